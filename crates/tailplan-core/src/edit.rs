@@ -1,0 +1,552 @@
+//! Edits: every change to a [`Project`] as plain data. Applying an edit returns its inverse,
+//! which is what undo applies; [`History`] keeps both stacks.
+//!
+//! The editor, the plugin API and scripts all change a project only through [`Project::apply`],
+//! so every change is validated the same way and can be undone.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::diagnostics::{Diagnostic, summarize_errors};
+use crate::element::Element;
+use crate::floor::Floor;
+use crate::materials::WallMaterial;
+use crate::project::{Project, ProjectMeta};
+use crate::settings::Settings;
+use crate::validate::{validate_element, validate_project};
+
+/// One change to a project.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "edit", rename_all = "snake_case")]
+pub enum Edit {
+    /// Adds an element to a floor, among those of its kind at `index` or at the end.
+    AddElement {
+        /// The floor's id.
+        floor: String,
+        /// The new element; its id must be new to the project.
+        element: Element,
+        /// Position among the floor's elements of that kind.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        index: Option<usize>,
+    },
+    /// Removes the element with this id.
+    RemoveElement {
+        /// The element's id.
+        id: String,
+    },
+    /// Replaces the element with the same id (a move, a new property value...).
+    ReplaceElement {
+        /// The element as it should be.
+        element: Element,
+    },
+    /// Adds a floor at `index` or at the end.
+    AddFloor {
+        /// The new floor; its id and its elements' ids must be new.
+        floor: Floor,
+        /// Position among the floors.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        index: Option<usize>,
+    },
+    /// Removes a floor and everything on it.
+    RemoveFloor {
+        /// The floor's id.
+        id: String,
+    },
+    /// Changes a floor's name, elevation and ceiling height.
+    SetFloorInfo {
+        /// The floor's id.
+        id: String,
+        /// New name.
+        name: String,
+        /// New elevation, metres.
+        elevation_m: f64,
+        /// New ceiling height, metres.
+        ceiling_m: f64,
+    },
+    /// Replaces the project's settings.
+    SetSettings {
+        /// The new settings.
+        settings: Settings,
+    },
+    /// Replaces the project's names.
+    SetMeta {
+        /// The new names.
+        meta: ProjectMeta,
+    },
+    /// Adds a material to the library, or changes the one with the same name.
+    PutMaterial {
+        /// The material.
+        material: WallMaterial,
+        /// Where a new material goes in the library (the end when not given).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        index: Option<usize>,
+    },
+    /// Removes a material no element uses.
+    RemoveMaterial {
+        /// Its name.
+        name: String,
+    },
+    /// Several edits as one: all apply, or none.
+    Batch {
+        /// The edits, in order.
+        edits: Vec<Edit>,
+    },
+}
+
+/// Why an edit was refused. The project is unchanged when an edit fails.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum EditError {
+    /// No floor has this id.
+    #[error("no floor \"{0}\"")]
+    NoFloor(String),
+    /// No element has this id.
+    #[error("no element \"{0}\"")]
+    NoElement(String),
+    /// The id is already used by another element or floor.
+    #[error("the id \"{0}\" is already used")]
+    DuplicateId(String),
+    /// No material has this name.
+    #[error("no material \"{0}\"")]
+    NoMaterial(String),
+    /// The material is still used.
+    #[error("material \"{name}\" is still used by {count} element(s)")]
+    MaterialInUse {
+        /// The material.
+        name: String,
+        /// How many walls, doors and windows use it.
+        count: usize,
+    },
+    /// The edit would leave an impossible value.
+    #[error("{}", summarize_errors(.0))]
+    Invalid(Vec<Diagnostic>),
+}
+
+impl Project {
+    /// Applies `edit`, returning the edit that undoes it. On error nothing has changed.
+    pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        match edit {
+            Edit::AddElement {
+                floor,
+                element,
+                index,
+            } => {
+                if self.element(element.id()).is_some() {
+                    return Err(EditError::DuplicateId(element.id().to_owned()));
+                }
+                self.check_element(&element)?;
+                let id = element.id().to_owned();
+                let f = self.floor_mut(&floor).ok_or(EditError::NoFloor(floor))?;
+                f.insert(index, element);
+                Ok(Edit::RemoveElement { id })
+            }
+            Edit::RemoveElement { id } => {
+                let f = self
+                    .floors
+                    .iter_mut()
+                    .find(|f| f.contains(&id))
+                    .ok_or_else(|| EditError::NoElement(id.clone()))?;
+                let (index, element) = f.remove(&id).expect("the floor contains it");
+                Ok(Edit::AddElement {
+                    floor: f.id.clone(),
+                    element,
+                    index: Some(index),
+                })
+            }
+            Edit::ReplaceElement { element } => {
+                self.check_element(&element)?;
+                let id = element.id().to_owned();
+                let f = self
+                    .floors
+                    .iter_mut()
+                    .find(|f| f.contains(&id))
+                    .ok_or_else(|| EditError::NoElement(id.clone()))?;
+                match f.replace(element) {
+                    Ok(old) => Ok(Edit::ReplaceElement { element: old }),
+                    // Same id, other kind: a replace cannot change an element's kind.
+                    Err(_) => Err(EditError::DuplicateId(id)),
+                }
+            }
+            Edit::AddFloor { floor, index } => {
+                if self.floor(&floor.id).is_some() {
+                    return Err(EditError::DuplicateId(floor.id));
+                }
+                if let Some(dup) = floor
+                    .ids()
+                    .into_iter()
+                    .find(|id| self.element(id).is_some())
+                {
+                    return Err(EditError::DuplicateId(dup.to_owned()));
+                }
+                let mut trial = Project {
+                    floors: vec![floor.clone()],
+                    materials: self.materials.clone(),
+                    ..Project::default()
+                };
+                invalid_unless_clean(validate_project(&trial))?;
+                let id = floor.id.clone();
+                let index = index.unwrap_or(self.floors.len()).min(self.floors.len());
+                self.floors
+                    .insert(index, trial.floors.pop().expect("one floor"));
+                Ok(Edit::RemoveFloor { id })
+            }
+            Edit::RemoveFloor { id } => {
+                let index = self
+                    .floors
+                    .iter()
+                    .position(|f| f.id == id)
+                    .ok_or(EditError::NoFloor(id))?;
+                let floor = self.floors.remove(index);
+                Ok(Edit::AddFloor {
+                    floor,
+                    index: Some(index),
+                })
+            }
+            Edit::SetFloorInfo {
+                id,
+                name,
+                elevation_m,
+                ceiling_m,
+            } => {
+                let mut trial = Floor::new(id.clone(), name, elevation_m);
+                trial.ceiling_m = ceiling_m;
+                invalid_unless_clean(validate_project(&Project {
+                    floors: vec![trial.clone()],
+                    ..Project::default()
+                }))?;
+                let f = self.floor_mut(&id).ok_or(EditError::NoFloor(id.clone()))?;
+                let old = Edit::SetFloorInfo {
+                    id,
+                    name: std::mem::replace(&mut f.name, trial.name),
+                    elevation_m: std::mem::replace(&mut f.elevation_m, trial.elevation_m),
+                    ceiling_m: std::mem::replace(&mut f.ceiling_m, trial.ceiling_m),
+                };
+                Ok(old)
+            }
+            Edit::SetSettings { settings } => Ok(Edit::SetSettings {
+                settings: std::mem::replace(&mut self.settings, settings),
+            }),
+            Edit::SetMeta { meta } => Ok(Edit::SetMeta {
+                meta: std::mem::replace(&mut self.meta, meta),
+            }),
+            Edit::PutMaterial { material, index } => {
+                let name = material.name.clone();
+                let mut trial = self.materials.clone();
+                let old_index = trial.position(&name);
+                match old_index {
+                    Some(_) => {
+                        trial.upsert(material);
+                    }
+                    None => trial.insert(index.unwrap_or(trial.len()), material),
+                }
+                invalid_unless_clean(validate_project(&Project {
+                    materials: trial.clone(),
+                    ..Project::default()
+                }))?;
+                let old = old_index.map(|_| self.materials.get(&name).cloned().expect("present"));
+                self.materials = trial;
+                Ok(match old {
+                    Some(material) => Edit::PutMaterial {
+                        material,
+                        index: None,
+                    },
+                    None => Edit::RemoveMaterial { name },
+                })
+            }
+            Edit::RemoveMaterial { name } => {
+                let count = self.material_users(&name);
+                if count > 0 {
+                    return Err(EditError::MaterialInUse { name, count });
+                }
+                let index = self
+                    .materials
+                    .position(&name)
+                    .ok_or_else(|| EditError::NoMaterial(name.clone()))?;
+                let material = self.materials.remove(&name).expect("present");
+                Ok(Edit::PutMaterial {
+                    material,
+                    index: Some(index),
+                })
+            }
+            Edit::Batch { edits } => {
+                let mut undo = Vec::with_capacity(edits.len());
+                for e in edits {
+                    match self.apply(e) {
+                        Ok(inverse) => undo.push(inverse),
+                        Err(err) => {
+                            for inverse in undo.into_iter().rev() {
+                                self.apply(inverse).expect("an inverse always applies");
+                            }
+                            return Err(err);
+                        }
+                    }
+                }
+                undo.reverse();
+                Ok(Edit::Batch { edits: undo })
+            }
+        }
+    }
+
+    fn check_element(&self, element: &Element) -> Result<(), EditError> {
+        let location = format!("{} \"{}\"", element.kind(), element.id());
+        invalid_unless_clean(validate_element(element, &self.materials, &location))
+    }
+
+    /// How many walls, doors and windows use the material `name`.
+    pub fn material_users(&self, name: &str) -> usize {
+        let key = self
+            .materials
+            .get(name)
+            .map(|m| m.name.as_str())
+            .unwrap_or(name);
+        let same = |m: &str| self.materials.get(m).map(|x| x.name.as_str()).unwrap_or(m) == key;
+        self.floors
+            .iter()
+            .map(|f| {
+                f.walls
+                    .iter()
+                    .filter(|w| w.material.as_deref().is_some_and(same))
+                    .count()
+                    + f.openings.iter().filter(|o| same(&o.material)).count()
+            })
+            .sum()
+    }
+}
+
+fn invalid_unless_clean(diagnostics: Vec<Diagnostic>) -> Result<(), EditError> {
+    let errors: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(EditError::Invalid(errors))
+    }
+}
+
+/// Undo and redo stacks over a project.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+}
+
+impl History {
+    /// An empty history.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Applies `edit` to `project` and records it; clears the redo stack.
+    pub fn apply(&mut self, project: &mut Project, edit: Edit) -> Result<(), EditError> {
+        let inverse = project.apply(edit)?;
+        self.undo.push(inverse);
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Undoes the last edit. False when there was nothing to undo.
+    pub fn undo(&mut self, project: &mut Project) -> bool {
+        Self::swap(project, &mut self.undo, &mut self.redo)
+    }
+
+    /// Redoes the last undone edit. False when there was nothing to redo.
+    pub fn redo(&mut self, project: &mut Project) -> bool {
+        Self::swap(project, &mut self.redo, &mut self.undo)
+    }
+
+    fn swap(project: &mut Project, from: &mut Vec<Edit>, to: &mut Vec<Edit>) -> bool {
+        let Some(edit) = from.pop() else { return false };
+        let inverse = project
+            .apply(edit)
+            .expect("the inverse of an applied edit applies to the state it was made for");
+        to.push(inverse);
+        true
+    }
+
+    /// True when there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// True when there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Forgets everything (after opening another project).
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::devices::{AccessPoint, WifiBand};
+    use crate::element::Props;
+    use crate::geometry::{Point, Shape};
+    use crate::materials::BandLoss;
+    use crate::walls::Wall;
+
+    fn ap(id: &str, x: f64) -> Element {
+        Element::AccessPoint(AccessPoint {
+            id: id.into(),
+            name: id.to_uppercase(),
+            position: Point::new(x, 1.0),
+            band: WifiBand::Ghz5,
+            channel: Some(36),
+            tx_dbm: 20.0,
+            height_m: 2.5,
+            poe_w: None,
+            props: Props::new(),
+        })
+    }
+
+    fn wall(id: &str, material: &str) -> Element {
+        Element::Wall(Wall {
+            id: id.into(),
+            shape: Shape::Line(vec![Point::new(0.0, 0.0), Point::new(3.0, 0.0)]),
+            material: Some(material.into()),
+            loss_db: None,
+            thickness_m: 0.1,
+            props: Props::new(),
+        })
+    }
+
+    fn project() -> Project {
+        let mut p = Project::new();
+        p.floors.push(Floor::new("1", "L1", 0.0));
+        p.floors.push(Floor::new("2", "L2", 3.6));
+        p
+    }
+
+    fn add(floor: &str, element: Element) -> Edit {
+        Edit::AddElement {
+            floor: floor.into(),
+            element,
+            index: None,
+        }
+    }
+
+    #[test]
+    fn every_edit_undoes_and_redoes_exactly() {
+        let mut p = project();
+        let mut h = History::new();
+        let start = p.clone();
+        let edits = vec![
+            add("1", ap("a", 1.0)),
+            add("1", wall("w", "brick")),
+            Edit::ReplaceElement {
+                element: ap("a", 5.0),
+            },
+            Edit::SetFloorInfo {
+                id: "2".into(),
+                name: "Second".into(),
+                elevation_m: 4.0,
+                ceiling_m: 3.0,
+            },
+            Edit::PutMaterial {
+                material: WallMaterial {
+                    name: "cork".into(),
+                    loss_db: BandLoss::wifi(1.0, 2.0, 3.0),
+                    color: "#c0a080".into(),
+                },
+                index: None,
+            },
+            Edit::Batch {
+                edits: vec![
+                    add("2", ap("b", 2.0)),
+                    Edit::RemoveElement { id: "w".into() },
+                ],
+            },
+            Edit::RemoveMaterial {
+                name: "cork".into(),
+            },
+            Edit::RemoveFloor { id: "1".into() },
+        ];
+        let mut states = vec![p.clone()];
+        for e in edits {
+            h.apply(&mut p, e).unwrap();
+            states.push(p.clone());
+        }
+        assert_eq!(p.floors.len(), 1);
+        assert_eq!(p.floors[0].access_points[0].id, "b");
+        for state in states.iter().rev().skip(1) {
+            assert!(h.undo(&mut p));
+            assert_eq!(&p, state);
+        }
+        assert!(!h.undo(&mut p));
+        assert_eq!(p, start);
+        for state in states.iter().skip(1) {
+            assert!(h.redo(&mut p));
+            assert_eq!(&p, state);
+        }
+        assert!(!h.redo(&mut p));
+    }
+
+    #[test]
+    fn refused_edits_change_nothing() {
+        let mut p = project();
+        p.apply(add("1", ap("a", 1.0))).unwrap();
+        p.apply(add("1", wall("w", "brick"))).unwrap();
+        let before = p.clone();
+        assert_eq!(
+            p.apply(add("2", ap("a", 1.0))),
+            Err(EditError::DuplicateId("a".into()))
+        );
+        assert_eq!(
+            p.apply(add("9", ap("c", 1.0))),
+            Err(EditError::NoFloor("9".into()))
+        );
+        assert_eq!(
+            p.apply(Edit::RemoveElement { id: "zz".into() }),
+            Err(EditError::NoElement("zz".into()))
+        );
+        let mut loud = ap("a", 1.0);
+        if let Element::AccessPoint(a) = &mut loud {
+            a.tx_dbm = 400.0;
+        }
+        let err = p.apply(Edit::ReplaceElement { element: loud }).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "ap \"a\": tx_dbm 400 must be at least -30 and at most 60"
+        );
+        assert_eq!(
+            p.apply(Edit::RemoveMaterial {
+                name: "Brick".into()
+            }),
+            Err(EditError::MaterialInUse {
+                name: "Brick".into(),
+                count: 1
+            })
+        );
+        // A batch whose second edit fails rolls back its first.
+        let batch = Edit::Batch {
+            edits: vec![
+                add("2", ap("b", 1.0)),
+                Edit::RemoveElement { id: "zz".into() },
+            ],
+        };
+        assert!(p.apply(batch).is_err());
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn edits_serialise_as_tagged_json() {
+        let e = Edit::RemoveElement { id: "ap-1".into() };
+        assert_eq!(
+            serde_json::to_string(&e).unwrap(),
+            r#"{"edit":"remove_element","id":"ap-1"}"#
+        );
+        let e: Edit = serde_json::from_str(
+            r#"{"edit":"add_element","floor":"1","element":{"element":"riser","id":"r","name":"R","position":[1,2]}}"#,
+        )
+        .unwrap();
+        let mut p = project();
+        p.apply(e).unwrap();
+        assert_eq!(p.floors[0].risers[0].position, Point::new(1.0, 2.0));
+    }
+}

@@ -1,0 +1,71 @@
+//! # tailplan-core
+//!
+//! The building model and the algorithms of tailplan, the CAD tool for the "final tail" of a
+//! building's network: the last metres from each access point, gateway, sensor and outlet to
+//! the telecom rooms. This crate is pure: no files, no web, no clock. The CLI, the editor and
+//! the npm package all drive the same [`Project`] through it.
+//!
+//! What is where:
+//! - the model: [`Project`] → [`Floor`] → [`Wall`] (in an R-tree: [`WallSet`]), [`Opening`],
+//!   [`Room`], [`AccessPoint`], [`Gateway`], [`Device`], [`Outlet`], [`TelecomRoom`], [`Tray`],
+//!   [`Riser`], [`CableRoute`], [`OtherFeature`]; any of them as an [`Element`];
+//! - radio attenuation: [`MaterialLibrary`], [`WallMaterial`], [`BandLoss`], [`Band`];
+//! - parameters: [`Settings`];
+//! - changes: [`Edit`] applied by [`Project::apply`], undone through [`History`];
+//! - the project file: [`project_file`] (versioned JSON), its checks: [`validate`];
+//! - planar geometry: [`geometry`].
+//!
+//! # Examples
+//!
+//! ```
+//! use tailplan_core::{Edit, Element, Floor, History, Point, Project, Riser, project_file};
+//!
+//! let mut project = Project::new();
+//! project.floors.push(Floor::new("1", "Level 1", 3.6));
+//!
+//! let mut history = History::new();
+//! let riser = Riser { id: "r1".into(), name: "R1".into(), position: Point::new(4.0, 2.0), props: Default::default() };
+//! history.apply(&mut project, Edit::AddElement { floor: "1".into(), element: Element::Riser(riser), index: None })?;
+//! assert_eq!(project.floors[0].risers.len(), 1);
+//!
+//! history.undo(&mut project);
+//! assert!(project.floors[0].risers.is_empty());
+//!
+//! let text = project_file::to_json(&project);
+//! let (reopened, _warnings) = project_file::from_json(&text)?;
+//! assert_eq!(reopened, project);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod devices;
+pub mod diagnostics;
+pub mod edit;
+pub mod element;
+pub mod floor;
+pub mod geometry;
+pub mod json_text;
+pub mod materials;
+pub mod openings;
+pub mod other;
+pub mod pathways;
+pub mod project;
+pub mod project_file;
+pub mod rooms;
+pub mod settings;
+pub mod validate;
+pub mod walls;
+
+pub use devices::{AccessPoint, Device, Gateway, IotTech, Medium, Outlet, WifiBand};
+pub use diagnostics::{Diagnostic, Severity};
+pub use edit::{Edit, EditError, History};
+pub use element::{Element, ElementId, ElementKind, Props};
+pub use floor::{DEFAULT_CEILING_M, Floor};
+pub use geometry::{BBox, Point, Polygon, Segment, Shape};
+pub use materials::{Band, BandLoss, MaterialLibrary, WallMaterial};
+pub use openings::{Opening, OpeningKind};
+pub use other::OtherFeature;
+pub use pathways::{CableRoute, Riser, TelecomRoom, Tray};
+pub use project::{GeoReference, IdAllocator, Project, ProjectMeta};
+pub use rooms::Room;
+pub use settings::{CablingSettings, IotSensitivity, RadioSettings, Settings};
+pub use walls::{DEFAULT_WALL_MATERIAL, LossOverride, Wall, WallSet};

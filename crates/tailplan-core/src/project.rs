@@ -1,0 +1,141 @@
+//! The project: a building's floors, its material library, settings and metadata.
+
+use std::collections::{BTreeMap, HashSet};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::element::{Element, Props};
+use crate::floor::Floor;
+use crate::materials::MaterialLibrary;
+use crate::settings::Settings;
+
+/// A whole design: what the editor edits, the CLI reads and the project file stores.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Project {
+    /// Names for title blocks and reports.
+    #[serde(default)]
+    pub meta: ProjectMeta,
+    /// Tunable parameters.
+    #[serde(default)]
+    pub settings: Settings,
+    /// The wall materials walls refer to.
+    #[serde(default)]
+    pub materials: MaterialLibrary,
+    /// Where the project's local metres sit on the earth, when it came from lon/lat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub georef: Option<GeoReference>,
+    /// The storeys, in the order given (usually bottom up).
+    #[serde(default)]
+    pub floors: Vec<Floor>,
+    /// Project properties tailplan does not know, kept as they came.
+    #[serde(default, skip_serializing_if = "Props::is_empty")]
+    pub props: Props,
+}
+
+/// Names and revision of a project.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct ProjectMeta {
+    /// The project's name.
+    pub name: String,
+    /// The building it covers.
+    pub building: String,
+    /// Who drew it.
+    pub drawn_by: String,
+    /// Revision mark (`A`, `P02`...).
+    pub revision: String,
+}
+
+/// The origin of a project's local planar metres in WGS84: x east and y north of it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GeoReference {
+    /// Longitude of the origin, degrees.
+    pub origin_lon_deg: f64,
+    /// Latitude of the origin, degrees.
+    pub origin_lat_deg: f64,
+}
+
+impl Project {
+    /// An empty project with the default settings and material library.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The floor with this id.
+    pub fn floor(&self, id: &str) -> Option<&Floor> {
+        self.floors.iter().find(|f| f.id == id)
+    }
+
+    /// The floor with this id, to change.
+    pub fn floor_mut(&mut self, id: &str) -> Option<&mut Floor> {
+        self.floors.iter_mut().find(|f| f.id == id)
+    }
+
+    /// The element with this id, copied, and the id of its floor.
+    pub fn element(&self, id: &str) -> Option<(&str, Element)> {
+        self.floors
+            .iter()
+            .find_map(|f| f.element(id).map(|e| (f.id.as_str(), e)))
+    }
+
+    /// The floor that holds the element with this id.
+    pub fn floor_of(&self, id: &str) -> Option<&Floor> {
+        self.floors.iter().find(|f| f.contains(id))
+    }
+
+    /// A fresh-id source that avoids every id in the project.
+    pub fn id_allocator(&self) -> IdAllocator {
+        IdAllocator::new(self.floors.iter().flat_map(|f| f.ids()))
+    }
+}
+
+/// Hands out element ids (`ap-1`, `wall-12`) that are not yet used.
+#[derive(Debug, Clone, Default)]
+pub struct IdAllocator {
+    used: HashSet<String>,
+    next: BTreeMap<String, u64>,
+}
+
+impl IdAllocator {
+    /// An allocator that will never hand out any of `used`.
+    pub fn new<'a>(used: impl IntoIterator<Item = &'a str>) -> Self {
+        Self {
+            used: used.into_iter().map(str::to_owned).collect(),
+            next: BTreeMap::new(),
+        }
+    }
+
+    /// Claims `id` if it is free: true when claimed, false when already used.
+    pub fn claim(&mut self, id: &str) -> bool {
+        self.used.insert(id.to_owned())
+    }
+
+    /// A new id `{prefix}-{n}` with the smallest n not yet used for that prefix.
+    pub fn next(&mut self, prefix: &str) -> String {
+        let n = self.next.entry(prefix.to_owned()).or_insert(1);
+        loop {
+            let id = format!("{prefix}-{n}");
+            *n += 1;
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allocator_skips_used_ids() {
+        let mut ids = IdAllocator::new(["ap-1", "ap-3"]);
+        assert_eq!(ids.next("ap"), "ap-2");
+        assert_eq!(ids.next("ap"), "ap-4");
+        assert_eq!(ids.next("wall"), "wall-1");
+        assert!(ids.claim("x"));
+        assert!(!ids.claim("x"));
+        assert!(!ids.claim("ap-2"));
+    }
+}

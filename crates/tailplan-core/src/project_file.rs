@@ -1,0 +1,247 @@
+//! The project file: versioned JSON that round-trips every field of a [`Project`].
+//!
+//! ```json
+//! { "format": "tailplan-project", "version": 1, "meta": {...}, "settings": {...},
+//!   "materials": [...], "floors": [...] }
+//! ```
+//! Opening a file upgrades it through [`MIGRATIONS`] to [`VERSION`] first, then reads it
+//! strictly: a wrong value is reported with its path (`floors[0].walls[3].thickness_m`).
+
+use serde::Serialize;
+use serde_json::Value;
+use thiserror::Error;
+
+use crate::diagnostics::{Diagnostic, summarize_errors};
+use crate::project::Project;
+use crate::validate::validate_project;
+
+/// The `format` member every project file carries.
+pub const FORMAT: &str = "tailplan-project";
+
+/// The version this build writes, and the newest it reads.
+pub const VERSION: u32 = 1;
+
+/// One upgrade step of the file format, from `from` to `from + 1`.
+pub struct Migration {
+    /// The version it upgrades from.
+    pub from: u32,
+    /// What changed, for the release notes and for errors.
+    pub summary: &'static str,
+    /// Rewrites the JSON in place.
+    pub apply: fn(&mut Value) -> Result<(), String>,
+}
+
+/// Every upgrade step, oldest first. Version 1 is the first format: there is nothing to
+/// upgrade yet. A format change bumps [`VERSION`] and appends its step here, with a test
+/// that opens a committed file of the old version.
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// Why a project file could not be opened.
+#[derive(Debug, Error)]
+pub enum ProjectFileError {
+    /// The text is not JSON.
+    #[error("line {line}, column {column}: {message}")]
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the JSON parser expected.
+        message: String,
+    },
+    /// Valid JSON, but not a tailplan project.
+    #[error("not a tailplan project file: {0}")]
+    NotAProject(String),
+    /// Written by a newer tailplan.
+    #[error(
+        "the file is version {found}; this tailplan reads versions up to {VERSION}: update tailplan"
+    )]
+    TooNew {
+        /// The file's version.
+        found: u32,
+    },
+    /// An upgrade step failed.
+    #[error("upgrading from version {from}: {message}")]
+    Migration {
+        /// The version being upgraded from.
+        from: u32,
+        /// What went wrong.
+        message: String,
+    },
+    /// A member has the wrong type or value.
+    #[error("{path}: {message}")]
+    Field {
+        /// Where, as `floors[0].walls[3].thickness_m`.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// Values that are impossible (a negative thickness, a duplicate id...).
+    #[error("{}", summarize_errors(.0))]
+    Invalid(Vec<Diagnostic>),
+}
+
+#[derive(Serialize)]
+struct FileRef<'a> {
+    format: &'static str,
+    version: u32,
+    #[serde(flatten)]
+    project: &'a Project,
+}
+
+/// The project as a JSON value, with `format` and `version`.
+pub fn to_value(project: &Project) -> Value {
+    serde_json::to_value(FileRef {
+        format: FORMAT,
+        version: VERSION,
+        project,
+    })
+    .expect("a project always serialises")
+}
+
+/// The project file's text: readable, with coordinates kept on one line.
+pub fn to_json(project: &Project) -> String {
+    crate::json_text::to_pretty_string(&to_value(project))
+}
+
+/// Opens a project file: the project and its warnings, or what makes it unusable.
+pub fn from_json(text: &str) -> Result<(Project, Vec<Diagnostic>), ProjectFileError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| ProjectFileError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    })?;
+    from_value(value)
+}
+
+/// Opens a project file already parsed as JSON; see [`from_json`].
+pub fn from_value(mut value: Value) -> Result<(Project, Vec<Diagnostic>), ProjectFileError> {
+    let obj = value
+        .as_object_mut()
+        .ok_or_else(|| ProjectFileError::NotAProject("the top level is not an object".into()))?;
+    match obj.remove("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            return Err(ProjectFileError::NotAProject(format!(
+                "\"format\" is {other}, expected \"{FORMAT}\""
+            )));
+        }
+        None if obj.contains_key("features") => {
+            return Err(ProjectFileError::NotAProject(
+                "this is GeoJSON: import it with `tailplan import`".into(),
+            ));
+        }
+        None => return Err(ProjectFileError::NotAProject("no \"format\" member".into())),
+    }
+    let version = match obj.remove("version") {
+        Some(v) => v
+            .as_u64()
+            .and_then(|v| u32::try_from(v).ok())
+            .filter(|v| *v >= 1)
+            .ok_or_else(|| {
+                ProjectFileError::NotAProject(format!("\"version\" {v} is not a version number"))
+            })?,
+        None => {
+            return Err(ProjectFileError::NotAProject(
+                "no \"version\" member".into(),
+            ));
+        }
+    };
+    if version > VERSION {
+        return Err(ProjectFileError::TooNew { found: version });
+    }
+    migrate(&mut value, version)?;
+    let project: Project = serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        ProjectFileError::Field {
+            path,
+            message: strip_position(&e.into_inner().to_string()),
+        }
+    })?;
+    let diagnostics = validate_project(&project);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(ProjectFileError::Invalid(diagnostics));
+    }
+    Ok((project, diagnostics))
+}
+
+/// Upgrades a project file's JSON from `version` to [`VERSION`], step by step.
+pub fn migrate(value: &mut Value, version: u32) -> Result<(), ProjectFileError> {
+    for step in MIGRATIONS.iter().filter(|m| m.from >= version) {
+        (step.apply)(value).map_err(|message| ProjectFileError::Migration {
+            from: step.from,
+            message,
+        })?;
+    }
+    Ok(())
+}
+
+/// serde_json appends " at line L column C" to its messages; the error says it already.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::floor::Floor;
+
+    fn sample() -> Project {
+        let mut p = Project::new();
+        p.meta.name = "HQ".into();
+        p.floors.push(Floor::new("0", "Ground", 0.0));
+        p
+    }
+
+    #[test]
+    fn round_trip_is_exact() {
+        let p = sample();
+        let text = to_json(&p);
+        assert!(text.starts_with("{\n  \"format\": \"tailplan-project\",\n  \"version\": 1,"));
+        let (back, warnings) = from_json(&text).unwrap();
+        assert_eq!(back, p);
+        assert!(warnings.is_empty());
+        assert_eq!(to_json(&back), text);
+    }
+
+    #[test]
+    fn errors_say_what_and_where() {
+        let err = |text: &str| from_json(text).unwrap_err().to_string();
+        assert_eq!(
+            err("{\"format\": "),
+            "line 1, column 11: EOF while parsing a value"
+        );
+        assert_eq!(
+            err("[]"),
+            "not a tailplan project file: the top level is not an object"
+        );
+        assert!(
+            err(r#"{"type": "FeatureCollection", "features": []}"#).contains("this is GeoJSON")
+        );
+        assert_eq!(
+            err(r#"{"format": "tailplan-project", "version": 7}"#),
+            "the file is version 7; this tailplan reads versions up to 1: update tailplan"
+        );
+        let bad_field = r#"{"format": "tailplan-project", "version": 1,
+            "floors": [{"id": "0", "name": "G", "elevation_m": 0, "ceiling_m": 2.8,
+                        "walls": [{"id": "w", "shape": {"line": [[0,0],[1,0]]}, "thickness_m": "thick"}]}]}"#;
+        assert_eq!(
+            err(bad_field),
+            "floors[0].walls[0].thickness_m: invalid type: string \"thick\", expected f64"
+        );
+        let impossible = bad_field.replace("\"thick\"", "-1");
+        assert_eq!(
+            err(&impossible),
+            "floor \"0\", wall \"w\": thickness_m -1 must be above 0 and at most 5"
+        );
+    }
+
+    #[test]
+    fn missing_settings_take_defaults() {
+        let (p, _) = from_json(r#"{"format": "tailplan-project", "version": 1}"#).unwrap();
+        assert_eq!(p, Project::default());
+    }
+}

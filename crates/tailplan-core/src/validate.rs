@@ -1,0 +1,317 @@
+//! Checks that a project's values are possible: finite coordinates, positive thicknesses,
+//! unique ids, known materials. Used when a project file is opened and before an edit lands.
+
+use std::collections::HashSet;
+
+use crate::devices::WifiBand;
+use crate::diagnostics::Diagnostic;
+use crate::element::Element;
+use crate::geometry::{Point, Shape};
+use crate::materials::MaterialLibrary;
+use crate::project::Project;
+
+/// Every problem of the project: errors make it unusable, warnings are worth a look.
+pub fn validate_project(project: &Project) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut floor_ids = HashSet::new();
+    let mut ids = HashSet::new();
+    for m in project.materials.iter() {
+        let bad = m
+            .loss_db
+            .values()
+            .into_iter()
+            .any(|v| !(0.0..=200.0).contains(&v));
+        if bad {
+            out.push(Diagnostic::error(
+                format!("material \"{}\"", m.name),
+                "losses must be between 0 and 200 dB",
+            ));
+        }
+    }
+    for floor in &project.floors {
+        let at = format!("floor \"{}\"", floor.id);
+        if !floor_ids.insert(floor.id.as_str()) {
+            out.push(Diagnostic::error(&at, "another floor has the same id"));
+        }
+        if !floor.elevation_m.is_finite() {
+            out.push(Diagnostic::error(&at, "elevation_m must be a number"));
+        }
+        if !(floor.ceiling_m.is_finite() && floor.ceiling_m > 0.0 && floor.ceiling_m <= 100.0) {
+            out.push(Diagnostic::error(
+                &at,
+                format!(
+                    "ceiling_m {} must be above 0 and at most 100 m",
+                    floor.ceiling_m
+                ),
+            ));
+        }
+        for e in floor.elements() {
+            let location = format!("{at}, {} \"{}\"", e.kind(), e.id());
+            if !ids.insert(e.id().to_owned()) {
+                out.push(Diagnostic::error(
+                    &location,
+                    "another element has the same id",
+                ));
+            }
+            out.extend(validate_element(&e, &project.materials, &location));
+        }
+    }
+    out
+}
+
+/// The problems of one element, reported at `location`.
+pub fn validate_element(
+    e: &Element,
+    materials: &MaterialLibrary,
+    location: &str,
+) -> Vec<Diagnostic> {
+    let mut v = Check {
+        out: Vec::new(),
+        at: location,
+    };
+    if e.id().is_empty() {
+        v.error("the id is empty");
+    }
+    if e.points().iter().any(|p| !p.is_finite()) {
+        v.error("a coordinate is not a finite number");
+    }
+    match e {
+        Element::Wall(w) => {
+            v.shape(&w.shape);
+            v.range("thickness_m", w.thickness_m, 0.0, 5.0, false);
+            if let Some(o) = w.loss_db {
+                for db in o.band_loss().values() {
+                    v.range("loss_db", db, 0.0, 200.0, true);
+                }
+            } else if let Some(m) = &w.material {
+                v.material(materials, m);
+            }
+        }
+        Element::Opening(o) => {
+            v.line("the line", &o.points);
+            v.material(materials, &o.material);
+        }
+        Element::Room(r) => v.ring(&r.polygon.exterior),
+        Element::AccessPoint(ap) => {
+            v.range("tx_dbm", ap.tx_dbm, -30.0, 60.0, true);
+            v.range("height_m", ap.height_m, 0.0, 100.0, true);
+            if let Some(w) = ap.poe_w {
+                v.range("poe_w", w, 0.0, 100.0, true);
+            }
+            if let Some(ch) = ap.channel
+                && !valid_channel(ap.band, ch)
+            {
+                v.warning(format!(
+                    "channel {ch} is not a {} GHz channel",
+                    ap.band.as_str()
+                ));
+            }
+        }
+        Element::Gateway(g) => {
+            v.range("tx_dbm", g.tx_dbm, -30.0, 60.0, true);
+            v.range("height_m", g.height_m, 0.0, 100.0, true);
+        }
+        Element::Device(d) => {
+            v.range("height_m", d.height_m, 0.0, 100.0, true);
+            if let Some(w) = d.poe_w {
+                v.range("poe_w", w, 0.0, 100.0, true);
+            }
+            if !d.medium.is_wired() && d.tech.is_none() {
+                v.warning("a wireless device without a tech: no gateway can serve it");
+            }
+        }
+        Element::Outlet(o) => {
+            if o.ports == 0 || o.ports > 48 {
+                v.error(format!("ports {} must be 1 to 48", o.ports));
+            }
+            v.range("height_m", o.height_m, 0.0, 100.0, true);
+        }
+        Element::TelecomRoom(t) => {
+            if let Some(outline) = &t.outline {
+                v.ring(&outline.exterior);
+            }
+            if let Some(w) = t.poe_budget_w {
+                v.range("poe_budget_w", w, 0.0, 1.0e6, true);
+            }
+        }
+        Element::Tray(t) => {
+            v.line("the tray", &t.points);
+            for (name, value) in [("width_mm", t.width_mm), ("depth_mm", t.depth_mm)] {
+                if let Some(x) = value {
+                    v.range(name, x, 0.0, 5000.0, false);
+                }
+            }
+            if let Some(h) = t.height_m {
+                v.range("height_m", h, 0.0, 100.0, true);
+            }
+        }
+        Element::Riser(_) => {}
+        Element::Route(r) => {
+            v.line("the route", &r.points);
+            if r.from.trim().is_empty() || r.to.trim().is_empty() {
+                v.error("a route needs `from` and `to`");
+            }
+        }
+        Element::Other(_) => {}
+    }
+    v.out
+}
+
+/// True when `ch` is a channel number of `band` (IEEE 802.11 numbering).
+pub fn valid_channel(band: WifiBand, ch: u32) -> bool {
+    match band {
+        WifiBand::Ghz2_4 => (1..=14).contains(&ch),
+        WifiBand::Ghz5 => (32..=177).contains(&ch),
+        WifiBand::Ghz6 => (1..=233).contains(&ch),
+    }
+}
+
+struct Check<'a> {
+    out: Vec<Diagnostic>,
+    at: &'a str,
+}
+
+impl Check<'_> {
+    fn error(&mut self, message: impl Into<String>) {
+        self.out.push(Diagnostic::error(self.at, message));
+    }
+
+    fn warning(&mut self, message: impl Into<String>) {
+        self.out.push(Diagnostic::warning(self.at, message));
+    }
+
+    fn range(&mut self, name: &str, x: f64, lo: f64, hi: f64, lo_inclusive: bool) {
+        let ok = x.is_finite() && (x > lo || (lo_inclusive && x == lo)) && x <= hi;
+        if !ok {
+            let lower = if lo_inclusive { "at least" } else { "above" };
+            self.error(format!("{name} {x} must be {lower} {lo} and at most {hi}"));
+        }
+    }
+
+    fn line(&mut self, what: &str, points: &[Point]) {
+        if points.len() < 2 {
+            self.error(format!(
+                "{what} needs at least 2 points, has {}",
+                points.len()
+            ));
+        }
+    }
+
+    fn ring(&mut self, ring: &[Point]) {
+        let distinct = ring.len() - usize::from(ring.len() > 1 && ring.first() == ring.last());
+        if distinct < 3 {
+            self.error(format!(
+                "a polygon needs at least 3 corners, has {distinct}"
+            ));
+        }
+    }
+
+    fn shape(&mut self, shape: &Shape) {
+        match shape {
+            Shape::Line(points) => self.line("the wall", points),
+            Shape::MultiLine(lines) => {
+                if lines.is_empty() {
+                    self.error("the wall has no lines");
+                }
+                lines
+                    .iter()
+                    .for_each(|l| self.line("each line of the wall", l));
+            }
+            Shape::Polygon(p) => {
+                self.ring(&p.exterior);
+                p.holes.iter().for_each(|h| self.ring(h));
+            }
+        }
+    }
+
+    fn material(&mut self, materials: &MaterialLibrary, name: &str) {
+        if materials.get(name).is_none() {
+            self.warning(format!(
+                "material \"{name}\" is not in the project's library: it attenuates nothing until added"
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::element::Props;
+    use crate::floor::Floor;
+    use crate::pathways::Tray;
+    use crate::walls::Wall;
+
+    fn project_with(elements: Vec<Element>) -> Project {
+        let mut f = Floor::new("1", "L1", 0.0);
+        for e in elements {
+            f.insert(None, e);
+        }
+        Project {
+            floors: vec![f],
+            ..Project::default()
+        }
+    }
+
+    fn wall(id: &str, thickness_m: f64, material: &str) -> Element {
+        Element::Wall(Wall {
+            id: id.into(),
+            shape: Shape::Line(vec![Point::new(0.0, 0.0), Point::new(1.0, 0.0)]),
+            material: Some(material.into()),
+            loss_db: None,
+            thickness_m,
+            props: Props::new(),
+        })
+    }
+
+    #[test]
+    fn a_good_project_has_no_diagnostics() {
+        assert!(validate_project(&project_with(vec![wall("w", 0.2, "brick")])).is_empty());
+    }
+
+    #[test]
+    fn impossible_values_are_errors_that_say_where() {
+        let tray = Element::Tray(Tray {
+            id: "t".into(),
+            name: "T".into(),
+            points: vec![Point::new(f64::NAN, 0.0)],
+            capacity: None,
+            width_mm: Some(-3.0),
+            depth_mm: None,
+            height_m: None,
+            props: Props::new(),
+        });
+        let d = validate_project(&project_with(vec![
+            wall("w", -0.1, "brick"),
+            wall("w", 0.1, "vibranium"),
+            tray,
+        ]));
+        let text: Vec<String> = d.iter().map(|d| d.to_string()).collect();
+        assert!(
+            text.contains(
+                &"floor \"1\", wall \"w\": thickness_m -0.1 must be above 0 and at most 5"
+                    .to_string()
+            ),
+            "{text:?}"
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.contains("another element has the same id"))
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.contains("\"vibranium\" is not in the project's library"))
+        );
+        assert!(text.iter().any(|t| {
+            t.starts_with("floor \"1\", tray \"t\": a coordinate is not a finite number")
+        }));
+        assert!(
+            text.iter()
+                .any(|t| t.contains("the tray needs at least 2 points, has 1"))
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.contains("width_mm -3 must be above 0"))
+        );
+        assert_eq!(d.iter().filter(|d| d.is_error()).count(), 5, "{text:?}");
+    }
+}
