@@ -1,0 +1,1 @@
+//! Sample buildings (being written).
