@@ -153,6 +153,42 @@ impl Element {
         with_inner!(self, e => e.id = id)
     }
 
+    /// The properties tailplan does not interpret (for [`Element::Other`], all of them).
+    pub fn props(&self) -> &Props {
+        match self {
+            Element::Other(e) => &e.properties,
+            Element::Wall(e) => &e.props,
+            Element::Opening(e) => &e.props,
+            Element::Room(e) => &e.props,
+            Element::AccessPoint(e) => &e.props,
+            Element::Gateway(e) => &e.props,
+            Element::Device(e) => &e.props,
+            Element::Outlet(e) => &e.props,
+            Element::TelecomRoom(e) => &e.props,
+            Element::Tray(e) => &e.props,
+            Element::Riser(e) => &e.props,
+            Element::Route(e) => &e.props,
+        }
+    }
+
+    /// The properties tailplan does not interpret, to change.
+    pub fn props_mut(&mut self) -> &mut Props {
+        match self {
+            Element::Other(e) => &mut e.properties,
+            Element::Wall(e) => &mut e.props,
+            Element::Opening(e) => &mut e.props,
+            Element::Room(e) => &mut e.props,
+            Element::AccessPoint(e) => &mut e.props,
+            Element::Gateway(e) => &mut e.props,
+            Element::Device(e) => &mut e.props,
+            Element::Outlet(e) => &mut e.props,
+            Element::TelecomRoom(e) => &mut e.props,
+            Element::Tray(e) => &mut e.props,
+            Element::Riser(e) => &mut e.props,
+            Element::Route(e) => &mut e.props,
+        }
+    }
+
     /// The element's kind.
     pub fn kind(&self) -> ElementKind {
         match self {

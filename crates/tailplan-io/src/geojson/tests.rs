@@ -1,0 +1,354 @@
+use serde_json::{Value, json};
+use tailplan_core::{ElementKind, IotTech, LossOverride, Medium, Point, Severity, Shape, WifiBand};
+
+use super::*;
+
+fn collection(features: Value) -> String {
+    json!({"type": "FeatureCollection", "features": features}).to_string()
+}
+
+fn feature(kind: &str, geometry: Value, mut props: Value) -> Value {
+    props["kind"] = json!(kind);
+    json!({"type": "Feature", "geometry": geometry, "properties": props})
+}
+
+fn pt(x: f64, y: f64) -> Value {
+    json!({"type": "Point", "coordinates": [x, y]})
+}
+
+fn ls(coords: Value) -> Value {
+    json!({"type": "LineString", "coordinates": coords})
+}
+
+fn opts() -> ImportOptions {
+    ImportOptions {
+        source_name: "plan.geojson".into(),
+        crs: CrsChoice::Auto,
+    }
+}
+
+fn import_ok(text: &str) -> Import {
+    import(text, &opts()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn error_of(text: &str) -> String {
+    import(text, &opts()).unwrap_err().to_string()
+}
+
+#[test]
+fn every_kind_with_its_defaults() {
+    let text = collection(json!([
+        feature("wall", ls(json!([[0, 0], [10, 0]])), json!({})),
+        feature("door", ls(json!([[1, 0], [2, 0]])), json!({})),
+        feature("window", ls(json!([[3, 0], [4, 0]])), json!({})),
+        feature(
+            "room",
+            json!({"type": "Polygon", "coordinates": [[[0,0],[10,0],[10,5],[0,5],[0,0]]]}),
+            json!({"name": "1.01"})
+        ),
+        feature("ap", pt(5.0, 2.0), json!({})),
+        feature("gateway", pt(6.0, 2.0), json!({"tech": "lorawan"})),
+        feature("device", pt(7.0, 2.0), json!({"tech": "zigbee"})),
+        feature("device", pt(7.5, 2.0), json!({})),
+        feature("outlet", pt(8.0, 1.0), json!({})),
+        feature("telecom_room", pt(9.0, 4.0), json!({})),
+        feature("tray", ls(json!([[0, 2.5], [10, 2.5]])), json!({})),
+        feature("riser", pt(9.5, 4.5), json!({"name": "R1"})),
+        feature(
+            "route",
+            ls(json!([[7.5, 2], [7.5, 2.5], [9, 2.5]])),
+            json!({"from": "CAM", "to": "TR"})
+        ),
+    ]));
+    let done = import_ok(&text);
+    assert!(!done.report.wgs84, "small planar plans read as planar");
+    let f = &done.project.floors[0];
+    assert_eq!(
+        (f.id.as_str(), f.name.as_str(), f.ceiling_m),
+        ("0", "Floor 0", 2.8)
+    );
+    let w = &f.walls.as_slice()[0];
+    assert_eq!(
+        (w.material.as_deref(), w.thickness_m),
+        (Some("drywall"), 0.12)
+    );
+    assert_eq!(f.openings[0].material, "wood");
+    assert_eq!(f.openings[1].material, "glass");
+    assert_eq!(f.rooms[0].name, "1.01");
+    let ap = &f.access_points[0];
+    assert_eq!(
+        (ap.band, ap.channel, ap.tx_dbm, ap.height_m),
+        (WifiBand::Ghz5, None, 20.0, 2.5)
+    );
+    assert_eq!(ap.name, ap.id, "an unnamed element is named by its id");
+    let g = &f.gateways[0];
+    assert_eq!(
+        (g.tech, g.tx_dbm, g.height_m),
+        (IotTech::Lorawan, 14.0, 2.5)
+    );
+    assert_eq!(
+        (f.devices[0].medium, f.devices[0].height_m),
+        (Medium::Wireless, 0.3)
+    );
+    assert_eq!(f.devices[1].medium, Medium::Cat6a);
+    assert_eq!((f.outlets[0].ports, f.outlets[0].height_m), (2, 0.3));
+    assert_eq!(
+        (f.telecom_rooms[0].ports, f.telecom_rooms[0].poe_budget_w),
+        (96, None)
+    );
+    assert_eq!(f.trays[0].height_m, None);
+    assert_eq!(f.risers[0].name, "R1");
+    assert_eq!(
+        (f.routes[0].from.as_str(), f.routes[0].length_m()),
+        ("CAM", 2.0)
+    );
+    assert_eq!(done.report.counts[&ElementKind::Device], 2);
+    assert_eq!(done.report.counts.values().sum::<usize>(), 13);
+}
+
+#[test]
+fn full_project_round_trips_exactly() {
+    let text = collection(json!([
+        {"type": "Feature", "geometry": null, "properties": {"kind": "floor", "id": "L2", "name": "Level 2", "elevation_m": 7.2, "ceiling_m": 3.0, "finish": "carpet"}},
+        {"type": "Feature", "id": "w1", "geometry": {"type": "MultiLineString", "coordinates": [[[0,0],[5,0]], [[5,1],[5,4]]]},
+         "properties": {"kind": "wall", "floor": "L2", "loss_db": {"2.4": 3, "5": 4, "6": 5}, "fire_rating": "EI60"}},
+        {"type": "Feature", "id": "w2", "geometry": {"type": "Polygon", "coordinates": [[[10,10],[12,10],[12,12],[10,10]]]},
+         "properties": {"kind": "wall", "floor": "L2", "material": "concrete", "loss_db": 30, "thickness_m": 0.4}},
+        {"type": "Feature", "id": "tr", "geometry": {"type": "Polygon", "coordinates": [[[20,0],[24,0],[24,3],[20,3],[20,0]]]},
+         "properties": {"kind": "telecom_room", "floor": "L2", "name": "TR-2", "ports": 288, "poe_budget_w": 3000, "rack": [23.5, 0.5]}},
+        {"type": "Feature", "id": "a1", "geometry": {"type": "Point", "coordinates": [3.25, 2.5]},
+         "properties": {"kind": "ap", "floor": "L2", "name": "AP-1", "band": "6", "channel": 37, "tx_dbm": 18, "height_m": 3, "poe_w": 25.5, "vendor": {"model": "X1"}}},
+        {"type": "Feature", "id": "d1", "geometry": {"type": "LineString", "coordinates": [[1, 1], [2, 1]]},
+         "properties": {"kind": "door", "floor": "L2", "material": "glass", "open": true}},
+        {"type": "Feature", "id": "u1", "feature_type": "amenity", "geometry": {"type": "Point", "coordinates": [2, 2]},
+         "properties": {"kind": "sprinkler", "floor": "L2", "k": 80}},
+        {"type": "Feature", "id": "t1", "geometry": {"type": "LineString", "coordinates": [[0,5],[30,5]]},
+         "properties": {"kind": "tray", "floor": "L2", "name": "T1", "capacity": 120, "width_mm": 300, "depth_mm": 60, "height_m": 3.1}},
+    ]));
+    let first = import_ok(&text).project;
+    let f = &first.floors[0];
+    assert_eq!(
+        (f.id.as_str(), f.name.as_str(), f.elevation_m, f.ceiling_m),
+        ("L2", "Level 2", 7.2, 3.0)
+    );
+    assert_eq!(f.props["finish"], "carpet");
+    let w1 = f.walls.get(0).unwrap();
+    assert!(matches!(w1.shape, Shape::MultiLine(ref l) if l.len() == 2));
+    assert_eq!(w1.material, None);
+    assert_eq!(w1.loss_db.unwrap().band_loss().sub_ghz, 1.8);
+    assert_eq!(w1.props["fire_rating"], "EI60");
+    assert_eq!(
+        f.walls.get(1).unwrap().loss_db,
+        Some(LossOverride::Uniform(30.0))
+    );
+    assert_eq!(f.telecom_rooms[0].position, Point::new(23.5, 0.5));
+    assert_eq!(f.access_points[0].props["vendor"]["model"], "X1");
+    assert!(f.openings[0].open);
+    assert_eq!(f.others[0].kind(), Some("sprinkler"));
+    assert_eq!(f.others[0].members["feature_type"], "amenity");
+    assert_eq!(f.trays[0].capacity, Some(120));
+
+    let exported = export(&first);
+    let second = import_ok(&exported).project;
+    assert_eq!(second, first, "GeoJSON round trip changed the project");
+    assert_eq!(export(&second), exported, "export is not stable");
+    // The unknown feature comes back as it was, foreign member and all.
+    let v: Value = serde_json::from_str(&exported).unwrap();
+    let other = v["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "u1")
+        .unwrap();
+    assert_eq!(other["feature_type"], "amenity");
+    assert_eq!(other["properties"]["k"], 80);
+}
+
+#[test]
+fn wgs84_is_detected_and_projected() {
+    // A 30 x 20 m box near Cambridge, in lon/lat, without the tailplan member.
+    let (lon0, lat0) = (0.19420, 52.18560);
+    let dlon = 30.0 / 68_500.0;
+    let dlat = 20.0 / 111_260.0;
+    let ring = json!([[
+        [lon0, lat0],
+        [lon0 + dlon, lat0],
+        [lon0 + dlon, lat0 + dlat],
+        [lon0, lat0 + dlat],
+        [lon0, lat0]
+    ]]);
+    let text = collection(json!([feature(
+        "room",
+        json!({"type": "Polygon", "coordinates": ring}),
+        json!({"name": "Hall"})
+    )]));
+    let done = import_ok(&text);
+    assert!(done.report.wgs84);
+    assert!(
+        done.report
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Info && d.message.contains("WGS84"))
+    );
+    let b = done.project.floors[0].bbox().unwrap();
+    assert!(
+        (b.width() - 30.0).abs() < 0.2 && (b.height() - 20.0).abs() < 0.1,
+        "{b:?}"
+    );
+    assert!(
+        b.center().distance(Point::new(0.0, 0.0)) < 0.01,
+        "centred on the origin: {b:?}"
+    );
+    let g = done.project.georef.unwrap();
+    assert!((g.origin_lat_deg - (lat0 + dlat / 2.0)).abs() < 1e-9);
+
+    // The same numbers with the tailplan member, or with --crs planar, are metres.
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    v["tailplan"] = json!({"version": 1});
+    assert!(!import_ok(&v.to_string()).report.wgs84);
+    let planar = import(
+        &text,
+        &ImportOptions {
+            crs: CrsChoice::Planar,
+            ..opts()
+        },
+    )
+    .unwrap();
+    assert!(!planar.report.wgs84);
+}
+
+#[test]
+fn floors_from_properties_numbers_and_floor_features() {
+    let text = collection(json!([
+        feature("ap", pt(1.0, 1.0), json!({"floor": 2})),
+        feature("ap", pt(1.0, 1.0), json!({"floor": "2"})),
+        feature("ap", pt(1.0, 1.0), json!({})),
+        {"type": "Feature", "id": "3", "geometry": null, "properties": {"kind": "floor", "name": "Roof", "elevation_m": 12}},
+    ]));
+    let done = import_ok(&text);
+    let floors: Vec<(&str, &str, f64)> = done
+        .project
+        .floors
+        .iter()
+        .map(|f| (f.id.as_str(), f.name.as_str(), f.elevation_m))
+        .collect();
+    assert_eq!(
+        floors,
+        [
+            ("2", "Floor 2", 7.0),
+            ("0", "Floor 0", 0.0),
+            ("3", "Roof", 12.0)
+        ]
+    );
+    assert_eq!(done.project.floors[0].access_points.len(), 2);
+    assert!(
+        done.report
+            .diagnostics
+            .iter()
+            .any(|d| d.location == "floor \"2\"" && d.message.contains("7 m assumed"))
+    );
+}
+
+#[test]
+fn duplicate_ids_get_new_ones_with_a_warning() {
+    let mut a = feature("ap", pt(1.0, 1.0), json!({}));
+    a["id"] = json!("x");
+    let text = collection(json!([a.clone(), a]));
+    let done = import_ok(&text);
+    let ids: Vec<&str> = done.project.floors[0]
+        .access_points
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(ids, ["x", "ap-1"]);
+    assert!(
+        done.report
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Warning && d.location == "features[1]")
+    );
+}
+
+#[test]
+fn bad_input_is_named_precisely() {
+    assert_eq!(
+        error_of("{\"type\": \"FeatureCollection\", \"features\": [\n  {]}"),
+        "plan.geojson: line 2, column 4: key must be a string"
+    );
+    assert_eq!(
+        error_of("[1, 2]"),
+        "plan.geojson: the top level is not a JSON object"
+    );
+    assert_eq!(
+        error_of(r#"{"type": "Feature"}"#),
+        "plan.geojson: expected a FeatureCollection, found a Feature"
+    );
+    assert_eq!(
+        error_of(r#"{"type": "FeatureCollection"}"#),
+        "plan.geojson: no \"features\" array"
+    );
+    assert_eq!(
+        error_of(&collection(json!([feature(
+            "wall",
+            pt(0.0, 0.0),
+            json!({})
+        )]))),
+        "plan.geojson: features[0] (wall \"wall-1\"): a wall needs a LineString, MultiLineString or Polygon geometry, got Point"
+    );
+    assert_eq!(
+        error_of(&collection(json!([feature(
+            "ap",
+            pt(0.0, 0.0),
+            json!({"tx_dbm": "loud", "band": "7"})
+        )]))),
+        "plan.geojson: features[0] (ap \"ap-1\"): \"band\" must be \"2.4\", \"5\" or \"6\", got \"7\" (and 1 more error)"
+    );
+    assert_eq!(
+        error_of(&collection(json!([feature(
+            "gateway",
+            pt(0.0, 0.0),
+            json!({})
+        )]))),
+        "plan.geojson: features[0] (gateway \"gateway-1\"): a gateway needs a \"tech\" (lorawan, ble, zigbee or thread)"
+    );
+    assert_eq!(
+        error_of(&collection(json!([feature(
+            "tray",
+            ls(json!([[0, 0], ["a", 1]])),
+            json!({})
+        )]))),
+        "plan.geojson: features[0] (tray \"tray-1\"): a position must hold numbers, got [\"a\",1]"
+    );
+    assert_eq!(
+        error_of(&collection(json!([feature(
+            "wall",
+            ls(json!([[0, 0], [1, 0]])),
+            json!({"thickness_m": -2})
+        )]))),
+        "plan.geojson: features[0] (wall \"wall-1\"): thickness_m -2 must be above 0 and at most 5"
+    );
+    assert_eq!(
+        error_of(r#"{"type": "FeatureCollection", "tailplan": {"version": 9}, "features": []}"#),
+        "plan.geojson: tailplan GeoJSON version 9; this tailplan reads up to 1: update tailplan"
+    );
+}
+
+#[test]
+fn unknown_material_is_a_warning_not_an_error() {
+    let text = collection(json!([feature(
+        "wall",
+        ls(json!([[0, 0], [1, 0]])),
+        json!({"material": "adobe"})
+    )]));
+    let done = import_ok(&text);
+    assert!(
+        done.report
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Warning && d.message.contains("\"adobe\""))
+    );
+    assert_eq!(
+        done.project.floors[0].walls.get(0).unwrap().thickness_m,
+        0.15
+    );
+}
