@@ -1,1 +1,69 @@
-fn main() {}
+//! `tailplan`: the command-line surface of tailplan, for scripts and batch work.
+//!
+//! Thin by design: argument parsing and printing. Everything it does is a call into
+//! `tailplan-core` and `tailplan-io`.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cmd;
+mod files;
+
+/// Design the final tail of a building's network: import plans, inspect and export projects.
+#[derive(Parser)]
+#[command(name = "tailplan", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import a floor plan (GeoJSON) into a tailplan project file.
+    Import(cmd::import::Args),
+    /// Export a project to other formats.
+    Export(cmd::export::Args),
+    /// Show a project's floors, element counts and extents.
+    Info(cmd::info::Args),
+}
+
+/// A failure to report: the message, and the exit code (2 for bad input).
+#[derive(Debug)]
+pub struct Failure {
+    /// The process exit code.
+    pub code: u8,
+    /// One line saying what went wrong, naming the file.
+    pub message: String,
+}
+
+impl Failure {
+    /// Bad input: exit code 2.
+    pub fn input(message: impl Into<String>) -> Self {
+        Self {
+            code: 2,
+            message: message.into(),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "tailplan: internal error: {info}. Please report this with the file that caused it."
+        );
+    }));
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Import(a) => cmd::import::run(a),
+        Command::Export(a) => cmd::export::run(a),
+        Command::Info(a) => cmd::info::run(a),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("tailplan: error: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}

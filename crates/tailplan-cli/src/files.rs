@@ -1,0 +1,146 @@
+//! Reading inputs and writing outputs safely.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use tailplan_core::{Diagnostic, Project, Severity, project_file};
+use tailplan_io::geojson::{self, CrsChoice, ImportOptions, ImportReport};
+
+use crate::Failure;
+
+/// The largest input file read, bytes. Bigger files are refused before reading.
+pub const MAX_INPUT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads a text file, refusing what is too big, not there or not UTF-8.
+pub fn read_text(path: &Path) -> Result<String, Failure> {
+    let name = path.display();
+    let meta = fs::metadata(path).map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    if meta.is_dir() {
+        return Err(Failure::input(format!("{name}: is a folder, not a file")));
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(Failure::input(format!(
+            "{name}: {} MB is more than the {} MB tailplan reads",
+            meta.len() / 1_000_000,
+            MAX_INPUT_BYTES / 1_000_000
+        )));
+    }
+    let bytes = fs::read(path).map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::input(format!(
+            "{name}: not UTF-8 text (byte {}): is it a binary file?",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// The kinds of file `tailplan` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// A tailplan project file.
+    Project,
+    /// A GeoJSON FeatureCollection.
+    GeoJson,
+}
+
+/// Tells a project file from GeoJSON by its content, not its name.
+pub fn sniff(text: &str) -> InputKind {
+    let head: String = text.chars().take(4096).collect();
+    if head.contains("\"tailplan-project\"") {
+        InputKind::Project
+    } else {
+        InputKind::GeoJson
+    }
+}
+
+/// A loaded project and what loading it noticed.
+pub struct Loaded {
+    /// The project.
+    pub project: Project,
+    /// Warnings and notes.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The import report, when the file was imported rather than opened.
+    pub report: Option<ImportReport>,
+}
+
+/// Opens a project file, or imports a GeoJSON file, by content.
+pub fn load(path: &Path, crs: CrsChoice) -> Result<Loaded, Failure> {
+    let text = read_text(path)?;
+    let name = path.display().to_string();
+    match sniff(&text) {
+        InputKind::Project => {
+            let (project, diagnostics) = project_file::from_json(&text)
+                .map_err(|e| Failure::input(format!("{name}: {e}")))?;
+            Ok(Loaded {
+                project,
+                diagnostics,
+                report: None,
+            })
+        }
+        InputKind::GeoJson => {
+            let options = ImportOptions {
+                source_name: name,
+                crs,
+            };
+            let done =
+                geojson::import(&text, &options).map_err(|e| Failure::input(e.to_string()))?;
+            Ok(Loaded {
+                project: done.project,
+                diagnostics: done.report.diagnostics.clone(),
+                report: Some(done.report),
+            })
+        }
+    }
+}
+
+/// Prints warnings (and notes, when `notes`) to stderr, at most 20 of them.
+pub fn print_diagnostics(diagnostics: &[Diagnostic], notes: bool) {
+    const MAX: usize = 20;
+    let shown: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| notes || d.severity != Severity::Info)
+        .collect();
+    for d in shown.iter().take(MAX) {
+        let label = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "note",
+        };
+        eprintln!("{label}: {d}");
+    }
+    if shown.len() > MAX {
+        eprintln!("... and {} more", shown.len() - MAX);
+    }
+}
+
+/// Writes `contents` to `path` atomically: into a temporary file beside it, then renamed over
+/// it, so a crash or a full disk never leaves a half-written file behind.
+pub fn write_atomic(path: &Path, contents: &str) -> Result<(), Failure> {
+    let name = path.display();
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let file_name = path
+        .file_name()
+        .ok_or_else(|| Failure::input(format!("{name}: not a file name")))?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        file_name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(contents.as_bytes())?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Failure {
+            code: 1,
+            message: format!("{name}: cannot write: {e}"),
+        }
+    })
+}

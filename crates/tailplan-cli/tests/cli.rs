@@ -1,0 +1,217 @@
+//! The `tailplan` command as a user runs it: real processes, real files, exit codes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use tailplan_core::project_file;
+
+fn tailplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tailplan"))
+        .args(args)
+        .output()
+        .expect("the tailplan binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// Runs a command that must succeed, returning its stdout.
+fn ok(args: &[&str]) -> String {
+    let o = tailplan(args);
+    assert!(
+        o.status.success(),
+        "tailplan {args:?} failed: {}",
+        stderr(&o)
+    );
+    stdout(&o)
+}
+
+/// Runs a command that must fail on bad input: exit 2, one error line, no panic.
+fn bad_input(args: &[&str]) -> String {
+    let o = tailplan(args);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "tailplan {args:?}: {err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("internal error"),
+        "{err}"
+    );
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("tailplan: error:"))
+        .collect();
+    assert_eq!(lines.len(), 1, "exactly one error line: {err}");
+    lines[0].to_owned()
+}
+
+#[test]
+fn sample_building_survives_export_then_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = workspace().join("floorplans/office.tailplan.json");
+    let geo = dir.path().join("office.geojson");
+    let back = dir.path().join("back.tailplan.json");
+    ok(&["export", s(&sample), "--geojson", s(&geo)]);
+    ok(&["import", s(&geo), "-o", s(&back)]);
+
+    let original = project_file::from_json(&std::fs::read_to_string(&sample).unwrap())
+        .unwrap()
+        .0;
+    let reimported = project_file::from_json(&std::fs::read_to_string(&back).unwrap())
+        .unwrap()
+        .0;
+    assert_eq!(
+        reimported, original,
+        "import of the export differs from the project"
+    );
+
+    // Every feature comes back: export the re-imported project and compare feature by feature.
+    let geo2 = dir.path().join("again.geojson");
+    ok(&["export", s(&back), "--geojson", s(&geo2)]);
+    let features = |p: &Path| -> Vec<Value> {
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+        v["features"].as_array().unwrap().clone()
+    };
+    let (a, b) = (features(&geo), features(&geo2));
+    assert!(
+        a.len() > 1000,
+        "the sample building has {} features",
+        a.len()
+    );
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x, y);
+    }
+}
+
+#[test]
+fn info_lists_floors_counts_and_extents() {
+    let sample = workspace().join("floorplans/small.tailplan.json");
+    let text = ok(&["info", s(&sample)]);
+    assert!(text.contains("1 floor(s)"), "{text}");
+    assert!(text.contains("floor \"0\""), "{text}");
+    assert!(text.contains(" ap 2"), "{text}");
+    let json: Value = serde_json::from_str(&ok(&["info", s(&sample), "--json"])).unwrap();
+    let floor = &json["floors"][0];
+    assert_eq!(floor["counts"]["ap"], 2);
+    assert!(floor["bbox"]["width_m"].as_f64().unwrap() > 20.0);
+}
+
+#[test]
+fn imdf_units_in_wgs84_import_to_plausible_metres() {
+    let unit = workspace().join("../shared/floorplans/geojson/cpc4_imdf/unit.geojson");
+    if !unit.exists() {
+        eprintln!("skipped: {} is not on this machine", unit.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("unit.tailplan.json");
+    let o = tailplan(&["import", s(&unit), "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("WGS84"),
+        "the import says it projected: {}",
+        stderr(&o)
+    );
+    let json: Value = serde_json::from_str(&ok(&["info", s(&out), "--json"])).unwrap();
+    let floor = &json["floors"][0];
+    let (w, h) = (
+        floor["bbox"]["width_m"].as_f64().unwrap(),
+        floor["bbox"]["height_m"].as_f64().unwrap(),
+    );
+    // An office floor of 18 units: tens of metres, not degrees and not kilometres.
+    assert!(
+        (20.0..200.0).contains(&w) && (20.0..200.0).contains(&h),
+        "{w} x {h} m"
+    );
+    assert_eq!(floor["counts"]["other"], 18);
+    assert!(json["georef"]["origin_lat_deg"].as_f64().unwrap() > 52.0);
+}
+
+#[test]
+fn malformed_input_exits_2_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    let out = dir.path().join("out.json");
+
+    let truncated = write(
+        "truncated.geojson",
+        br#"{"type": "FeatureCollection", "features": [{"type": "Feat"#,
+    );
+    let line = bad_input(&["import", s(&truncated), "-o", s(&out)]);
+    assert!(line.contains("truncated.geojson: line 1, column"), "{line}");
+
+    let bad_feature = write(
+        "bad.geojson",
+        br#"{"type": "FeatureCollection", "features": [
+            {"type": "Feature", "id": "ok", "geometry": {"type": "Point", "coordinates": [1, 1]}, "properties": {"kind": "ap"}},
+            {"type": "Feature", "id": "w7", "geometry": {"type": "Point", "coordinates": [1, 1]}, "properties": {"kind": "wall"}}]}"#,
+    );
+    let line = bad_input(&["import", s(&bad_feature), "-o", s(&out)]);
+    assert!(
+        line.contains("bad.geojson: features[1] (wall \"w7\"): a wall needs a LineString"),
+        "{line}"
+    );
+    assert!(!out.exists(), "nothing is written on failure");
+
+    let binary = write(
+        "plan.dwg",
+        &[0x41, 0x43, 0x31, 0x30, 0x33, 0x32, 0x00, 0xff, 0xfe, 0x80],
+    );
+    let line = bad_input(&["import", s(&binary), "-o", s(&out)]);
+    assert!(line.contains("plan.dwg: not UTF-8 text"), "{line}");
+
+    let missing = dir.path().join("missing.geojson");
+    let line = bad_input(&["info", s(&missing)]);
+    assert!(line.contains("missing.geojson"), "{line}");
+
+    let project = write(
+        "p.tailplan.json",
+        br#"{"format": "tailplan-project", "version": 1, "floors": [{"id": "0"}]}"#,
+    );
+    let line = bad_input(&["info", s(&project)]);
+    assert!(
+        line.contains("p.tailplan.json: floors[0]: missing field `name`"),
+        "{line}"
+    );
+}
+
+#[test]
+fn import_output_is_a_valid_project_and_replaced_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.geojson");
+    std::fs::write(
+        &plan,
+        r#"{"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[0, 0], [10, 0]]}, "properties": {"kind": "wall", "material": "brick"}}]}"#,
+    )
+    .unwrap();
+    let out = dir.path().join("p.json");
+    std::fs::write(&out, "old").unwrap();
+    let text = ok(&["import", s(&plan), "-o", s(&out)]);
+    assert!(text.contains("1 wall"), "{text}");
+    let (p, _) = project_file::from_json(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(p.floors[0].walls.len(), 1);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file is left behind");
+}
