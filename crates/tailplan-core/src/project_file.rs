@@ -81,6 +81,35 @@ pub enum ProjectFileError {
     Invalid(Vec<Diagnostic>),
 }
 
+/// The file's shape, for the JSON Schema: `format`, `version` and the project's members.
+#[derive(schemars::JsonSchema)]
+#[schemars(title = "tailplan project file")]
+#[allow(dead_code)] // only its schema is used
+struct ProjectFileSchema {
+    /// Always `tailplan-project`.
+    #[schemars(with = "FormatTag")]
+    format: String,
+    /// The format version; this build writes and reads up to [`VERSION`].
+    version: u32,
+    #[serde(flatten)]
+    project: Project,
+}
+
+/// The constant `format` member.
+#[derive(schemars::JsonSchema)]
+#[allow(dead_code)]
+enum FormatTag {
+    #[serde(rename = "tailplan-project")]
+    TailplanProject,
+}
+
+/// The JSON Schema (draft 2020-12) of the project file, as published in
+/// `schema/project.schema.json`.
+pub fn json_schema() -> Value {
+    let schema = schemars::schema_for!(ProjectFileSchema);
+    serde_json::to_value(schema).expect("a schema serialises")
+}
+
 #[derive(Serialize)]
 struct FileRef<'a> {
     format: &'static str,
@@ -236,6 +265,22 @@ mod tests {
         assert_eq!(
             err(&impossible),
             "floor \"0\", wall \"w\": thickness_m -1 must be above 0 and at most 5"
+        );
+    }
+
+    /// The published schema is the one the code derives. To update it after a model change:
+    /// `TAILPLAN_BLESS=1 cargo test -p tailplan-core schema`.
+    #[test]
+    fn published_schema_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/project.schema.json");
+        let current = crate::json_text::to_pretty_string(&json_schema());
+        if std::env::var_os("TAILPLAN_BLESS").is_some() {
+            std::fs::write(path, &current).unwrap();
+        }
+        let published = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            published == current,
+            "schema/project.schema.json is out of date: run TAILPLAN_BLESS=1 cargo test -p tailplan-core schema"
         );
     }
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every check CI runs, in the same order; .ci/run calls exactly this.
+# Installs what it needs first (see scripts/setup.sh); what is already there is skipped.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/setup.sh
+
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-always}
+export RUSTFLAGS="${RUSTFLAGS:-} -D warnings"
+start=$(date +%s)
+step() { say "$1 ($(( $(date +%s) - start ))s)"; }
+
+step "tools"
+ensure_web_tools
+ensure_chromium
+
+step "format"
+cargo fmt --all --check
+
+step "clippy (native, all targets)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "tests (native)"
+cargo test --workspace --locked
+
+step "core and io built for wasm32"
+cargo build -p tailplan-core -p tailplan-io --target wasm32-unknown-unknown --locked
+
+step "docs"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
+
+step "editor (trunk, release)"
+trunk build --release --offline
+
+step "browser end-to-end tests"
+bash tests/e2e/run.sh
+
+step "all checks passed"

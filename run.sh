@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the editor and serves it on http://127.0.0.1:8080 (or $PORT), opened on the bundled
+# sample building. Installs the wasm target, trunk and wasm-bindgen-cli first if missing.
+#   ./run.sh          optimised build (what users get)
+#   ./run.sh --dev    faster, unoptimised build for working on the editor
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/setup.sh
+ensure_web_tools
+
+release="--release"
+[ "${1:-}" = "--dev" ] && release=""
+port=${PORT:-8080}
+say "serving the editor on http://127.0.0.1:$port/ (Ctrl-C stops)"
+exec trunk serve $release --offline --address 127.0.0.1 --port "$port"
