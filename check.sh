@@ -6,7 +6,6 @@ cd "$(dirname "$0")"
 source scripts/setup.sh
 
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-always}
-export RUSTFLAGS="${RUSTFLAGS:-} -D warnings"
 start=$(date +%s)
 step() { say "$1 ($(( $(date +%s) - start ))s)"; }
 
