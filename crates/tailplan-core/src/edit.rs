@@ -43,7 +43,7 @@ pub enum Edit {
     /// Adds a floor at `index` or at the end.
     AddFloor {
         /// The new floor; its id and its elements' ids must be new.
-        floor: Floor,
+        floor: Box<Floor>,
         /// Position among the floors.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         index: Option<usize>,
@@ -162,9 +162,9 @@ impl Project {
                     .find(|f| f.contains(&id))
                     .ok_or_else(|| EditError::NoElement(id.clone()))?;
                 match f.replace(element) {
-                    Ok(old) => Ok(Edit::ReplaceElement { element: old }),
+                    Some(old) => Ok(Edit::ReplaceElement { element: old }),
                     // Same id, other kind: a replace cannot change an element's kind.
-                    Err(_) => Err(EditError::DuplicateId(id)),
+                    None => Err(EditError::DuplicateId(id)),
                 }
             }
             Edit::AddFloor { floor, index } => {
@@ -179,15 +179,15 @@ impl Project {
                     return Err(EditError::DuplicateId(dup.to_owned()));
                 }
                 let mut trial = Project {
-                    floors: vec![floor.clone()],
+                    floors: vec![*floor],
                     materials: self.materials.clone(),
                     ..Project::default()
                 };
                 invalid_unless_clean(validate_project(&trial))?;
+                let floor = trial.floors.pop().expect("one floor");
                 let id = floor.id.clone();
                 let index = index.unwrap_or(self.floors.len()).min(self.floors.len());
-                self.floors
-                    .insert(index, trial.floors.pop().expect("one floor"));
+                self.floors.insert(index, floor);
                 Ok(Edit::RemoveFloor { id })
             }
             Edit::RemoveFloor { id } => {
@@ -196,7 +196,7 @@ impl Project {
                     .iter()
                     .position(|f| f.id == id)
                     .ok_or(EditError::NoFloor(id))?;
-                let floor = self.floors.remove(index);
+                let floor = Box::new(self.floors.remove(index));
                 Ok(Edit::AddFloor {
                     floor,
                     index: Some(index),

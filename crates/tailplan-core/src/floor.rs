@@ -194,14 +194,14 @@ macro_rules! element_methods {
             }
 
             /// Puts `element` in place of the element of the same kind with the same id,
-            /// returning the old one; gives `element` back when there is none.
-            pub fn replace(&mut self, element: Element) -> Result<Element, Element> {
+            /// returning the old one; `None` (and nothing changed) when there is none.
+            pub fn replace(&mut self, element: Element) -> Option<Element> {
                 match element {
                     $(
-                        Element::$variant(e) => match self.$field.position(&e.id) {
-                            Some(i) => Ok(Element::$variant(self.$field.replace_at(i, e))),
-                            None => Err(Element::$variant(e)),
-                        },
+                        Element::$variant(e) => {
+                            let i = self.$field.position(&e.id)?;
+                            Some(Element::$variant(self.$field.replace_at(i, e)))
+                        }
                     )*
                 }
             }
@@ -326,7 +326,7 @@ mod tests {
 
         let old = f.replace(wall("w1", 10.0)).unwrap();
         assert_eq!(old, wall("w1", 0.0));
-        assert!(f.replace(wall("nope", 1.0)).is_err());
+        assert!(f.replace(wall("nope", 1.0)).is_none());
         // The wall index follows replacement.
         let s = crate::geometry::Segment::new(Point::new(9.0, 1.0), Point::new(11.0, 1.0));
         assert_eq!(f.walls.segments_crossing(s).count(), 1);

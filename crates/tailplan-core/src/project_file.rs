@@ -272,7 +272,10 @@ mod tests {
     /// `TAILPLAN_BLESS=1 cargo test -p tailplan-core schema`.
     #[test]
     fn published_schema_is_current() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/project.schema.json");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../schema/project.schema.json"
+        );
         let current = crate::json_text::to_pretty_string(&json_schema());
         if std::env::var_os("TAILPLAN_BLESS").is_some() {
             std::fs::write(path, &current).unwrap();

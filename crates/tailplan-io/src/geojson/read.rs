@@ -397,16 +397,13 @@ impl Reader<'_> {
 
 /// Rewrites every position of a GeoJSON geometry from lon/lat to local metres.
 fn project_coordinates(v: &mut Value, p: &LocalProjection) {
-    match v {
-        Value::Object(o) => {
-            if let Some(c) = o.get_mut("coordinates") {
-                project_positions(c, p);
-            }
-            if let Some(Value::Array(gs)) = o.get_mut("geometries") {
-                gs.iter_mut().for_each(|g| project_coordinates(g, p));
-            }
+    if let Value::Object(o) = v {
+        if let Some(c) = o.get_mut("coordinates") {
+            project_positions(c, p);
         }
-        _ => {}
+        if let Some(Value::Array(gs)) = o.get_mut("geometries") {
+            gs.iter_mut().for_each(|g| project_coordinates(g, p));
+        }
     }
 }
 
