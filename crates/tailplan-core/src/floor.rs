@@ -12,6 +12,7 @@ use crate::openings::Opening;
 use crate::other::OtherFeature;
 use crate::pathways::{CableRoute, Riser, TelecomRoom, Tray};
 use crate::rooms::Room;
+use crate::underlay::Underlay;
 use crate::walls::{Wall, WallSet};
 
 /// A floor's ceiling height when a file gives none, metres.
@@ -64,6 +65,9 @@ pub struct Floor {
     /// Features of kinds tailplan does not know.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub others: Vec<OtherFeature>,
+    /// Drawings shown under the model: the original CAD lines, scanned plans.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub underlays: Vec<Underlay>,
     /// Properties of the floor tailplan does not know, kept as they came.
     #[serde(default, skip_serializing_if = "Props::is_empty")]
     pub props: Props,
@@ -258,6 +262,7 @@ impl Floor {
             risers: Vec::new(),
             routes: Vec::new(),
             others: Vec::new(),
+            underlays: Vec::new(),
             props: Props::new(),
         }
     }

@@ -13,7 +13,10 @@
 //! - parameters: [`Settings`];
 //! - changes: [`Edit`] applied by [`Project::apply`], undone through [`History`];
 //! - the project file: [`project_file`] (versioned JSON), its checks: [`validate`];
-//! - planar geometry: [`geometry`].
+//! - planar geometry: [`geometry`];
+//! - importing drawings: [`wall_cleanup`] (two-face CAD walls to centrelines), a floor's
+//!   drawing [`underlay`] (CAD lines, raster scans with a [`Placement`]) and the
+//!   [`ImportRecord`] a project keeps of each import.
 //!
 //! # Examples
 //!
@@ -43,6 +46,7 @@ pub mod edit;
 pub mod element;
 pub mod floor;
 pub mod geometry;
+pub mod import_record;
 pub mod json_text;
 pub mod materials;
 pub mod openings;
@@ -52,7 +56,9 @@ pub mod project;
 pub mod project_file;
 pub mod rooms;
 pub mod settings;
+pub mod underlay;
 pub mod validate;
+pub mod wall_cleanup;
 pub mod walls;
 
 pub use devices::{AccessPoint, Device, Gateway, IotTech, Medium, Outlet, WifiBand};
@@ -61,6 +67,7 @@ pub use edit::{Edit, EditError, History};
 pub use element::{Element, ElementId, ElementKind, Props};
 pub use floor::{DEFAULT_CEILING_M, Floor};
 pub use geometry::{BBox, Point, Polygon, Segment, Shape};
+pub use import_record::{ImportRecord, LayerRecord, LayerRole, MappingSource};
 pub use materials::{Band, BandLoss, MaterialLibrary, WallMaterial};
 pub use openings::{Opening, OpeningKind};
 pub use other::OtherFeature;
@@ -68,4 +75,5 @@ pub use pathways::{CableRoute, Riser, TelecomRoom, Tray};
 pub use project::{GeoReference, IdAllocator, Project, ProjectMeta};
 pub use rooms::Room;
 pub use settings::{CablingSettings, IotSensitivity, RadioSettings, Settings};
+pub use underlay::{Placement, RasterUnderlay, Underlay, UnderlayKind, UnderlayLayer};
 pub use walls::{DEFAULT_WALL_MATERIAL, LossOverride, Wall, WallSet};

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::element::{Element, Props};
 use crate::floor::Floor;
+use crate::import_record::ImportRecord;
 use crate::materials::MaterialLibrary;
 use crate::settings::Settings;
 
@@ -28,6 +29,9 @@ pub struct Project {
     /// The storeys, in the order given (usually bottom up).
     #[serde(default)]
     pub floors: Vec<Floor>,
+    /// The report of every import that made or filled the project, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub imports: Vec<ImportRecord>,
     /// Project properties tailplan does not know, kept as they came.
     #[serde(default, skip_serializing_if = "Props::is_empty")]
     pub props: Props,
