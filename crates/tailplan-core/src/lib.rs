@@ -11,8 +11,12 @@
 //!   [`Riser`], [`CableRoute`], [`OtherFeature`]; any of them as an [`Element`];
 //! - radio attenuation: [`MaterialLibrary`], [`WallMaterial`], [`BandLoss`], [`Band`];
 //! - parameters: [`Settings`];
+//! - radio coverage: [`coverage`] (heatmaps through the walls, IoT links, AP and gateway
+//!   placement) driven by a [`CoverageEngine`];
 //! - changes: [`Edit`] applied by [`Project::apply`], undone through [`History`];
 //! - the project file: [`project_file`] (versioned JSON), its checks: [`validate`];
+//! - cable routing: [`routing`] (pathway graph, optimal assignment to telecom rooms, design
+//!   rules, cable schedule, bill of materials, final-tail choice);
 //! - planar geometry: [`geometry`];
 //! - importing drawings: [`wall_cleanup`] (two-face CAD walls to centrelines), a floor's
 //!   drawing [`underlay`] (CAD lines, raster scans with a [`Placement`]) and the
@@ -40,6 +44,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod coverage;
 pub mod devices;
 pub mod diagnostics;
 pub mod edit;
@@ -55,12 +60,14 @@ pub mod pathways;
 pub mod project;
 pub mod project_file;
 pub mod rooms;
+pub mod routing;
 pub mod settings;
 pub mod underlay;
 pub mod validate;
 pub mod wall_cleanup;
 pub mod walls;
 
+pub use coverage::{CoverageEngine, CoverageRequest, Heatmaps, Service};
 pub use devices::{AccessPoint, Device, Gateway, IotTech, Medium, Outlet, WifiBand};
 pub use diagnostics::{Diagnostic, Severity};
 pub use edit::{Edit, EditError, History};
@@ -74,6 +81,10 @@ pub use other::OtherFeature;
 pub use pathways::{CableRoute, Riser, TelecomRoom, Tray};
 pub use project::{GeoReference, IdAllocator, Project, ProjectMeta};
 pub use rooms::Room;
-pub use settings::{CablingSettings, IotSensitivity, RadioSettings, Settings};
+pub use routing::{BillOfMaterials, Cable, CableSchedule, Finding, Routing, Rule, route};
+pub use settings::{
+    CableType, CableTypes, CablingSettings, FinalTailSettings, IotSensitivity, PerMedium,
+    PriceTable, RadioSettings, Settings,
+};
 pub use underlay::{Placement, RasterUnderlay, Underlay, UnderlayKind, UnderlayLayer};
 pub use walls::{DEFAULT_WALL_MATERIAL, LossOverride, Wall, WallSet};

@@ -1,0 +1,355 @@
+//! The propagation model: what a transmitter is, its frequency, the log-distance path loss,
+//! and which floors' transmitters reach a floor.
+//!
+//! For a transmitter T and a receiver point P (issue 4, exactly):
+//! - f, MHz: the centre of T's channel if it has one (2.4 GHz: 2407 + 5·ch, channel 14 at
+//!   2484; 5 GHz: 5000 + 5·ch; 6 GHz: 5950 + 5·ch), else 2437, 5500 or 6500 by band; LoRaWAN
+//!   868; BLE, Zigbee and Thread 2440. Wall losses are taken at [`Band::of_mhz`]`(f)`.
+//! - d, metres: the 3-D distance between T (its floor's elevation + its `height_m`) and P (the
+//!   receiver floor's elevation + [`RadioSettings::receiver_height_m`]), at least 1 m.
+//! - PL = 20·log10(f) − 27.55 + 10·n·log10(d), n = [`RadioSettings::path_loss_exponent`].
+//! - RSSI = tx_dbm − PL − (losses of the obstacles the 2-D segment T→P crosses or touches)
+//!   − (slabs crossed × [`RadioSettings::floor_loss_db`] at the band).
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::devices::{AccessPoint, Gateway, IotTech, WifiBand};
+use crate::floor::Floor;
+use crate::geometry::Point;
+use crate::materials::Band;
+use crate::project::Project;
+use crate::settings::RadioSettings;
+
+/// What a heatmap is for: one Wi-Fi band, or one IoT technology's gateways.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Service {
+    /// The access points of one Wi-Fi band.
+    Wifi(WifiBand),
+    /// The gateways of one IoT technology.
+    Iot(IotTech),
+}
+
+impl Service {
+    /// `5 GHz`, `2.4 GHz`, `lorawan`...: for titles and messages.
+    pub fn label(self) -> String {
+        match self {
+            Service::Wifi(b) => format!("{} GHz", b.as_str()),
+            Service::Iot(t) => t.as_str().to_owned(),
+        }
+    }
+
+    /// The frequency used when a transmitter has no channel, MHz.
+    pub fn default_mhz(self) -> f64 {
+        match self {
+            Service::Wifi(WifiBand::Ghz2_4) => 2437.0,
+            Service::Wifi(WifiBand::Ghz5) => 5500.0,
+            Service::Wifi(WifiBand::Ghz6) => 6500.0,
+            Service::Iot(IotTech::Lorawan) => 868.0,
+            Service::Iot(IotTech::Ble | IotTech::Zigbee | IotTech::Thread) => 2440.0,
+        }
+    }
+}
+
+/// The centre frequency of a Wi-Fi channel, MHz (IEEE 802.11 numbering: 2.4 GHz 2407 + 5·ch,
+/// except channel 14 at 2484; 5 GHz 5000 + 5·ch; 6 GHz 5950 + 5·ch).
+pub fn channel_center_mhz(band: WifiBand, channel: u32) -> f64 {
+    let ch = f64::from(channel);
+    match band {
+        WifiBand::Ghz2_4 if channel == 14 => 2484.0,
+        WifiBand::Ghz2_4 => 2407.0 + 5.0 * ch,
+        WifiBand::Ghz5 => 5000.0 + 5.0 * ch,
+        WifiBand::Ghz6 => 5950.0 + 5.0 * ch,
+    }
+}
+
+/// The frequency an access point is modelled at, MHz: its channel's centre, else the band's
+/// default.
+pub fn ap_frequency_mhz(ap: &AccessPoint) -> f64 {
+    match ap.channel {
+        Some(ch) => channel_center_mhz(ap.band, ch),
+        None => Service::Wifi(ap.band).default_mhz(),
+    }
+}
+
+/// The frequency-dependent part of the path loss: 20·log10(f) − 27.55, dB.
+pub fn frequency_term_db(f_mhz: f64) -> f64 {
+    20.0 * f_mhz.log10() - 27.55
+}
+
+/// The log-distance path loss at `d_m` metres (clamped to at least 1 m), dB:
+/// 20·log10(f) − 27.55 + 10·n·log10(d).
+pub fn path_loss_db(f_mhz: f64, d_m: f64, exponent: f64) -> f64 {
+    path_loss_d2(frequency_term_db(f_mhz), exponent, d_m * d_m)
+}
+
+/// The path loss from the squared distance: `fterm + 5·n·log10(max(d², 1))`, which is
+/// 10·n·log10(max(d, 1)) without the square root. Every code path (oracle, fast path, links)
+/// goes through this one function so that they agree to the bit.
+#[inline]
+pub(crate) fn path_loss_d2(fterm: f64, exponent: f64, d2: f64) -> f64 {
+    fterm + 5.0 * exponent * d2.max(1.0).log10()
+}
+
+/// The received power, dBm: `tx − pl − obstacles − slabs`, evaluated left to right. Shared by
+/// every code path.
+#[inline]
+pub(crate) fn rssi_dbm(tx_dbm: f64, pl_db: f64, obstacles_db: f64, slabs_db: f64) -> f64 {
+    tx_dbm - pl_db - obstacles_db - slabs_db
+}
+
+/// A transmitter as the model sees it: an access point or a gateway, placed in 3-D.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Transmitter {
+    /// The element's id.
+    pub id: String,
+    /// The element's name.
+    pub name: String,
+    /// The id of the floor it is on.
+    pub floor: String,
+    /// The Wi-Fi band or IoT technology.
+    pub service: Service,
+    /// The Wi-Fi channel, if assigned (gateways have none).
+    pub channel: Option<u32>,
+    /// Its plan position.
+    pub position: Point,
+    /// Its height above the building's datum: the floor's elevation plus its `height_m`.
+    pub z_m: f64,
+    /// EIRP, dBm.
+    pub tx_dbm: f64,
+    /// The modelled frequency, MHz.
+    pub f_mhz: f64,
+}
+
+impl Transmitter {
+    /// An access point on `floor`.
+    pub fn from_ap(ap: &AccessPoint, floor: &Floor) -> Self {
+        Self {
+            id: ap.id.clone(),
+            name: ap.name.clone(),
+            floor: floor.id.clone(),
+            service: Service::Wifi(ap.band),
+            channel: ap.channel,
+            position: ap.position,
+            z_m: floor.elevation_m + ap.height_m,
+            tx_dbm: ap.tx_dbm,
+            f_mhz: ap_frequency_mhz(ap),
+        }
+    }
+
+    /// A gateway on `floor`.
+    pub fn from_gateway(gw: &Gateway, floor: &Floor) -> Self {
+        Self {
+            id: gw.id.clone(),
+            name: gw.name.clone(),
+            floor: floor.id.clone(),
+            service: Service::Iot(gw.tech),
+            channel: None,
+            position: gw.position,
+            z_m: floor.elevation_m + gw.height_m,
+            tx_dbm: gw.tx_dbm,
+            f_mhz: Service::Iot(gw.tech).default_mhz(),
+        }
+    }
+
+    /// The band its obstacle and slab losses are taken at.
+    pub fn band(&self) -> Band {
+        Band::of_mhz(self.f_mhz)
+    }
+
+    /// True when `other` is on the same band and the same channel, so that each interferes
+    /// with the other. Transmitters without a channel are assumed to share none.
+    pub fn shares_channel_with(&self, other: &Transmitter) -> bool {
+        self.service == other.service && self.channel.is_some() && self.channel == other.channel
+    }
+}
+
+/// Which floors' transmitters a floor's heatmap takes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FloorScope {
+    /// Only the floor's own transmitters.
+    Own,
+    /// The floor's own and those of the floors directly above and below (the default).
+    #[default]
+    Adjacent,
+    /// Every floor's.
+    All,
+}
+
+impl FloorScope {
+    fn reaches(self, slabs: usize) -> bool {
+        match self {
+            FloorScope::Own => slabs == 0,
+            FloorScope::Adjacent => slabs <= 1,
+            FloorScope::All => true,
+        }
+    }
+}
+
+/// Each floor's rank in elevation order (lowest 0; floors at the same elevation keep the
+/// project's order). The number of slabs between two floors is the difference of their ranks.
+pub fn floor_ranks(project: &Project) -> HashMap<&str, usize> {
+    let mut order: Vec<usize> = (0..project.floors.len()).collect();
+    order.sort_by(|&a, &b| {
+        project.floors[a]
+            .elevation_m
+            .total_cmp(&project.floors[b].elevation_m)
+            .then(a.cmp(&b))
+    });
+    order
+        .into_iter()
+        .enumerate()
+        .map(|(rank, i)| (project.floors[i].id.as_str(), rank))
+        .collect()
+}
+
+/// A transmitter that reaches a receiver floor, with the number of slabs between them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reaching {
+    /// The transmitter.
+    pub transmitter: Transmitter,
+    /// Floor slabs between the transmitter's floor and the receiver's.
+    pub slabs: usize,
+}
+
+/// The transmitters of `service` that `scope` lets reach the floor `receiver`: the floor's own
+/// first, in element order, then those of the other floors in elevation order.
+pub fn transmitters_reaching(
+    project: &Project,
+    receiver: &Floor,
+    service: Service,
+    scope: FloorScope,
+) -> Vec<Reaching> {
+    let ranks = floor_ranks(project);
+    let rank_of = |f: &Floor| ranks.get(f.id.as_str()).copied().unwrap_or(0);
+    let rx_rank = rank_of(receiver);
+    let mut floors: Vec<&Floor> = project.floors.iter().collect();
+    floors.sort_by_key(|f| (f.id != receiver.id, rank_of(f)));
+    let mut out = Vec::new();
+    for floor in floors {
+        let slabs = rank_of(floor).abs_diff(rx_rank);
+        if !scope.reaches(slabs) {
+            continue;
+        }
+        let found = match service {
+            Service::Wifi(band) => floor
+                .access_points
+                .iter()
+                .filter(|ap| ap.band == band)
+                .map(|ap| Transmitter::from_ap(ap, floor))
+                .collect::<Vec<_>>(),
+            Service::Iot(tech) => floor
+                .gateways
+                .iter()
+                .filter(|g| g.tech == tech)
+                .map(|g| Transmitter::from_gateway(g, floor))
+                .collect(),
+        };
+        out.extend(
+            found
+                .into_iter()
+                .map(|transmitter| Reaching { transmitter, slabs }),
+        );
+    }
+    out
+}
+
+/// Everything about a transmitter and a receiver floor that a field depends on, besides the
+/// obstacles and the grid: the inputs of one per-transmitter computation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Link {
+    /// Transmitter plan position.
+    pub t: Point,
+    /// (z_T − z_receiver)².
+    pub dz2: f64,
+    /// EIRP, dBm.
+    pub tx_dbm: f64,
+    /// 20·log10(f) − 27.55.
+    pub fterm: f64,
+    /// Path-loss exponent.
+    pub exponent: f64,
+    /// The band of obstacle losses.
+    pub band: Band,
+    /// slabs × the floor loss at the band, dB.
+    pub slabs_db: f64,
+}
+
+impl Link {
+    /// The link from `r.transmitter` to receivers at height `rx_z_m` on a floor `r.slabs` away.
+    pub fn new(r: &Reaching, rx_z_m: f64, radio: &RadioSettings) -> Self {
+        let t = &r.transmitter;
+        let band = t.band();
+        let dz = t.z_m - rx_z_m;
+        Self {
+            t: t.position,
+            dz2: dz * dz,
+            tx_dbm: t.tx_dbm,
+            fterm: frequency_term_db(t.f_mhz),
+            exponent: radio.path_loss_exponent,
+            band,
+            slabs_db: r.slabs as f64 * radio.floor_loss_db.at(band),
+        }
+    }
+
+    /// The RSSI at `p` given the obstacle losses on the way, dBm.
+    #[inline]
+    pub fn rssi_at(&self, p: Point, obstacles_db: f64) -> f64 {
+        let dx = p.x - self.t.x;
+        let dy = p.y - self.t.y;
+        let d2 = dx * dx + dy * dy + self.dz2;
+        rssi_dbm(
+            self.tx_dbm,
+            path_loss_d2(self.fterm, self.exponent, d2),
+            obstacles_db,
+            self.slabs_db,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn channel_to_frequency() {
+        assert_eq!(channel_center_mhz(WifiBand::Ghz2_4, 1), 2412.0);
+        assert_eq!(channel_center_mhz(WifiBand::Ghz2_4, 6), 2437.0);
+        assert_eq!(channel_center_mhz(WifiBand::Ghz2_4, 14), 2484.0);
+        assert_eq!(channel_center_mhz(WifiBand::Ghz5, 36), 5180.0);
+        assert_eq!(channel_center_mhz(WifiBand::Ghz5, 149), 5745.0);
+        assert_eq!(channel_center_mhz(WifiBand::Ghz6, 1), 5955.0);
+        assert_eq!(channel_center_mhz(WifiBand::Ghz6, 37), 6135.0);
+        assert_eq!(
+            Band::of_mhz(channel_center_mhz(WifiBand::Ghz6, 1)),
+            Band::Ghz6
+        );
+        assert_eq!(Service::Wifi(WifiBand::Ghz5).default_mhz(), 5500.0);
+        assert_eq!(Service::Iot(IotTech::Lorawan).default_mhz(), 868.0);
+        assert_eq!(Band::of_mhz(868.0), Band::SubGhz);
+        assert_eq!(Service::Iot(IotTech::Thread).default_mhz(), 2440.0);
+    }
+
+    #[test]
+    fn free_space_path_loss() {
+        // FSPL at 1 m and 5500 MHz: 20·log10(5500) − 27.55 = 47.256...
+        let pl = path_loss_db(5500.0, 1.0, 2.0);
+        assert!((pl - 47.2569).abs() < 1e-3, "{pl}");
+        // Each decade of distance adds 10·n dB; below 1 m nothing changes.
+        assert!((path_loss_db(5500.0, 10.0, 2.0) - pl - 20.0).abs() < 1e-9);
+        assert!((path_loss_db(5500.0, 10.0, 3.0) - pl - 30.0).abs() < 1e-9);
+        assert_eq!(path_loss_db(5500.0, 0.3, 2.0), pl);
+    }
+
+    #[test]
+    fn ranks_follow_elevation() {
+        let mut p = Project::new();
+        p.floors.push(Floor::new("b", "B", 3.5));
+        p.floors.push(Floor::new("a", "A", 0.0));
+        p.floors.push(Floor::new("c", "C", 7.0));
+        let r = floor_ranks(&p);
+        assert_eq!((r["a"], r["b"], r["c"]), (0, 1, 2));
+    }
+}

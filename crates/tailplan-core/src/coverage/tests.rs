@@ -1,0 +1,386 @@
+//! The model pinned on hand-computed cases, and the properties the engine keeps: the fast
+//! path equals the oracle on every cell, a wall never raises the signal, distance never does.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::devices::{AccessPoint, WifiBand};
+use crate::element::Props;
+use crate::floor::Floor;
+use crate::geometry::{Point, Polygon, Shape};
+use crate::openings::{Opening, OpeningKind};
+use crate::project::Project;
+use crate::rooms::Room;
+use crate::walls::Wall;
+
+fn p(x: f64, y: f64) -> Point {
+    Point::new(x, y)
+}
+
+fn wall(id: &str, pts: &[(f64, f64)], material: &str) -> Wall {
+    Wall {
+        id: id.into(),
+        shape: Shape::Line(pts.iter().map(|&(x, y)| p(x, y)).collect()),
+        material: Some(material.into()),
+        loss_db: None,
+        thickness_m: 0.1,
+        props: Props::new(),
+    }
+}
+
+fn ap(id: &str, at: Point, channel: Option<u32>) -> AccessPoint {
+    AccessPoint {
+        id: id.into(),
+        name: id.to_uppercase(),
+        position: at,
+        band: WifiBand::Ghz5,
+        channel,
+        tx_dbm: 20.0,
+        height_m: 2.5,
+        poe_w: None,
+        props: Props::new(),
+    }
+}
+
+/// A 10 × 10 m floor (one room) with cells of 1 m: centres at (i + 0.5, j + 0.5).
+fn floor(id: &str, elevation_m: f64) -> Floor {
+    let mut f = Floor::new(id, id, elevation_m);
+    f.rooms.push(Room {
+        id: format!("room-{id}"),
+        name: "Room".into(),
+        polygon: Polygon::rect(p(0.0, 0.0), p(10.0, 10.0)),
+        props: Props::new(),
+    });
+    f
+}
+
+fn project(floors: Vec<Floor>) -> Project {
+    let mut pr = Project::new();
+    pr.settings.radio.cell_m = 1.0;
+    pr.floors = floors;
+    pr
+}
+
+const WIFI5: Service = Service::Wifi(WifiBand::Ghz5);
+
+/// The fields of floor `id` by the fast path, checked equal to the oracle's.
+fn fields(pr: &Project, id: &str) -> Vec<Field> {
+    let req = CoverageRequest::new(id, WIFI5);
+    let fast = CoverageEngine::new().fields(pr, &req).unwrap();
+    let slow = CoverageEngine::with_method(Method::Oracle)
+        .fields(pr, &req)
+        .unwrap();
+    assert_eq!(fast, slow, "fast path and oracle differ");
+    fast
+}
+
+/// The RSSI at the centre of the cell (row, col) of transmitter `k`.
+fn at(fields: &[Field], k: usize, row: usize, col: usize) -> f64 {
+    let f = &fields[k];
+    f64::from(f.rssi_dbm[f.grid.index(row, col)])
+}
+
+/// Free space by hand: 20 dBm at 5500 MHz, n = 2, T at 2.5 m, receiver at 1.0 m.
+fn free(dx: f64, dy: f64) -> f64 {
+    let d = (dx * dx + dy * dy + 1.5 * 1.5).sqrt().max(1.0);
+    20.0 - (20.0 * 5500f64.log10() - 27.55 + 20.0 * d.log10())
+}
+
+fn close(a: f64, b: f64) {
+    assert!((a - b).abs() < 1e-4, "{a} != {b}");
+}
+
+#[test]
+fn free_space() {
+    let mut f = floor("1", 0.0);
+    f.access_points.push(ap("a", p(0.5, 0.5), None));
+    let fs = fields(&project(vec![f]), "1");
+    close(at(&fs, 0, 0, 0), free(0.0, 0.0));
+    close(at(&fs, 0, 0, 0), 20.0 - 47.25725 - 20.0 * 1.5f64.log10());
+    close(at(&fs, 0, 3, 4), free(4.0, 3.0));
+    close(at(&fs, 0, 9, 9), free(9.0, 9.0));
+}
+
+#[test]
+fn one_wall_and_two_walls() {
+    let mut f = floor("1", 0.0);
+    f.access_points.push(ap("a", p(0.5, 0.5), None));
+    f.walls
+        .push(wall("w1", &[(3.0, 0.0), (3.0, 10.0)], "concrete"));
+    let fs = fields(&project(vec![f.clone()]), "1");
+    close(at(&fs, 0, 0, 2), free(2.0, 0.0));
+    close(at(&fs, 0, 0, 3), free(3.0, 0.0) - 15.0);
+    close(at(&fs, 0, 5, 9), free(9.0, 5.0) - 15.0);
+
+    f.walls
+        .push(wall("w2", &[(6.0, 0.0), (6.0, 10.0)], "drywall"));
+    let fs = fields(&project(vec![f]), "1");
+    close(at(&fs, 0, 0, 5), free(5.0, 0.0) - 15.0);
+    close(at(&fs, 0, 0, 6), free(6.0, 0.0) - 19.0);
+    close(at(&fs, 0, 9, 9), free(9.0, 9.0) - 19.0);
+}
+
+#[test]
+fn ray_through_a_wall_end_counts_and_a_polyline_counts_once() {
+    // The ray from (0.5, 0.5) to the centre (4.5, 4.5) passes exactly through (2.5, 2.5).
+    let mut f = floor("1", 0.0);
+    f.access_points.push(ap("a", p(0.5, 0.5), None));
+    f.walls
+        .push(wall("end", &[(2.5, 2.5), (2.5, 5.0)], "concrete"));
+    let fs = fields(&project(vec![f]), "1");
+    close(at(&fs, 0, 4, 4), free(4.0, 4.0) - 15.0);
+    // Just beside it, the ray passes below the wall's end.
+    close(at(&fs, 0, 3, 4), free(4.0, 3.0));
+
+    // A polyline bent at (2.5, 2.5): the ray touches both its segments, counted once.
+    let mut f = floor("1", 0.0);
+    f.access_points.push(ap("a", p(0.5, 0.5), None));
+    f.walls.push(wall(
+        "bent",
+        &[(2.5, 0.0), (2.5, 2.5), (2.5, 5.0)],
+        "concrete",
+    ));
+    let fs = fields(&project(vec![f]), "1");
+    close(at(&fs, 0, 4, 4), free(4.0, 4.0) - 15.0);
+    close(at(&fs, 0, 0, 4), free(4.0, 0.0) - 15.0);
+}
+
+#[test]
+fn closed_door_attenuates_open_door_does_not() {
+    let mut f = floor("1", 0.0);
+    f.access_points.push(ap("a", p(0.5, 0.5), None));
+    f.openings.push(Opening {
+        id: "d1".into(),
+        kind: OpeningKind::Door,
+        points: vec![p(3.0, 0.0), p(3.0, 10.0)],
+        material: "wood".into(),
+        open: false,
+        props: Props::new(),
+    });
+    let fs = fields(&project(vec![f.clone()]), "1");
+    close(at(&fs, 0, 0, 4), free(4.0, 0.0) - 4.0);
+    f.openings[0].open = true;
+    let fs = fields(&project(vec![f]), "1");
+    close(at(&fs, 0, 0, 4), free(4.0, 0.0));
+}
+
+#[test]
+fn another_floor_adds_slabs_and_uses_the_receiver_floors_walls() {
+    let mut ground = floor("0", 0.0);
+    ground
+        .walls
+        .push(wall("w", &[(3.0, 0.0), (3.0, 10.0)], "concrete"));
+    let mut first = floor("1", 3.5);
+    first.access_points.push(ap("up", p(0.5, 0.5), Some(36)));
+    let mut second = floor("2", 7.0);
+    second.access_points.push(ap("up2", p(0.5, 0.5), None));
+    let pr = project(vec![ground, first, second]);
+    let fs = fields(&pr, "0");
+    // Only the floor directly above is in scope by default.
+    assert_eq!(fs.len(), 1);
+    // Channel 36: 5180 MHz; T at 3.5 + 2.5 = 6.0 m, receiver at 1.0 m: dz = 5.
+    let by_hand = |dx: f64, wall_db: f64| {
+        let d = (dx * dx + 25.0f64).sqrt();
+        20.0 - (20.0 * 5180f64.log10() - 27.55 + 20.0 * d.log10()) - wall_db - 18.0
+    };
+    close(at(&fs, 0, 0, 0), by_hand(0.0, 0.0));
+    close(at(&fs, 0, 0, 6), by_hand(6.0, 15.0));
+
+    let mut req = CoverageRequest::new("0", WIFI5);
+    req.scope = FloorScope::All;
+    let all = CoverageEngine::new().fields(&pr, &req).unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[1].source.slabs, 2);
+}
+
+#[test]
+fn transmitter_on_a_wall_is_attenuated_everywhere() {
+    let mut f = floor("1", 0.0);
+    f.access_points.push(ap("a", p(5.0, 5.0), None));
+    f.walls
+        .push(wall("w", &[(5.0, 2.0), (5.0, 8.0)], "drywall"));
+    let fs = fields(&project(vec![f]), "1");
+    close(at(&fs, 0, 5, 0), free(4.5, 0.5) - 4.0);
+    close(at(&fs, 0, 5, 9), free(4.5, 0.5) - 4.0);
+}
+
+#[test]
+fn maps_combine_fields_and_sinr_counts_co_channel_aps() {
+    let mut f = floor("1", 0.0);
+    f.access_points.push(ap("a", p(0.5, 0.5), Some(36)));
+    f.access_points.push(ap("b", p(9.5, 9.5), Some(36)));
+    f.access_points.push(ap("c", p(9.5, 0.5), Some(40)));
+    let pr = project(vec![f]);
+    let mut req = CoverageRequest::new("1", WIFI5);
+    req.sinr = true;
+    let maps = heatmaps(&pr, &req).unwrap();
+    let fs = fields(&pr, "1");
+    let i = maps.grid.index(0, 0);
+    assert_eq!(maps.serving[i], 0);
+    assert_eq!(maps.best_rssi_dbm[i], fs[0].rssi_dbm[i]);
+    assert_eq!(maps.second_rssi_dbm[i], fs[2].rssi_dbm[i]);
+    let sinr = maps.sinr_db.as_ref().unwrap()[i];
+    let (s, n) = (f64::from(fs[0].rssi_dbm[i]), f64::from(fs[1].rssi_dbm[i]));
+    let by_hand = s - 10.0 * (10f64.powf(n / 10.0) + 10f64.powf(-9.5)).log10();
+    assert!((f64::from(sinr) - by_hand).abs() < 1e-3);
+    // The AP on channel 40 has no co-channel neighbour: its SINR is its SNR.
+    let j = maps.grid.index(0, 9);
+    assert_eq!(maps.serving[j], 2);
+    assert_eq!(maps.sinr_db.as_ref().unwrap()[j], maps.snr_db()[j]);
+    assert_eq!(maps.servers_above[i], 3);
+}
+
+#[test]
+fn no_transmitter_reads_minus_200() {
+    let pr = project(vec![floor("1", 0.0)]);
+    let maps = heatmaps(&pr, &CoverageRequest::new("1", WIFI5)).unwrap();
+    assert!(maps.best_rssi_dbm.iter().all(|&v| v == NO_SIGNAL_DBM));
+    assert!(maps.serving.iter().all(|&s| s == NO_SERVER));
+    assert!(matches!(
+        heatmaps(&pr, &CoverageRequest::new("9", WIFI5)),
+        Err(CoverageError::UnknownFloor(_))
+    ));
+}
+
+#[test]
+fn moving_one_ap_recomputes_one_field() {
+    let mut f = floor("1", 0.0);
+    for i in 0..4 {
+        f.access_points
+            .push(ap(&format!("a{i}"), p(1.0 + 2.0 * i as f64, 5.0), None));
+    }
+    f.walls
+        .push(wall("w", &[(3.0, 0.0), (3.0, 10.0)], "concrete"));
+    let mut pr = project(vec![f]);
+    let req = CoverageRequest::new("1", WIFI5);
+    let mut engine = CoverageEngine::new();
+    engine.heatmaps(&pr, &req).unwrap();
+    assert_eq!(engine.computed_last(), 4);
+    pr.floors[0].access_points[2].position = p(6.5, 2.0);
+    let moved = engine.heatmaps(&pr, &req).unwrap();
+    assert_eq!(engine.computed_last(), 1);
+    assert_eq!(moved, heatmaps(&pr, &req).unwrap());
+    // A wall edit changes every field of the floor.
+    pr.floors[0]
+        .walls
+        .push(wall("w2", &[(0.0, 8.0), (10.0, 8.0)], "glass"));
+    engine.heatmaps(&pr, &req).unwrap();
+    assert_eq!(engine.computed_last(), 4);
+}
+
+/// Coordinates on a 0.25 m lattice (so that rays pass exactly through wall ends and along
+/// walls) or anywhere.
+fn coord() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        (0i32..=48).prop_map(|i| f64::from(i) * 0.25 - 1.0),
+        -1.0f64..11.0,
+    ]
+}
+
+fn point() -> impl Strategy<Value = Point> {
+    (coord(), coord()).prop_map(|(x, y)| p(x, y))
+}
+
+fn any_wall() -> impl Strategy<Value = (Vec<Point>, usize)> {
+    (prop::collection::vec(point(), 2..5), 0usize..7)
+}
+
+const MATERIALS: [&str; 7] = [
+    "drywall",
+    "glass",
+    "low_e_glass",
+    "wood",
+    "brick",
+    "concrete",
+    "metal",
+];
+
+fn build(
+    walls: &[(Vec<Point>, usize)],
+    doors: &[(Point, Point, bool)],
+    aps: &[Point],
+    cell: f64,
+) -> Project {
+    let mut f = floor("1", 0.0);
+    for (i, (pts, m)) in walls.iter().enumerate() {
+        let mut w = wall(&format!("w{i}"), &[], MATERIALS[*m]);
+        w.shape = if i % 3 == 2 && pts.len() >= 3 {
+            Shape::Polygon(Polygon::new(pts.clone()))
+        } else {
+            Shape::Line(pts.clone())
+        };
+        f.walls.push(w);
+    }
+    for (i, &(a, b, open)) in doors.iter().enumerate() {
+        f.openings.push(Opening {
+            id: format!("d{i}"),
+            kind: OpeningKind::Door,
+            points: vec![a, b],
+            material: "wood".into(),
+            open,
+            props: Props::new(),
+        });
+    }
+    for (i, &q) in aps.iter().enumerate() {
+        f.access_points.push(ap(&format!("a{i}"), q, None));
+    }
+    let mut pr = project(vec![f]);
+    pr.settings.radio.cell_m = cell;
+    pr
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn fast_path_equals_the_oracle(
+        walls in prop::collection::vec(any_wall(), 0..10),
+        doors in prop::collection::vec((point(), point(), any::<bool>()), 0..3),
+        aps in prop::collection::vec(point(), 1..3),
+        cell in prop_oneof![Just(0.25), Just(0.5), Just(0.7)],
+    ) {
+        let pr = build(&walls, &doors, &aps, cell);
+        // `fields` asserts the two methods agree on every cell, to the bit.
+        fields(&pr, "1");
+    }
+
+    #[test]
+    fn adding_a_wall_never_raises_rssi(
+        walls in prop::collection::vec(any_wall(), 0..6),
+        extra in any_wall(),
+        aps in prop::collection::vec(point(), 1..3),
+    ) {
+        let before = build(&walls, &[], &aps, 0.5);
+        let mut more = walls.clone();
+        more.push(extra);
+        let mut after = build(&more, &[], &aps, 0.5);
+        // Keep the same grid: the added wall must not grow the plan's box.
+        after.floors[0].rooms[0].polygon = Polygon::rect(p(-5.0, -5.0), p(15.0, 15.0));
+        let mut before = before;
+        before.floors[0].rooms[0].polygon = Polygon::rect(p(-5.0, -5.0), p(15.0, 15.0));
+        let req = CoverageRequest::new("1", WIFI5);
+        let a = CoverageEngine::new().fields(&before, &req).unwrap();
+        let b = CoverageEngine::new().fields(&after, &req).unwrap();
+        for (fa, fb) in a.iter().zip(&b) {
+            prop_assert_eq!(fa.grid, fb.grid);
+            for (x, y) in fa.rssi_dbm.iter().zip(&fb.rssi_dbm) {
+                prop_assert!(y <= x, "{} > {}", y, x);
+            }
+        }
+    }
+
+    #[test]
+    fn moving_away_in_free_space_never_raises_rssi(t in point(), cell in 0.3f64..1.0) {
+        let pr = build(&[], &[], &[t], cell);
+        let fs = CoverageEngine::new().fields(&pr, &CoverageRequest::new("1", WIFI5)).unwrap();
+        let f = &fs[0];
+        let mut by_distance: Vec<(f64, f32)> = f.rssi_dbm.iter().enumerate().map(|(i, &v)| {
+            let c = f.grid.center_of(i);
+            ((c.x - t.x).powi(2) + (c.y - t.y).powi(2), v)
+        }).collect();
+        by_distance.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for w in by_distance.windows(2) {
+            prop_assert!(w[1].1 <= w[0].1, "{:?}", w);
+        }
+    }
+}
