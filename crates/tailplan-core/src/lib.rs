@@ -15,6 +15,8 @@
 //!   placement) driven by a [`CoverageEngine`];
 //! - changes: [`Edit`] applied by [`Project::apply`], undone through [`History`];
 //! - the project file: [`project_file`] (versioned JSON), its checks: [`validate`];
+//! - cable routing: [`routing`] (pathway graph, optimal assignment to telecom rooms, design
+//!   rules, cable schedule, bill of materials, final-tail choice);
 //! - planar geometry: [`geometry`];
 //! - importing drawings: [`wall_cleanup`] (two-face CAD walls to centrelines), a floor's
 //!   drawing [`underlay`] (CAD lines, raster scans with a [`Placement`]) and the
@@ -58,6 +60,7 @@ pub mod pathways;
 pub mod project;
 pub mod project_file;
 pub mod rooms;
+pub mod routing;
 pub mod settings;
 pub mod underlay;
 pub mod validate;
@@ -78,6 +81,10 @@ pub use other::OtherFeature;
 pub use pathways::{CableRoute, Riser, TelecomRoom, Tray};
 pub use project::{GeoReference, IdAllocator, Project, ProjectMeta};
 pub use rooms::Room;
-pub use settings::{CablingSettings, IotSensitivity, RadioSettings, Settings};
+pub use routing::{BillOfMaterials, Cable, CableSchedule, Finding, Routing, Rule, route};
+pub use settings::{
+    CableType, CableTypes, CablingSettings, FinalTailSettings, IotSensitivity, PerMedium,
+    PriceTable, RadioSettings, Settings,
+};
 pub use underlay::{Placement, RasterUnderlay, Underlay, UnderlayKind, UnderlayLayer};
 pub use walls::{DEFAULT_WALL_MATERIAL, LossOverride, Wall, WallSet};

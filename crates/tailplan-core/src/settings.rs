@@ -1,12 +1,14 @@
 //! Project settings: the propagation model's parameters, thresholds and cabling limits.
 //!
 //! Every field has a default, and a project file may give any subset: settings added by later
-//! versions of tailplan read as their defaults from older files.
+//! versions of tailplan read as their defaults from older files. The cable-type table, the price
+//! table and the final-tail settings are written to a file only when they differ from their
+//! defaults, so that files which never changed them stay as they were.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::devices::IotTech;
+use crate::devices::{IotTech, Medium};
 use crate::materials::BandLoss;
 
 /// Everything a project may tune.
@@ -17,6 +19,12 @@ pub struct Settings {
     pub radio: RadioSettings,
     /// Structured cabling rules.
     pub cabling: CablingSettings,
+    /// Unit prices for the bill of materials and the final-tail choice.
+    #[serde(skip_serializing_if = "PriceTable::is_default")]
+    pub prices: PriceTable,
+    /// How the final-tail choice weighs a wireless link.
+    #[serde(skip_serializing_if = "FinalTailSettings::is_default")]
+    pub final_tail: FinalTailSettings,
 }
 
 /// Parameters of the propagation model and of the coverage maps.
@@ -114,6 +122,32 @@ pub struct CablingSettings {
     pub slack_outlet_m: f64,
     /// Largest fill of a tray's cross-section, as a fraction (0.4 = 40 %).
     pub tray_fill_max: f64,
+    /// The cables: outer diameter (for tray fill) and the reel they are bought on, per medium.
+    #[serde(skip_serializing_if = "CableTypes::is_default")]
+    pub cable_types: CableTypes,
+    /// Ports of one patch panel (24): cable ids number ports panel by panel, and the bill of
+    /// materials counts panels.
+    #[serde(skip_serializing_if = "is_default_panel_ports")]
+    pub patch_panel_ports: u32,
+}
+
+/// Ports of one patch panel when a file gives none.
+pub const DEFAULT_PATCH_PANEL_PORTS: u32 = 24;
+
+fn is_default_panel_ports(n: &u32) -> bool {
+    *n == DEFAULT_PATCH_PANEL_PORTS
+}
+
+impl CablingSettings {
+    /// The longest link allowed for a cable of `medium`, metres (`None` for wireless).
+    pub fn max_length_m(&self, medium: Medium) -> Option<f64> {
+        match medium {
+            Medium::Cat6a => Some(self.copper_permanent_link_max_m),
+            Medium::Spe => Some(self.spe_max_m),
+            Medium::Fiber => Some(self.fiber_max_m),
+            Medium::Wireless => None,
+        }
+    }
 }
 
 impl Default for CablingSettings {
@@ -126,7 +160,169 @@ impl Default for CablingSettings {
             slack_telecom_room_m: 3.0,
             slack_outlet_m: 0.3,
             tray_fill_max: 0.4,
+            cable_types: CableTypes::default(),
+            patch_panel_ports: DEFAULT_PATCH_PANEL_PORTS,
         }
+    }
+}
+
+/// One kind of cable: its size and how it is bought.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CableType {
+    /// Outer diameter, millimetres: its cross-section counts against a tray's fill.
+    pub outer_diameter_mm: f64,
+    /// Length of one box or reel, metres: the bill of materials rounds up to whole ones.
+    pub reel_m: f64,
+}
+
+impl CableType {
+    /// The cable's cross-section, square millimetres.
+    pub fn area_mm2(&self) -> f64 {
+        std::f64::consts::PI * self.outer_diameter_mm * self.outer_diameter_mm / 4.0
+    }
+}
+
+/// The cable-type table: one [`CableType`] per cabled medium.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct CableTypes {
+    /// Cat6A U/FTP: 7.5 mm, 305 m boxes.
+    pub cat6a: CableType,
+    /// Single-pair Ethernet (10BASE-T1L, one shielded pair): 5 mm, 305 m boxes.
+    pub spe: CableType,
+    /// Fibre (indoor OM4 breakout, 4 to 12 cores): 6 mm, 305 m reels.
+    pub fiber: CableType,
+}
+
+impl Default for CableTypes {
+    fn default() -> Self {
+        Self {
+            cat6a: CableType {
+                outer_diameter_mm: 7.5,
+                reel_m: 305.0,
+            },
+            spe: CableType {
+                outer_diameter_mm: 5.0,
+                reel_m: 305.0,
+            },
+            fiber: CableType {
+                outer_diameter_mm: 6.0,
+                reel_m: 305.0,
+            },
+        }
+    }
+}
+
+impl CableTypes {
+    /// The cable type of a cabled medium (`None` for wireless).
+    pub fn of(&self, medium: Medium) -> Option<&CableType> {
+        match medium {
+            Medium::Cat6a => Some(&self.cat6a),
+            Medium::Spe => Some(&self.spe),
+            Medium::Fiber => Some(&self.fiber),
+            Medium::Wireless => None,
+        }
+    }
+
+    fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// An amount per cabled medium.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PerMedium {
+    /// Cat6A.
+    pub cat6a: f64,
+    /// Single-pair Ethernet.
+    pub spe: f64,
+    /// Fibre.
+    pub fiber: f64,
+}
+
+impl PerMedium {
+    /// The amount for a cabled medium (`None` for wireless).
+    pub fn of(&self, medium: Medium) -> Option<f64> {
+        match medium {
+            Medium::Cat6a => Some(self.cat6a),
+            Medium::Spe => Some(self.spe),
+            Medium::Fiber => Some(self.fiber),
+            Medium::Wireless => None,
+        }
+    }
+}
+
+/// Unit prices, in the project's `currency`, for the bill of materials and for comparing the
+/// final-tail options. The defaults are indicative European installed-material prices (2025);
+/// set the project's own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct PriceTable {
+    /// Currency code of every price (`EUR`).
+    pub currency: String,
+    /// Cable per metre, by type (Cat6A 1.20, SPE 0.90, fibre 1.60).
+    pub cable_per_m: PerMedium,
+    /// One termination at the telecom room, by cable type: the patch-panel port with its
+    /// share of the panel, the patch cord and the switch port (Cat6A 45, SPE 70, fibre 95).
+    pub patch_panel_port: PerMedium,
+    /// One outlet: faceplate, back box and fixing; its jacks are in `patch_panel_port` (25).
+    pub outlet: f64,
+    /// One IoT gateway, installed (450).
+    pub gateway: f64,
+    /// One Wi-Fi access point, installed (650).
+    pub access_point: f64,
+    /// Cable tray per metre, installed (40).
+    pub tray_per_m: f64,
+}
+
+impl Default for PriceTable {
+    fn default() -> Self {
+        Self {
+            currency: "EUR".into(),
+            cable_per_m: PerMedium {
+                cat6a: 1.2,
+                spe: 0.9,
+                fiber: 1.6,
+            },
+            patch_panel_port: PerMedium {
+                cat6a: 45.0,
+                spe: 70.0,
+                fiber: 95.0,
+            },
+            outlet: 25.0,
+            gateway: 450.0,
+            access_point: 650.0,
+            tray_per_m: 40.0,
+        }
+    }
+}
+
+impl PriceTable {
+    fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// How the final-tail choice judges a device's options.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct FinalTailSettings {
+    /// The least link margin over the receiver's sensitivity, dB, for a wireless option to
+    /// count as feasible: the fade margin that bodies, furniture and doors eat (10).
+    pub fade_margin_db: f64,
+}
+
+impl Default for FinalTailSettings {
+    fn default() -> Self {
+        Self {
+            fade_margin_db: 10.0,
+        }
+    }
+}
+
+impl FinalTailSettings {
+    fn is_default(&self) -> bool {
+        *self == Self::default()
     }
 }
 
@@ -143,5 +339,24 @@ mod tests {
         assert_eq!(s.radio.floor_loss_db.ghz5, 18.0);
         assert_eq!(s.cabling.copper_permanent_link_max_m, 90.0);
         assert_eq!(s.radio.iot_sensitivity_dbm.of(IotTech::Lorawan), -137.0);
+        assert_eq!(s.cabling.cable_types.cat6a.outer_diameter_mm, 7.5);
+        assert_eq!(s.cabling.patch_panel_ports, 24);
+        assert_eq!(s.prices.cable_per_m.of(Medium::Spe), Some(0.9));
+    }
+
+    #[test]
+    fn default_tables_are_not_written_and_changed_ones_are() {
+        let mut s = Settings::default();
+        let text = serde_json::to_string(&s).unwrap();
+        assert!(
+            !text.contains("prices") && !text.contains("cable_types"),
+            "{text}"
+        );
+        s.prices.outlet = 30.0;
+        s.cabling.cable_types.spe.outer_diameter_mm = 4.5;
+        let text = serde_json::to_string(&s).unwrap();
+        let back: Settings = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, s);
+        assert!((back.cabling.cable_types.cat6a.area_mm2() - 44.18).abs() < 0.01);
     }
 }
