@@ -71,7 +71,11 @@ fn line(item: String, description: String, quantity: f64, unit: &str, price: f64
 
 /// The bill of materials for `cables` (the routed cables) and the project's outlets, trays,
 /// gateways and access points. Endpoints left unserved have no cable and are not counted.
-pub fn bill_of_materials(project: &Project, cables: &[Cable], rooms: &[RoomLoad]) -> BillOfMaterials {
+pub fn bill_of_materials(
+    project: &Project,
+    cables: &[Cable],
+    rooms: &[RoomLoad],
+) -> BillOfMaterials {
     let prices = &project.settings.prices;
     let cabling = &project.settings.cabling;
     let mut quantities = Vec::new();
@@ -145,10 +149,7 @@ pub fn bill_of_materials(project: &Project, cables: &[Cable], rooms: &[RoomLoad]
     let mut trays: BTreeMap<String, (String, f64)> = BTreeMap::new();
     for t in project.floors.iter().flat_map(|f| &f.trays) {
         let (key, what) = match (t.width_mm, t.depth_mm) {
-            (Some(w), Some(d)) => (
-                format!("tray-{w}x{d}"),
-                format!("cable tray {w} × {d} mm"),
-            ),
+            (Some(w), Some(d)) => (format!("tray-{w}x{d}"), format!("cable tray {w} × {d} mm")),
             _ => ("tray".into(), "cable tray, size not given".into()),
         };
         let len = t.length_m();

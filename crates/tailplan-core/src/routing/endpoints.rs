@@ -68,7 +68,10 @@ impl Endpoint {
 
     /// Where it is, for messages: `floor "0", outlet "O-0-001" port 2`.
     pub fn location(&self, project: &Project) -> String {
-        let floor = project.floors.get(self.floor).map_or("?", |f| f.id.as_str());
+        let floor = project
+            .floors
+            .get(self.floor)
+            .map_or("?", |f| f.id.as_str());
         let port = self.port.map(|p| format!(" port {p}")).unwrap_or_default();
         format!(
             "floor \"{floor}\", {} \"{}\"{port}",

@@ -396,8 +396,14 @@ impl PathwayGraph {
                     Some((si, t)) => {
                         let a = node_at(si, t);
                         let length_m = riser.position.distance(g.graph[a].position);
-                        g.graph
-                            .add_edge(n, a, PathEdge::RiserStub { floor: fi, length_m });
+                        g.graph.add_edge(
+                            n,
+                            a,
+                            PathEdge::RiserStub {
+                                floor: fi,
+                                length_m,
+                            },
+                        );
                     }
                     None => g.findings.push(Finding::new(
                         Rule::Pathway,
@@ -479,7 +485,9 @@ impl PathwayGraph {
 
     /// Every tray section, with its edge.
     pub fn sections(&self) -> impl Iterator<Item = (EdgeIndex, &TraySection)> + '_ {
-        self.graph.edge_indices().filter_map(|e| Some((e, self.section(e)?)))
+        self.graph
+            .edge_indices()
+            .filter_map(|e| Some((e, self.section(e)?)))
     }
 
     /// Tray sections of a floor whose bounding box meets the box around `s` grown by
@@ -745,7 +753,10 @@ mod tests {
         let g = PathwayGraph::build(&project(vec![f]));
         let text: Vec<String> = g.findings().iter().map(|f| f.to_string()).collect();
         assert!(text.iter().any(|t| t.contains("joins nothing")), "{text:?}");
-        assert!(text.iter().any(|t| t.contains("no cable can reach it")), "{text:?}");
+        assert!(
+            text.iter().any(|t| t.contains("no cable can reach it")),
+            "{text:?}"
+        );
         assert!(g.tree(&g.rooms()[0]).is_none());
         assert!(g.attach(0, Point::new(1.0, 1.0)).is_none());
     }

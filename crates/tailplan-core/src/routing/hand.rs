@@ -186,9 +186,10 @@ pub fn hand_routes(
                 .or_else(|| by_label.get(&route.from).map(|&i| vec![i]))
                 .unwrap_or_default();
             if found.is_empty() {
-                let wireless = project.floors.iter().flat_map(|f| &f.devices).any(|d| {
-                    (d.name == route.from || d.id == route.from) && !d.medium.is_wired()
-                });
+                let wireless =
+                    project.floors.iter().flat_map(|f| &f.devices).any(|d| {
+                        (d.name == route.from || d.id == route.from) && !d.medium.is_wired()
+                    });
                 let message = if wireless {
                     format!(
                         "`from` \"{}\" is a wireless device: it has no cable, the route is ignored",
@@ -254,8 +255,9 @@ pub fn hand_routes(
             let same_floor = rp.floor == fi;
             let mut points = route.points.clone();
             let (f, l) = (points[0], points[points.len() - 1]);
-            if same_floor && f.distance(rp.position) + l.distance(start)
-                < f.distance(start) + l.distance(rp.position)
+            if same_floor
+                && f.distance(rp.position) + l.distance(start)
+                    < f.distance(start) + l.distance(rp.position)
             {
                 points.reverse();
             }
@@ -303,8 +305,11 @@ pub fn hand_routes(
                 cabling.slack_outlet_m + cabling.slack_telecom_room_m,
             );
             let mut seen = BTreeSet::new();
-            let sections: Vec<EdgeIndex> =
-                runs.iter().map(|r| r.3).filter(|e| seen.insert(*e)).collect();
+            let sections: Vec<EdgeIndex> = runs
+                .iter()
+                .map(|r| r.3)
+                .filter(|e| seen.insert(*e))
+                .collect();
             let mut trays: Vec<String> = Vec::new();
             for e in &sections {
                 if let Some(s) = graph.section(*e) {

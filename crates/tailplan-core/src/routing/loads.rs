@@ -68,7 +68,10 @@ pub fn tray_fill(project: &Project, graph: &PathwayGraph, cables: &[Cable]) -> V
     for (e, s) in graph.sections() {
         let (Some(floor), Some(tray)) = (
             project.floors.get(s.floor),
-            project.floors.get(s.floor).and_then(|f| f.trays.get(s.tray)),
+            project
+                .floors
+                .get(s.floor)
+                .and_then(|f| f.trays.get(s.tray)),
         ) else {
             continue;
         };

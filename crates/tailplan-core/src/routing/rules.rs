@@ -193,11 +193,7 @@ pub fn cable_findings(project: &Project, cable: &Cable) -> Vec<Finding> {
     let cabling = &project.settings.cabling;
     let mut out = Vec::new();
     let subject = cable.endpoint.element_id.as_str();
-    let location = format!(
-        "{} (cable {})",
-        cable.endpoint.location(project),
-        cable.id
-    );
+    let location = format!("{} (cable {})", cable.endpoint.location(project), cable.id);
     if let Some(limit) = cabling.max_length_m(cable.medium)
         && cable.lengths.total_m > limit + 1e-9
     {
@@ -376,9 +372,6 @@ mod tests {
         assert_eq!(PoeType::for_device(60.0), Some(PoeType::BtType4));
         assert_eq!(PoeType::for_device(71.3), Some(PoeType::BtType4));
         assert_eq!(PoeType::for_device(72.0), None);
-        assert_eq!(
-            PoeType::ALL.map(PoeType::port_w),
-            [15.4, 30.0, 60.0, 90.0]
-        );
+        assert_eq!(PoeType::ALL.map(PoeType::port_w), [15.4, 30.0, 60.0, 90.0]);
     }
 }
