@@ -76,18 +76,29 @@
 pub mod engine;
 pub mod field;
 pub mod grid;
+pub mod links;
 pub mod maps;
 pub mod model;
 pub mod obstacles;
 mod oracle;
+pub mod placement;
+pub mod progressive;
 mod shadow;
+pub mod stats;
 
 pub use engine::{CoverageEngine, CoverageRequest, heatmaps};
 pub use field::{Field, Method};
 pub use grid::Grid;
+pub use links::{DeviceLinks, GatewayLink, IotLinks, iot_links};
 pub use maps::{Heatmaps, NO_SERVER, NO_SIGNAL_DBM};
 pub use model::{FloorScope, Reaching, Service, Transmitter};
 pub use obstacles::Obstacles;
+pub use placement::{
+    ApPlacement, ApPlacementOptions, GatewayPlacement, GatewayPlacementOptions, place_aps,
+    place_gateways,
+};
+pub use progressive::{Progressive, Step};
+pub use stats::{CoverageStats, coverage_stats, default_thresholds};
 
 /// Why coverage cannot be computed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
