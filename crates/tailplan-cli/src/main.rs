@@ -26,6 +26,10 @@ enum Command {
     Export(cmd::export::Args),
     /// Show a project's floors, element counts and extents.
     Info(cmd::info::Args),
+    /// Route every cable to a telecom room: schedule, bill of materials, routed project.
+    Route(cmd::route::Args),
+    /// Check the design rules (lengths, tray fill, PoE, ports): exit 1 when one fails.
+    Check(cmd::check::Args),
 }
 
 /// A failure to report: the message, and the exit code (2 for bad input).
@@ -58,6 +62,8 @@ fn main() -> ExitCode {
         Command::Import(a) => cmd::import::run(a),
         Command::Export(a) => cmd::export::run(a),
         Command::Info(a) => cmd::info::run(a),
+        Command::Route(a) => cmd::route::run(a),
+        Command::Check(a) => cmd::check::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,7 +3,8 @@
 //! tailplan's file formats, at the edge of the pure core: every importer turns a file into the
 //! same [`tailplan_core::Project`], every exporter is a function of one.
 //!
-//! - [`geojson`]: the GeoJSON interchange contract, both ways (planar metres or WGS84).
+//! - [`geojson`]: the GeoJSON interchange contract, both ways (planar metres or WGS84);
+//! - [`csv`]: the cable schedule, bill of materials and routing reports as CSV tables.
 //!
 //! # Examples
 //!
@@ -16,4 +17,5 @@
 //! # Ok::<(), geojson::GeoJsonError>(())
 //! ```
 
+pub mod csv;
 pub mod geojson;

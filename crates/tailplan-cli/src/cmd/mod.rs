@@ -1,5 +1,7 @@
 //! One module per subcommand.
 
+pub mod check;
 pub mod export;
 pub mod import;
 pub mod info;
+pub mod route;

@@ -1,0 +1,165 @@
+//! `tailplan route PROJECT.json [-o ROUTED.json] [--schedule FILE.csv] [--bom FILE.csv]
+//! [--json FILE] [--fill FILE.csv] [--rooms FILE.csv] [--final-tail FILE.csv]`
+
+use std::path::PathBuf;
+
+use serde_json::json;
+use tailplan_core::routing::{self, Routing, rules::medium_name};
+use tailplan_core::{Medium, Project, project_file};
+use tailplan_io::csv;
+use tailplan_io::geojson::CrsChoice;
+
+use crate::Failure;
+use crate::files;
+
+/// Route every cable to a telecom room and write the schedule, the bill of materials and the
+/// routed project.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The project file (or any file `tailplan import` reads).
+    project: PathBuf,
+    /// Write the project with the automatic cables added as routes (marked
+    /// `"routing": "auto"`) to this file.
+    #[arg(short = 'o', long, value_name = "ROUTED.json")]
+    output: Option<PathBuf>,
+    /// Write the cable schedule (CSV).
+    #[arg(long, value_name = "FILE.csv")]
+    schedule: Option<PathBuf>,
+    /// Write the bill of materials (CSV).
+    #[arg(long, value_name = "FILE.csv")]
+    bom: Option<PathBuf>,
+    /// Write everything (cables with their paths, schedule, bill of materials, tray fill,
+    /// rooms, findings, final-tail choice) as JSON.
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// Write the fill of every tray section (CSV).
+    #[arg(long, value_name = "FILE.csv")]
+    fill: Option<PathBuf>,
+    /// Write the ports and PoE of every telecom room (CSV).
+    #[arg(long, value_name = "FILE.csv")]
+    rooms: Option<PathBuf>,
+    /// Write the final-tail choice of every IoT device (CSV).
+    #[arg(long, value_name = "FILE.csv")]
+    final_tail: Option<PathBuf>,
+    /// How to read GeoJSON coordinates: auto, planar (metres) or wgs84 (lon/lat).
+    #[arg(long, default_value = "auto")]
+    crs: CrsChoice,
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<(), Failure> {
+    let loaded = files::load(&args.project, args.crs)?;
+    files::print_diagnostics(&loaded.diagnostics, false);
+    let project = &loaded.project;
+    let routed = routing::route(project);
+    let bom = routing::bill_of_materials(project, &routed.cables, &routed.rooms);
+    let schedule = routed.schedule();
+    if let Some(path) = &args.output {
+        let text = project_file::to_json(&routing::routed_project(project, &routed));
+        files::write_atomic(path, &text)?;
+    }
+    let tables = [
+        (&args.schedule, csv::schedule(&schedule)),
+        (&args.bom, csv::bill_of_materials(&bom)),
+        (&args.fill, csv::tray_fill(&routed.tray_fill)),
+        (&args.rooms, csv::rooms(&routed.rooms)),
+        (&args.final_tail, csv::final_tail(&routed.final_tail)),
+    ];
+    for (path, text) in tables {
+        if let Some(path) = path {
+            files::write_atomic(path, &text)?;
+        }
+    }
+    if let Some(path) = &args.json {
+        let value = json!({
+            "summary": summary_json(&routed),
+            "schedule": schedule.rows,
+            "bill_of_materials": bom,
+            "routing": routed,
+        });
+        let text = serde_json::to_string_pretty(&value).expect("routing serialises");
+        files::write_atomic(path, &text)?;
+    }
+    print!("{}", summary_text(project, &routed, &bom));
+    Ok(())
+}
+
+fn summary_json(r: &Routing) -> serde_json::Value {
+    json!({
+        "endpoints": r.endpoints,
+        "cables": r.cables.len(),
+        "unserved": r.unserved.len(),
+        "total_m": r.total_m(),
+        "errors": r.errors().count(),
+    })
+}
+
+/// The summary printed after routing.
+pub fn summary_text(project: &Project, r: &Routing, bom: &routing::BillOfMaterials) -> String {
+    let mut out = format!(
+        "routed {} of {} cables to {} telecom room(s), {:.1} m in all",
+        r.cables.len(),
+        r.endpoints,
+        r.rooms.len(),
+        r.total_m()
+    );
+    if r.unserved.is_empty() {
+        out.push('\n');
+    } else {
+        out += &format!(" ({} endpoint(s) unserved)\n", r.unserved.len());
+    }
+    for q in &bom.cables {
+        out += &format!(
+            "  {}: {} cables, {:.1} m, {} box(es) of {} m\n",
+            medium_name(q.medium),
+            q.cables,
+            q.length_m,
+            q.reels,
+            q.reel_m
+        );
+    }
+    for room in &r.rooms {
+        out += &format!(
+            "  {} (floor {}): {} of {} ports, PoE {:.1} W{}\n",
+            room.name,
+            room.floor,
+            room.used,
+            room.ports,
+            room.poe_w,
+            room.poe_budget_w
+                .map(|b| format!(" of {b} W"))
+                .unwrap_or_default()
+        );
+    }
+    let recommended = r
+        .final_tail
+        .iter()
+        .filter(|c| c.recommended.is_some_and(|k| k.medium() != c.current))
+        .count();
+    if !r.final_tail.is_empty() {
+        out += &format!(
+            "final tail: {} IoT device(s), {} with a cheaper feasible option than their current {}\n",
+            r.final_tail.len(),
+            recommended,
+            if recommended == 1 { "one" } else { "ones" }
+        );
+    }
+    let errors = r.errors().count();
+    let warnings = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == tailplan_core::Severity::Warning)
+        .count();
+    out += &format!(
+        "bill of materials: {:.2} {}; design rules: {errors} error(s), {warnings} warning(s){}\n",
+        bom.total_cost,
+        bom.currency,
+        if errors > 0 {
+            " (tailplan check lists them)"
+        } else {
+            ""
+        }
+    );
+    let _ = (project, Medium::Cat6a);
+    out
+}

@@ -1,0 +1,387 @@
+//! CSV out: the cable schedule, the bill of materials, tray fill, telecom-room loads, the
+//! design-rule findings and the final-tail choice, as RFC 4180 tables (comma separated, CRLF
+//! line ends, a header row, fields quoted when they hold a comma, a quote or a line break).
+//!
+//! Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+//! carriage return) is written with a leading `'`, so that opening a schedule never runs what
+//! an element's name smuggled in. Lengths are in metres to the centimetre.
+
+use tailplan_core::routing::{
+    BillOfMaterials, CableSchedule, FinalTailChoice, Finding, RoomLoad, TailKind, TrayFill,
+};
+
+/// One field of a row.
+enum Cell<'a> {
+    Text(&'a str),
+    Owned(String),
+    Num(f64, usize),
+    Int(u64),
+    Empty,
+}
+
+fn text(s: &str) -> String {
+    let guarded = match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_owned(),
+    };
+    if guarded.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+fn write_row(out: &mut String, cells: &[Cell]) {
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        match c {
+            Cell::Text(s) => out.push_str(&text(s)),
+            Cell::Owned(s) => out.push_str(&text(s)),
+            Cell::Num(x, d) if x.is_finite() => out.push_str(&format!("{x:.d$}")),
+            Cell::Int(n) => out.push_str(&n.to_string()),
+            Cell::Num(..) | Cell::Empty => {}
+        }
+    }
+    out.push_str("\r\n");
+}
+
+fn header(out: &mut String, names: &[&str]) {
+    write_row(
+        out,
+        &names.iter().map(|n| Cell::Text(n)).collect::<Vec<_>>(),
+    );
+}
+
+fn opt(x: Option<f64>, d: usize) -> Cell<'static> {
+    x.map_or(Cell::Empty, |x| Cell::Num(x, d))
+}
+
+/// The cable schedule: `cable_id, from, to, floor, medium, drop_m, tray_m, riser_m, slack_m,
+/// total_m, status, route, note`.
+pub fn schedule(s: &CableSchedule) -> String {
+    let mut out = String::new();
+    header(
+        &mut out,
+        &[
+            "cable_id", "from", "to", "floor", "medium", "drop_m", "tray_m", "riser_m", "slack_m",
+            "total_m", "status", "route", "note",
+        ],
+    );
+    for r in &s.rows {
+        write_row(
+            &mut out,
+            &[
+                Cell::Text(&r.cable_id),
+                Cell::Text(&r.from),
+                Cell::Text(&r.to),
+                Cell::Text(&r.floor),
+                Cell::Text(r.medium.as_str()),
+                Cell::Num(r.drop_m, 2),
+                Cell::Num(r.tray_m, 2),
+                Cell::Num(r.riser_m, 2),
+                Cell::Num(r.slack_m, 2),
+                Cell::Num(r.total_m, 2),
+                Cell::Text(&r.status),
+                Cell::Text(&r.route),
+                Cell::Text(&r.note),
+            ],
+        );
+    }
+    out
+}
+
+/// The bill of materials: `item, description, quantity, unit, unit_price, cost, currency`,
+/// then a `total` row.
+pub fn bill_of_materials(b: &BillOfMaterials) -> String {
+    let mut out = String::new();
+    header(
+        &mut out,
+        &[
+            "item",
+            "description",
+            "quantity",
+            "unit",
+            "unit_price",
+            "cost",
+            "currency",
+        ],
+    );
+    for l in &b.lines {
+        let decimals = if l.quantity.fract() == 0.0 { 0 } else { 1 };
+        write_row(
+            &mut out,
+            &[
+                Cell::Text(&l.item),
+                Cell::Text(&l.description),
+                Cell::Num(l.quantity, decimals),
+                Cell::Text(&l.unit),
+                Cell::Num(l.unit_price, 2),
+                Cell::Num(l.cost, 2),
+                Cell::Text(&b.currency),
+            ],
+        );
+    }
+    write_row(
+        &mut out,
+        &[
+            Cell::Text("total"),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Num(b.total_cost, 2),
+            Cell::Text(&b.currency),
+        ],
+    );
+    out
+}
+
+/// Every tray section's fill: `floor, tray_id, tray, segment, from_x, from_y, to_x, to_y,
+/// length_m, cables, cat6a, spe, fiber, cable_area_mm2, tray_area_mm2, fill_pct, capacity`.
+pub fn tray_fill(fill: &[TrayFill]) -> String {
+    let mut out = String::new();
+    header(
+        &mut out,
+        &[
+            "floor",
+            "tray_id",
+            "tray",
+            "segment",
+            "from_x",
+            "from_y",
+            "to_x",
+            "to_y",
+            "length_m",
+            "cables",
+            "cat6a",
+            "spe",
+            "fiber",
+            "cable_area_mm2",
+            "tray_area_mm2",
+            "fill_pct",
+            "capacity",
+        ],
+    );
+    for f in fill {
+        write_row(
+            &mut out,
+            &[
+                Cell::Text(&f.floor),
+                Cell::Text(&f.tray_id),
+                Cell::Text(&f.tray),
+                Cell::Int(f.segment as u64),
+                Cell::Num(f.from.x, 2),
+                Cell::Num(f.from.y, 2),
+                Cell::Num(f.to.x, 2),
+                Cell::Num(f.to.y, 2),
+                Cell::Num(f.length_m, 2),
+                Cell::Int(f.cables.into()),
+                Cell::Int(f.cat6a.into()),
+                Cell::Int(f.spe.into()),
+                Cell::Int(f.fiber.into()),
+                Cell::Num(f.cable_area_mm2, 0),
+                opt(f.tray_area_mm2, 0),
+                opt(f.fill.map(|x| x * 100.0), 1),
+                f.capacity.map_or(Cell::Empty, |c| Cell::Int(c.into())),
+            ],
+        );
+    }
+    out
+}
+
+/// Every telecom room's load: `floor, room_id, room, ports, used, hand, free, poe_w,
+/// poe_port_w, poe_budget_w`.
+pub fn rooms(rooms: &[RoomLoad]) -> String {
+    let mut out = String::new();
+    header(
+        &mut out,
+        &[
+            "floor",
+            "room_id",
+            "room",
+            "ports",
+            "used",
+            "hand",
+            "free",
+            "poe_w",
+            "poe_port_w",
+            "poe_budget_w",
+        ],
+    );
+    for r in rooms {
+        write_row(
+            &mut out,
+            &[
+                Cell::Text(&r.floor),
+                Cell::Text(&r.room_id),
+                Cell::Text(&r.name),
+                Cell::Int(r.ports.into()),
+                Cell::Int(r.used),
+                Cell::Int(r.hand),
+                Cell::Owned(r.free.to_string()),
+                Cell::Num(r.poe_w, 1),
+                Cell::Num(r.poe_port_w, 1),
+                opt(r.poe_budget_w, 1),
+            ],
+        );
+    }
+    out
+}
+
+/// The design-rule findings: `severity, rule, subject, location, message, measured, limit`.
+pub fn findings(findings: &[Finding]) -> String {
+    let mut out = String::new();
+    header(
+        &mut out,
+        &[
+            "severity", "rule", "subject", "location", "message", "measured", "limit",
+        ],
+    );
+    for f in findings {
+        let severity = match f.severity {
+            tailplan_core::Severity::Error => "error",
+            tailplan_core::Severity::Warning => "warning",
+            tailplan_core::Severity::Info => "note",
+        };
+        write_row(
+            &mut out,
+            &[
+                Cell::Text(severity),
+                Cell::Text(f.rule.as_str()),
+                Cell::Text(&f.subject),
+                Cell::Text(&f.location),
+                Cell::Text(&f.message),
+                opt(f.measured, 3),
+                opt(f.limit, 3),
+            ],
+        );
+    }
+    out
+}
+
+/// The final-tail choice, one device per row with its options side by side: for each of
+/// Cat6A, SPE and fibre `feasible, room, length_m, cost`; for wireless `feasible, gateway,
+/// margin_db, cost`; then `recommended`.
+pub fn final_tail(choices: &[FinalTailChoice]) -> String {
+    let mut out = String::new();
+    let mut names: Vec<String> = ["device_id", "name", "floor", "current", "tech", "poe_w"]
+        .map(String::from)
+        .to_vec();
+    for k in [TailKind::Cat6a, TailKind::Spe, TailKind::Fiber] {
+        for f in ["feasible", "room", "length_m", "cost"] {
+            names.push(format!("{}_{f}", k.as_str()));
+        }
+    }
+    for f in ["feasible", "gateway", "margin_db", "cost"] {
+        names.push(format!("wireless_{f}"));
+    }
+    names.push("recommended".into());
+    header(
+        &mut out,
+        &names.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    for c in choices {
+        let mut cells = vec![
+            Cell::Text(&c.device_id),
+            Cell::Text(&c.name),
+            Cell::Text(&c.floor),
+            Cell::Text(c.current.as_str()),
+            c.tech.map_or(Cell::Empty, |t| Cell::Text(t.as_str())),
+            opt(c.poe_w, 2),
+        ];
+        for k in [
+            TailKind::Cat6a,
+            TailKind::Spe,
+            TailKind::Fiber,
+            TailKind::Wireless,
+        ] {
+            match c.options.iter().find(|o| o.kind == k) {
+                Some(o) => {
+                    cells.push(Cell::Text(if o.feasible { "yes" } else { "no" }));
+                    if k == TailKind::Wireless {
+                        cells.push(o.gateway.as_deref().map_or(Cell::Empty, Cell::Text));
+                        cells.push(opt(o.margin_db, 1));
+                    } else {
+                        cells.push(o.room.as_deref().map_or(Cell::Empty, Cell::Text));
+                        cells.push(opt(o.length_m, 2));
+                    }
+                    cells.push(opt(o.cost, 2));
+                }
+                None => cells.extend([Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]),
+            }
+        }
+        cells.push(
+            c.recommended
+                .map_or(Cell::Empty, |k| Cell::Text(k.as_str())),
+        );
+        write_row(&mut out, &cells);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use tailplan_core::Medium;
+    use tailplan_core::routing::ScheduleRow;
+
+    fn row(from: &str, note: &str) -> ScheduleRow {
+        ScheduleRow {
+            cable_id: "0A-A01".into(),
+            from: from.into(),
+            to: "TR-0".into(),
+            floor: "0".into(),
+            medium: Medium::Cat6a,
+            drop_m: 3.456,
+            tray_m: 10.0,
+            riser_m: 0.0,
+            slack_m: 3.3,
+            total_m: 16.756,
+            status: "ok".into(),
+            route: "auto".into(),
+            note: note.into(),
+        }
+    }
+
+    #[test]
+    fn quoting_and_formula_guard() {
+        let s = CableSchedule {
+            rows: vec![row("O-1/1, desk \"A\"", "=HYPERLINK(\"x\")")],
+        };
+        let text = schedule(&s);
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "cable_id,from,to,floor,medium,drop_m,tray_m,riser_m,slack_m,total_m,status,route,note"
+        );
+        assert_eq!(
+            lines[1],
+            "0A-A01,\"O-1/1, desk \"\"A\"\"\",TR-0,0,cat6a,3.46,10.00,0.00,3.30,16.76,ok,auto,\"'=HYPERLINK(\"\"x\"\")\""
+        );
+        assert_eq!(lines[2], "");
+    }
+
+    proptest! {
+        /// Whatever a name holds, a CSV reader gets the same fields back (formula guard aside).
+        #[test]
+        fn any_text_reads_back(from in "[a-zA-Z0-9 ,;\"'\\r\\n/é]{0,20}", note in ".{0,20}") {
+            let text = schedule(&CableSchedule { rows: vec![row(&from, &note)] });
+            let mut reader = ::csv::ReaderBuilder::new().from_reader(text.as_bytes());
+            let records: Vec<::csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+            prop_assert_eq!(records.len(), 1);
+            let unguard = |s: &str, original: &str| {
+                if original.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                    s.strip_prefix('\'').unwrap_or(s).to_owned()
+                } else {
+                    s.to_owned()
+                }
+            };
+            prop_assert_eq!(unguard(&records[0][1], &from), from.clone());
+            prop_assert_eq!(unguard(&records[0][12], &note), note.clone());
+            prop_assert_eq!(&records[0][9], "16.76");
+        }
+    }
+}
