@@ -9,20 +9,21 @@
 //!   when an 802.3af/at/bt type powers the device; fibre carries no power. Its cost is the
 //!   cable's metres at the type's price plus one patch-panel port.
 //! - The wireless option takes the gateway of the device's technology with the best margin, on
-//!   any floor ([`crate::routing::link`]); it is feasible when that margin is at least the
-//!   project's fade margin. Its cost is the gateway's price shared among the devices for which it is the best
-//!   feasible gateway.
+//!   any floor, from the coverage engine's device links ([`crate::coverage::iot_links`], issue
+//!   4's model); it is feasible when that margin is at least the project's fade margin. Its
+//!   cost is the gateway's price shared among the devices for which it is the best feasible
+//!   gateway.
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::coverage::{DeviceLinks, FloorScope, iot_links};
 use crate::devices::{IotTech, Medium};
 use crate::project::Project;
 use crate::routing::cable::{Cable, CableLengths};
 use crate::routing::endpoints::{Endpoint, EndpointKind};
 use crate::routing::graph::{PathwayGraph, RoomTree};
-use crate::routing::link::{Link, device_links};
 use crate::routing::loads::RoomLoad;
 use crate::routing::rules::PoeType;
 
@@ -258,18 +259,16 @@ pub fn final_tail(
         .collect();
     // Every device's links (gateways on any floor), and how many devices each gateway serves
     // best.
-    let mut links: HashMap<&str, Vec<Link>> = HashMap::new();
-    for (fi, floor) in project.floors.iter().enumerate() {
-        for d in floor.devices.iter().filter(|d| d.tech.is_some()) {
-            if d.position.is_finite() {
-                links.insert(d.id.as_str(), device_links(project, fi, d));
-            }
-        }
-    }
+    let links: HashMap<String, DeviceLinks> = iot_links(project, None, None, FloorScope::All)
+        .map(|l| l.devices)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| (d.device.clone(), d))
+        .collect();
     let mut served: HashMap<&str, u32> = HashMap::new();
     for l in links.values() {
-        if let Some(best) = l.first().filter(|b| b.margin_db >= fade) {
-            *served.entry(best.gateway_id.as_str()).or_default() += 1;
+        if let Some(best) = l.strongest.as_ref().filter(|b| b.margin_db >= fade) {
+            *served.entry(best.gateway.as_str()).or_default() += 1;
         }
     }
     let mut out = Vec::new();
@@ -279,7 +278,7 @@ pub fn final_tail(
         .enumerate()
         .flat_map(|(fi, f)| f.devices.iter().map(move |d| (fi, f, d)));
     for (fi, floor, d) in devices {
-        let l = links.get(d.id.as_str());
+        let l = links.get(&d.id);
         let e = Endpoint {
             element_id: d.id.clone(),
             name: d.name.clone(),
@@ -296,18 +295,17 @@ pub fn final_tail(
         for kind in TailKind::ALL {
             if kind == TailKind::Wireless {
                 let mut o = TailOption::new(kind);
-                match (d.tech, l.and_then(|l| Some((l, l.first()?)))) {
+                match (d.tech, l.and_then(|l| Some((l, l.strongest.as_ref()?)))) {
                     (None, _) => o.note = "no radio technology given".into(),
                     (Some(t), None) => o.note = format!("no {} gateway in the project", t.as_str()),
                     (Some(_), Some((l, best))) => {
-                        o.gateway = Some(best.gateway.clone());
+                        o.gateway = Some(best.name.clone());
                         o.margin_db = Some(best.margin_db);
-                        o.gateways_heard =
-                            Some(l.iter().filter(|x| x.margin_db >= 0.0).count() as u32);
+                        o.gateways_heard = Some(l.heard_by.len() as u32);
                         o.feasible = best.margin_db >= fade;
                         if o.feasible {
                             let n = served
-                                .get(best.gateway_id.as_str())
+                                .get(best.gateway.as_str())
                                 .copied()
                                 .unwrap_or(1)
                                 .max(1);

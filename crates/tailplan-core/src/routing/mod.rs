@@ -13,7 +13,7 @@
 //! - [`loads`]: tray fill per section, ports and PoE per room;
 //! - [`schedule`]: the cable schedule and TIA-606 style cable ids;
 //! - [`bom`]: the bill of materials;
-//! - [`link`] and [`final_tail`]: the radio link of a device and its options;
+//! - [`final_tail`]: each IoT device's options (wireless margins from [`crate::coverage`]);
 //! - [`routed`]: the project with the automatic cables drawn as routes.
 //!
 //! [`route`] does it all:
@@ -57,7 +57,6 @@ pub mod endpoints;
 pub mod final_tail;
 pub mod graph;
 pub mod hand;
-pub mod link;
 pub mod loads;
 pub mod routed;
 pub mod rules;
