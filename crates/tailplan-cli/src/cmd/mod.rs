@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod check;
+pub mod coverage;
 pub mod export;
 pub mod import;
 pub mod info;

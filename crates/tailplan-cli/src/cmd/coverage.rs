@@ -1,0 +1,340 @@
+//! `tailplan coverage PROJECT.json [--floor ID] [--band 2.4|5|6 | --tech lorawan|ble|zigbee|thread]
+//! [--cell 0.5] [--out-json FILE] [--out-png FILE] [--out-csv FILE]`
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use serde_json::{Value, json};
+use tailplan_core::coverage::{
+    CoverageEngine, CoverageRequest, FloorScope, Heatmaps, IotLinks, NO_SERVER, Service,
+    coverage_stats, default_thresholds, iot_links, stats::CoverageStats,
+};
+use tailplan_core::{Floor, IotTech, Project, WifiBand};
+use tailplan_io::geojson::CrsChoice;
+
+use crate::files;
+use crate::{Failure, heatmap_png};
+
+/// Compute a floor's coverage: best-server heatmap, statistics, IoT device links.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The project file (or any file `tailplan import` reads).
+    project: PathBuf,
+    /// The floor's id (needed when the project has several floors).
+    #[arg(long, value_name = "ID")]
+    floor: Option<String>,
+    /// The Wi-Fi band: 2.4, 5 or 6 (default: the band of most of the floor's access points).
+    #[arg(long, value_name = "2.4|5|6", conflicts_with = "tech")]
+    band: Option<String>,
+    /// An IoT technology's gateways instead: lorawan, ble, zigbee or thread.
+    #[arg(long, value_name = "lorawan|ble|zigbee|thread")]
+    tech: Option<String>,
+    /// Cell side in metres (default: the project's setting, 0.5).
+    #[arg(long, value_name = "METRES")]
+    cell: Option<f64>,
+    /// Write the grid and the statistics as JSON.
+    #[arg(long, value_name = "FILE")]
+    out_json: Option<PathBuf>,
+    /// Write the heatmap as a PNG picture.
+    #[arg(long, value_name = "FILE")]
+    out_png: Option<PathBuf>,
+    /// Write one line per cell as CSV.
+    #[arg(long, value_name = "FILE")]
+    out_csv: Option<PathBuf>,
+}
+
+/// Rounds to 0.01 (dB, dBm, percent, m²).
+pub fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// Rounds every non-integer number of a JSON value to 0.01.
+pub fn round_numbers(v: &mut Value) {
+    match v {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(r) = n
+                .as_f64()
+                .map(round2)
+                .and_then(serde_json::Number::from_f64)
+            {
+                *n = r;
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(round_numbers),
+        Value::Object(o) => o.values_mut().for_each(round_numbers),
+        _ => {}
+    }
+}
+
+/// The floor named by `--floor`, or the only floor.
+pub fn pick_floor<'p>(
+    project: &'p Project,
+    name: &str,
+    floor: Option<&str>,
+) -> Result<&'p Floor, Failure> {
+    let ids = || {
+        project
+            .floors
+            .iter()
+            .map(|f| f.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match floor {
+        Some(id) => project.floor(id).ok_or_else(|| {
+            Failure::input(format!(
+                "{name}: --floor {id}: no such floor (floors: {})",
+                ids()
+            ))
+        }),
+        None => match project.floors.as_slice() {
+            [only] => Ok(only),
+            [] => Err(Failure::input(format!("{name}: the project has no floor"))),
+            _ => Err(Failure::input(format!(
+                "{name}: the project has {} floors: give --floor (one of {})",
+                project.floors.len(),
+                ids()
+            ))),
+        },
+    }
+}
+
+/// The band or technology asked for, or the floor's most common one.
+fn pick_service(
+    name: &str,
+    floor: &Floor,
+    band: Option<&str>,
+    tech: Option<&str>,
+) -> Result<Service, Failure> {
+    if let Some(b) = band {
+        return WifiBand::parse(b)
+            .map(Service::Wifi)
+            .ok_or_else(|| Failure::input(format!("--band {b}: not a Wi-Fi band (2.4, 5 or 6)")));
+    }
+    if let Some(t) = tech {
+        return IotTech::parse(t).map(Service::Iot).ok_or_else(|| {
+            Failure::input(format!(
+                "--tech {t}: not an IoT technology (lorawan, ble, zigbee or thread)"
+            ))
+        });
+    }
+    let most = [WifiBand::Ghz5, WifiBand::Ghz6, WifiBand::Ghz2_4]
+        .into_iter()
+        .map(|b| {
+            (
+                floor.access_points.iter().filter(|a| a.band == b).count(),
+                Service::Wifi(b),
+            )
+        })
+        .chain(IotTech::ALL.into_iter().map(|t| {
+            (
+                floor.gateways.iter().filter(|g| g.tech == t).count(),
+                Service::Iot(t),
+            )
+        }))
+        .fold(
+            (0, None),
+            |best, (n, s)| if n > best.0 { (n, Some(s)) } else { best },
+        );
+    most.1.ok_or_else(|| {
+        Failure::input(format!(
+            "{name}: floor \"{}\" has no access point or gateway: give --band or --tech",
+            floor.id
+        ))
+    })
+}
+
+/// The JSON of the issue: floor, band or tech, grid, best RSSI row-major, statistics.
+pub fn coverage_json(maps: &Heatmaps, stats: &CoverageStats, links: Option<&IotLinks>) -> Value {
+    let mut out = serde_json::Map::new();
+    out.insert("floor".into(), json!(maps.floor));
+    match maps.service {
+        Service::Wifi(b) => out.insert("band".into(), json!(b.as_str())),
+        Service::Iot(t) => out.insert("tech".into(), json!(t.as_str())),
+    };
+    let g = &maps.grid;
+    out.insert("cell_m".into(), json!(g.cell_m));
+    out.insert("origin".into(), json!([g.bbox.min.x, g.bbox.min.y]));
+    out.insert("cols".into(), json!(g.cols));
+    out.insert("rows".into(), json!(g.rows));
+    let mut stats = serde_json::to_value(stats).expect("statistics serialise");
+    round_numbers(&mut stats);
+    let best: Vec<f64> = maps
+        .best_rssi_dbm
+        .iter()
+        .map(|&v| round2(f64::from(v)))
+        .collect();
+    out.insert("best_rssi_dbm".into(), json!(best));
+    out.insert("stats".into(), stats);
+    out.insert(
+        "transmitters".into(),
+        json!(maps
+            .transmitters
+            .iter()
+            .map(|r| json!({"id": r.transmitter.id, "floor": r.transmitter.floor, "slabs": r.slabs}))
+            .collect::<Vec<_>>()),
+    );
+    if let Some(l) = links {
+        let mut v = serde_json::to_value(l).expect("links serialise");
+        round_numbers(&mut v);
+        out.insert("links".into(), v);
+    }
+    Value::Object(out)
+}
+
+/// One line per cell.
+pub fn coverage_csv(maps: &Heatmaps) -> String {
+    let mut out = String::from(
+        "row,col,x_m,y_m,best_rssi_dbm,second_rssi_dbm,serving,servers_above,snr_db,sinr_db\n",
+    );
+    let snr = maps.snr_db();
+    for i in 0..maps.grid.len() {
+        let (r, c) = (i / maps.grid.cols, i % maps.grid.cols);
+        let p = maps.grid.center(r, c);
+        let serving = match maps.serving[i] {
+            NO_SERVER => "",
+            k => maps.transmitters[k as usize].transmitter.id.as_str(),
+        };
+        let sinr = maps
+            .sinr_db
+            .as_ref()
+            .map(|s| format!("{:.2}", s[i]))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{r},{c},{:.3},{:.3},{:.2},{:.2},{serving},{},{:.2},{sinr}",
+            p.x, p.y, maps.best_rssi_dbm[i], maps.second_rssi_dbm[i], maps.servers_above[i], snr[i]
+        );
+    }
+    out
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<(), Failure> {
+    let name = args.project.display().to_string();
+    if let Some(c) = args.cell
+        && !(c.is_finite() && c > 0.0)
+    {
+        return Err(Failure::input(format!(
+            "--cell {c}: must be a positive number of metres"
+        )));
+    }
+    let loaded = files::load(&args.project, CrsChoice::Auto)?;
+    files::print_diagnostics(&loaded.diagnostics, false);
+    let project = &loaded.project;
+    let floor = pick_floor(project, &name, args.floor.as_deref())?;
+    let service = pick_service(&name, floor, args.band.as_deref(), args.tech.as_deref())?;
+    let mut request = CoverageRequest::new(floor.id.clone(), service);
+    request.cell_m = args.cell;
+    request.sinr = args.out_csv.is_some();
+    let maps = CoverageEngine::new()
+        .heatmaps(project, &request)
+        .map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    let thresholds = default_thresholds(&project.settings.radio, service);
+    let stats = coverage_stats(&maps, floor, &thresholds);
+    let links = match service {
+        Service::Iot(t) => Some(
+            iot_links(project, Some(&floor.id), Some(t), FloorScope::Adjacent)
+                .map_err(|e| Failure::input(format!("{name}: {e}")))?,
+        ),
+        Service::Wifi(_) => None,
+    };
+    print!("{}", summary(&maps, floor, &stats, links.as_ref()));
+    if maps.transmitters.is_empty() {
+        eprintln!(
+            "warning: no {} transmitter reaches floor \"{}\": the map reads -200 dBm everywhere",
+            service.label(),
+            floor.id
+        );
+    }
+    if let Some(path) = &args.out_json {
+        let text =
+            serde_json::to_string(&coverage_json(&maps, &stats, links.as_ref())).expect("json");
+        files::write_atomic(path, text)?;
+        println!("wrote {}", path.display());
+    }
+    if let Some(path) = &args.out_csv {
+        files::write_atomic(path, coverage_csv(&maps))?;
+        println!("wrote {}", path.display());
+    }
+    if let Some(path) = &args.out_png {
+        let title = format!(
+            "Floor {} ({}): {} best RSSI",
+            floor.id,
+            floor.name,
+            service.label()
+        );
+        let png = heatmap_png::render(&maps, floor, &title)
+            .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
+        files::write_atomic(path, png)?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// The text printed to stdout.
+pub fn summary(
+    maps: &Heatmaps,
+    floor: &Floor,
+    stats: &CoverageStats,
+    links: Option<&IotLinks>,
+) -> String {
+    let mut out = String::new();
+    let own = maps.transmitters.iter().filter(|r| r.slabs == 0).count();
+    let what = match maps.service {
+        Service::Wifi(_) => "access point(s)",
+        Service::Iot(_) => "gateway(s)",
+    };
+    let _ = writeln!(
+        out,
+        "floor \"{}\" ({}), {}: {own} {what} on the floor, {} from other floors; grid {} x {} of {} m",
+        floor.id,
+        floor.name,
+        maps.service.label(),
+        maps.transmitters.len() - own,
+        maps.grid.cols,
+        maps.grid.rows,
+        maps.grid.cell_m
+    );
+    let s = &stats.floor;
+    let shares: Vec<String> = s
+        .thresholds
+        .iter()
+        .map(|t| format!(">= {} dBm {:.1} %", t.threshold_dbm, t.percent))
+        .collect();
+    let _ = writeln!(
+        out,
+        "area {:.0} m2 ({}): {}",
+        s.area_m2,
+        if stats.rooms_only {
+            "rooms"
+        } else {
+            "whole grid"
+        },
+        shares.join(", ")
+    );
+    if let Some(t) = s.thresholds.first() {
+        let _ = writeln!(
+            out,
+            "secondary coverage >= {} dBm: {:.1} %; median {} dBm",
+            t.threshold_dbm,
+            t.secondary_percent,
+            s.median_dbm.map_or("-".into(), |m| format!("{m:.1}"))
+        );
+    }
+    if let Some(l) = links {
+        let _ = writeln!(
+            out,
+            "devices: {}, reached {}, unreached {}{}",
+            l.devices.len(),
+            l.devices.len() - l.unreached.len(),
+            l.unreached.len(),
+            if l.unreached.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", l.unreached.join(", "))
+            }
+        );
+    }
+    out
+}
