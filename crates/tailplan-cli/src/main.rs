@@ -29,6 +29,10 @@ enum Command {
     Info(cmd::info::Args),
     /// Compute a floor's coverage heatmap (JSON, PNG, CSV) and statistics.
     Coverage(cmd::coverage::Args),
+    /// Propose access point positions and channels reaching a coverage target.
+    PlaceAps(cmd::place::ApsArgs),
+    /// Propose gateway positions reaching every IoT device with a margin.
+    PlaceGateways(cmd::place::GatewaysArgs),
     /// Route every cable to a telecom room: schedule, bill of materials, routed project.
     Route(cmd::route::Args),
     /// Check the design rules (lengths, tray fill, PoE, ports): exit 1 when one fails.
@@ -66,6 +70,8 @@ fn main() -> ExitCode {
         Command::Export(a) => cmd::export::run(a),
         Command::Info(a) => cmd::info::run(a),
         Command::Coverage(a) => cmd::coverage::run(a),
+        Command::PlaceAps(a) => cmd::place::run_aps(a),
+        Command::PlaceGateways(a) => cmd::place::run_gateways(a),
         Command::Route(a) => cmd::route::run(a),
         Command::Check(a) => cmd::check::run(a),
     };

@@ -5,4 +5,5 @@ pub mod coverage;
 pub mod export;
 pub mod import;
 pub mod info;
+pub mod place;
 pub mod route;

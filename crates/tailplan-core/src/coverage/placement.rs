@@ -7,7 +7,8 @@
 //!   (anywhere when the floor has no room) and at least `wall_clearance_m` from every wall
 //!   (found through the wall R-tree), mounted at the ceiling unless a height is given;
 //! - each round adds the candidate that serves the most still-unserved demand (lazily
-//!   re-evaluated; ties go to the first candidate in row-major order), until the target is
+//!   re-evaluated; equal gains go to the candidate with the stronger signal over its demand,
+//!   then to the first in row-major order), until the target is
 //!   met or nothing more can be gained; then every chosen position whose removal keeps the
 //!   target met is dropped, latest first.
 //!
@@ -282,10 +283,12 @@ impl Bits {
     }
 }
 
-/// The greedy cover: demand `n` items, each wanting `need` servers; `done` says when the
-/// counts suffice. Returns the chosen candidates in order and the final counts.
+/// The greedy cover: demand items each wanting `need` servers; `done` says when the counts
+/// suffice. Equal gains go to the higher `score` (a candidate's fixed quality, at least 0),
+/// then to the first candidate. Returns the chosen candidates in order and the final counts.
 fn greedy_cover(
     covers: &[Bits],
+    scores: &[f64],
     mut counts: Vec<u8>,
     need: u8,
     max: usize,
@@ -294,22 +297,25 @@ fn greedy_cover(
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
     let gain = |j: usize, counts: &[u8]| covers[j].ones().filter(|&i| counts[i] < need).count();
-    let mut heap: BinaryHeap<(usize, Reverse<usize>)> = (0..covers.len())
-        .map(|j| (gain(j, &counts), Reverse(j)))
+    // Non-negative floats order like their bits.
+    let score = |j: usize| scores[j].max(0.0).to_bits();
+    let mut heap: BinaryHeap<(usize, u64, Reverse<usize>)> = (0..covers.len())
+        .map(|j| (gain(j, &counts), score(j), Reverse(j)))
         .collect();
     let mut chosen = Vec::new();
     while !done(&counts) && chosen.len() < max {
-        let Some((_, Reverse(j))) = heap.pop() else {
+        let Some((_, _, Reverse(j))) = heap.pop() else {
             break;
         };
         let g = gain(j, &counts);
         if g == 0 {
             continue;
         }
+        let key = (g, score(j), Reverse(j));
         if let Some(&top) = heap.peek()
-            && (g, Reverse(j)) < top
+            && key < top
         {
-            heap.push((g, Reverse(j)));
+            heap.push(key);
             continue;
         }
         for i in covers[j].ones() {
@@ -369,7 +375,7 @@ pub fn place_aps(
     let service = Service::Wifi(options.band);
     let rx_z = floor.elevation_m + radio.receiver_height_m;
     let mut scratch = Scratch::default();
-    let covered = |t: &Transmitter, scratch: &mut Scratch| -> Bits {
+    let covered = |t: &Transmitter, scratch: &mut Scratch| -> (Bits, f64) {
         let link = Link::new(
             &Reaching {
                 transmitter: t.clone(),
@@ -380,12 +386,15 @@ pub fn place_aps(
         );
         let values = super::field::values(&grid, &obstacles, &link, super::Method::Shadow, scratch);
         let mut bits = Bits::new(demand.len());
+        let mut score = 0.0;
         for (k, &i) in demand.iter().enumerate() {
-            if f64::from(values[i]) >= options.target_dbm {
+            let above = f64::from(values[i]) - options.target_dbm;
+            if above >= 0.0 {
                 bits.set(k);
+                score += above.min(20.0);
             }
         }
-        bits
+        (bits, score)
     };
     let candidate = |p: Point| Transmitter {
         id: String::new(),
@@ -404,10 +413,10 @@ pub fn place_aps(
         options.spacing_m,
         options.wall_clearance_m,
     );
-    let covers: Vec<Bits> = positions
+    let (covers, scores): (Vec<Bits>, Vec<f64>) = positions
         .iter()
         .map(|&p| covered(&candidate(p), &mut scratch))
-        .collect();
+        .unzip();
     let existing: Vec<&crate::devices::AccessPoint> = floor
         .access_points
         .iter()
@@ -416,7 +425,10 @@ pub fn place_aps(
     let need: u8 = if options.secondary { 2 } else { 1 };
     let mut counts = vec![0u8; demand.len()];
     for ap in &existing {
-        for i in covered(&Transmitter::from_ap(ap, floor), &mut scratch).ones() {
+        for i in covered(&Transmitter::from_ap(ap, floor), &mut scratch)
+            .0
+            .ones()
+        {
             counts[i] = counts[i].saturating_add(1);
         }
     }
@@ -427,7 +439,7 @@ pub fn place_aps(
         percent(one, n) >= options.coverage_percent
             && (!options.secondary || percent(two, n) >= options.secondary_percent)
     };
-    let (chosen, _) = greedy_cover(&covers, counts, need, options.max_aps, &done);
+    let (chosen, _) = greedy_cover(&covers, &scores, counts, need, options.max_aps, &done);
 
     // Channels, in order: the least co-channel power from those already assigned.
     let channels = options
@@ -566,8 +578,9 @@ pub fn place_gateways(
         .collect();
     let height = options.height_m.unwrap_or(floor.ceiling_m);
     let tx = options.tx_dbm.unwrap_or(tech.default_tx_dbm());
-    let serves = |t: &Transmitter| -> Bits {
+    let serves = |t: &Transmitter| -> (Bits, f64) {
         let mut bits = Bits::new(devices.len());
+        let mut score = 0.0;
         for (k, d) in devices.iter().enumerate() {
             let link = Link::new(
                 &Reaching {
@@ -578,11 +591,13 @@ pub fn place_gateways(
                 radio,
             );
             let loss = obstacles.loss_between(&floor.walls, link.band, link.t, d.position);
-            if link.rssi_at(d.position, loss) - sensitivity >= options.margin_db {
+            let margin = link.rssi_at(d.position, loss) - sensitivity;
+            if margin >= options.margin_db {
                 bits.set(k);
+                score += (margin - options.margin_db).min(20.0);
             }
         }
-        bits
+        (bits, score)
     };
     let candidate = |p: Point| Transmitter {
         id: String::new(),
@@ -600,7 +615,8 @@ pub fn place_gateways(
     } else {
         candidates(floor, bbox, options.spacing_m, options.wall_clearance_m)
     };
-    let covers: Vec<Bits> = positions.iter().map(|&p| serves(&candidate(p))).collect();
+    let (covers, scores): (Vec<Bits>, Vec<f64>) =
+        positions.iter().map(|&p| serves(&candidate(p))).unzip();
     let mut reachable = Bits::new(devices.len());
     for c in &covers {
         for i in c.ones() {
@@ -614,13 +630,13 @@ pub fn place_gateways(
         .collect();
     let mut counts = vec![0u8; devices.len()];
     for g in &existing {
-        for i in serves(&Transmitter::from_gateway(g, floor)).ones() {
+        for i in serves(&Transmitter::from_gateway(g, floor)).0.ones() {
             counts[i] = 1;
             reachable.set(i);
         }
     }
     let done = |counts: &[u8]| (0..counts.len()).all(|i| counts[i] >= 1 || !reachable.get(i));
-    let (chosen, counts) = greedy_cover(&covers, counts, 1, options.max_gateways, &done);
+    let (chosen, counts) = greedy_cover(&covers, &scores, counts, 1, options.max_gateways, &done);
     let mut ids = project.id_allocator();
     let proposals: Vec<ProposedGateway> = chosen
         .iter()

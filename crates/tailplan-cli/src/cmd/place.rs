@@ -1,0 +1,320 @@
+//! `tailplan place-aps PROJECT.json` and `tailplan place-gateways PROJECT.json`: proposals of
+//! positions (printed, and saved as JSON with `--out`), not edits of the project.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use serde_json::json;
+use tailplan_core::coverage::placement::{
+    ApPlacement, ApPlacementOptions, GatewayPlacement, GatewayPlacementOptions, place_aps,
+    place_gateways,
+};
+use tailplan_core::{IotTech, WifiBand};
+use tailplan_io::geojson::CrsChoice;
+
+use super::coverage::{pick_floor, round_numbers};
+use crate::Failure;
+use crate::files;
+
+/// Propose access point positions and channels reaching a coverage target.
+#[derive(clap::Args)]
+pub struct ApsArgs {
+    /// The project file (or any file `tailplan import` reads).
+    project: PathBuf,
+    /// The floor's id (needed when the project has several floors).
+    #[arg(long, value_name = "ID")]
+    floor: Option<String>,
+    /// The Wi-Fi band: 2.4, 5 or 6.
+    #[arg(long, value_name = "2.4|5|6", default_value = "5")]
+    band: String,
+    /// The RSSI every covered cell needs, dBm.
+    #[arg(long, value_name = "DBM", default_value_t = -67.0, allow_hyphen_values = true)]
+    target: f64,
+    /// Percent of the room area that must reach the target.
+    #[arg(long, value_name = "PERCENT", default_value_t = 95.0)]
+    coverage: f64,
+    /// Also want two access points at the target (secondary coverage).
+    #[arg(long)]
+    secondary: bool,
+    /// Percent of the room area that must hear two, with --secondary.
+    #[arg(long, value_name = "PERCENT", default_value_t = 85.0)]
+    secondary_coverage: f64,
+    /// EIRP of the proposed access points, dBm.
+    #[arg(
+        long,
+        value_name = "DBM",
+        default_value_t = 20.0,
+        allow_hyphen_values = true
+    )]
+    tx: f64,
+    /// Mounting height, metres (default: the floor's ceiling).
+    #[arg(long, value_name = "METRES")]
+    height: Option<f64>,
+    /// Distance between candidate positions, metres.
+    #[arg(long, value_name = "METRES", default_value_t = 2.0)]
+    spacing: f64,
+    /// Cell side of the coverage grid the target is checked on, metres.
+    #[arg(long, value_name = "METRES", default_value_t = 1.0)]
+    cell: f64,
+    /// Keep the floor's access points of the band and count their coverage.
+    #[arg(long)]
+    keep_existing: bool,
+    /// Save the proposal as JSON.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+/// Propose gateway positions reaching every IoT device with a margin.
+#[derive(clap::Args)]
+pub struct GatewaysArgs {
+    /// The project file (or any file `tailplan import` reads).
+    project: PathBuf,
+    /// The floor's id (needed when the project has several floors).
+    #[arg(long, value_name = "ID")]
+    floor: Option<String>,
+    /// The technology (default: every technology the floor's devices use).
+    #[arg(long, value_name = "lorawan|ble|zigbee|thread")]
+    tech: Option<String>,
+    /// The link margin each device needs over the sensitivity, dB.
+    #[arg(
+        long,
+        value_name = "DB",
+        default_value_t = 10.0,
+        allow_hyphen_values = true
+    )]
+    margin: f64,
+    /// EIRP of the proposed gateways, dBm (default: the technology's).
+    #[arg(long, value_name = "DBM", allow_hyphen_values = true)]
+    tx: Option<f64>,
+    /// Mounting height, metres (default: the floor's ceiling).
+    #[arg(long, value_name = "METRES")]
+    height: Option<f64>,
+    /// Distance between candidate positions, metres.
+    #[arg(long, value_name = "METRES", default_value_t = 2.0)]
+    spacing: f64,
+    /// Keep the floor's gateways of the technology and count what they reach.
+    #[arg(long)]
+    keep_existing: bool,
+    /// Save the proposals as JSON.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+fn check(flag: &str, v: f64, lo: f64, hi: f64) -> Result<(), Failure> {
+    if v.is_finite() && v >= lo && v <= hi {
+        Ok(())
+    } else {
+        Err(Failure::input(format!(
+            "--{flag} {v}: must be a number from {lo} to {hi}"
+        )))
+    }
+}
+
+fn positive(flag: &str, v: f64) -> Result<(), Failure> {
+    if v.is_finite() && v > 0.0 && v <= 1000.0 {
+        Ok(())
+    } else {
+        Err(Failure::input(format!(
+            "--{flag} {v}: must be a positive number of metres (at most 1000)"
+        )))
+    }
+}
+
+/// Runs `place-aps`.
+pub fn run_aps(args: ApsArgs) -> Result<(), Failure> {
+    let band = WifiBand::parse(&args.band).ok_or_else(|| {
+        Failure::input(format!(
+            "--band {}: not a Wi-Fi band (2.4, 5 or 6)",
+            args.band
+        ))
+    })?;
+    check("target", args.target, -150.0, 0.0)?;
+    check("coverage", args.coverage, 0.0, 100.0)?;
+    check("secondary-coverage", args.secondary_coverage, 0.0, 100.0)?;
+    check("tx", args.tx, -30.0, 60.0)?;
+    if let Some(h) = args.height {
+        check("height", h, 0.0, 100.0)?;
+    }
+    positive("spacing", args.spacing)?;
+    positive("cell", args.cell)?;
+    let name = args.project.display().to_string();
+    let loaded = files::load(&args.project, CrsChoice::Auto)?;
+    files::print_diagnostics(&loaded.diagnostics, false);
+    let floor = pick_floor(&loaded.project, &name, args.floor.as_deref())?;
+    let options = ApPlacementOptions {
+        band,
+        target_dbm: args.target,
+        coverage_percent: args.coverage,
+        secondary: args.secondary,
+        secondary_percent: args.secondary_coverage,
+        tx_dbm: args.tx,
+        height_m: args.height,
+        spacing_m: args.spacing,
+        cell_m: args.cell,
+        keep_existing: args.keep_existing,
+        ..ApPlacementOptions::default()
+    };
+    let placed = place_aps(&loaded.project, &floor.id, &options)
+        .map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    print!("{}", aps_text(&placed));
+    if let Some(path) = &args.out {
+        let mut v = serde_json::to_value(&placed).expect("placement serialises");
+        round_numbers(&mut v);
+        files::write_atomic(path, serde_json::to_string_pretty(&v).expect("json"))?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// The proposal as text.
+pub fn aps_text(p: &ApPlacement) -> String {
+    let o = &p.options;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "floor \"{}\", {} GHz: {} access point(s) proposed{} from {} candidate positions",
+        p.floor,
+        o.band.as_str(),
+        p.proposals.len(),
+        if p.kept.is_empty() {
+            String::new()
+        } else {
+            format!(" besides {} kept", p.kept.len())
+        },
+        p.candidates
+    );
+    for ap in &p.proposals {
+        let co = ap
+            .co_channel_dbm
+            .map_or("none".into(), |d| format!("{d:.1} dBm"));
+        let _ = writeln!(
+            out,
+            "  {:<8} x {:>8.2}  y {:>8.2}  h {:.2} m  channel {:>3}  {} dBm  co-channel {co}",
+            ap.id, ap.position.x, ap.position.y, ap.height_m, ap.channel, ap.tx_dbm
+        );
+    }
+    let a = &p.achieved;
+    let _ = write!(
+        out,
+        "achieved: {:.1} % of {} cells at >= {} dBm",
+        a.percent, a.cells, o.target_dbm
+    );
+    if o.secondary {
+        let _ = write!(out, ", {:.1} % with two", a.secondary_percent);
+    }
+    let _ = writeln!(
+        out,
+        " ({})",
+        if a.target_met {
+            "target met"
+        } else {
+            "target NOT met"
+        }
+    );
+    out
+}
+
+/// Runs `place-gateways`.
+pub fn run_gateways(args: GatewaysArgs) -> Result<(), Failure> {
+    let wanted = match &args.tech {
+        Some(t) => Some(IotTech::parse(t).ok_or_else(|| {
+            Failure::input(format!(
+                "--tech {t}: not an IoT technology (lorawan, ble, zigbee or thread)"
+            ))
+        })?),
+        None => None,
+    };
+    check("margin", args.margin, -50.0, 100.0)?;
+    if let Some(tx) = args.tx {
+        check("tx", tx, -30.0, 60.0)?;
+    }
+    if let Some(h) = args.height {
+        check("height", h, 0.0, 100.0)?;
+    }
+    positive("spacing", args.spacing)?;
+    let name = args.project.display().to_string();
+    let loaded = files::load(&args.project, CrsChoice::Auto)?;
+    files::print_diagnostics(&loaded.diagnostics, false);
+    let floor = pick_floor(&loaded.project, &name, args.floor.as_deref())?;
+    let techs: Vec<IotTech> = match wanted {
+        Some(t) => vec![t],
+        None => IotTech::ALL
+            .into_iter()
+            .filter(|&t| floor.devices.iter().any(|d| d.tech == Some(t)))
+            .collect(),
+    };
+    if techs.is_empty() {
+        eprintln!(
+            "warning: floor \"{}\" has no device with a tech: nothing to place",
+            floor.id
+        );
+    }
+    let mut placements = Vec::new();
+    for tech in techs {
+        let options = GatewayPlacementOptions {
+            margin_db: args.margin,
+            tx_dbm: args.tx,
+            height_m: args.height,
+            spacing_m: args.spacing,
+            keep_existing: args.keep_existing,
+            ..GatewayPlacementOptions::new(tech)
+        };
+        let placed = place_gateways(&loaded.project, &floor.id, &options)
+            .map_err(|e| Failure::input(format!("{name}: {e}")))?;
+        print!("{}", gateways_text(&placed));
+        placements.push(placed);
+    }
+    if let Some(path) = &args.out {
+        let mut v = json!({"floor": floor.id, "placements": placements});
+        round_numbers(&mut v);
+        files::write_atomic(path, serde_json::to_string_pretty(&v).expect("json"))?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// The proposal as text.
+pub fn gateways_text(p: &GatewayPlacement) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "floor \"{}\", {}: {} gateway(s) proposed{} for {} device(s), margin {} dB",
+        p.floor,
+        p.options.tech.as_str(),
+        p.proposals.len(),
+        if p.kept.is_empty() {
+            String::new()
+        } else {
+            format!(" besides {} kept", p.kept.len())
+        },
+        p.devices,
+        p.options.margin_db
+    );
+    for g in &p.proposals {
+        let _ = writeln!(
+            out,
+            "  {:<8} x {:>8.2}  y {:>8.2}  h {:.2} m  {} dBm  reaches {} device(s)",
+            g.id,
+            g.position.x,
+            g.position.y,
+            g.height_m,
+            g.tx_dbm,
+            g.devices.len()
+        );
+    }
+    let _ = writeln!(
+        out,
+        "reached {} of {}{}",
+        p.reached,
+        p.devices,
+        if p.unreachable.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; no position reaches {} with the margin",
+                p.unreachable.join(", ")
+            )
+        }
+    );
+    out
+}
