@@ -213,18 +213,53 @@ fn candidates(
         .collect()
 }
 
-/// Routes every wired endpoint of the project: hand routes first, the rest assigned optimally
-/// to the telecom rooms and routed along the shortest pathways; then the design rules.
-pub fn route(project: &Project) -> Routing {
+/// The automatic part of routing as a transportation problem: the endpoints left to route
+/// (those no hand route serves), their cable length to every room within their medium's limit,
+/// and the ports each room has left after the hand routes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssignmentProblem {
+    /// The endpoints to assign, by row of the matrix.
+    pub endpoints: Vec<Endpoint>,
+    /// Millimetres from each endpoint to each room (`None`: no path, or over the limit).
+    pub matrix: CostMatrix,
+    /// Ports left in each room.
+    pub capacity: Vec<u32>,
+}
+
+/// The assignment problem [`route`] solves: for benchmarks, and to compare the optimal
+/// assignment with [`assignment::nearest_first`] on a real building.
+pub fn assignment_problem(project: &Project) -> AssignmentProblem {
+    let p = prepare(project);
+    AssignmentProblem {
+        endpoints: p.auto.iter().map(|&e| p.endpoints[e].clone()).collect(),
+        matrix: p.matrix,
+        capacity: p.capacity,
+    }
+}
+
+/// What routing knows before assigning.
+struct Prepared {
+    graph: PathwayGraph,
+    findings: Vec<Finding>,
+    endpoints: Vec<Endpoint>,
+    trees: Vec<Option<RoomTree>>,
+    hand: Vec<hand::HandRoute>,
+    auto: Vec<usize>,
+    attach: Vec<Option<Attachment>>,
+    options: Vec<Vec<Option<CableLengths>>>,
+    matrix: CostMatrix,
+    capacity: Vec<u32>,
+}
+
+fn prepare(project: &Project) -> Prepared {
     let cabling = &project.settings.cabling;
     let graph = PathwayGraph::build(project);
     let mut findings: Vec<Finding> = graph.findings().to_vec();
     let endpoints = wired_endpoints(project);
-    let rooms = graph.rooms();
-    let trees: Vec<Option<RoomTree>> = rooms.iter().map(|r| graph.tree(r)).collect();
+    let trees: Vec<Option<RoomTree>> = graph.rooms().iter().map(|r| graph.tree(r)).collect();
     let hand = hand::hand_routes(project, &graph, &endpoints, &mut findings);
     let mut hand_of: HashMap<usize, usize> = HashMap::new();
-    let mut hand_ports = vec![0u32; rooms.len()];
+    let mut hand_ports = vec![0u32; graph.rooms().len()];
     for (hi, h) in hand.iter().enumerate() {
         for &e in &h.endpoints {
             hand_of.insert(e, hi);
@@ -240,7 +275,7 @@ pub fn route(project: &Project) -> Routing {
         .iter()
         .map(|&e| graph.attach(endpoints[e].floor, endpoints[e].position))
         .collect();
-    let mut matrix = CostMatrix::new(rooms.len());
+    let mut matrix = CostMatrix::new(graph.rooms().len());
     let mut options: Vec<Vec<Option<CableLengths>>> = Vec::with_capacity(auto.len());
     for (k, &e) in auto.iter().enumerate() {
         let ep = &endpoints[e];
@@ -252,7 +287,8 @@ pub fn route(project: &Project) -> Routing {
         }));
         options.push(cands);
     }
-    let capacity: Vec<u32> = rooms
+    let capacity: Vec<u32> = graph
+        .rooms()
         .iter()
         .zip(&hand_ports)
         .map(|(r, h)| {
@@ -261,6 +297,38 @@ pub fn route(project: &Project) -> Routing {
                 .saturating_sub(*h)
         })
         .collect();
+
+    Prepared {
+        graph,
+        findings,
+        endpoints,
+        trees,
+        hand,
+        auto,
+        attach,
+        options,
+        matrix,
+        capacity,
+    }
+}
+
+/// Routes every wired endpoint of the project: hand routes first, the rest assigned optimally
+/// to the telecom rooms and routed along the shortest pathways; then the design rules.
+pub fn route(project: &Project) -> Routing {
+    let cabling = &project.settings.cabling;
+    let Prepared {
+        graph,
+        mut findings,
+        endpoints,
+        trees,
+        hand,
+        auto,
+        attach,
+        options,
+        matrix,
+        capacity,
+    } = prepare(project);
+    let rooms = graph.rooms();
     let assigned = assignment::optimal(&matrix, &capacity);
 
     // The cables: (endpoint index, cable) before ids are given.
@@ -510,3 +578,6 @@ fn make_cable(
         sections,
     }
 }
+
+#[cfg(test)]
+mod tests;
