@@ -1,0 +1,150 @@
+//! Coverage benchmarks on the sample buildings: the brute-force oracle against the fast path
+//! (all access points' best-server map), one moved access point with the engine's cache, and
+//! the progressive coarse step. Before timing, the fast path is checked equal to the oracle
+//! on every cell of the biggest floor at 0.25 m.
+//!
+//! `cargo bench -p tailplan-core --bench coverage`
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_main};
+use tailplan_core::coverage::{CoverageEngine, CoverageRequest, FloorScope, Method, Service};
+use tailplan_core::{Project, WifiBand, project_file};
+
+fn sample(name: &str) -> Project {
+    let path = format!(
+        "{}/../../floorplans/{name}.tailplan.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).expect("the sample building");
+    project_file::from_json(&text).expect("it opens").0
+}
+
+/// The floor with the most access points, then the most wall segments.
+fn biggest_floor(project: &Project) -> String {
+    project
+        .floors
+        .iter()
+        .max_by_key(|f| (f.access_points.len(), f.walls.segment_count()))
+        .expect("a floor")
+        .id
+        .clone()
+}
+
+fn request(floor: &str, scope: FloorScope) -> CoverageRequest {
+    let mut r = CoverageRequest::new(floor, Service::Wifi(WifiBand::Ghz5)).with_cell(0.25);
+    r.scope = scope;
+    r
+}
+
+fn oracle_vs_fast(c: &mut Criterion, name: &str) {
+    let project = sample(name);
+    let floor = biggest_floor(&project);
+    let own = request(&floor, FloorScope::Own);
+    let fast = CoverageEngine::new().fields(&project, &own).unwrap();
+    let slow = CoverageEngine::with_method(Method::Oracle)
+        .fields(&project, &own)
+        .unwrap();
+    assert_eq!(fast, slow, "{name}: the fast path differs from the oracle");
+    let cells = fast.first().map_or(0, |f| f.grid.len());
+    let mut group = c.benchmark_group(format!(
+        "coverage/{name} floor {floor} (0.25 m, {cells} cells, {} APs)",
+        fast.len()
+    ));
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(100));
+    group.bench_function("oracle: all APs best server", |b| {
+        b.iter(|| {
+            CoverageEngine::with_method(Method::Oracle)
+                .heatmaps(black_box(&project), &own)
+                .unwrap()
+        })
+    });
+    group.bench_function("fast: all APs best server", |b| {
+        b.iter(|| {
+            CoverageEngine::new()
+                .heatmaps(black_box(&project), &own)
+                .unwrap()
+        })
+    });
+    group.finish();
+}
+
+fn engine(c: &mut Criterion) {
+    let mut project = sample("office");
+    let floor = biggest_floor(&project);
+    let mut group = c.benchmark_group(format!("coverage/office floor {floor} (0.25 m)"));
+    group.sample_size(20);
+    for scope in [FloorScope::Own, FloorScope::Adjacent] {
+        let req = request(&floor, scope);
+        group.bench_with_input(
+            BenchmarkId::new("fast: all APs best server", format!("{scope:?}")),
+            &req,
+            |b, req| {
+                b.iter(|| {
+                    CoverageEngine::new()
+                        .heatmaps(black_box(&project), req)
+                        .unwrap()
+                })
+            },
+        );
+    }
+    let own = request(&floor, FloorScope::Own);
+    let mut coarse = own.clone();
+    coarse.cell_m = Some(1.0);
+    group.bench_function("fast: progressive coarse step (1 m)", |b| {
+        b.iter(|| {
+            CoverageEngine::new()
+                .heatmaps(black_box(&project), &coarse)
+                .unwrap()
+        })
+    });
+    let mut sinr = own.clone();
+    sinr.sinr = true;
+    group.bench_function("fast: all APs best server and SINR", |b| {
+        b.iter(|| {
+            CoverageEngine::new()
+                .heatmaps(black_box(&project), &sinr)
+                .unwrap()
+        })
+    });
+
+    // One moved AP: a warm engine, and the AP a little further each time (never a position
+    // the cache has seen), so each iteration computes exactly one field and recombines.
+    for (label, req) in [
+        ("one moved AP", own.clone()),
+        (
+            "one moved AP, adjacent floors",
+            request(&floor, FloorScope::Adjacent),
+        ),
+    ] {
+        let mut engine = CoverageEngine::new();
+        engine.heatmaps(&project, &req).unwrap();
+        let mut step = 0u32;
+        group.bench_function(format!("fast: {label}"), |b| {
+            b.iter(|| {
+                step += 1;
+                let ap = &mut project.floor_mut(&floor).unwrap().access_points[0];
+                ap.position.x += if step % 2 == 0 { 1e-3 } else { -0.5e-3 };
+                let maps = engine.heatmaps(&project, &req).unwrap();
+                assert_eq!(engine.computed_last(), 1);
+                maps
+            })
+        });
+    }
+    group.finish();
+}
+
+fn benches(c: &mut Criterion) {
+    oracle_vs_fast(c, "small");
+    oracle_vs_fast(c, "office");
+    engine(c);
+}
+
+/// The criterion group, in a private module so that its generated function needs no docs.
+mod group {
+    criterion::criterion_group!(coverage, super::benches);
+}
+
+criterion_main!(group::coverage);
