@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use tailplan_core::{Diagnostic, Project, Severity, project_file};
-use tailplan_io::geojson::{self, CrsChoice, ImportOptions, ImportReport};
+use tailplan_io::geojson::{self, CrsChoice, ImportOptions};
 
 use crate::Failure;
 
@@ -35,6 +35,35 @@ pub fn read_text(path: &Path) -> Result<String, Failure> {
     })
 }
 
+/// Reads at most the first `n` bytes of a file (to tell its format before reading it all).
+pub fn read_head(path: &Path, n: usize) -> Result<Vec<u8>, Failure> {
+    use std::io::Read;
+    let name = path.display();
+    let f = fs::File::open(path).map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    let mut head = Vec::with_capacity(n);
+    f.take(n as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    Ok(head)
+}
+
+/// Reads a whole file, refusing it before reading when it is bigger than `limit` bytes.
+pub fn read_bytes(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Failure> {
+    let name = path.display();
+    let meta = fs::metadata(path).map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    if meta.is_dir() {
+        return Err(Failure::input(format!("{name}: is a folder, not a file")));
+    }
+    if meta.len() > limit {
+        return Err(Failure::input(format!(
+            "{name}: {} MB is more than the {} MB tailplan imports from a {what} file",
+            meta.len() / 1_000_000,
+            limit / 1_000_000
+        )));
+    }
+    fs::read(path).map_err(|e| Failure::input(format!("{name}: {e}")))
+}
+
 /// The kinds of file `tailplan` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {
@@ -60,8 +89,6 @@ pub struct Loaded {
     pub project: Project,
     /// Warnings and notes.
     pub diagnostics: Vec<Diagnostic>,
-    /// The import report, when the file was imported rather than opened.
-    pub report: Option<ImportReport>,
 }
 
 /// Opens a project file, or imports a GeoJSON file, by content.
@@ -75,7 +102,6 @@ pub fn load(path: &Path, crs: CrsChoice) -> Result<Loaded, Failure> {
             Ok(Loaded {
                 project,
                 diagnostics,
-                report: None,
             })
         }
         InputKind::GeoJson => {
@@ -87,8 +113,7 @@ pub fn load(path: &Path, crs: CrsChoice) -> Result<Loaded, Failure> {
                 geojson::import(&text, &options).map_err(|e| Failure::input(e.to_string()))?;
             Ok(Loaded {
                 project: done.project,
-                diagnostics: done.report.diagnostics.clone(),
-                report: Some(done.report),
+                diagnostics: done.report.diagnostics,
             })
         }
     }
@@ -116,7 +141,7 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic], notes: bool) {
 
 /// Writes `contents` to `path` atomically: into a temporary file beside it, then renamed over
 /// it, so a crash or a full disk never leaves a half-written file behind.
-pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), Failure> {
+pub fn write_atomic(path: &Path, contents: &str) -> Result<(), Failure> {
     let name = path.display();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -132,7 +157,7 @@ pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), Failu
     ));
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
-        f.write_all(contents.as_ref())?;
+        f.write_all(contents.as_bytes())?;
         f.sync_all()?;
         fs::rename(&tmp, path)
     })();

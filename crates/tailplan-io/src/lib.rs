@@ -3,8 +3,13 @@
 //! tailplan's file formats, at the edge of the pure core: every importer turns a file into the
 //! same [`tailplan_core::Project`], every exporter is a function of one.
 //!
+//! - [`import`]: the one entry point of every importer, [`import::import_file`], which tells
+//!   the format from the content and returns the project and its import report;
 //! - [`geojson`]: the GeoJSON interchange contract, both ways (planar metres or WGS84);
-//! - [`csv`]: the cable schedule, bill of materials and routing reports as CSV tables.
+//! - [`imdf`]: Apple IMDF archives (levels, units, openings in WGS84);
+//! - [`dxf`], [`svg`]: CAD drawings, their layers mapped by [`layers`] and their two-face
+//!   walls cleaned up into centrelines;
+//! - [`raster`]: scanned plans (PNG, JPEG) as a floor's underlay.
 //!
 //! # Examples
 //!
@@ -17,5 +22,11 @@
 //! # Ok::<(), geojson::GeoJsonError>(())
 //! ```
 
-pub mod csv;
+mod drawing;
+pub mod dxf;
 pub mod geojson;
+pub mod imdf;
+pub mod import;
+pub mod layers;
+pub mod raster;
+pub mod svg;

@@ -1,9 +1,12 @@
-//! `tailplan import FILE -o PROJECT.json`
+//! `tailplan import FILE [--floor ID] [--units U] [--scale S | --scale-points "x1,y1,x2,y2,DIST"]
+//! [--layers MAP] [--crs ...] [--append] -o PROJECT.json`
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use tailplan_core::project_file;
 use tailplan_io::geojson::CrsChoice;
+use tailplan_io::import::{self, Format, ImportOptions, Scale, Units};
+use tailplan_io::layers::LayerMap;
 
 use crate::Failure;
 use crate::files::{self, InputKind};
@@ -11,48 +14,132 @@ use crate::files::{self, InputKind};
 /// Import a floor plan into a project file.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The file to import (GeoJSON FeatureCollection).
+    /// The plan: DXF, SVG, GeoJSON, an IMDF archive (.zip or its folder), PNG or JPEG. The
+    /// format is told from the content.
     file: PathBuf,
     /// The project file to write.
     #[arg(short, long)]
     output: PathBuf,
+    /// The floor a DXF, SVG or image goes on (default 0; a number n sits at n x 3.5 m).
+    #[arg(long, value_name = "ID")]
+    floor: Option<String>,
+    /// DXF units, overriding $INSUNITS: mm, cm, m, in or ft.
+    #[arg(long, value_name = "U")]
+    units: Option<Units>,
+    /// The scale of an SVG or an image (required for SVG): metres per drawing unit or pixel.
+    #[arg(long, value_name = "S", conflicts_with = "scale_points")]
+    scale: Option<f64>,
+    /// The scale from two points of the drawing (pixels for an image) and their distance in
+    /// metres: "x1,y1,x2,y2,DIST".
+    #[arg(long, value_name = "x1,y1,x2,y2,DIST")]
+    scale_points: Option<Scale>,
+    /// Layer roles before the defaults: "PATTERN=ROLE,..." with * and ? globs; a role is a
+    /// material (drywall, concrete...), door, window, room, label or ignore.
+    #[arg(long, value_name = "MAP")]
+    layers: Option<LayerMap>,
+    /// Import hidden layers too (Inkscape hidden layers, DXF layers turned off).
+    #[arg(long)]
+    include_hidden: bool,
+    /// Rotation of an image underlay, degrees anticlockwise.
+    #[arg(long, value_name = "DEG", default_value_t = 0.0)]
+    rotation: f64,
     /// How to read GeoJSON coordinates: auto, planar (metres) or wgs84 (lon/lat).
     #[arg(long, default_value = "auto")]
     crs: CrsChoice,
+    /// Add to the project in -o when it exists (its floor of the same id, or a new floor)
+    /// instead of replacing it.
+    #[arg(long)]
+    append: bool,
+}
+
+fn imdf_folder(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+    let name = dir.display();
+    let mut files = Vec::new();
+    let entries = std::fs::read_dir(dir).map_err(|e| Failure::input(format!("{name}: {e}")))?;
+    let mut total = 0u64;
+    for e in entries.flatten() {
+        let p = e.path();
+        let file_name = e.file_name().to_string_lossy().into_owned();
+        if !file_name.ends_with(".geojson") {
+            continue;
+        }
+        let limit = Format::Imdf.max_bytes().saturating_sub(total);
+        let bytes = files::read_bytes(&p, limit, "IMDF")?;
+        total += bytes.len() as u64;
+        files.push((file_name, bytes));
+    }
+    if !files.iter().any(|(n, _)| n == "unit.geojson") {
+        return Err(Failure::input(format!(
+            "{name}: is a folder without unit.geojson: not an IMDF archive"
+        )));
+    }
+    files.sort();
+    Ok(files)
 }
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<(), Failure> {
-    let text = files::read_text(&args.file)?;
-    if files::sniff(&text) == InputKind::Project {
-        return Err(Failure::input(format!(
-            "{}: is already a tailplan project: nothing to import",
-            args.file.display()
-        )));
+    let name = args.file.display().to_string();
+    let options = ImportOptions {
+        source_name: name.clone(),
+        format: None,
+        floor: args.floor.clone(),
+        units: args.units,
+        scale: args.scale.map(Scale::MetresPerUnit).or(args.scale_points),
+        layers: args.layers.clone().unwrap_or_default(),
+        crs: args.crs,
+        include_hidden: args.include_hidden,
+        keep_underlay: true,
+        rotation_deg: args.rotation,
+        cleanup: Default::default(),
+    };
+    let done = if args.file.is_dir() {
+        let files = imdf_folder(&args.file)?;
+        import::import_imdf_files(&files, &options)
+    } else {
+        let head = files::read_head(&args.file, 8192)?;
+        let format = import::sniff(&name, &head).map_err(|e| Failure::input(e.to_string()))?;
+        if format == Format::GeoJson
+            && files::sniff(&String::from_utf8_lossy(&head)) == InputKind::Project
+        {
+            return Err(Failure::input(format!(
+                "{name}: is already a tailplan project: nothing to import"
+            )));
+        }
+        let bytes = files::read_bytes(&args.file, format.max_bytes(), format.as_str())?;
+        import::import_file(&name, &bytes, &options)
     }
-    let loaded = files::load(&args.file, args.crs)?;
-    files::print_diagnostics(&loaded.diagnostics, true);
-    files::write_atomic(&args.output, &project_file::to_json(&loaded.project))?;
-    let counts = loaded
+    .map_err(|e| Failure::input(e.to_string()))?;
+    files::print_diagnostics(&done.report.diagnostics, true);
+
+    let summary: Vec<String> = done
         .report
-        .as_ref()
-        .map(|r| {
-            r.counts
-                .iter()
-                .map(|(k, n)| format!("{n} {k}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
+        .counts
+        .iter()
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect();
+    let merged = done
+        .report
+        .walls
+        .map(|w| format!("; {} wall pieces merged", w.merged()))
         .unwrap_or_default();
+    let n_floors = done.project.floors.len();
+    let project = if args.append && args.output.exists() {
+        let text = files::read_text(&args.output)?;
+        let (mut target, _) = project_file::from_json(&text)
+            .map_err(|e| Failure::input(format!("{}: {e}", args.output.display())))?;
+        let notes = import::append(&mut target, done);
+        files::print_diagnostics(&notes, true);
+        target
+    } else {
+        done.project
+    };
+    files::write_atomic(&args.output, &project_file::to_json(&project))?;
     println!(
-        "imported {} ({} floor{}: {counts}) into {}",
-        args.file.display(),
-        loaded.project.floors.len(),
-        if loaded.project.floors.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
+        "imported {name} ({n_floors} floor{}: {}{merged}) {} {}",
+        if n_floors == 1 { "" } else { "s" },
+        summary.join(", "),
+        if args.append { "appended to" } else { "into" },
         args.output.display()
     );
     Ok(())

@@ -88,6 +88,15 @@ pub fn info_text(project: &Project) -> String {
         if !f.walls.is_empty() {
             out += &format!("  wall segments {}\n", f.walls.segment_count());
         }
+        for u in &f.underlays {
+            out += &format!("  underlay \"{}\" from {}\n", u.id, u.source);
+        }
+    }
+    for record in &project.imports {
+        for line in record.summary_lines() {
+            out += &line;
+            out.push('\n');
+        }
     }
     out
 }
@@ -117,5 +126,6 @@ pub fn info_json(project: &Project) -> serde_json::Value {
         "meta": project.meta,
         "georef": project.georef,
         "floors": floors,
+        "imports": project.imports,
     })
 }

@@ -1,0 +1,499 @@
+//! A flattened 2D drawing, as the DXF and SVG readers produce it, and how it becomes a floor:
+//! layers mapped to roles, wall lines cleaned up into centrelines, closed outlines into rooms,
+//! texts into room names, door arcs and window lines into openings, and every line kept as the
+//! floor's vector underlay.
+
+use tailplan_core::wall_cleanup::{CleanupParams, CleanupStats, WallPiece, clean_walls};
+use tailplan_core::{
+    Diagnostic, Floor, IdAllocator, LayerRecord, LayerRole, MappingSource, Opening, OpeningKind,
+    Point, Polygon, Room, Shape, Underlay, UnderlayKind, UnderlayLayer, Wall,
+};
+
+use crate::geojson::typical_thickness_m;
+use crate::layers::{LayerMap, resolve};
+
+/// A layer of a drawing.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Layer {
+    pub name: String,
+    /// Entities counted on it (a block reference counts once, on the layer it is placed on).
+    pub entities: usize,
+    pub hidden: bool,
+}
+
+/// What a drawn thing is, once flattened to points in drawing units.
+#[derive(Debug, Clone)]
+pub(crate) enum Shape2 {
+    /// A polyline or outline.
+    Line { points: Vec<Point>, closed: bool },
+    /// A circular arc (kept apart for door swings): centre, radius, both ends; its flattened
+    /// points are in `points` for the underlay.
+    Arc {
+        centre: Point,
+        radius: f64,
+        ends: [Point; 2],
+        points: Vec<Point>,
+    },
+    /// A text's insertion point and its plain text.
+    Text { at: Point, text: String },
+}
+
+/// One flattened thing on a layer.
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
+    pub layer: usize,
+    pub shape: Shape2,
+}
+
+/// A drawing in its own units, ready to become a floor.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Drawing {
+    pub layers: Vec<Layer>,
+    pub items: Vec<Item>,
+}
+
+impl Drawing {
+    /// The index of the layer called `name`, added when new.
+    pub fn layer(&mut self, name: &str) -> usize {
+        match self.layers.iter().position(|l| l.name == name) {
+            Some(i) => i,
+            None => {
+                self.layers.push(Layer {
+                    name: name.to_owned(),
+                    ..Layer::default()
+                });
+                self.layers.len() - 1
+            }
+        }
+    }
+}
+
+/// How to build the floor.
+pub(crate) struct BuildOptions<'a> {
+    pub source: &'a str,
+    pub floor: Floor,
+    /// Metres per drawing unit.
+    pub scale: f64,
+    /// True when y grows downwards in the drawing (SVG): it is flipped so north is up.
+    pub flip_y: bool,
+    /// The drawing point that becomes the floor's origin.
+    pub origin: Point,
+    pub layer_map: &'a LayerMap,
+    pub cleanup: &'a CleanupParams,
+    pub include_hidden: bool,
+    pub keep_underlay: bool,
+}
+
+/// What building made, besides the floor.
+pub(crate) struct Built {
+    pub floor: Floor,
+    pub layers: Vec<LayerRecord>,
+    pub walls: CleanupStats,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn mm(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Turns a drawing into a floor; see the module documentation.
+pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -> Built {
+    let mut diagnostics = Vec::new();
+    let (ox, oy) = (o.origin.x, o.origin.y);
+    let s = o.scale;
+    let flip = if o.flip_y { -1.0 } else { 1.0 };
+    let tf = |p: Point| Point::new(mm((p.x - ox) * s), mm(flip * (p.y - oy) * s));
+
+    // Roles.
+    let mut roles: Vec<(LayerRole, MappingSource)> = drawing
+        .layers
+        .iter()
+        .map(|l| resolve(o.layer_map, &l.name))
+        .collect();
+    let drawn = |i: usize| {
+        drawing
+            .items
+            .iter()
+            .any(|it| it.layer == i && !matches!(it.shape, Shape2::Text { .. }))
+    };
+    let any_wall = roles.iter().enumerate().any(|(i, (r, _))| {
+        r.is_wall() && drawn(i) && (o.include_hidden || !drawing.layers[i].hidden)
+    });
+    if !any_wall {
+        let fallback: Vec<String> = roles
+            .iter_mut()
+            .enumerate()
+            .filter(|(i, (r, src))| {
+                *src == MappingSource::Fallback && *r == LayerRole::Ignored && drawn(*i)
+            })
+            .map(|(i, (r, _))| {
+                *r = LayerRole::Wall(tailplan_core::DEFAULT_WALL_MATERIAL.to_owned());
+                drawing.layers[i].name.clone()
+            })
+            .collect();
+        if !fallback.is_empty() {
+            diagnostics.push(Diagnostic::warning(
+                o.source,
+                format!(
+                    "no layer is named like walls: the lines of layer(s) {} were read as drywall walls; map layers with --layers \"NAME=concrete,...\"",
+                    fallback.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+                ),
+            ));
+        }
+    }
+    let active = |i: usize| o.include_hidden || !drawing.layers[i].hidden;
+
+    let mut floor = o.floor;
+    let mut pieces = Vec::new();
+    let mut room_rings: Vec<Vec<Point>> = Vec::new();
+    let mut labels: Vec<(Point, String)> = Vec::new();
+    let mut door_arcs: Vec<(Point, f64, [Point; 2])> = Vec::new();
+    let mut window_pieces = Vec::new();
+    let mut underlay: Vec<UnderlayLayer> = drawing
+        .layers
+        .iter()
+        .map(|l| UnderlayLayer {
+            name: l.name.clone(),
+            ..Default::default()
+        })
+        .collect();
+
+    for item in &drawing.items {
+        let (role, _) = &roles[item.layer];
+        let on = active(item.layer);
+        match &item.shape {
+            Shape2::Line { points, closed } => {
+                let pts: Vec<Point> = points.iter().map(|&p| tf(p)).collect();
+                if on {
+                    let ul = &mut underlay[item.layer];
+                    if *closed {
+                        ul.rings.push(pts.clone());
+                    } else {
+                        ul.lines.push(pts.clone());
+                    }
+                }
+                if !on {
+                    continue;
+                }
+                match role {
+                    LayerRole::Wall(m) => pieces.push(WallPiece {
+                        points: pts,
+                        closed: *closed,
+                        material: m.clone(),
+                        priority: 2,
+                    }),
+                    LayerRole::Room if *closed && pts.len() >= 3 => room_rings.push(pts),
+                    LayerRole::Window => window_pieces.push(WallPiece {
+                        points: pts,
+                        closed: *closed,
+                        material: "glass".into(),
+                        priority: 1,
+                    }),
+                    _ => {}
+                }
+            }
+            Shape2::Arc {
+                centre,
+                radius,
+                ends,
+                points,
+            } => {
+                let pts: Vec<Point> = points.iter().map(|&p| tf(p)).collect();
+                if on {
+                    underlay[item.layer].lines.push(pts.clone());
+                } else {
+                    continue;
+                }
+                match role {
+                    LayerRole::Wall(m) => pieces.push(WallPiece {
+                        points: pts,
+                        closed: false,
+                        material: m.clone(),
+                        priority: 2,
+                    }),
+                    LayerRole::Door => {
+                        door_arcs.push((tf(*centre), radius * s, [tf(ends[0]), tf(ends[1])]))
+                    }
+                    _ => {}
+                }
+            }
+            Shape2::Text { at, text } => {
+                if on
+                    && !matches!(
+                        role,
+                        LayerRole::Ignored | LayerRole::Door | LayerRole::Window
+                    )
+                    && !text.trim().is_empty()
+                {
+                    labels.push((tf(*at), text.trim().to_owned()));
+                }
+            }
+        }
+    }
+
+    // Rooms, named by the labels inside them (the smallest room holding a label gets it).
+    let mut rooms: Vec<(Polygon, Vec<String>)> = Vec::new();
+    for ring in &room_rings {
+        let poly = Polygon::new(ring.clone());
+        if poly.area() < 0.5 {
+            continue;
+        }
+        // The same outline drawn twice is one room.
+        if rooms.iter().any(|(p, _)| same_ring(&p.exterior, ring)) {
+            continue;
+        }
+        rooms.push((poly, Vec::new()));
+    }
+    let mut unplaced = 0;
+    for (at, text) in &labels {
+        let best = rooms
+            .iter_mut()
+            .filter(|(p, _)| p.contains(*at))
+            .min_by(|a, b| a.0.area().total_cmp(&b.0.area()));
+        match best {
+            Some((_, names)) => names.push(text.clone()),
+            None => unplaced += 1,
+        }
+    }
+    if unplaced > 0 && !rooms.is_empty() {
+        diagnostics.push(Diagnostic::info(
+            o.source,
+            format!("{unplaced} label(s) lie in no room outline and name nothing"),
+        ));
+    }
+
+    // Walls derived from room outlines when most of the outlines have no wall line along
+    // them: the outlines are then the only partitions the drawing has.
+    let covered = room_edges_near_walls(&rooms, &pieces);
+    if !rooms.is_empty() && covered < 0.5 {
+        for (p, _) in &rooms {
+            pieces.push(WallPiece {
+                points: p.exterior.clone(),
+                closed: true,
+                material: tailplan_core::DEFAULT_WALL_MATERIAL.into(),
+                priority: 1,
+            });
+        }
+        diagnostics.push(Diagnostic::info(
+            o.source,
+            format!(
+                "only {:.0} % of the room outlines run along a wall line: the room outlines were also made drywall walls",
+                covered * 100.0
+            ),
+        ));
+    }
+
+    let (walls, stats) = clean_walls(&pieces, o.cleanup);
+
+    // Openings: door swings (the arc's end nearest a wall, to the hinge), window centrelines.
+    let mut openings: Vec<Opening> = Vec::new();
+    for (centre, radius, ends) in &door_arcs {
+        if *radius < 0.4 || *radius > 2.5 {
+            continue;
+        }
+        let near_wall = |p: Point| {
+            walls
+                .iter()
+                .map(|w| tailplan_core::Segment::new(w.a, w.b).distance_to(p))
+                .fold(f64::INFINITY, f64::min)
+        };
+        let jamb = if near_wall(ends[0]) <= near_wall(ends[1]) {
+            ends[0]
+        } else {
+            ends[1]
+        };
+        openings.push(Opening {
+            id: ids.next("door"),
+            kind: OpeningKind::Door,
+            points: vec![*centre, jamb],
+            material: OpeningKind::Door.default_material().into(),
+            open: false,
+            props: Default::default(),
+        });
+    }
+    let (window_lines, _) = clean_walls(&window_pieces, o.cleanup);
+    for w in window_lines {
+        openings.push(Opening {
+            id: ids.next("window"),
+            kind: OpeningKind::Window,
+            points: vec![w.a, w.b],
+            material: OpeningKind::Window.default_material().into(),
+            open: false,
+            props: Default::default(),
+        });
+    }
+
+    let walls = cut_at_openings(walls, &openings);
+    for w in walls {
+        let material = w.material.clone();
+        let thickness_m = w
+            .thickness_m
+            .unwrap_or_else(|| typical_thickness_m(Some(&material)));
+        floor.walls.push(Wall {
+            id: ids.next("wall"),
+            shape: Shape::Line(vec![round(w.a), round(w.b)]),
+            material: Some(material),
+            loss_db: None,
+            thickness_m,
+            props: Default::default(),
+        });
+    }
+    floor.openings.extend(openings);
+    let mut n_room = 0;
+    for (poly, names) in rooms {
+        n_room += 1;
+        let name = if names.is_empty() {
+            format!("Room {n_room}")
+        } else {
+            names.join(" ")
+        };
+        floor.rooms.push(Room {
+            id: ids.next("room"),
+            name,
+            polygon: poly,
+            props: Default::default(),
+        });
+    }
+    if o.keep_underlay {
+        let layers: Vec<UnderlayLayer> = underlay
+            .into_iter()
+            .filter(|l| !l.lines.is_empty() || !l.rings.is_empty())
+            .collect();
+        if !layers.is_empty() {
+            let n = floor.underlays.len() + 1;
+            floor.underlays.push(Underlay {
+                id: format!("drawing-{n}"),
+                source: o.source.to_owned(),
+                visible: true,
+                kind: UnderlayKind::Vector { layers },
+            });
+        }
+    }
+    let layers = drawing
+        .layers
+        .iter()
+        .zip(roles)
+        .map(|(l, (role, source))| LayerRecord {
+            name: l.name.clone(),
+            entities: l.entities,
+            role,
+            source,
+            hidden: l.hidden && !o.include_hidden,
+        })
+        .collect();
+    Built {
+        floor,
+        layers,
+        walls: stats,
+        diagnostics,
+    }
+}
+
+fn round(p: Point) -> Point {
+    Point::new(mm(p.x), mm(p.y))
+}
+
+/// The fraction of the rooms' outline length that lies within 0.6 m of a wall line.
+fn room_edges_near_walls(rooms: &[(Polygon, Vec<String>)], pieces: &[WallPiece]) -> f64 {
+    let walls: tailplan_core::WallSet = pieces
+        .iter()
+        .map(|p| {
+            let mut pts = p.points.clone();
+            if p.closed && pts.len() > 2 {
+                pts.push(pts[0]);
+            }
+            Wall {
+                id: String::new(),
+                shape: Shape::Line(pts),
+                material: None,
+                loss_db: None,
+                thickness_m: 0.1,
+                props: Default::default(),
+            }
+        })
+        .collect();
+    let (mut near, mut total) = (0usize, 0usize);
+    for (poly, _) in rooms {
+        for e in poly.edges() {
+            let n = ((e.length() / 0.5).ceil() as usize).max(1);
+            for k in 0..n {
+                let p = e.a.lerp(e.b, (k as f64 + 0.5) / n as f64);
+                total += 1;
+                if walls.nearest_segment(p, 0.6).is_some() {
+                    near += 1;
+                }
+            }
+        }
+    }
+    if total == 0 {
+        1.0
+    } else {
+        near as f64 / total as f64
+    }
+}
+
+fn same_ring(a: &[Point], b: &[Point]) -> bool {
+    let strip = |r: &[Point]| -> Vec<Point> {
+        let mut v = r.to_vec();
+        if v.len() > 1 && v.first() == v.last() {
+            v.pop();
+        }
+        v
+    };
+    let (a, b) = (strip(a), strip(b));
+    a.len() == b.len() && b.iter().all(|p| a.iter().any(|q| q.distance(*p) < 0.01))
+}
+
+/// Removes from each wall the stretch an opening lying along it covers, so that a door or a
+/// window is a gap in its wall with a material of its own, not an extra layer on top of it.
+pub(crate) fn cut_at_openings(
+    walls: Vec<tailplan_core::wall_cleanup::CleanWall>,
+    openings: &[Opening],
+) -> Vec<tailplan_core::wall_cleanup::CleanWall> {
+    let mut out = Vec::with_capacity(walls.len());
+    for w in walls {
+        let len = w.a.distance(w.b);
+        if len == 0.0 {
+            continue;
+        }
+        let (ux, uy) = ((w.b.x - w.a.x) / len, (w.b.y - w.a.y) / len);
+        let param = |p: Point| (p.x - w.a.x) * ux + (p.y - w.a.y) * uy;
+        let off = |p: Point| (-(p.x - w.a.x) * uy + (p.y - w.a.y) * ux).abs();
+        let band = w.thickness_m.unwrap_or(0.1).max(0.1) / 2.0 + 0.05;
+        let mut cuts: Vec<(f64, f64)> = openings
+            .iter()
+            .filter(|o| o.points.len() == 2)
+            .filter(|o| off(o.points[0]) <= band && off(o.points[1]) <= band)
+            .map(|o| {
+                let (t0, t1) = (param(o.points[0]), param(o.points[1]));
+                (t0.min(t1), t0.max(t1))
+            })
+            .filter(|&(t0, t1)| t1 > 0.0 && t0 < len && t1 - t0 > 0.05)
+            .collect();
+        if cuts.is_empty() {
+            out.push(w);
+            continue;
+        }
+        cuts.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let at = |t: f64| Point::new(mm(w.a.x + ux * t), mm(w.a.y + uy * t));
+        let mut start = 0.0;
+        for (c0, c1) in cuts {
+            if c0 > start + 0.05 {
+                out.push(tailplan_core::wall_cleanup::CleanWall {
+                    a: at(start),
+                    b: at(c0),
+                    ..w.clone()
+                });
+            }
+            start = start.max(c1);
+        }
+        if len > start + 0.05 {
+            out.push(tailplan_core::wall_cleanup::CleanWall {
+                a: at(start),
+                b: at(len),
+                ..w.clone()
+            });
+        }
+    }
+    out
+}

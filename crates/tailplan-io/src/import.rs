@@ -1,0 +1,594 @@
+//! The one entry point every importer is reached through: [`import_file`] takes a file's name
+//! and bytes (the CLI reads them; the editor and the npm package get them from the browser),
+//! tells the format from the content, and returns a [`tailplan_core::Project`] with the
+//! [`ImportRecord`] of what was read and decided. Options and report are plain data, errors
+//! name the file and the entity or line.
+//!
+//! | format | how it is told | what it makes |
+//! |---|---|---|
+//! | GeoJSON | JSON with `features` | the interchange contract ([`crate::geojson`]) |
+//! | IMDF | a `.zip` holding `unit.geojson` (or the files of such a folder: [`import_imdf_files`]) | floors, rooms, walls, doors ([`crate::imdf`]) |
+//! | DXF | text starting with group code 0 / `SECTION`, or binary DXF | walls, rooms, labels, doors, windows, underlay ([`crate::dxf`]) |
+//! | SVG | XML whose root is `<svg>` | the same, at a scale you give ([`crate::svg`]) |
+//! | PNG, JPEG | their signatures | a raster underlay, placed by a scale ([`crate::raster`]) |
+//!
+//! DWG, PDF, IFC and other binaries are refused with a message saying what to export instead.
+
+use std::str::FromStr;
+
+use tailplan_core::wall_cleanup::CleanupParams;
+use tailplan_core::{Diagnostic, Floor, ImportRecord, Point, Project};
+use thiserror::Error;
+
+use crate::geojson::{self, CrsChoice, GeoJsonError};
+use crate::layers::LayerMap;
+
+/// The formats [`import_file`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A GeoJSON FeatureCollection (tailplan's interchange contract).
+    GeoJson,
+    /// An Apple IMDF archive (zip of GeoJSON in WGS84).
+    Imdf,
+    /// An AutoCAD DXF drawing, text or binary.
+    Dxf,
+    /// An SVG drawing.
+    Svg,
+    /// A PNG image.
+    Png,
+    /// A JPEG image.
+    Jpeg,
+}
+
+impl Format {
+    /// The format's name in reports: `geojson`, `imdf`, `dxf`, `svg`, `png`, `jpeg`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::GeoJson => "geojson",
+            Format::Imdf => "imdf",
+            Format::Dxf => "dxf",
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Jpeg => "jpeg",
+        }
+    }
+
+    /// The largest file of this format imported, bytes. Bigger ones are refused before they
+    /// are read, so that a huge file fails in a moment and in bounded memory.
+    pub fn max_bytes(self) -> u64 {
+        match self {
+            Format::GeoJson => 256 * 1024 * 1024,
+            Format::Dxf | Format::Svg | Format::Imdf => 64 * 1024 * 1024,
+            Format::Png | Format::Jpeg => 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// Drawing units of a DXF (its `$INSUNITS`, or `--units`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Units {
+    /// Millimetres.
+    Millimetres,
+    /// Centimetres.
+    Centimetres,
+    /// Metres.
+    Metres,
+    /// Inches.
+    Inches,
+    /// Feet.
+    Feet,
+}
+
+impl Units {
+    /// Metres per unit.
+    pub fn m_per_unit(self) -> f64 {
+        match self {
+            Units::Millimetres => 0.001,
+            Units::Centimetres => 0.01,
+            Units::Metres => 1.0,
+            Units::Inches => 0.0254,
+            Units::Feet => 0.3048,
+        }
+    }
+
+    /// `mm`, `cm`, `m`, `in`, `ft`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Units::Millimetres => "mm",
+            Units::Centimetres => "cm",
+            Units::Metres => "m",
+            Units::Inches => "in",
+            Units::Feet => "ft",
+        }
+    }
+}
+
+impl FromStr for Units {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s.trim().to_ascii_lowercase().as_str() {
+            "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => {
+                Units::Millimetres
+            }
+            "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => {
+                Units::Centimetres
+            }
+            "m" | "metre" | "metres" | "meter" | "meters" => Units::Metres,
+            "in" | "inch" | "inches" | "\"" => Units::Inches,
+            "ft" | "foot" | "feet" | "'" => Units::Feet,
+            other => {
+                return Err(format!(
+                    "unknown unit \"{other}\": expected mm, cm, m, in or ft"
+                ));
+            }
+        })
+    }
+}
+
+/// The scale of an SVG drawing or a raster scan.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Scale {
+    /// Metres per drawing unit (SVG user unit, image pixel).
+    MetresPerUnit(f64),
+    /// Two points of the drawing (its own units; pixels for an image, y down) and the real
+    /// distance between them: two-point calibration.
+    TwoPoints {
+        /// One point.
+        a: Point,
+        /// The other.
+        b: Point,
+        /// Their distance in metres.
+        distance_m: f64,
+    },
+}
+
+impl Scale {
+    /// Metres per unit, or why not.
+    pub fn m_per_unit(self) -> Result<f64, String> {
+        match self {
+            Scale::MetresPerUnit(s) if s.is_finite() && s > 0.0 => Ok(s),
+            Scale::MetresPerUnit(s) => Err(format!(
+                "the scale {s} must be a positive number of metres per unit"
+            )),
+            Scale::TwoPoints { a, b, distance_m } => {
+                let d = a.distance(b);
+                if !(distance_m.is_finite() && distance_m > 0.0) {
+                    Err(format!(
+                        "the known distance {distance_m} m must be positive"
+                    ))
+                } else if d.is_nan() || d <= 0.0 {
+                    Err("the two scale points are the same point".into())
+                } else {
+                    Ok(distance_m / d)
+                }
+            }
+        }
+    }
+}
+
+impl FromStr for Scale {
+    type Err = String;
+    /// `0.02` (metres per unit) or `x1,y1,x2,y2,DIST` (two points and their distance in m).
+    fn from_str(s: &str) -> Result<Self, String> {
+        let numbers: Result<Vec<f64>, _> = s.split(',').map(|x| x.trim().parse::<f64>()).collect();
+        match numbers.map_err(|_| format!("\"{s}\" is not a number or x1,y1,x2,y2,DIST"))?[..] {
+            [m] => Ok(Scale::MetresPerUnit(m)),
+            [x1, y1, x2, y2, d] => Ok(Scale::TwoPoints {
+                a: Point::new(x1, y1),
+                b: Point::new(x2, y2),
+                distance_m: d,
+            }),
+            _ => Err(format!(
+                "\"{s}\": give one number (metres per unit) or x1,y1,x2,y2,DIST"
+            )),
+        }
+    }
+}
+
+/// How to import: plain data, the same for the CLI, the editor and the npm package.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The file's name, for messages and the report.
+    pub source_name: String,
+    /// Read as this format instead of telling it from the content.
+    pub format: Option<Format>,
+    /// The floor a single-floor drawing (DXF, SVG, image) goes on: its id (default `"0"`).
+    pub floor: Option<String>,
+    /// DXF units, overriding `$INSUNITS`.
+    pub units: Option<Units>,
+    /// The scale of an SVG or an image (required for them), or of a unitless DXF.
+    pub scale: Option<Scale>,
+    /// The user's layer mapping, tried before the default rules.
+    pub layers: LayerMap,
+    /// How to read GeoJSON coordinates.
+    pub crs: CrsChoice,
+    /// Import hidden layers (Inkscape `display:none`, DXF layers off or frozen) too.
+    pub include_hidden: bool,
+    /// Keep the original lines as the floor's underlay.
+    pub keep_underlay: bool,
+    /// Rotation of a raster underlay, degrees anticlockwise.
+    pub rotation_deg: f64,
+    /// Wall clean-up tolerances.
+    pub cleanup: CleanupParams,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        Self {
+            source_name: String::new(),
+            format: None,
+            floor: None,
+            units: None,
+            scale: None,
+            layers: LayerMap::default(),
+            crs: CrsChoice::Auto,
+            include_hidden: false,
+            keep_underlay: true,
+            rotation_deg: 0.0,
+            cleanup: CleanupParams::default(),
+        }
+    }
+}
+
+impl ImportOptions {
+    /// Options for a file of this name, everything else default.
+    pub fn named(name: impl Into<String>) -> Self {
+        Self {
+            source_name: name.into(),
+            ..Self::default()
+        }
+    }
+
+    /// The floor id to use.
+    pub(crate) fn floor_id(&self) -> String {
+        self.floor
+            .clone()
+            .unwrap_or_else(|| geojson::DEFAULT_FLOOR.to_owned())
+    }
+
+    /// A new empty floor with the id asked for; a numbered floor sits at 3.5 m per storey.
+    pub(crate) fn new_floor(&self) -> Floor {
+        let id = self.floor_id();
+        let elevation = id
+            .parse::<i32>()
+            .map(|n| f64::from(n) * geojson::ASSUMED_STOREY_M)
+            .unwrap_or(0.0);
+        Floor::new(id.clone(), format!("Floor {id}"), elevation)
+    }
+}
+
+/// What an import made: the project (its `imports` holds the report too) and the report.
+#[derive(Debug, Clone)]
+pub struct Import {
+    /// The project.
+    pub project: Project,
+    /// What was read and decided.
+    pub report: ImportRecord,
+}
+
+/// Why a file could not be imported. Every variant names the file.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum ImportError {
+    /// Bigger than the format's limit ([`Format::max_bytes`]).
+    #[error("{file}: {} MB is more than the {} MB tailplan imports from a {format} file", .bytes / 1_000_000, .limit / 1_000_000)]
+    TooLarge {
+        /// The file.
+        file: String,
+        /// Its format's name.
+        format: &'static str,
+        /// Its size.
+        bytes: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A format tailplan does not read (DWG, PDF, IFC...), with what to do instead.
+    #[error("{file}: {message}")]
+    Unsupported {
+        /// The file.
+        file: String,
+        /// What it is and what to export instead.
+        message: String,
+    },
+    /// The file is broken: truncated, malformed. `line` is the 1-based line (DXF, SVG) when
+    /// known, `entity` the entity or element.
+    #[error("{file}: {}{}{message}", .line.map(|l| format!("line {l}: ")).unwrap_or_default(), .entity.as_ref().map(|e| format!("{e}: ")).unwrap_or_default())]
+    Malformed {
+        /// The file.
+        file: String,
+        /// 1-based line, when known.
+        line: Option<usize>,
+        /// The entity or element (`LWPOLYLINE`, `<image>`, `unit.geojson features[3]`).
+        entity: Option<String>,
+        /// What is wrong.
+        message: String,
+    },
+    /// Refused for safety: an SVG with a script or a reference to an outside file or URL.
+    #[error("{file}: line {line}: {message}")]
+    Unsafe {
+        /// The file.
+        file: String,
+        /// 1-based line of the element.
+        line: usize,
+        /// What was found.
+        message: String,
+    },
+    /// An SVG or image needs a scale, or the one given is impossible.
+    #[error("{file}: {message}")]
+    Scale {
+        /// The file.
+        file: String,
+        /// What is missing or wrong.
+        message: String,
+    },
+    /// The file holds nothing to import.
+    #[error("{file}: {message}")]
+    Empty {
+        /// The file.
+        file: String,
+        /// What was looked for.
+        message: String,
+    },
+    /// A GeoJSON error.
+    #[error(transparent)]
+    GeoJson(#[from] GeoJsonError),
+}
+
+/// The signatures of files tailplan refuses, and what to do instead.
+fn refused(head: &[u8]) -> Option<String> {
+    if head.len() >= 6 && head.starts_with(b"AC10") && head[4..6].iter().all(u8::is_ascii_digit) {
+        let version = String::from_utf8_lossy(&head[..6]);
+        return Some(format!(
+            "not UTF-8 text: this is a binary AutoCAD DWG drawing ({version}); tailplan reads DXF: save it as DXF (AutoCAD: SAVEAS, DXF; or the ODA File Converter) and import that"
+        ));
+    }
+    if head.starts_with(b"%PDF") {
+        return Some("a PDF document: export the plan as DXF or SVG from the CAD tool, or as PNG to trace over in the editor".into());
+    }
+    if head.starts_with(&[0x1f, 0x8b]) {
+        return Some("gzip-compressed (an .svgz or a .gz): unpack it first".into());
+    }
+    let text = String::from_utf8_lossy(&head[..head.len().min(256)]);
+    if text.trim_start().starts_with("ISO-10303-21") {
+        return Some("an IFC (STEP) model: not read yet; export the storeys' plans as DXF".into());
+    }
+    if head.starts_with(b"GIF8")
+        || head.starts_with(b"II*\0")
+        || head.starts_with(b"MM\0*")
+        || head.starts_with(b"BM")
+    {
+        return Some(
+            "an image format tailplan does not read (GIF, TIFF, BMP): convert it to PNG".into(),
+        );
+    }
+    None
+}
+
+/// Tells the format of a file from its first bytes (the first few kilobytes are enough),
+/// falling back to its name's extension.
+pub fn sniff(name: &str, head: &[u8]) -> Result<Format, ImportError> {
+    if let Some(message) = refused(head) {
+        return Err(ImportError::Unsupported {
+            file: name.to_owned(),
+            message,
+        });
+    }
+    if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Ok(Format::Png);
+    }
+    if head.starts_with(&[0xff, 0xd8, 0xff]) {
+        return Ok(Format::Jpeg);
+    }
+    if head.starts_with(b"PK\x03\x04") {
+        return Ok(Format::Imdf);
+    }
+    if head.starts_with(b"AutoCAD Binary DXF") {
+        return Ok(Format::Dxf);
+    }
+    let text = String::from_utf8_lossy(&head[..head.len().min(8192)]);
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    if t.starts_with('<') {
+        if t.contains("<svg") {
+            return Ok(Format::Svg);
+        }
+        return Err(ImportError::Unsupported {
+            file: name.to_owned(),
+            message: "XML, but not SVG".into(),
+        });
+    }
+    if t.starts_with('{') || t.starts_with('[') {
+        return Ok(Format::GeoJson);
+    }
+    // DXF: group code / value pairs, the first code 0 (or 999, a comment).
+    let mut lines = t.lines().map(str::trim);
+    if let (Some(code), Some(_)) = (lines.next(), lines.next())
+        && (code == "0" || code == "999")
+        && t.contains("SECTION")
+    {
+        return Ok(Format::Dxf);
+    }
+    let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "dxf" => Ok(Format::Dxf),
+        "svg" => Ok(Format::Svg),
+        "geojson" | "json" => Ok(Format::GeoJson),
+        "zip" | "imdf" => Ok(Format::Imdf),
+        "png" => Ok(Format::Png),
+        "jpg" | "jpeg" => Ok(Format::Jpeg),
+        _ => Err(ImportError::Unsupported {
+            file: name.to_owned(),
+            message: "not a format tailplan imports (GeoJSON, IMDF, DXF, SVG, PNG, JPEG)".into(),
+        }),
+    }
+}
+
+/// Imports a file from its bytes; see the module documentation.
+///
+/// ```
+/// use tailplan_io::import::{import_file, ImportOptions};
+/// let dxf = "0\nSECTION\n2\nENTITIES\n0\nLINE\n8\nA-WALL\n10\n0\n20\n0\n11\n5000\n21\n0\n\
+///            0\nLINE\n8\nA-WALL\n10\n0\n20\n150\n11\n5000\n21\n150\n0\nENDSEC\n0\nEOF\n";
+/// let mut options = ImportOptions::named("wall.dxf");
+/// options.units = Some("mm".parse()?);
+/// let done = import_file("wall.dxf", dxf.as_bytes(), &options)?;
+/// let floor = &done.project.floors[0];
+/// // The two faces of one wall became one wall, 0.15 m thick.
+/// assert_eq!(floor.walls.len(), 1);
+/// assert_eq!(floor.walls.as_slice()[0].thickness_m, 0.15);
+/// assert_eq!(done.report.walls.unwrap().face_pairs, 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn import_file(
+    name: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+) -> Result<Import, ImportError> {
+    let format = match options.format {
+        Some(f) => f,
+        None => sniff(name, &bytes[..bytes.len().min(8192)])?,
+    };
+    if bytes.len() as u64 > format.max_bytes() {
+        return Err(ImportError::TooLarge {
+            file: name.to_owned(),
+            format: format.as_str(),
+            bytes: bytes.len() as u64,
+            limit: format.max_bytes(),
+        });
+    }
+    let mut options = options.clone();
+    if options.source_name.is_empty() {
+        options.source_name = name.to_owned();
+    }
+    let mut done = match format {
+        Format::GeoJson => {
+            let text = utf8(name, bytes)?;
+            let o = geojson::ImportOptions {
+                source_name: options.source_name.clone(),
+                crs: options.crs,
+            };
+            let done = geojson::import(text, &o)?;
+            let report = ImportRecord {
+                source: options.source_name.clone(),
+                format: Format::GeoJson.as_str().into(),
+                units: if done.report.wgs84 {
+                    "WGS84 lon/lat".into()
+                } else {
+                    "m".into()
+                },
+                floors: done.project.floors.iter().map(|f| f.id.clone()).collect(),
+                counts: done.report.counts.clone(),
+                diagnostics: done.report.diagnostics.clone(),
+                ..Default::default()
+            };
+            Import {
+                project: done.project,
+                report,
+            }
+        }
+        Format::Imdf => crate::imdf::import_zip(bytes, &options)?,
+        Format::Dxf => crate::dxf::import(bytes, &options)?,
+        Format::Svg => crate::svg::import(utf8(name, bytes)?, &options)?,
+        Format::Png | Format::Jpeg => crate::raster::import(bytes, format, &options)?,
+    };
+    if done.report.counts.is_empty() {
+        for f in &done.project.floors {
+            for (k, n) in f.counts() {
+                *done.report.counts.entry(k).or_insert(0) += n;
+            }
+        }
+    }
+    // A GeoJSON import is the interchange contract's round trip: the project it gives back is
+    // exactly the one exported, so it records no import of its own.
+    if format != Format::GeoJson {
+        done.project.imports = vec![done.report.clone()];
+    }
+    Ok(done)
+}
+
+/// Imports an IMDF archive given as its files (a folder's `unit.geojson`, `level.geojson`...):
+/// (file name, bytes) pairs.
+pub fn import_imdf_files(
+    files: &[(String, Vec<u8>)],
+    options: &ImportOptions,
+) -> Result<Import, ImportError> {
+    let mut done = crate::imdf::import_files(files, options)?;
+    done.project.imports = vec![done.report.clone()];
+    Ok(done)
+}
+
+pub(crate) fn utf8<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, ImportError> {
+    std::str::from_utf8(bytes).map_err(|e| ImportError::Malformed {
+        file: name.to_owned(),
+        line: Some(
+            bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1,
+        ),
+        entity: None,
+        message: format!(
+            "not UTF-8 text (byte {}): is it a binary file?",
+            e.valid_up_to()
+        ),
+    })
+}
+
+/// Adds an import to an existing project (`tailplan import --append`): each imported floor
+/// joins the project's floor of the same id, or is added; element ids that clash are renamed;
+/// the import's report is appended to [`Project::imports`]. Returns notes on what was renamed.
+pub fn append(target: &mut Project, import: Import) -> Vec<Diagnostic> {
+    let mut notes = Vec::new();
+    let mut ids = target.id_allocator();
+    let mut renamed = 0usize;
+    if target.georef.is_none() {
+        target.georef = import.project.georef;
+    } else if import.project.georef.is_some() && import.project.georef != target.georef {
+        notes.push(Diagnostic::warning(
+            &import.report.source,
+            "the file is georeferenced around another origin than the project: its floors are placed by their own local metres",
+        ));
+    }
+    for floor in import.project.floors {
+        let mut elements = floor.elements();
+        for e in &mut elements {
+            if !ids.claim(e.id()) {
+                let prefix = e.kind().as_str().to_owned();
+                let fresh = ids.next(&prefix);
+                e.set_id(fresh);
+                renamed += 1;
+            }
+        }
+        match target.floor_mut(&floor.id) {
+            Some(existing) => {
+                for e in elements {
+                    existing.insert(None, e);
+                }
+                let base = existing.underlays.len();
+                for (i, mut u) in floor.underlays.into_iter().enumerate() {
+                    if existing.underlays.iter().any(|x| x.id == u.id) {
+                        u.id = format!("{}-{}", u.id, base + i + 1);
+                    }
+                    existing.underlays.push(u);
+                }
+            }
+            None => {
+                let mut fresh = Floor::new(floor.id.clone(), floor.name.clone(), floor.elevation_m);
+                fresh.ceiling_m = floor.ceiling_m;
+                fresh.props = floor.props.clone();
+                fresh.underlays = floor.underlays.clone();
+                for e in elements {
+                    fresh.insert(None, e);
+                }
+                target.floors.push(fresh);
+            }
+        }
+    }
+    if renamed > 0 {
+        notes.push(Diagnostic::info(
+            &import.report.source,
+            format!("{renamed} element id(s) were already used in the project and were renamed"),
+        ));
+    }
+    target.imports.push(import.report);
+    notes
+}

@@ -1,0 +1,143 @@
+//! Walking usvg's tree: paths flattened to points on their layer, images kept.
+
+use tailplan_core::Point;
+use usvg::tiny_skia_path::PathSegment;
+
+use super::raw::RawLayer;
+use super::{Image, image_bytes};
+use crate::drawing::{Drawing, Item, Shape2};
+
+pub(crate) struct Walker<'a, F: Fn(f32, f32) -> Point> {
+    pub layers: &'a [RawLayer],
+    pub room_ids: &'a [String],
+    pub drawing: &'a mut Drawing,
+    pub images: &'a mut Vec<Image>,
+    pub to_user: &'a F,
+}
+
+impl<F: Fn(f32, f32) -> Point> Walker<'_, F> {
+    pub fn group(&mut self, g: &usvg::Group, layer: Option<&str>) {
+        let here = self
+            .layers
+            .iter()
+            .find(|l| !g.id().is_empty() && l.id == g.id())
+            .map(|l| l.name.clone());
+        let layer = here.as_deref().or(layer).map(str::to_owned);
+        for child in g.children() {
+            match child {
+                usvg::Node::Group(sub) => self.group(sub, layer.as_deref()),
+                usvg::Node::Path(p) => self.path(p, layer.as_deref()),
+                usvg::Node::Image(img) => self.image(img),
+                usvg::Node::Text(_) => {}
+            }
+        }
+    }
+
+    fn path(&mut self, p: &usvg::Path, layer: Option<&str>) {
+        let is_room = self.room_ids.iter().any(|id| id == p.id());
+        let name = if is_room {
+            "rooms (by id)"
+        } else {
+            layer.unwrap_or("(no layer)")
+        };
+        let l = self.drawing.layer(name);
+        self.drawing.layers[l].entities += 1;
+        let t = p.abs_transform();
+        let map = |pt: usvg::tiny_skia_path::Point| {
+            let (mut x, mut y) = (pt.x, pt.y);
+            (x, y) = apply(&t, x, y);
+            (self.to_user)(x, y)
+        };
+        let mut current: Vec<Point> = Vec::new();
+        let mut last = usvg::tiny_skia_path::Point::zero();
+        let flush = |pts: &mut Vec<Point>, closed: bool, drawing: &mut Drawing| {
+            if pts.len() >= 2 {
+                let mut points = std::mem::take(pts);
+                if closed && points.len() > 2 && points.first() == points.last() {
+                    points.pop();
+                }
+                drawing.items.push(Item {
+                    layer: l,
+                    shape: Shape2::Line { points, closed },
+                });
+            }
+            pts.clear();
+        };
+        for seg in p.data().segments() {
+            match seg {
+                PathSegment::MoveTo(a) => {
+                    flush(&mut current, false, self.drawing);
+                    current.push(map(a));
+                    last = a;
+                }
+                PathSegment::LineTo(a) => {
+                    current.push(map(a));
+                    last = a;
+                }
+                PathSegment::QuadTo(c, a) => {
+                    for i in 1..=8 {
+                        let s = i as f32 / 8.0;
+                        let q = |u: f32, v: f32, w: f32| {
+                            (1.0 - s) * (1.0 - s) * u + 2.0 * (1.0 - s) * s * v + s * s * w
+                        };
+                        current.push(map(usvg::tiny_skia_path::Point::from_xy(
+                            q(last.x, c.x, a.x),
+                            q(last.y, c.y, a.y),
+                        )));
+                    }
+                    last = a;
+                }
+                PathSegment::CubicTo(c1, c2, a) => {
+                    for i in 1..=12 {
+                        let s = i as f32 / 12.0;
+                        let b = |p0: f32, p1: f32, p2: f32, p3: f32| {
+                            let r = 1.0 - s;
+                            r * r * r * p0
+                                + 3.0 * r * r * s * p1
+                                + 3.0 * r * s * s * p2
+                                + s * s * s * p3
+                        };
+                        current.push(map(usvg::tiny_skia_path::Point::from_xy(
+                            b(last.x, c1.x, c2.x, a.x),
+                            b(last.y, c1.y, c2.y, a.y),
+                        )));
+                    }
+                    last = a;
+                }
+                PathSegment::Close => flush(&mut current, true, self.drawing),
+            }
+        }
+        flush(&mut current, false, self.drawing);
+    }
+
+    fn image(&mut self, img: &usvg::Image) {
+        let Some((mime, data)) = image_bytes(img.kind()) else {
+            return;
+        };
+        let Ok(size) = imagesize::blob_size(&data) else {
+            return;
+        };
+        let (w, h) = (size.width as u32, size.height as u32);
+        if w == 0 || h == 0 {
+            return;
+        }
+        let t = img.abs_transform();
+        let corner = {
+            let (mut x, mut y) = (0.0f32, 0.0f32);
+            (x, y) = apply(&t, x, y);
+            (self.to_user)(x, y)
+        };
+        let far = {
+            let (mut x, mut y) = (img.size().width(), 0.0f32);
+            (x, y) = apply(&t, x, y);
+            (self.to_user)(x, y)
+        };
+        let units_per_px = corner.distance(far) / f64::from(w);
+        self.images
+            .push((mime, data.as_ref().clone(), (w, h), units_per_px, corner));
+    }
+}
+
+fn apply(t: &usvg::Transform, x: f32, y: f32) -> (f32, f32) {
+    (t.sx * x + t.kx * y + t.tx, t.ky * x + t.sy * y + t.ty)
+}
