@@ -1,0 +1,164 @@
+//! `tailplan route` and `tailplan check` as a user runs them: real processes, real files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn tailplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tailplan"))
+        .args(args)
+        .output()
+        .expect("the tailplan binary runs")
+}
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../floorplans/{name}.tailplan.json"))
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// Splits CSV text (RFC 4180: quoted fields, doubled quotes, CRLF) into rows of fields.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn route_writes_a_schedule_whose_totals_match_the_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = |f: &str| dir.path().join(f);
+    let o = tailplan(&[
+        "route",
+        s(&sample("office")),
+        "-o",
+        s(&out("routed.json")),
+        "--schedule",
+        s(&out("schedule.csv")),
+        "--bom",
+        s(&out("bom.csv")),
+        "--json",
+        s(&out("routing.json")),
+        "--fill",
+        s(&out("fill.csv")),
+        "--rooms",
+        s(&out("rooms.csv")),
+        "--final-tail",
+        s(&out("final-tail.csv")),
+    ]);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout.starts_with("routed "), "{stdout}");
+
+    let schedule = parse_csv(&std::fs::read_to_string(out("schedule.csv")).unwrap());
+    assert_eq!(
+        schedule[0][..10],
+        [
+            "cable_id", "from", "to", "floor", "medium", "drop_m", "tray_m", "riser_m", "slack_m",
+            "total_m"
+        ]
+    );
+    let mut by_medium = std::collections::BTreeMap::<String, (f64, usize)>::new();
+    for row in &schedule[1..] {
+        let parts: f64 = (5..9).map(|i| row[i].parse::<f64>().unwrap()).sum();
+        let total: f64 = row[9].parse().unwrap();
+        assert!((parts - total).abs() < 0.015, "{row:?}");
+        let e = by_medium.entry(row[4].clone()).or_default();
+        e.0 += total;
+        e.1 += 1;
+    }
+    let bom = parse_csv(&std::fs::read_to_string(out("bom.csv")).unwrap());
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(out("routing.json")).unwrap()).unwrap();
+    let cables = report["bill_of_materials"]["cables"].as_array().unwrap();
+    assert_eq!(cables.len(), by_medium.len());
+    for q in cables {
+        let medium = q["medium"].as_str().unwrap();
+        let (metres, count) = by_medium[medium];
+        assert_eq!(q["cables"].as_u64().unwrap() as usize, count);
+        assert!(
+            (q["length_m"].as_f64().unwrap() - metres).abs() < 0.01,
+            "{medium}: schedule {metres} m"
+        );
+        let line = bom
+            .iter()
+            .find(|l| l[0] == format!("cable-{medium}"))
+            .unwrap();
+        let boxes: f64 = line[2].parse().unwrap();
+        assert_eq!(boxes, (metres / 305.0).ceil(), "{medium}");
+        assert!(line[1].contains(&format!("{metres:.2} m net")), "{line:?}");
+    }
+    assert_eq!(bom.last().unwrap()[0], "total");
+
+    // The routed project opens and carries the automatic routes.
+    let info = tailplan(&["info", s(&out("routed.json")), "--json"]);
+    assert!(info.status.success());
+    let routed = std::fs::read_to_string(out("routed.json")).unwrap();
+    assert!(routed.contains("\"routing\": \"auto\""));
+    for f in ["fill.csv", "rooms.csv", "final-tail.csv"] {
+        let rows = parse_csv(&std::fs::read_to_string(out(f)).unwrap());
+        assert!(rows.len() > 1, "{f}");
+        assert!(rows.iter().all(|r| r.len() == rows[0].len()), "{f}");
+    }
+}
+
+#[test]
+fn check_exits_1_on_failing_rules_0_on_a_clean_design_2_on_bad_input() {
+    let o = tailplan(&["check", s(&sample("office"))]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("error[unserved]"), "{out}");
+    assert!(out.contains("error[tray_fill]"), "{out}");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("design rule finding(s) fail"));
+
+    let o = tailplan(&["check", s(&sample("small")), "--json"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["errors"], 0);
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        "{\"format\": \"tailplan-project\", \"version\": 1, \"floors\": 3}",
+    )
+    .unwrap();
+    for cmd in ["check", "route"] {
+        let o = tailplan(&[cmd, s(&bad)]);
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("bad.json") && !err.contains("panicked"),
+            "{err}"
+        );
+    }
+}
