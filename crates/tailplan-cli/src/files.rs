@@ -141,7 +141,7 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic], notes: bool) {
 
 /// Writes `contents` to `path` atomically: into a temporary file beside it, then renamed over
 /// it, so a crash or a full disk never leaves a half-written file behind.
-pub fn write_atomic(path: &Path, contents: &str) -> Result<(), Failure> {
+pub fn write_atomic(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), Failure> {
     let name = path.display();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -157,7 +157,7 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<(), Failure> {
     ));
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
-        f.write_all(contents.as_bytes())?;
+        f.write_all(contents.as_ref())?;
         f.sync_all()?;
         fs::rename(&tmp, path)
     })();

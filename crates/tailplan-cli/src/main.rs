@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 mod cmd;
 mod files;
+mod heatmap_png;
 
 /// Design the final tail of a building's network: import plans, inspect and export projects.
 #[derive(Parser)]
@@ -26,6 +27,16 @@ enum Command {
     Export(cmd::export::Args),
     /// Show a project's floors, element counts and extents.
     Info(cmd::info::Args),
+    /// Compute a floor's coverage heatmap (JSON, PNG, CSV) and statistics.
+    Coverage(cmd::coverage::Args),
+    /// Propose access point positions and channels reaching a coverage target.
+    PlaceAps(cmd::place::ApsArgs),
+    /// Propose gateway positions reaching every IoT device with a margin.
+    PlaceGateways(cmd::place::GatewaysArgs),
+    /// Route every cable to a telecom room: schedule, bill of materials, routed project.
+    Route(cmd::route::Args),
+    /// Check the design rules (lengths, tray fill, PoE, ports): exit 1 when one fails.
+    Check(cmd::check::Args),
 }
 
 /// A failure to report: the message, and the exit code (2 for bad input).
@@ -58,6 +69,11 @@ fn main() -> ExitCode {
         Command::Import(a) => cmd::import::run(a),
         Command::Export(a) => cmd::export::run(a),
         Command::Info(a) => cmd::info::run(a),
+        Command::Coverage(a) => cmd::coverage::run(a),
+        Command::PlaceAps(a) => cmd::place::run_aps(a),
+        Command::PlaceGateways(a) => cmd::place::run_gateways(a),
+        Command::Route(a) => cmd::route::run(a),
+        Command::Check(a) => cmd::check::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

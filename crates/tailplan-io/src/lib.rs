@@ -9,7 +9,8 @@
 //! - [`imdf`]: Apple IMDF archives (levels, units, openings in WGS84);
 //! - [`dxf`], [`svg`]: CAD drawings, their layers mapped by [`layers`] and their two-face
 //!   walls cleaned up into centrelines;
-//! - [`raster`]: scanned plans (PNG, JPEG) as a floor's underlay.
+//! - [`raster`]: scanned plans (PNG, JPEG) as a floor's underlay;
+//! - [`csv`]: the cable schedule, bill of materials and routing reports as CSV tables.
 //!
 //! # Examples
 //!
@@ -22,6 +23,7 @@
 //! # Ok::<(), geojson::GeoJsonError>(())
 //! ```
 
+pub mod csv;
 mod drawing;
 pub mod dxf;
 pub mod geojson;
