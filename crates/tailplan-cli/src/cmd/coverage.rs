@@ -30,7 +30,7 @@ pub struct Args {
     #[arg(long, value_name = "lorawan|ble|zigbee|thread")]
     tech: Option<String>,
     /// Cell side in metres (default: the project's setting, 0.5).
-    #[arg(long, value_name = "METRES")]
+    #[arg(long, value_name = "METRES", allow_hyphen_values = true)]
     cell: Option<f64>,
     /// Write the grid and the statistics as JSON.
     #[arg(long, value_name = "FILE")]

@@ -31,13 +31,23 @@ pub struct ApsArgs {
     #[arg(long, value_name = "DBM", default_value_t = -67.0, allow_hyphen_values = true)]
     target: f64,
     /// Percent of the room area that must reach the target.
-    #[arg(long, value_name = "PERCENT", default_value_t = 95.0)]
+    #[arg(
+        long,
+        value_name = "PERCENT",
+        default_value_t = 95.0,
+        allow_hyphen_values = true
+    )]
     coverage: f64,
     /// Also want two access points at the target (secondary coverage).
     #[arg(long)]
     secondary: bool,
     /// Percent of the room area that must hear two, with --secondary.
-    #[arg(long, value_name = "PERCENT", default_value_t = 85.0)]
+    #[arg(
+        long,
+        value_name = "PERCENT",
+        default_value_t = 85.0,
+        allow_hyphen_values = true
+    )]
     secondary_coverage: f64,
     /// EIRP of the proposed access points, dBm.
     #[arg(
@@ -48,13 +58,23 @@ pub struct ApsArgs {
     )]
     tx: f64,
     /// Mounting height, metres (default: the floor's ceiling).
-    #[arg(long, value_name = "METRES")]
+    #[arg(long, value_name = "METRES", allow_hyphen_values = true)]
     height: Option<f64>,
     /// Distance between candidate positions, metres.
-    #[arg(long, value_name = "METRES", default_value_t = 2.0)]
+    #[arg(
+        long,
+        value_name = "METRES",
+        default_value_t = 2.0,
+        allow_hyphen_values = true
+    )]
     spacing: f64,
     /// Cell side of the coverage grid the target is checked on, metres.
-    #[arg(long, value_name = "METRES", default_value_t = 1.0)]
+    #[arg(
+        long,
+        value_name = "METRES",
+        default_value_t = 1.0,
+        allow_hyphen_values = true
+    )]
     cell: f64,
     /// Keep the floor's access points of the band and count their coverage.
     #[arg(long)]
@@ -87,10 +107,15 @@ pub struct GatewaysArgs {
     #[arg(long, value_name = "DBM", allow_hyphen_values = true)]
     tx: Option<f64>,
     /// Mounting height, metres (default: the floor's ceiling).
-    #[arg(long, value_name = "METRES")]
+    #[arg(long, value_name = "METRES", allow_hyphen_values = true)]
     height: Option<f64>,
     /// Distance between candidate positions, metres.
-    #[arg(long, value_name = "METRES", default_value_t = 2.0)]
+    #[arg(
+        long,
+        value_name = "METRES",
+        default_value_t = 2.0,
+        allow_hyphen_values = true
+    )]
     spacing: f64,
     /// Keep the floor's gateways of the technology and count what they reach.
     #[arg(long)]
