@@ -1,0 +1,183 @@
+//! Every real plan in `../shared/floorplans/` (DXF, SVG, IMDF; not IFC) through the importer:
+//! the floor's size in metres, its walls and rooms within a stated tolerance, and no wall
+//! counted twice (a straight line across a two-face wall crosses exactly one wall). Skipped
+//! when that folder is absent (the plans' licences keep them out of the repository).
+
+use tailplan_core::{Floor, Point, Segment};
+use tailplan_io::import::{ImportOptions, Scale, import_file, import_imdf_files};
+use tailplan_tests::shared_floorplans;
+
+/// Imports a shared file with `options`; `None` when the shared folder is absent.
+fn shared(relative: &str, options: ImportOptions) -> Option<tailplan_io::import::Import> {
+    let path = shared_floorplans()?.join(relative);
+    let bytes = std::fs::read(&path).unwrap();
+    Some(import_file(relative, &bytes, &options).unwrap_or_else(|e| panic!("{e}")))
+}
+
+fn size(f: &Floor) -> (f64, f64) {
+    let b = f.plan_bbox().unwrap();
+    (b.width(), b.height())
+}
+
+/// How many walls the segment a-b crosses.
+fn crossings(f: &Floor, a: (f64, f64), b: (f64, f64)) -> usize {
+    let s = Segment::new(Point::new(a.0, a.1), Point::new(b.0, b.1));
+    let mut walls: Vec<usize> = f.walls.segments_crossing(s).map(|(i, _)| i).collect();
+    walls.sort();
+    walls.dedup();
+    walls.len()
+}
+
+fn within(what: &str, x: f64, lo: f64, hi: f64) {
+    assert!((lo..=hi).contains(&x), "{what} {x:.2} not in {lo}..{hi}");
+}
+
+#[test]
+fn openindoor_dxf_teaching_building() {
+    let Some(done) = shared("dxf/openindoor6_autocad_plan.dxf", ImportOptions::default()) else {
+        return eprintln!("skipped: no ../shared/floorplans");
+    };
+    let f = &done.project.floors[0];
+    let (w, h) = size(f);
+    // About 132 x 90 m (cm drawing, $INSUNITS 5).
+    within("width m", w, 128.0, 136.0);
+    within("height m", h, 86.0, 94.0);
+    // 61 zone outlines (one degenerate or duplicate), their labels, walls from facade and zones.
+    within("rooms", f.rooms.len() as f64, 58.0, 61.0);
+    within("walls", f.walls.len() as f64, 400.0, 600.0);
+    let named = f
+        .rooms
+        .iter()
+        .filter(|r| !r.name.starts_with("Room "))
+        .count();
+    assert!(named >= 40, "{named} rooms named from the MTEXT labels");
+    assert!(
+        f.rooms
+            .iter()
+            .all(|r| !r.name.contains('\\') && !r.name.contains('{')),
+        "formatting codes stripped"
+    );
+    let report = &done.report;
+    assert!(report.units.starts_with("cm"), "{}", report.units);
+    assert_eq!(report.layers.len(), 4);
+    assert!(
+        !f.underlays.is_empty(),
+        "the original lines are kept as an underlay"
+    );
+}
+
+#[test]
+fn raumzeitlabor_dxf_one_room_with_two_face_walls() {
+    let Some(done) = shared(
+        "dxf/raumzeitlabor_olymp_floorplan.dxf",
+        ImportOptions::default(),
+    ) else {
+        return eprintln!("skipped: no ../shared/floorplans");
+    };
+    let f = &done.project.floors[0];
+    // The "Wand (neu)" walls: 28 face lines, about 9 walls once paired.
+    within("walls", f.walls.len() as f64, 7.0, 12.0);
+    assert_eq!(f.openings.len(), 1, "the door swing became a door");
+    let stats = done.report.walls.unwrap();
+    assert!(stats.face_pairs >= 6, "{stats}");
+    // The long partition at x = 5.9-6.05 m drawn as two faces: a line across it crosses one wall.
+    let b = f
+        .walls
+        .iter()
+        .flat_map(|w| w.shape.points())
+        .fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+            (lo.min(p.x), hi.max(p.x))
+        });
+    assert!(b.1 - b.0 < 8.0, "{b:?}: metres, not centimetres");
+    for w in f
+        .walls
+        .iter()
+        .filter(|w| w.thickness_m > 0.05 && w.shape.length() > 2.0)
+    {
+        let pts: Vec<Point> = w.shape.points().collect();
+        let mid = pts[0].lerp(pts[1], 0.5);
+        let (dx, dy) = (pts[1].x - pts[0].x, pts[1].y - pts[0].y);
+        let l = (dx * dx + dy * dy).sqrt();
+        let (nx, ny) = (-dy / l, dx / l);
+        let d = w.thickness_m / 2.0 + 0.3;
+        assert_eq!(
+            crossings(
+                f,
+                (mid.x - nx * d, mid.y - ny * d),
+                (mid.x + nx * d, mid.y + ny * d)
+            ),
+            1,
+            "wall {} is counted once",
+            w.id
+        );
+    }
+}
+
+#[test]
+fn innorenew_svg_office_floor() {
+    let options = ImportOptions {
+        scale: Some(Scale::MetresPerUnit(0.1)),
+        ..ImportOptions::default()
+    };
+    let Some(done) = shared("svg/innorenew_floor_plan.svg", options) else {
+        return eprintln!("skipped: no ../shared/floorplans");
+    };
+    let f = &done.project.floors[0];
+    let (w, h) = size(f);
+    // 347 x 552 px at 0.1 m per px: an office floor of about 34 x 55 m.
+    within("width m", w, 32.0, 35.5);
+    within("height m", h, 52.0, 56.0);
+    assert_eq!(f.rooms.len(), 11, "the rect id=\"room:NNN\" shapes");
+    within("walls", f.walls.len() as f64, 1000.0, 2500.0);
+    assert!(
+        f.rooms.iter().any(|r| r.name.contains("201")),
+        "room names from the texts"
+    );
+}
+
+#[test]
+fn cpc4_imdf_folder_office() {
+    let Some(dir) = shared_floorplans().map(|d| d.join("geojson/cpc4_imdf")) else {
+        return eprintln!("skipped: no ../shared/floorplans");
+    };
+    let files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    let done = import_imdf_files(&files, &ImportOptions::named("cpc4_imdf")).unwrap();
+    let f = &done.project.floors[0];
+    assert_eq!(f.rooms.len(), 18, "18 units");
+    assert_eq!(f.openings.len(), 16, "16 openings");
+    // The units span about 45 x 40 m; the building footprint (its exterior walls) reaches
+    // further north, to about 46 x 59 m.
+    let (w, h) = size(f);
+    within("width m", w, 40.0, 50.0);
+    within("height m", h, 54.0, 62.0);
+    within("walls", f.walls.len() as f64, 60.0, 120.0);
+    assert_eq!(f.name, "Ground Floor");
+    // Shared unit edges are one wall: a line across the middle of every wall crosses it once.
+    let once = f
+        .walls
+        .iter()
+        .filter(|w| w.shape.length() > 1.0)
+        .filter(|w| {
+            let pts: Vec<Point> = w.shape.points().collect();
+            let mid = pts[0].lerp(pts[1], 0.5);
+            let (dx, dy) = (pts[1].x - pts[0].x, pts[1].y - pts[0].y);
+            let l = (dx * dx + dy * dy).sqrt();
+            let (nx, ny) = (-dy / l * 0.3, dx / l * 0.3);
+            crossings(f, (mid.x - nx, mid.y - ny), (mid.x + nx, mid.y + ny)) == 1
+        })
+        .count();
+    let long = f.walls.iter().filter(|w| w.shape.length() > 1.0).count();
+    // Tolerance: the IMDF footprint runs a few decimetres outside some unit edges, so a line
+    // of 0.6 m also meets that parallel exterior wall there; at least 70 % of the walls are
+    // alone across their middle.
+    assert!(once * 10 >= long * 7, "{once} of {long} walls crossed once");
+}
