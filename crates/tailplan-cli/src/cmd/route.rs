@@ -56,7 +56,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let schedule = routed.schedule();
     if let Some(path) = &args.output {
         let text = project_file::to_json(&routing::routed_project(project, &routed));
-        files::write_atomic(path, &text)?;
+        files::write_atomic(path, text)?;
     }
     let tables = [
         (&args.schedule, csv::schedule(&schedule)),
@@ -67,7 +67,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
     ];
     for (path, text) in tables {
         if let Some(path) = path {
-            files::write_atomic(path, &text)?;
+            files::write_atomic(path, text)?;
         }
     }
     if let Some(path) = &args.json {
@@ -78,7 +78,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
             "routing": routed,
         });
         let text = serde_json::to_string_pretty(&value).expect("routing serialises");
-        files::write_atomic(path, &text)?;
+        files::write_atomic(path, text)?;
     }
     print!("{}", summary_text(project, &routed, &bom));
     Ok(())

@@ -247,9 +247,8 @@ impl Solver<'_> {
         }
         // "Unserved" always has room and every endpoint can go there, so the sink is reached.
         let Some(dt) = dist[sink] else { return };
-        for v in 0..k {
-            let d = dist[v].map_or(dt, |d| d.min(dt));
-            self.pot[v] = self.pot[v] + d;
+        for (p, d) in self.pot.iter_mut().zip(&dist) {
+            *p = *p + d.map_or(dt, |d| d.min(dt));
         }
         let mut path = Vec::new();
         let mut x = pred[sink];
@@ -400,8 +399,8 @@ pub(crate) mod tests {
             }
             edge(1 + e, unserved, 1, Cost::UNSERVED);
         }
-        for r in 0..t {
-            edge(n + 1 + r, sink, i64::from(capacity[r]), Cost::ZERO);
+        for (r, &c) in capacity.iter().enumerate().take(t) {
+            edge(n + 1 + r, sink, i64::from(c), Cost::ZERO);
         }
         edge(unserved, sink, n as i64, Cost::ZERO);
         let mut total = Cost::ZERO;
