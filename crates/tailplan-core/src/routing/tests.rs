@@ -498,3 +498,38 @@ proptest! {
         prop_assert_eq!(best.unserved as usize, r.unserved.len());
     }
 }
+
+#[test]
+fn odd_input_is_reported_never_a_panic() {
+    let mut f = corridor();
+    f.trays.push(tray("dot", &[(5.0, 5.0)]));
+    f.trays.push(tray("zero", &[(5.0, 5.0), (5.0, 5.0), (5.0, 5.0)]));
+    f.trays.push(tray("nan", &[(f64::NAN, 0.0), (1.0, 1.0)]));
+    f.telecom_rooms.push(room("tr-nan", f64::NAN, 0.0, 10));
+    f.outlets.push(outlet("o-0", 10.0, 3.0, 0));
+    f.outlets.push(outlet("o-nan", f64::INFINITY, 3.0, 1));
+    f.ceiling_m = f64::NAN;
+    for (id, x) in [("r-1", 1.0), ("r-2", 2.0)] {
+        f.risers.push(Riser {
+            id: id.into(),
+            name: "R".into(),
+            position: Point::new(x, 0.0),
+            props: Props::new(),
+        });
+    }
+    f.routes.push(hand_route("h", "", "", &[(0.0, 0.0)]));
+    let mut f2 = Floor::new("2", "L2", f64::NAN);
+    f2.risers.push(Riser {
+        id: "r-3".into(),
+        name: "R".into(),
+        position: Point::new(1.0, 0.0),
+        props: Props::new(),
+    });
+    f2.access_points.push(ap("ap", 1.0, 1e9));
+    let p = project(vec![f, f2]);
+    let r = route(&p);
+    assert!(r.findings.iter().any(|f| f.rule == Rule::Pathway));
+    assert!(r.findings.iter().any(|f| f.rule == Rule::HandRoute));
+    let _ = routed_project(&p, &r);
+    let _ = bill_of_materials(&p, &r.cables, &r.rooms);
+}
