@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use serde_json::json;
+use tailplan_core::project_file;
 use tailplan_core::routing::{self, Routing, rules::medium_name};
-use tailplan_core::{Medium, Project, project_file};
 use tailplan_io::csv;
 use tailplan_io::geojson::CrsChoice;
 
@@ -80,7 +80,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         let text = serde_json::to_string_pretty(&value).expect("routing serialises");
         files::write_atomic(path, text)?;
     }
-    print!("{}", summary_text(project, &routed, &bom));
+    print!("{}", summary_text(&routed, &bom));
     Ok(())
 }
 
@@ -95,7 +95,7 @@ fn summary_json(r: &Routing) -> serde_json::Value {
 }
 
 /// The summary printed after routing.
-pub fn summary_text(project: &Project, r: &Routing, bom: &routing::BillOfMaterials) -> String {
+pub fn summary_text(r: &Routing, bom: &routing::BillOfMaterials) -> String {
     let mut out = format!(
         "routed {} of {} cables to {} telecom room(s), {:.1} m in all",
         r.cables.len(),
@@ -138,10 +138,9 @@ pub fn summary_text(project: &Project, r: &Routing, bom: &routing::BillOfMateria
         .count();
     if !r.final_tail.is_empty() {
         out += &format!(
-            "final tail: {} IoT device(s), {} with a cheaper feasible option than their current {}\n",
+            "final tail: {} IoT device(s), {} of them cheaper connected another way (--final-tail lists the options)\n",
             r.final_tail.len(),
-            recommended,
-            if recommended == 1 { "one" } else { "ones" }
+            recommended
         );
     }
     let errors = r.errors().count();
@@ -160,6 +159,5 @@ pub fn summary_text(project: &Project, r: &Routing, bom: &routing::BillOfMateria
             ""
         }
     );
-    let _ = (project, Medium::Cat6a);
     out
 }
