@@ -503,7 +503,8 @@ proptest! {
 fn odd_input_is_reported_never_a_panic() {
     let mut f = corridor();
     f.trays.push(tray("dot", &[(5.0, 5.0)]));
-    f.trays.push(tray("zero", &[(5.0, 5.0), (5.0, 5.0), (5.0, 5.0)]));
+    f.trays
+        .push(tray("zero", &[(5.0, 5.0), (5.0, 5.0), (5.0, 5.0)]));
     f.trays.push(tray("nan", &[(f64::NAN, 0.0), (1.0, 1.0)]));
     f.telecom_rooms.push(room("tr-nan", f64::NAN, 0.0, 10));
     f.outlets.push(outlet("o-0", 10.0, 3.0, 0));
