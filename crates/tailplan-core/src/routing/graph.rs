@@ -27,6 +27,8 @@ pub struct PathNode {
     pub floor: usize,
     /// Where it is on the floor.
     pub position: Point,
+    /// The height of the trays that meet there, metres; `None` for a riser's own node.
+    pub height_m: Option<f64>,
 }
 
 /// A straight piece of a tray between two junctions or vertices: the unit of tray fill.
@@ -53,6 +55,13 @@ pub struct TraySection {
 pub enum PathEdge {
     /// A section of a tray.
     Tray(TraySection),
+    /// Where trays at different heights meet: the cable climbs or drops between them.
+    Jog {
+        /// Index of the floor.
+        floor: usize,
+        /// The difference of the heights, metres.
+        length_m: f64,
+    },
     /// The short horizontal run from a riser's position to its nearest tray point.
     RiserStub {
         /// Index of the floor.
@@ -74,7 +83,9 @@ impl PathEdge {
     pub fn length_m(&self) -> f64 {
         match self {
             PathEdge::Tray(s) => s.length_m,
-            PathEdge::RiserStub { length_m, .. } | PathEdge::Riser { length_m, .. } => *length_m,
+            PathEdge::Jog { length_m, .. }
+            | PathEdge::RiserStub { length_m, .. }
+            | PathEdge::Riser { length_m, .. } => *length_m,
         }
     }
 
@@ -315,30 +326,65 @@ impl PathwayGraph {
                 let at = near.map(|e| (e.data, segs[e.data].split_at(riser.position)));
                 riser_splits.push((ri, at));
             }
-            // Nodes: split points within the tolerance are one node.
+            // Nodes: split points within the tolerance and at the same height are one node.
             let mut node_tree: RTree<NodeEntry> = RTree::new();
-            let mut node_of = |g: &mut UnGraph<PathNode, PathEdge>, p: Point| -> NodeIndex {
-                if let Some(n) = node_tree.nearest_neighbor(&[p.x, p.y])
-                    && g[n.data].position.distance(p) <= tol
-                {
-                    return n.data;
-                }
-                let n = g.add_node(PathNode {
-                    floor: fi,
-                    position: p,
-                });
-                node_tree.insert(GeomWithData::new([p.x, p.y], n));
-                n
-            };
+            let mut node_of =
+                |g: &mut UnGraph<PathNode, PathEdge>, p: Point, h: f64| -> NodeIndex {
+                    let same = node_tree
+                        .locate_within_distance([p.x, p.y], tol * tol)
+                        .map(|e| e.data)
+                        .filter(|&n| g[n].height_m.is_some_and(|nh| (nh - h).abs() < 1e-9))
+                        .min_by(|&a, &b| {
+                            g[a].position
+                                .distance(p)
+                                .total_cmp(&g[b].position.distance(p))
+                                .then(a.cmp(&b))
+                        });
+                    if let Some(n) = same {
+                        return n;
+                    }
+                    let n = g.add_node(PathNode {
+                        floor: fi,
+                        position: p,
+                        height_m: Some(h),
+                    });
+                    node_tree.insert(GeomWithData::new([p.x, p.y], n));
+                    n
+                };
             let mut seg_nodes: Vec<Vec<(f64, NodeIndex)>> = Vec::with_capacity(segs.len());
             for s in &mut segs {
                 s.splits.sort_by(|a, b| a.0.total_cmp(&b.0));
+                let h = s.height_m;
                 let nodes = s
                     .splits
                     .iter()
-                    .map(|&(t, p)| (t, node_of(&mut g.graph, p)))
+                    .map(|&(t, p)| (t, node_of(&mut g.graph, p, h)))
                     .collect();
                 seg_nodes.push(nodes);
+            }
+            // Trays at different heights that meet are joined by a vertical jog.
+            let mut jogs = Vec::new();
+            for a in node_tree.iter() {
+                let pa = g.graph[a.data];
+                for b in node_tree.locate_within_distance(a.geom().to_owned(), tol * tol) {
+                    let pb = g.graph[b.data];
+                    if a.data < b.data
+                        && let (Some(ha), Some(hb)) = (pa.height_m, pb.height_m)
+                        && (ha - hb).abs() >= 1e-9
+                    {
+                        jogs.push((a.data, b.data, (ha - hb).abs()));
+                    }
+                }
+            }
+            for (a, b, length_m) in jogs {
+                g.graph.add_edge(
+                    a,
+                    b,
+                    PathEdge::Jog {
+                        floor: fi,
+                        length_m,
+                    },
+                );
             }
             let mut entries = Vec::new();
             for (s, nodes) in segs.iter().zip(&seg_nodes) {
@@ -391,6 +437,7 @@ impl PathwayGraph {
                 let n = g.graph.add_node(PathNode {
                     floor: fi,
                     position: riser.position,
+                    height_m: None,
                 });
                 match at {
                     Some((si, t)) => {
@@ -704,6 +751,22 @@ mod tests {
             .collect();
         assert_eq!(c_sections.len(), 2);
         assert!(c_sections.iter().all(|s| (s.length_m - 5.0).abs() < 1e-9));
+    }
+
+    #[test]
+    fn trays_at_different_heights_join_with_a_jog() {
+        let mut f = Floor::new("0", "L0", 0.0);
+        let mut low = tray("low", &[(10.0, 0.0), (20.0, 0.0)]);
+        low.height_m = Some(2.5);
+        f.trays.push(tray("high", &[(0.0, 0.0), (10.0, 0.0)]));
+        f.trays.push(low);
+        f.ceiling_m = 3.0;
+        f.telecom_rooms.push(room("tr", 0.0, 0.0));
+        let g = PathwayGraph::build(&project(vec![f]));
+        // 10 m at 3.0 m, down 0.5 m, 10 m at 2.5 m.
+        let d = dist_to(&g, 0, 0, Point::new(20.0, 1.0));
+        assert!((d - 20.5).abs() < 1e-9, "{d}");
+        assert_eq!(g.attach(0, Point::new(20.0, 1.0)).unwrap().height_m, 2.5);
     }
 
     #[test]
