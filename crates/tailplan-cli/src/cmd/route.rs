@@ -89,7 +89,7 @@ fn summary_json(r: &Routing) -> serde_json::Value {
         "endpoints": r.endpoints,
         "cables": r.cables.len(),
         "unserved": r.unserved.len(),
-        "total_m": r.total_m(),
+        "total_m": (r.total_m() * 100.0).round() / 100.0,
         "errors": r.errors().count(),
     })
 }

@@ -144,6 +144,11 @@ pub struct FinalTailChoice {
     pub recommended: Option<TailKind>,
 }
 
+/// To the cent.
+fn cents(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
 /// The wired option of medium `kind` for the device endpoint `e`.
 #[allow(clippy::too_many_arguments)]
 fn wired(
@@ -330,6 +335,9 @@ pub fn final_tail(
             .filter_map(|o| Some((o.cost?, o.kind)))
             .min_by(|a, b| a.0.total_cmp(&b.0))
             .map(|x| x.1);
+        for o in &mut options {
+            o.cost = o.cost.map(cents);
+        }
         out.push(FinalTailChoice {
             device_id: d.id.clone(),
             name: d.name.clone(),
