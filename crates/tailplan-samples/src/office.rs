@@ -77,6 +77,10 @@ const RACK: (Mm, Mm) = (60_000, 27_500);
 const RISER_R1: (Mm, Mm) = (61_000, 25_000);
 const RISER_R2: (Mm, Mm) = (31_000, 25_000);
 const SPUR_R2_X: Mm = 30_000;
+/// The spines gather half a floor's cables each: 600 x 100 mm keeps them under 40 % fill.
+const SPINE_TRAY_MM: (f64, f64) = (600.0, 100.0);
+/// Patch-panel ports of a floor's telecom room: 20 panels of 24, for about 430 cables.
+const TR_PORTS: u32 = 480;
 
 // Ground floor: conference rooms between the cores.
 const CONFERENCE: [(Mm, Mm); 2] = [(39_000, 51_000), (69_000, 81_000)];
@@ -915,7 +919,7 @@ fn core(b: &mut FloorBuilder, x0: Mm, label: &str, ground: bool) {
         b.telecom_room(
             Polygon::rect(pt(x0 + 4_000, y0 + 4_000), pt(x0 + 8_000, y0 + 7_000)),
             RACK,
-            288,
+            TR_PORTS,
             3000.0,
         );
     } else if ground {
@@ -1181,7 +1185,7 @@ fn pathways(b: &mut FloorBuilder, level: usize) {
             (RING_W, RING_S),
         ],
     );
-    b.tray(
+    b.tray_sized(
         "spine-S",
         &[
             (SPINE_X, RING_S),
@@ -1189,8 +1193,15 @@ fn pathways(b: &mut FloorBuilder, level: usize) {
             (SPINE_X, r1.1),
             (SPINE_X, RACK.1),
         ],
+        SPINE_TRAY_MM,
     );
-    b.tray("spine-N", &[(SPINE_X, RING_N), (SPINE_X, OP_N)]);
+    // The north spine runs on through the core's lobby to the rack, so that the north half
+    // of the floor reaches the telecom room without going round the ring.
+    b.tray_sized(
+        "spine-N",
+        &[(SPINE_X, RING_N), (SPINE_X, OP_N), (SPINE_X, RACK.1)],
+        SPINE_TRAY_MM,
+    );
     b.tray(
         "op-S",
         &[

@@ -18,6 +18,8 @@ pub(crate) const CEILING_MM: Mm = 2_800;
 pub(crate) const AP_POE_W: f64 = 25.5;
 /// Height of cable trays above the suspended ceiling.
 pub(crate) const TRAY_HEIGHT_M: f64 = 3.1;
+/// Inner width and depth of a corridor tray, millimetres.
+pub(crate) const TRAY_MM: (f64, f64) = (300.0, 60.0);
 /// Height of outlets above the floor.
 const OUTLET_HEIGHT_MM: Mm = 300;
 
@@ -346,6 +348,16 @@ impl FloorBuilder {
 
     /// Places a ceiling cable tray (300 x 60 mm) named `T{floor}-{suffix}`.
     pub fn tray(&mut self, suffix: &str, points: &[(Mm, Mm)]) {
+        self.tray_sized(suffix, points, TRAY_MM);
+    }
+
+    /// Draws a cable tray of the given inner width and depth, millimetres.
+    pub fn tray_sized(
+        &mut self,
+        suffix: &str,
+        points: &[(Mm, Mm)],
+        (width_mm, depth_mm): (f64, f64),
+    ) {
         let n = self.next("tray");
         let f = self.id().to_owned();
         self.floor.trays.push(Tray {
@@ -353,8 +365,8 @@ impl FloorBuilder {
             name: format!("T{f}-{suffix}"),
             points: points.iter().map(|&(x, y)| pt(x, y)).collect(),
             capacity: None,
-            width_mm: Some(300.0),
-            depth_mm: Some(60.0),
+            width_mm: Some(width_mm),
+            depth_mm: Some(depth_mm),
             height_m: Some(TRAY_HEIGHT_M),
             props: type_props("cable_tray"),
         });
