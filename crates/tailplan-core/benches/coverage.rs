@@ -126,7 +126,7 @@ fn engine(c: &mut Criterion) {
             b.iter(|| {
                 step += 1;
                 let ap = &mut project.floor_mut(&floor).unwrap().access_points[0];
-                ap.position.x += if step % 2 == 0 { 1e-3 } else { -0.5e-3 };
+                ap.position.x += if step.is_multiple_of(2) { 1e-3 } else { -0.5e-3 };
                 let maps = engine.heatmaps(&project, &req).unwrap();
                 assert_eq!(engine.computed_last(), 1);
                 maps
