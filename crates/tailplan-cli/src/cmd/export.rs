@@ -26,7 +26,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
     };
     let loaded = files::load(&args.project, CrsChoice::Auto)?;
     files::print_diagnostics(&loaded.diagnostics, false);
-    files::write_atomic(out, &geojson::export(&loaded.project))?;
+    files::write_atomic(out, geojson::export(&loaded.project))?;
     println!("wrote {}", out.display());
     Ok(())
 }

@@ -134,7 +134,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
     } else {
         done.project
     };
-    files::write_atomic(&args.output, &project_file::to_json(&project))?;
+    files::write_atomic(&args.output, project_file::to_json(&project))?;
     println!(
         "imported {name} ({n_floors} floor{}: {}{merged}) {} {}",
         if n_floors == 1 { "" } else { "s" },
