@@ -6,19 +6,10 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-import { DEFAULT_ROOT, startServer } from './server.mjs';
-
-const HERE = fileURLToPath(new URL('.', import.meta.url));
-const DIST = resolve(process.env.TAILPLAN_DIST ?? DEFAULT_ROOT);
-const SCREENSHOTS = join(HERE, 'screenshots');
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const READY = '[data-testid="plan-canvas"][data-ready="true"]';
-const VIEWPORT = { width: 1440, height: 900 };
+import { DIST, READY, SCREENSHOTS, assertClean, nextFrame, openEditor as open, startAll } from './harness.mjs';
 
 // The material colours of tailplan-core's default library, for files that carry none.
 const DEFAULT_MATERIAL_COLOURS = {
@@ -35,25 +26,7 @@ let server;
 let browser;
 
 before(async () => {
-  assert.ok(
-    existsSync(join(DIST, 'index.html')),
-    `${DIST}/index.html is missing: build the editor first (trunk build --release --offline)`,
-  );
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await startServer({ root: DIST });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  ({ server, browser } = await startAll());
 });
 
 after(async () => {
@@ -61,42 +34,8 @@ after(async () => {
   await server?.close();
 });
 
-/**
- * Opens the editor in a fresh context and records everything that goes wrong on the way:
- * console errors, uncaught exceptions, failed requests, HTTP errors and requests that leave
- * the local server.
- */
-async function openEditor({ route, deviceScaleFactor = 1 } = {}) {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor });
-  const page = await context.newPage();
-  const log = { consoleErrors: [], pageErrors: [], failed: [], httpErrors: [], foreign: [], requests: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error') log.consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => log.pageErrors.push(String(e)));
-  page.on('requestfailed', (r) => log.failed.push(`${r.url()} (${r.failure()?.errorText})`));
-  page.on('request', (r) => {
-    log.requests.push(r.url());
-    const u = new URL(r.url());
-    if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.origin !== server.origin) {
-      log.foreign.push(r.url());
-    }
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) log.httpErrors.push(`${r.status()} ${r.url()}`);
-  });
-  if (route) await route(page);
-  await page.goto(server.url);
-  return { context, page, log };
-}
-
-function assertClean(log) {
-  assert.deepEqual(log.pageErrors, [], 'uncaught exceptions (a Rust panic shows here)');
-  assert.deepEqual(log.consoleErrors, [], 'console errors');
-  assert.deepEqual(log.failed, [], 'failed requests');
-  assert.deepEqual(log.httpErrors, [], 'HTTP errors');
-  assert.deepEqual(log.foreign, [], 'requests to other origins');
-}
+/** Opens the editor in a fresh context (its own storage: the first sample opens). */
+const openEditor = (options) => open(browser, server, options);
 
 /** The colours walls can have in `sample`: its own library's, else the default one's. */
 function wallColours(sample) {
@@ -129,8 +68,6 @@ async function countPixels(page, colours) {
   }, colours);
 }
 
-/** Waits for the browser to paint once more. */
-const nextFrame = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => ok())));
 const statusScale = (page) => page.getByTestId('status-scale').innerText();
 const denominator = (text) => Number(text.replace(/^1:/, '').replaceAll(',', ''));
 
@@ -267,11 +204,11 @@ describe('the editor', () => {
     await page.waitForSelector(`[data-testid="plan-canvas"][data-floor="${biggest.id}"]`);
     await page.getByTestId('fit-button').click();
 
-    // Time full redraws: each pan dispatches a redraw of the whole floor.
+    // Time full redraws: each pan (a middle-button drag) redraws the whole floor.
     const ms = await page.evaluate(async () => {
       const canvas = document.querySelector('[data-testid="plan-canvas"]');
       const r = canvas.getBoundingClientRect();
-      const at = (x) => ({ clientX: r.left + x, clientY: r.top + r.height / 2, pointerId: 1, button: 0, bubbles: true, isPrimary: true, pointerType: 'mouse' });
+      const at = (x) => ({ clientX: r.left + x, clientY: r.top + r.height / 2, pointerId: 1, button: 1, buttons: 4, bubbles: true, isPrimary: true, pointerType: 'mouse' });
       canvas.dispatchEvent(new PointerEvent('pointerdown', at(400)));
       const frames = 40;
       const start = performance.now();

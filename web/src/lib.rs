@@ -31,17 +31,29 @@
 //! assert!(frame.background.is_some());
 //! ```
 
+pub mod autosave;
 pub mod canvas;
 pub mod color;
 pub mod display;
+pub mod document;
+pub mod edit_overlay;
+pub mod elements;
 pub mod fetch;
+pub mod files;
+pub mod import;
+pub mod index;
 pub mod input;
+mod interact;
 pub mod labels;
 pub mod layers;
+pub mod properties;
 pub mod scene;
+pub mod snap;
 pub mod state;
 pub mod status;
+pub mod storage;
 pub mod style;
+pub mod tools;
 mod ui;
 pub mod view;
 

@@ -65,7 +65,7 @@ pub struct Count {
 
 /// The element counts of a floor worth showing (kinds with none left out), in trade order.
 pub fn floor_counts(floor: &Floor) -> Vec<Count> {
-    let kinds: [(usize, &str, &str); 9] = [
+    let kinds: [(usize, &str, &str); 10] = [
         (floor.walls.len(), "wall", "walls"),
         (floor.rooms.len(), "room", "rooms"),
         (floor.openings.len(), "opening", "openings"),
@@ -75,6 +75,7 @@ pub fn floor_counts(floor: &Floor) -> Vec<Count> {
         (floor.outlets.len(), "outlet", "outlets"),
         (floor.trays.len(), "tray", "trays"),
         (floor.telecom_rooms.len(), "telecom room", "telecom rooms"),
+        (floor.routes.len(), "cable route", "cable routes"),
     ];
     kinds
         .into_iter()

@@ -55,6 +55,19 @@ pub const TELECOM: Rgba = Rgba::hex(0xc2410c);
 /// A telecom room's fill.
 pub const TELECOM_FILL: Rgba = Rgba::rgb(251, 146, 60).with_alpha(38);
 
+/// What is selected: its outline and handles.
+pub const SELECTION: Rgba = Rgba::hex(0x2563eb);
+/// The glow under a selected element.
+pub const SELECTION_HALO: Rgba = Rgba::rgb(37, 99, 235).with_alpha(64);
+/// What a click would select.
+pub const HOVER: Rgba = Rgba::rgb(37, 99, 235).with_alpha(150);
+/// The snap indicator.
+pub const SNAP: Rgba = Rgba::hex(0xe8590c);
+/// Lines being drawn and their measures.
+pub const DRAFT: Rgba = Rgba::hex(0x0f172a);
+/// A measured distance.
+pub const MEASURE: Rgba = Rgba::hex(0x9333ea);
+
 /// The scale from which equipment is labelled, pixels per metre.
 pub const SYMBOL_LABEL_MIN_PX_PER_M: f64 = 16.0;
 /// Label size of rooms and equipment, CSS px.

@@ -14,7 +14,7 @@ mod symbols;
 pub use legend::{Legend, LegendItem, Swatch};
 pub use overlay::scale_bar_label;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::f64::consts::FRAC_PI_2;
 
 use tailplan_core::geometry::{ring_area, ring_segments};
@@ -37,6 +37,7 @@ const DEFAULT_GAP_M: f64 = 0.2;
 /// A wall ready to draw.
 #[derive(Debug, Clone)]
 struct WallItem {
+    id: String,
     /// Polylines; closed rings repeat their first point at the end.
     lines: Vec<Vec<Point>>,
     bbox: BBox,
@@ -51,6 +52,7 @@ struct WallItem {
 /// A door or window ready to draw.
 #[derive(Debug, Clone)]
 struct OpeningItem {
+    id: String,
     kind: OpeningKind,
     points: Vec<Point>,
     open: bool,
@@ -62,6 +64,7 @@ struct OpeningItem {
 /// A room ready to draw.
 #[derive(Debug, Clone)]
 struct RoomItem {
+    id: String,
     name: String,
     /// Exterior anticlockwise, holes clockwise (in world axes), so one non-zero fill of many
     /// rooms keeps the holes open.
@@ -79,6 +82,7 @@ struct RoomItem {
 /// A tray or cable route ready to draw.
 #[derive(Debug, Clone)]
 struct LineItem {
+    id: String,
     points: Vec<Point>,
     bbox: BBox,
     width_mm: Option<f64>,
@@ -87,6 +91,7 @@ struct LineItem {
 /// A telecom room ready to draw.
 #[derive(Debug, Clone)]
 struct TelecomItem {
+    id: String,
     name: String,
     outline: Vec<Vec<Point>>,
     position: Point,
@@ -96,6 +101,7 @@ struct TelecomItem {
 /// A symbol ready to draw.
 #[derive(Debug, Clone)]
 struct SymbolItem {
+    id: String,
     kind: SymbolKind,
     position: Point,
     label: String,
@@ -136,6 +142,7 @@ impl FloorScene {
                 };
                 let bbox = BBox::from_points(lines.iter().flatten().copied())?;
                 Some(WallItem {
+                    id: w.id.clone(),
                     solid,
                     lines,
                     bbox,
@@ -158,6 +165,7 @@ impl FloorScene {
                     .and_then(|(i, _, _)| floor.walls.get(i))
                     .map_or(DEFAULT_GAP_M, |w| w.thickness_m);
                 Some(OpeningItem {
+                    id: o.id.clone(),
                     kind: o.kind,
                     points: o.points.clone(),
                     open: o.open,
@@ -175,6 +183,7 @@ impl FloorScene {
                 let bbox = BBox::from_points(r.polygon.points())?;
                 let (label_at, label_span_m) = label_point(&r.polygon);
                 Some(RoomItem {
+                    id: r.id.clone(),
                     name: r.name.clone(),
                     rings: oriented_rings(&r.polygon),
                     bbox,
@@ -187,8 +196,9 @@ impl FloorScene {
             })
             .collect();
 
-        let line = |points: &[Point], width_mm: Option<f64>| {
+        let line = |id: &str, points: &[Point], width_mm: Option<f64>| {
             BBox::from_points(points.iter().copied()).map(|bbox| LineItem {
+                id: id.to_owned(),
                 points: points.to_vec(),
                 bbox,
                 width_mm,
@@ -197,12 +207,12 @@ impl FloorScene {
         let trays = floor
             .trays
             .iter()
-            .filter_map(|t| line(&t.points, t.width_mm))
+            .filter_map(|t| line(&t.id, &t.points, t.width_mm))
             .collect();
         let routes = floor
             .routes
             .iter()
-            .filter_map(|r| line(&r.points, None))
+            .filter_map(|r| line(&r.id, &r.points, None))
             .collect();
 
         let telecom_rooms = floor
@@ -217,6 +227,7 @@ impl FloorScene {
                     });
                 bbox.include(t.position);
                 TelecomItem {
+                    id: t.id.clone(),
                     name: t.name.clone(),
                     outline,
                     position: t.position,
@@ -225,7 +236,8 @@ impl FloorScene {
             })
             .collect();
 
-        let sym = |kind, position, label: &str| SymbolItem {
+        let sym = |id: &str, kind, position, label: &str| SymbolItem {
+            id: id.to_owned(),
             kind,
             position,
             label: label.to_owned(),
@@ -233,13 +245,13 @@ impl FloorScene {
         let mut pathway_symbols: Vec<SymbolItem> = floor
             .risers
             .iter()
-            .map(|r| sym(SymbolKind::Riser, r.position, &r.name))
+            .map(|r| sym(&r.id, SymbolKind::Riser, r.position, &r.name))
             .collect();
         pathway_symbols.extend(
             floor
                 .telecom_rooms
                 .iter()
-                .map(|t| sym(SymbolKind::Rack, t.position, "")),
+                .map(|t| sym(&t.id, SymbolKind::Rack, t.position, "")),
         );
 
         let mut symbols: Vec<SymbolItem> = Vec::new();
@@ -247,25 +259,25 @@ impl FloorScene {
             floor
                 .outlets
                 .iter()
-                .map(|o| sym(SymbolKind::Outlet, o.position, &o.name)),
+                .map(|o| sym(&o.id, SymbolKind::Outlet, o.position, &o.name)),
         );
         symbols.extend(
             floor
                 .devices
                 .iter()
-                .map(|d| sym(SymbolKind::Device(d.medium), d.position, &d.name)),
+                .map(|d| sym(&d.id, SymbolKind::Device(d.medium), d.position, &d.name)),
         );
         symbols.extend(
             floor
                 .gateways
                 .iter()
-                .map(|g| sym(SymbolKind::Gateway, g.position, &g.name)),
+                .map(|g| sym(&g.id, SymbolKind::Gateway, g.position, &g.name)),
         );
         symbols.extend(
             floor
                 .access_points
                 .iter()
-                .map(|a| sym(SymbolKind::AccessPoint, a.position, &a.name)),
+                .map(|a| sym(&a.id, SymbolKind::AccessPoint, a.position, &a.name)),
         );
         symbols.retain(|s| s.position.is_finite());
         pathway_symbols.retain(|s| s.position.is_finite());
@@ -296,8 +308,21 @@ impl FloorScene {
     /// Everything to draw for `view` in `viewport` with `layers` shown, back to front:
     /// grid, rooms, walls, openings, pathways, symbols, labels, scale bar.
     pub fn frame(&self, view: &View, viewport: Viewport, layers: Layers) -> DisplayList {
+        self.frame_with(view, viewport, layers, &FrameOptions::default())
+    }
+
+    /// [`FloorScene::frame`] with options: elements left out (those being dragged), a layer
+    /// drawn under the walls (the slot of the coverage heatmap), and whether the background,
+    /// grid and scale bar are drawn (not for a ghost drawn over another frame).
+    pub fn frame_with(
+        &self,
+        view: &View,
+        viewport: Viewport,
+        layers: Layers,
+        options: &FrameOptions<'_>,
+    ) -> DisplayList {
         let mut list = DisplayList {
-            background: Some(style::BACKGROUND),
+            background: options.chrome.then_some(style::BACKGROUND),
             ops: Vec::new(),
         };
         if viewport.is_empty() {
@@ -312,8 +337,11 @@ impl FloorScene {
                 x1: viewport.width,
                 y1: viewport.height,
             },
+            hidden: options.hidden,
         };
-        overlay::grid(&mut list, &frame, viewport.dpr);
+        if options.chrome {
+            overlay::grid(&mut list, &frame, viewport.dpr);
+        }
 
         let mut placer = LabelPlacer::new(inset(frame.screen, 2.0));
         let radius = style::symbol_radius_px(view.scale);
@@ -323,6 +351,10 @@ impl FloorScene {
         }
         if layers.shows(Layer::Trays) {
             self.draw_telecom_fills(&mut list, &frame);
+        }
+        // The slot over the floor's fills and under its walls: the coverage heatmap.
+        if let Some(under) = options.under_walls {
+            list.ops.extend(under.ops.iter().cloned());
         }
         if layers.shows(Layer::Walls) {
             self.draw_walls(&mut list, &frame);
@@ -344,6 +376,9 @@ impl FloorScene {
             symbol_groups.push(&self.symbols);
         }
         for s in symbol_groups.into_iter().flatten() {
+            if frame.hides(&s.id) {
+                continue;
+            }
             let (x, y) = view.to_screen(s.position);
             let r = radius * s.kind.style().size + 2.0;
             if frame.screen_has(x, y, r) {
@@ -364,14 +399,20 @@ impl FloorScene {
             symbols::label_symbols(&mut list, &visible_symbols, radius, &mut placer);
         }
 
-        overlay::scale_bar(&mut list, view, viewport);
+        if options.chrome {
+            overlay::scale_bar(&mut list, view, viewport);
+        }
         list
     }
 
     fn draw_room_fills(&self, list: &mut DisplayList, f: &Frame) {
         let mut fills: BTreeMap<Rgba, Path> = BTreeMap::new();
         let mut edges = Path::new();
-        for room in self.rooms.iter().filter(|r| f.shows(&r.bbox, 0.0)) {
+        for room in self
+            .rooms
+            .iter()
+            .filter(|r| f.shows(&r.bbox, 0.0) && !f.hides(&r.id))
+        {
             let fill = fills.entry(room.tint).or_default();
             for ring in &room.rings {
                 fill.ring(ring.iter().map(|p| f.view.to_screen(*p)));
@@ -386,7 +427,11 @@ impl FloorScene {
 
     fn draw_telecom_fills(&self, list: &mut DisplayList, f: &Frame) {
         let mut fill = Path::new();
-        for t in self.telecom_rooms.iter().filter(|t| f.shows(&t.bbox, 0.0)) {
+        for t in self
+            .telecom_rooms
+            .iter()
+            .filter(|t| f.shows(&t.bbox, 0.0) && !f.hides(&t.id))
+        {
             for ring in &t.outline {
                 fill.ring(ring.iter().map(|p| f.view.to_screen(*p)));
             }
@@ -399,7 +444,7 @@ impl FloorScene {
         let mut batches: BTreeMap<(Rgba, u64), Path> = BTreeMap::new();
         let mut solids: BTreeMap<Rgba, Path> = BTreeMap::new();
         for w in &self.walls {
-            if !f.shows(&w.bbox, w.thickness_m) {
+            if !f.shows(&w.bbox, w.thickness_m) || f.hides(&w.id) {
                 continue;
             }
             if w.solid {
@@ -432,7 +477,11 @@ impl FloorScene {
         let mut open_door_lines = Path::new();
         let mut swings = Path::new();
         let mut glazing = Path::new();
-        for o in self.openings.iter().filter(|o| f.shows(&o.bbox, o.gap_m)) {
+        for o in self
+            .openings
+            .iter()
+            .filter(|o| f.shows(&o.bbox, o.gap_m) && !f.hides(&o.id))
+        {
             let pts: Vec<(f64, f64)> = o.points.iter().map(|p| f.view.to_screen(*p)).collect();
             let gap_px = (o.gap_m * scale + 1.0).max(2.0);
             let gap_px = (gap_px * 4.0).round() / 4.0;
@@ -486,7 +535,11 @@ impl FloorScene {
         // A translucent band at the tray's true width, under a dashed centreline.
         let mut bands: BTreeMap<u64, Path> = BTreeMap::new();
         let mut centrelines = Path::new();
-        for t in self.trays.iter().filter(|t| f.shows(&t.bbox, 0.5)) {
+        for t in self
+            .trays
+            .iter()
+            .filter(|t| f.shows(&t.bbox, 0.5) && !f.hides(&t.id))
+        {
             let width = style::tray_width_px(t.width_mm, f.view.scale);
             let pts = || t.points.iter().map(|p| f.view.to_screen(*p));
             bands.entry(width.to_bits()).or_default().polyline(pts());
@@ -501,7 +554,11 @@ impl FloorScene {
             Stroke::solid(style::TRAY, style::TRAY_LINE_PX).dashed(&style::TRAY_DASH),
         );
         let mut routes = Path::new();
-        for r in self.routes.iter().filter(|r| f.shows(&r.bbox, 0.5)) {
+        for r in self
+            .routes
+            .iter()
+            .filter(|r| f.shows(&r.bbox, 0.5) && !f.hides(&r.id))
+        {
             routes.polyline(r.points.iter().map(|p| f.view.to_screen(*p)));
         }
         list.stroke(
@@ -509,7 +566,11 @@ impl FloorScene {
             Stroke::solid(style::ROUTE, 1.5).capped(LineCap::Round),
         );
         let mut outlines = Path::new();
-        for t in self.telecom_rooms.iter().filter(|t| f.shows(&t.bbox, 0.0)) {
+        for t in self
+            .telecom_rooms
+            .iter()
+            .filter(|t| f.shows(&t.bbox, 0.0) && !f.hides(&t.id))
+        {
             for ring in &t.outline {
                 outlines.ring(ring.iter().map(|p| f.view.to_screen(*p)));
             }
@@ -528,7 +589,11 @@ impl FloorScene {
         telecom_labelled: bool,
     ) {
         let size = style::LABEL_PX;
-        for room in self.rooms.iter().filter(|r| f.shows(&r.bbox, 0.0)) {
+        for room in self
+            .rooms
+            .iter()
+            .filter(|r| f.shows(&r.bbox, 0.0) && !f.hides(&r.id))
+        {
             if room.name.trim().is_empty() || (telecom_labelled && room.is_telecom) {
                 continue;
             }
@@ -589,7 +654,11 @@ impl FloorScene {
 
     fn label_telecom_rooms(&self, list: &mut DisplayList, f: &Frame, placer: &mut LabelPlacer) {
         let size = style::LABEL_PX;
-        for t in self.telecom_rooms.iter().filter(|t| f.shows(&t.bbox, 0.0)) {
+        for t in self
+            .telecom_rooms
+            .iter()
+            .filter(|t| f.shows(&t.bbox, 0.0) && !f.hides(&t.id))
+        {
             let (x, y) = f.view.to_screen(t.position);
             let y = y - style::symbol_radius_px(f.view.scale) - size;
             let w = style::text_width_px(&t.name, size);
@@ -610,13 +679,41 @@ impl FloorScene {
 }
 
 /// What a frame draws into: the view, the world area on screen and the screen itself.
-struct Frame {
+struct Frame<'a> {
     view: View,
     visible: BBox,
     screen: Rect,
+    hidden: Option<&'a HashSet<String>>,
 }
 
-impl Frame {
+/// Options of [`FloorScene::frame_with`].
+#[derive(Debug, Clone, Copy)]
+pub struct FrameOptions<'a> {
+    /// Ids of elements not to draw (those being dragged, drawn as a ghost instead).
+    pub hidden: Option<&'a HashSet<String>>,
+    /// Drawn over the room and telecom-room fills and under the walls: the slot of the
+    /// coverage heatmap.
+    pub under_walls: Option<&'a DisplayList>,
+    /// Draw the background, the grid and the scale bar.
+    pub chrome: bool,
+}
+
+impl Default for FrameOptions<'_> {
+    fn default() -> Self {
+        Self {
+            hidden: None,
+            under_walls: None,
+            chrome: true,
+        }
+    }
+}
+
+impl Frame<'_> {
+    /// True when the element with this id is not drawn.
+    fn hides(&self, id: &str) -> bool {
+        self.hidden.is_some_and(|h| h.contains(id))
+    }
+
     /// True when a world box, grown by `pad_m`, reaches the screen.
     fn shows(&self, b: &BBox, pad_m: f64) -> bool {
         let pad = pad_m.max(0.0) + 2.0 / self.view.scale;

@@ -1,93 +1,432 @@
-//! The editor's root: owns the state, loads samples and lays out the toolbar, the plan and
-//! the status bar.
+//! The editor's root: owns the state, does the browser's part of opening, saving and
+//! keeping the project (files, fetches, IndexedDB, the keyboard), and lays out the bars,
+//! the palette, the plan, the side panel and the status bar.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::rc::Rc;
 
-use tailplan_core::Point;
+use tailplan_core::{Project, project_file};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
 use super::banner::ErrorBanner;
+use super::dialogs::{ConfirmReplace, HelpPanel};
 use super::legend::LegendPanel;
+use super::palette::Palette;
 use super::plan::{PlanCanvas, SceneHandle};
-use super::status_bar::StatusBar;
-use super::toolbar::Toolbar;
+use super::properties::{PropertyPanel, Subject};
+use super::status_bar::{SaveStatus, StatusBar};
+use super::toolbar::{Toolbar, ViewBar};
+use crate::autosave::{self, META_KEY, PROJECT_KEY, SavedMeta};
+use crate::document::Source;
+use crate::edit_overlay;
 use crate::fetch::fetch_text;
+use crate::files;
+use crate::import::{self, ACCEPT};
+use crate::input::{Keys, Shortcut, Target, shortcut};
 use crate::scene::FloorScene;
-use crate::state::{Action, AppState, SAMPLES, Sample, open_project};
+use crate::state::{Action, AppState, Autosave, Gesture, SAMPLES, Sample, open_sample};
 use crate::status;
+use crate::storage::Store;
+
+/// How long a notice stays, milliseconds.
+const NOTICE_MS: i32 = 4_000;
+
+/// Hands out request numbers, so that only the latest opening's answer counts.
+#[derive(Default)]
+struct Requests(u32);
+
+impl Requests {
+    fn next(&mut self) -> u32 {
+        self.0 += 1;
+        self.0
+    }
+}
+
+/// What is waiting to be kept in the browser: the newest project wins.
+#[derive(Default)]
+struct SaveQueue {
+    busy: bool,
+    wanted: Option<(u32, u64, Rc<Project>, String)>,
+}
+
+/// Opens `name`'s `bytes` (a file picked or dropped) off the main loop.
+fn open_bytes(
+    dispatcher: UseReducerDispatcher<AppState>,
+    requests: Rc<RefCell<Requests>>,
+    file: File,
+) {
+    let request = requests.borrow_mut().next();
+    let name = file.name();
+    dispatcher.dispatch(Action::StartLoading {
+        label: format!("“{name}”"),
+        request,
+    });
+    wasm_bindgen_futures::spawn_local(async move {
+        let bytes = files::read_file(&file).await;
+        files::next_paint().await;
+        let result = bytes.and_then(|b| import::open_file(&name, &b));
+        dispatcher.dispatch(Action::Loaded { request, result });
+    });
+}
+
+/// Fetches and opens a sample.
+async fn open_sample_now(
+    dispatcher: &UseReducerDispatcher<AppState>,
+    request: u32,
+    sample: &'static Sample,
+) {
+    dispatcher.dispatch(Action::StartLoading {
+        label: sample.describe(),
+        request,
+    });
+    let text = fetch_text(sample.file).await;
+    files::next_paint().await;
+    let result = text.and_then(|t| open_sample(sample, &t));
+    dispatcher.dispatch(Action::Loaded { request, result });
+}
+
+/// Restores the project kept in this browser, or opens the first sample on a first visit.
+async fn start(dispatcher: UseReducerDispatcher<AppState>, requests: Rc<RefCell<Requests>>) {
+    let kept = match Store::open(autosave::DB_NAME, autosave::STORE).await {
+        Ok(store) => match store.get(PROJECT_KEY).await {
+            Ok(Some(project)) => Some((project, store.get(META_KEY).await.ok().flatten())),
+            _ => None,
+        },
+        Err(_) => None,
+    };
+    let Some((project, meta)) = kept else {
+        let request = requests.borrow_mut().next();
+        open_sample_now(&dispatcher, request, &SAMPLES[0]).await;
+        return;
+    };
+    let request = requests.borrow_mut().next();
+    dispatcher.dispatch(Action::StartLoading {
+        label: "the project kept in this browser".into(),
+        request,
+    });
+    files::next_paint().await;
+    match autosave::restore(&project, meta.as_deref()) {
+        Ok(opened) => {
+            dispatcher.dispatch(Action::Loaded {
+                request,
+                result: Ok(opened),
+            });
+            dispatcher.dispatch(Action::Notice(
+                "Restored the project kept in this browser".into(),
+            ));
+        }
+        Err(e) => {
+            // The damaged copy stays until the next change overwrites it; the sample opens.
+            let next = requests.borrow_mut().next();
+            open_sample_now(&dispatcher, next, &SAMPLES[0]).await;
+            dispatcher.dispatch(Action::Error(format!(
+                "Could not restore your project: {e}."
+            )));
+        }
+    }
+}
+
+/// Keeps the newest wanted project in the browser, one write at a time.
+fn keep(dispatcher: UseReducerDispatcher<AppState>, queue: Rc<RefCell<SaveQueue>>) {
+    if queue.borrow().busy {
+        return;
+    }
+    queue.borrow_mut().busy = true;
+    wasm_bindgen_futures::spawn_local(async move {
+        let store = Store::open(autosave::DB_NAME, autosave::STORE).await;
+        loop {
+            let Some((generation, revision, project, meta)) = queue.borrow_mut().wanted.take()
+            else {
+                break;
+            };
+            let outcome = match &store {
+                Ok(store) => {
+                    let text = autosave::project_text(&project);
+                    store
+                        .put_all(&[(PROJECT_KEY, &text), (META_KEY, &meta)])
+                        .await
+                }
+                Err(e) => Err(e.clone()),
+            };
+            match outcome {
+                Ok(()) => dispatcher.dispatch(Action::Saved {
+                    generation,
+                    revision,
+                }),
+                Err(e) => dispatcher.dispatch(Action::SaveFailed(e)),
+            }
+        }
+        queue.borrow_mut().busy = false;
+    });
+}
+
+/// Where a key was pressed.
+fn key_target(e: &KeyboardEvent) -> Target {
+    let Some(el) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return Target::Plan;
+    };
+    match el.tag_name().to_ascii_uppercase().as_str() {
+        "INPUT" => {
+            let kind = el
+                .get_attribute("type")
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            if matches!(kind.as_str(), "checkbox" | "radio" | "button" | "file") {
+                Target::Control
+            } else {
+                Target::Text
+            }
+        }
+        "TEXTAREA" | "SELECT" => Target::Text,
+        "BUTTON" | "A" | "SUMMARY" => Target::Control,
+        _ if el.has_attribute("contenteditable") => Target::Text,
+        _ => Target::Plan,
+    }
+}
 
 /// The whole editor.
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
-    let cursor = use_state(|| None::<Point>);
-    let legend_open = use_state(|| true);
-    let next_request = use_mut_ref(|| 0_u32);
+    let requests = use_mut_ref(Requests::default);
+    let save_queue = use_mut_ref(SaveQueue::default);
+    let file_input = use_node_ref();
 
     let on_action = {
         let dispatcher = state.dispatcher();
         Callback::from(move |action: Action| dispatcher.dispatch(action))
     };
 
-    // Opens a sample: fetched from the editor's own origin, read off the main loop.
-    let on_open = {
+    let on_open_sample = {
         let dispatcher = state.dispatcher();
+        let requests = requests.clone();
         Callback::from(move |sample: &'static Sample| {
-            let request = {
-                let mut n = next_request.borrow_mut();
-                *n += 1;
-                *n
-            };
-            dispatcher.dispatch(Action::StartLoading { sample, request });
+            let request = requests.borrow_mut().next();
             let dispatcher = dispatcher.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let result = fetch_text(sample.file)
-                    .await
-                    .and_then(|text| open_project(&text));
-                dispatcher.dispatch(Action::Loaded { request, result });
+                open_sample_now(&dispatcher, request, sample).await;
             });
         })
     };
+    let on_open_file = {
+        let file_input = file_input.clone();
+        Callback::from(move |()| {
+            if let Some(input) = file_input.cast::<HtmlInputElement>() {
+                input.set_value("");
+                input.click();
+            }
+        })
+    };
+    let on_file = {
+        let dispatcher = state.dispatcher();
+        let requests = requests.clone();
+        Callback::from(move |file: File| open_bytes(dispatcher.clone(), requests.clone(), file))
+    };
+    let on_file_chosen = {
+        let on_file = on_file.clone();
+        Callback::from(move |e: Event| {
+            let file = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+                .and_then(|i| i.files())
+                .and_then(|f| f.get(0));
+            if let Some(file) = file {
+                on_file.emit(file);
+            }
+        })
+    };
+    let on_save = {
+        let state = state.clone();
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| {
+            let Some(doc) = state.doc.as_ref() else {
+                return;
+            };
+            let text = project_file::to_json(doc.project());
+            let name = crate::state::download_name(doc);
+            match files::download(&name, &text, "application/json") {
+                Ok(()) => {
+                    dispatcher.dispatch(Action::Downloaded {
+                        generation: state.generation,
+                        revision: doc.revision,
+                    });
+                    dispatcher.dispatch(Action::Notice(format!("Saved {name}")));
+                }
+                Err(e) => {
+                    dispatcher.dispatch(Action::Error(format!("Could not save the project: {e}.")))
+                }
+            }
+        })
+    };
 
-    // The first sample opens on start.
+    // On start: the project kept in this browser, else the first sample.
     {
-        let on_open = on_open.clone();
-        use_effect_with((), move |_| on_open.emit(&SAMPLES[0]));
+        let dispatcher = state.dispatcher();
+        let requests = requests.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(start(dispatcher, requests));
+        });
+    }
+
+    // Keep every change in the browser (the newest one when changes come faster).
+    {
+        let dispatcher = state.dispatcher();
+        let queue = save_queue.clone();
+        let key = state.doc_key();
+        let unsaved = state.doc.as_ref().is_some_and(|d| d.is_unsaved());
+        let wanted = state.doc.as_ref().map(|d| {
+            (
+                Rc::clone(d.project_rc()),
+                SavedMeta::of(d, state.floor_id.as_deref()).to_text(),
+            )
+        });
+        use_effect_with(
+            (key, unsaved, state.floor_id.clone()),
+            move |(key, _, _)| {
+                if let (Some((generation, revision)), Some((project, meta))) = (*key, wanted) {
+                    queue.borrow_mut().wanted = Some((generation, revision, project, meta));
+                    keep(dispatcher, queue);
+                }
+            },
+        );
+    }
+
+    // Notices close by themselves.
+    {
+        let dispatcher = state.dispatcher();
+        let id = state.notice.as_ref().map(|n| n.id);
+        use_effect_with(id, move |id| {
+            if let Some(id) = *id {
+                wasm_bindgen_futures::spawn_local(async move {
+                    files::sleep(NOTICE_MS).await;
+                    dispatcher.dispatch(Action::DismissNotice(id));
+                });
+            }
+        });
+    }
+
+    // The keyboard, anywhere on the page but in text fields.
+    {
+        let dispatcher = state.dispatcher();
+        let on_save = on_save.clone();
+        let on_open_file = on_open_file.clone();
+        use_effect_with((), move |_| {
+            let down = Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+                let keys = Keys {
+                    key: &e.key(),
+                    shift: e.shift_key(),
+                    ctrl: e.ctrl_key() || e.meta_key(),
+                    alt: e.alt_key(),
+                };
+                let Some(s) = shortcut(keys, key_target(&e)) else {
+                    return;
+                };
+                if e.repeat() && matches!(s, Shortcut::Do(crate::input::Command::SpaceDown)) {
+                    e.prevent_default();
+                    return;
+                }
+                e.prevent_default();
+                match s {
+                    Shortcut::Save => on_save.emit(()),
+                    Shortcut::Open => on_open_file.emit(()),
+                    Shortcut::Do(c) => dispatcher.dispatch(Action::Command(c)),
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ =
+                    w.add_event_listener_with_callback("keydown", down.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "keydown",
+                        down.as_ref().unchecked_ref(),
+                    );
+                }
+                drop(down);
+            }
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let up = Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+                if e.key() == " " {
+                    dispatcher.dispatch(Action::SpaceUp);
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("keyup", up.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ =
+                        w.remove_event_listener_with_callback("keyup", up.as_ref().unchecked_ref());
+                }
+                drop(up);
+            }
+        });
     }
 
     // The floor prepared for drawing, again only when the project or the floor changes.
-    let generation = state.loaded.as_ref().map(|l| l.generation);
+    let key = (state.doc_key(), state.floor_id.clone());
     let scene = {
         let state = state.clone();
-        use_memo((generation, state.floor_id.clone()), move |_| {
+        use_memo(key.clone(), move |_| {
             let project = state.project()?;
             let floor = state.floor()?;
             Some(SceneHandle(Rc::new(FloorScene::new(project, floor))))
         })
     };
-
     let legend = {
         let scene = scene.clone();
+        use_memo((key.clone(), state.layers), move |(_, layers)| {
+            scene
+                .as_ref()
+                .as_ref()
+                .map(|s| s.0.legend(*layers))
+                .unwrap_or_default()
+        })
+    };
+    let moving: Vec<String> = match &state.gesture {
+        Gesture::Moving { ids, .. } => ids.clone(),
+        _ => Vec::new(),
+    };
+    let hidden = use_memo(moving, |ids| {
+        ids.iter().cloned().collect::<HashSet<String>>()
+    });
+    let overlay = Rc::new(edit_overlay::overlay(&state, state.viewport));
+    let subject = {
+        let state = state.clone();
         use_memo(
-            (generation, state.floor_id.clone(), state.layers),
-            move |(_, _, layers)| {
-                scene
-                    .as_ref()
-                    .as_ref()
-                    .map(|s| s.0.legend(*layers))
-                    .unwrap_or_default()
+            (key.clone(), state.selection.clone()),
+            move |(_, selection)| {
+                Subject::of(state.project(), state.floor_id.as_deref(), selection)
             },
         )
     };
-
-    let on_cursor = {
-        let cursor = cursor.clone();
-        Callback::from(move |p: Option<Point>| cursor.set(p))
-    };
-    let on_dismiss = on_action.reform(|()| Action::DismissError);
-    let on_legend = {
-        let legend_open = legend_open.clone();
-        Callback::from(move |()| legend_open.set(!*legend_open))
+    let materials = {
+        let state = state.clone();
+        use_memo(state.doc_key().map(|(g, _)| g), move |_| {
+            state
+                .project()
+                .map(|p| {
+                    p.materials
+                        .iter()
+                        .map(|m| (m.name.clone(), m.color.clone()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
     };
 
     let floors: Vec<(AttrValue, AttrValue)> = state
@@ -106,53 +445,153 @@ pub fn app() -> Html {
         .unwrap_or_default();
     let floor = state.floor();
     let counts = floor.map(|f| status::counts_text(&status::floor_counts(f)));
-    let overlay = match (&state.loaded, floor, state.pending) {
-        (None, _, Some((_, sample))) => Some(format!("Opening {}…", sample.label)),
-        (None, _, None) => Some("No project is open. Choose one under “Open sample”.".to_owned()),
+    let loading = state.pending.as_ref().map(|(_, label)| label.clone());
+    let message = match (&state.doc, floor, &loading) {
+        (None, _, Some(_)) => None,
+        (None, _, None) => {
+            Some("No project is open. Open a file, drop one here, or choose a sample.".to_owned())
+        }
         (Some(_), None, _) => Some("This project has no floors yet.".to_owned()),
         (Some(_), Some(_), _) => None,
     };
+    let doc = state.doc.as_ref();
+    let save = save_status(&state);
+    let cursor = match state.gesture {
+        Gesture::Panning { .. } => "panning",
+        Gesture::Moving { .. } => "moving",
+        _ if state.space_held => "pan",
+        _ if state.hover.hit.is_some() => "pointer",
+        _ => "",
+    };
+    let confirm = state.confirm.as_ref().map(|o| {
+        let incoming = match &o.source {
+            Source::Sample(key) => {
+                crate::state::sample(key).map_or_else(|| "the sample".to_owned(), |s| s.describe())
+            }
+            Source::File(name) => format!("“{name}”"),
+            Source::New => "a new project".to_owned(),
+            Source::Restored => "the kept project".to_owned(),
+        };
+        html! {
+            <ConfirmReplace
+                current={AttrValue::from(doc.map(|d| d.title().to_owned()).unwrap_or_default())}
+                incoming={AttrValue::from(incoming)}
+                on_action={on_action.clone()}
+                on_save={on_save.clone()}
+            />
+        }
+    });
 
     html! {
         <div class="app">
             <Toolbar
-                title={state.loaded.as_ref().map(|l| AttrValue::from(l.title().to_owned()))}
+                title={doc.map(|d| AttrValue::from(d.title().to_owned()))}
+                unsaved={doc.is_some_and(|d| d.is_unsaved())}
+                can_undo={doc.is_some_and(|d| d.can_undo())}
+                can_redo={doc.is_some_and(|d| d.can_redo())}
+                loading={loading.clone().map(AttrValue::from)}
+                on_action={on_action.clone()}
+                on_open_sample={on_open_sample}
+                on_open_file={on_open_file}
+                on_save={on_save.clone()}
+            />
+            <ViewBar
                 floors={floors}
                 floor_id={state.floor_id.clone().map(AttrValue::from)}
                 layers={state.layers}
-                loading={state.pending.map(|(_, s)| s)}
+                snapping={state.snapping}
+                has_selection={!state.selection.is_empty()}
+                legend_open={!state.legend_hidden}
                 on_action={on_action.clone()}
-                on_open={on_open}
-                legend_open={*legend_open}
-                on_legend={on_legend}
             />
             if let Some(message) = state.error.clone() {
-                <ErrorBanner message={message} on_dismiss={on_dismiss} />
+                <ErrorBanner message={message} on_dismiss={on_action.reform(|()| Action::DismissError)} />
             }
+            <input
+                ref={file_input}
+                type="file"
+                class="visually-hidden"
+                accept={ACCEPT}
+                data-testid="file-input"
+                aria-label="Open a project or import a floor plan"
+                tabindex="-1"
+                onchange={on_file_chosen}
+            />
             <div class="app__body">
-            <main class="app__main">
-                <PlanCanvas
-                    scene={(*scene).clone()}
-                    view={state.view}
-                    viewport={state.viewport}
-                    layers={state.layers}
-                    on_action={on_action}
-                    on_cursor={on_cursor}
-                    overlay={overlay.map(AttrValue::from)}
-                />
-            </main>
-            if *legend_open {
-                <LegendPanel legend={(*legend).clone()} />
-            }
+                <Palette tool={state.tool} enabled={floor.is_some()} on_action={on_action.clone()} />
+                <main class="app__main">
+                    <PlanCanvas
+                        scene={(*scene).clone()}
+                        view={state.view}
+                        viewport={state.viewport}
+                        layers={state.layers}
+                        hidden={hidden}
+                        overlay={overlay}
+                        tool={state.tool}
+                        cursor={cursor}
+                        hint={AttrValue::from(state.hint())}
+                        wall_material={AttrValue::from(state.wall_material.clone())}
+                        materials={materials}
+                        on_action={on_action.clone()}
+                        on_drop_file={on_file}
+                        message={message.map(AttrValue::from)}
+                        progress={loading.map(|l| AttrValue::from(format!("Opening {l}…")))}
+                        notice={state.notice.clone()}
+                    />
+                </main>
+                <aside class="side" aria-label="Panels" data-testid="side-panel">
+                    <PropertyPanel
+                        subject={subject}
+                        error={state.property_error.clone()}
+                        revision={doc.map_or(0, |d| d.revision)}
+                        on_action={on_action.clone()}
+                    />
+                    // The slot of the tables to come (cable schedule, bill of materials).
+                    if !state.legend_hidden {
+                        <LegendPanel legend={(*legend).clone()} />
+                    }
+                </aside>
             </div>
             <StatusBar
                 floor={AttrValue::from(floor.map_or_else(|| "–".to_owned(), |f| f.name.clone()))}
                 counts={AttrValue::from(counts.unwrap_or_default())}
-                cursor={AttrValue::from(status::cursor_text(*cursor))}
+                selected={state.selection.len()}
+                measure={state.measure_text().map(AttrValue::from)}
+                cursor={AttrValue::from(status::cursor_text(state.hover.world))}
+                snap_step={AttrValue::from(floor.map_or_else(String::new, |_| format!("Snap {}", crate::edit_overlay::length_text(crate::snap::grid_step_m(state.view.scale)))))}
                 scale={AttrValue::from(floor.map_or_else(|| "1:–".to_owned(), |_| status::scale_text(&state.view)))}
                 resolution={AttrValue::from(floor.map_or_else(|| "– m/px".to_owned(), |_| status::resolution_text(&state.view)))}
-                warnings={state.loaded.as_ref().map(|l| l.warnings.clone()).unwrap_or_default()}
+                warnings={doc.map(|d| d.warnings.clone()).unwrap_or_default()}
+                save={save}
             />
+            if state.help_open {
+                <HelpPanel on_action={on_action.clone()} />
+            }
+            { for confirm }
         </div>
+    }
+}
+
+/// The status bar's account of keeping the project in the browser.
+fn save_status(state: &AppState) -> SaveStatus {
+    let key = state
+        .doc_key()
+        .map_or_else(String::new, |(g, r)| format!("{g}:{r}"));
+    let (state_name, text, saved_key) = match (&state.autosave, state.doc_key()) {
+        (_, None) => ("none", String::new(), String::new()),
+        (Autosave::Saved(g, r), Some(current)) if (*g, *r) == current => (
+            "saved",
+            "Kept in this browser".to_owned(),
+            format!("{g}:{r}"),
+        ),
+        (Autosave::Saved(g, r), Some(_)) => ("saving", "Keeping…".to_owned(), format!("{g}:{r}")),
+        (Autosave::Failed(m), Some(_)) => ("failed", format!("Not kept: {m}"), String::new()),
+        (Autosave::Idle, Some(_)) => ("saving", "Keeping…".to_owned(), String::new()),
+    };
+    SaveStatus {
+        state: state_name,
+        text: AttrValue::from(text),
+        key: AttrValue::from(key),
+        saved_key: AttrValue::from(saved_key),
     }
 }

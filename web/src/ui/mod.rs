@@ -3,8 +3,12 @@
 
 mod app;
 mod banner;
+mod dialogs;
+mod icons;
 mod legend;
+mod palette;
 mod plan;
+mod properties;
 mod status_bar;
 mod toolbar;
 

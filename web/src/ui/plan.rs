@@ -1,19 +1,22 @@
-//! The plan canvas: draws the floor's display list and turns pointer, wheel and keyboard
-//! input into view actions.
+//! The plan: the floor on one canvas, the editing overlay on a second one over it, and the
+//! things that float over them (the tool's hint, progress, messages, the drop target).
+//! Pointer, wheel and drop events become actions; the reducer decides what they do.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
-use tailplan_core::Point;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use web_sys::{Element, HtmlCanvasElement, ResizeObserver};
+use web_sys::{DragEvent, Element, File, HtmlCanvasElement, HtmlSelectElement, ResizeObserver};
 use yew::prelude::*;
 
+use super::icons;
 use crate::canvas;
-use crate::input::key_action;
+use crate::display::DisplayList;
 use crate::layers::Layers;
-use crate::scene::FloorScene;
-use crate::state::Action;
+use crate::scene::{FloorScene, FrameOptions};
+use crate::state::{Action, Notice, PointerInput, PointerPhase};
+use crate::tools::Tool;
 use crate::view::{View, Viewport, WheelUnit, wheel_zoom_factor};
 
 /// A prepared floor, compared by identity (preparing it again gives a new one).
@@ -37,20 +40,41 @@ pub struct PlanCanvasProps {
     pub viewport: Viewport,
     /// Which layers are shown.
     pub layers: Layers,
-    /// Changes the view (and reports drawing errors).
+    /// Elements left out of the floor (being dragged; the overlay draws them).
+    pub hidden: Rc<HashSet<String>>,
+    /// The editing overlay.
+    pub overlay: Rc<DisplayList>,
+    /// The tool in hand.
+    pub tool: Tool,
+    /// `pan`, `panning`, `moving` or empty: the cursor to show.
+    pub cursor: &'static str,
+    /// The tool's hint.
+    pub hint: AttrValue,
+    /// The wall material, and the library's materials (name, colour), for the wall tool.
+    pub wall_material: AttrValue,
+    /// The library's materials: (name, css colour).
+    pub materials: Rc<Vec<(String, String)>>,
+    /// State actions.
     pub on_action: Callback<Action>,
-    /// Reports the world point under the cursor.
-    pub on_cursor: Callback<Option<Point>>,
-    /// Shown over the plan instead of it (loading, no floor).
-    pub overlay: Option<AttrValue>,
+    /// A file was dropped on the plan.
+    pub on_drop_file: Callback<File>,
+    /// Shown over the plan instead of it (no project, no floor).
+    pub message: Option<AttrValue>,
+    /// What is being opened, with a progress indicator.
+    pub progress: Option<AttrValue>,
+    /// A short message.
+    pub notice: Option<Notice>,
 }
 
-/// An active drag: the pointer and where it was last.
-#[derive(Debug, Clone, Copy)]
-struct Drag {
-    pointer: i32,
-    x: f64,
-    y: f64,
+fn pointer(phase: PointerPhase, e: &MouseEvent) -> Action {
+    Action::Pointer(PointerInput {
+        phase,
+        x: f64::from(e.offset_x()),
+        y: f64::from(e.offset_y()),
+        button: e.button(),
+        shift: e.shift_key(),
+        alt: e.alt_key(),
+    })
 }
 
 /// The plan, filling the space it is given.
@@ -58,8 +82,8 @@ struct Drag {
 pub fn plan_canvas(props: &PlanCanvasProps) -> Html {
     let container = use_node_ref();
     let canvas_ref = use_node_ref();
-    let drag = use_mut_ref(|| None::<Drag>);
-    let dragging = use_state(|| false);
+    let overlay_ref = use_node_ref();
+    let dropping = use_state(|| false);
 
     // Follow the container's size (and the display's pixel ratio) for the life of the
     // component.
@@ -72,7 +96,7 @@ pub fn plan_canvas(props: &PlanCanvasProps) -> Html {
         });
     }
 
-    // Draw whenever what is drawn changes.
+    // Draw the floor whenever what is drawn of it changes.
     {
         let canvas_ref = canvas_ref.clone();
         let on_action = props.on_action.clone();
@@ -81,10 +105,11 @@ pub fn plan_canvas(props: &PlanCanvasProps) -> Html {
             props.view,
             props.viewport,
             props.layers,
+            props.hidden.clone(),
         );
-        use_effect_with(deps, move |(scene, view, viewport, layers)| {
+        use_effect_with(deps, move |(scene, view, viewport, layers, hidden)| {
             if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                let result = draw(&canvas, scene.as_ref(), view, *viewport, *layers);
+                let result = draw(&canvas, scene.as_ref(), view, *viewport, *layers, hidden);
                 if let Err(message) = result {
                     on_action.emit(Action::Error(format!(
                         "The plan could not be drawn: {message}."
@@ -94,74 +119,59 @@ pub fn plan_canvas(props: &PlanCanvasProps) -> Html {
         });
     }
 
-    let world_at = {
-        let view = props.view;
-        move |e: &MouseEvent| view.to_world(f64::from(e.offset_x()), f64::from(e.offset_y()))
-    };
+    // Draw the overlay whenever it changes (the floor stays as it is).
+    {
+        let overlay_ref = overlay_ref.clone();
+        let on_action = props.on_action.clone();
+        use_effect_with(
+            (props.overlay.clone(), props.viewport),
+            move |(overlay, viewport)| {
+                if let Some(canvas) = overlay_ref.cast::<HtmlCanvasElement>()
+                    && !viewport.is_empty()
+                    && let Err(message) = canvas::render(&canvas, overlay, *viewport)
+                {
+                    on_action.emit(Action::Error(format!(
+                        "The plan could not be drawn: {message}."
+                    )));
+                }
+            },
+        );
+    }
 
     let on_pointer_down = {
-        let drag = drag.clone();
-        let dragging = dragging.clone();
+        let on_action = props.on_action.clone();
         Callback::from(move |e: PointerEvent| {
-            // Left or middle button, or a touch / pen contact.
-            if e.button() != 0 && e.button() != 1 {
-                return;
-            }
             if e.button() == 1 {
-                e.prevent_default(); // no autoscroll: the middle button pans too
+                e.prevent_default(); // no autoscroll: the middle button pans
             }
-            if let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            if let Some(target) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlCanvasElement>().ok())
+            {
                 // Keep receiving moves outside the canvas; failure only loses that nicety.
                 let _ = target.set_pointer_capture(e.pointer_id());
+                let _ = target.focus();
             }
-            *drag.borrow_mut() = Some(Drag {
-                pointer: e.pointer_id(),
-                x: f64::from(e.client_x()),
-                y: f64::from(e.client_y()),
-            });
-            dragging.set(true);
+            on_action.emit(pointer(PointerPhase::Down, &e));
         })
     };
-    let on_pointer_move = {
-        let drag = drag.clone();
-        let on_action = props.on_action.clone();
-        let on_cursor = props.on_cursor.clone();
-        Callback::from(move |e: PointerEvent| {
-            on_cursor.emit(Some(world_at(&e)));
-            let mut current = drag.borrow_mut();
-            if let Some(d) = current.as_mut().filter(|d| d.pointer == e.pointer_id()) {
-                let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
-                let (dx, dy) = (x - d.x, y - d.y);
-                (d.x, d.y) = (x, y);
-                if dx != 0.0 || dy != 0.0 {
-                    on_action.emit(Action::Pan { dx, dy });
-                }
-            }
-        })
-    };
-    let end_drag = {
-        let drag = drag.clone();
-        let dragging = dragging.clone();
-        Callback::from(move |e: PointerEvent| {
-            let mut current = drag.borrow_mut();
-            if current.is_some_and(|d| d.pointer == e.pointer_id()) {
-                *current = None;
-                dragging.set(false);
-            }
-        })
-    };
-    let on_pointer_leave = {
-        let on_cursor = props.on_cursor.clone();
-        let drag = drag.clone();
-        Callback::from(move |_: PointerEvent| {
-            if drag.borrow().is_none() {
-                on_cursor.emit(None);
-            }
-        })
-    };
+    let on_pointer_move = props
+        .on_action
+        .reform(|e: PointerEvent| pointer(PointerPhase::Move, &e));
+    let on_pointer_up = props
+        .on_action
+        .reform(|e: PointerEvent| pointer(PointerPhase::Up, &e));
+    let on_pointer_cancel = props
+        .on_action
+        .reform(|e: PointerEvent| pointer(PointerPhase::Cancel, &e));
+    let on_pointer_leave = props
+        .on_action
+        .reform(|_: PointerEvent| Action::PointerLeave);
+    let on_double_click = props
+        .on_action
+        .reform(|e: MouseEvent| pointer(PointerPhase::DoubleClick, &e));
     let on_wheel = {
         let on_action = props.on_action.clone();
-        let on_cursor = props.on_cursor.clone();
         let page = props.viewport.height;
         Callback::from(move |e: WheelEvent| {
             e.prevent_default();
@@ -169,58 +179,147 @@ pub fn plan_canvas(props: &PlanCanvasProps) -> Html {
             let factor = wheel_zoom_factor(e.delta_y(), unit, page);
             let (x, y) = (f64::from(e.offset_x()), f64::from(e.offset_y()));
             on_action.emit(Action::ZoomAt { x, y, factor });
-            on_cursor.emit(Some(world_at(&e)));
+            on_action.emit(pointer(PointerPhase::Move, &e));
         })
     };
-    let on_double_click = props.on_action.reform(|e: MouseEvent| {
-        let factor = if e.shift_key() { 0.5 } else { 2.0 };
-        Action::ZoomAt {
-            x: f64::from(e.offset_x()),
-            y: f64::from(e.offset_y()),
-            factor,
-        }
-    });
-    let on_key = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let modifier = e.ctrl_key() || e.meta_key() || e.alt_key();
-            if let Some(action) = key_action(&e.key(), e.shift_key(), modifier) {
+    let on_context_menu = Callback::from(|e: MouseEvent| e.prevent_default());
+
+    // Files dropped on the plan open like the Open button's.
+    let on_drag_over = {
+        let dropping = dropping.clone();
+        Callback::from(move |e: DragEvent| {
+            let has_files = e.data_transfer().is_some_and(|d| {
+                d.types()
+                    .iter()
+                    .any(|t| t.as_string().as_deref() == Some("Files"))
+            });
+            if has_files {
                 e.prevent_default();
-                on_action.emit(action);
+                if !*dropping {
+                    dropping.set(true);
+                }
+            }
+        })
+    };
+    let on_drag_leave = {
+        let dropping = dropping.clone();
+        Callback::from(move |_: DragEvent| dropping.set(false))
+    };
+    let on_drop = {
+        let dropping = dropping.clone();
+        let on_drop_file = props.on_drop_file.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dropping.set(false);
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
+                on_drop_file.emit(file);
             }
         })
     };
 
     let label = match &props.scene {
         Some(s) => format!(
-            "Floor plan of {}. Drag to pan, wheel or + and − to zoom, F to fit, arrow keys to move.",
-            s.0.floor_name
+            "Floor plan of {}. Tool: {}. {}",
+            s.0.floor_name,
+            props.tool.label(),
+            props.hint
         ),
         None => "Floor plan".to_owned(),
     };
-    let overlay = props.overlay.as_ref().map(|text| {
-        html! { <div class="plan__overlay" aria-live="polite">{ text.clone() }</div> }
+    let message = props.message.as_ref().map(|text| {
+        html! { <div class="plan__overlay" aria-live="polite" data-testid="plan-message">{ text.clone() }</div> }
+    });
+    let progress = props.progress.as_ref().map(|text| {
+        html! {
+            <div class="progress" role="progressbar" aria-busy="true" aria-label={text.clone()} data-testid="progress">
+                <div class="progress__bar"><div class="progress__fill"></div></div>
+                <span class="progress__text">{ text.clone() }</span>
+            </div>
+        }
+    });
+    let notice = props.notice.as_ref().map(|n| {
+        html! { <div class="toast" role="status" data-testid="notice" key={n.id.to_string()}>{ n.text.clone() }</div> }
+    });
+    let drop_hint = dropping.then(|| {
+        html! {
+            <div class="plan__drop" data-testid="drop-target">
+                <div class="plan__drop-card">{ "Drop to open the project or import the plan" }</div>
+            </div>
+        }
+    });
+    let material_select = (props.tool == Tool::Wall).then(|| {
+        let onchange = props.on_action.reform(|e: Event| {
+            let value = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            Action::SetWallMaterial(value)
+        });
+        let colour = props
+            .materials
+            .iter()
+            .find(|(n, _)| n.as_str() == props.wall_material.as_str())
+            .map(|(_, c)| c.clone())
+            .unwrap_or_default();
+        html! {
+            <label class="hint__field">
+                // An SVG fill, not a style attribute: the page's policy allows no inline styles.
+                <svg class="hint__swatch" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" height="12" rx="3" fill={colour} /></svg>
+                <span class="visually-hidden">{ "Wall material" }</span>
+                <select class="select select--light" data-testid="wall-material" aria-label="Wall material" title="The material of new walls (from the project's library)" {onchange}>
+                    { for props.materials.iter().map(|(name, _)| html! {
+                        <option value={name.clone()} selected={name.as_str() == props.wall_material.as_str()}>{ name.replace('_', " ") }</option>
+                    }) }
+                </select>
+            </label>
+        }
+    });
+    let hint = props.scene.is_some().then(|| {
+        html! {
+            <div class="hint" data-testid="tool-hint" aria-live="polite">
+                <span class="hint__tool">{ icons::tool(props.tool) }{ props.tool.label() }</span>
+                { for material_select }
+                <span class="hint__text">{ props.hint.clone() }</span>
+            </div>
+        }
     });
     html! {
-        <div class={classes!("plan", dragging.then_some("plan--dragging"))} ref={container}>
+        <div
+            class={classes!("plan", format!("plan--tool-{}", props.tool.name()), (!props.cursor.is_empty()).then(|| format!("plan--{}", props.cursor)))}
+            ref={container}
+            ondragover={on_drag_over}
+            ondragleave={on_drag_leave}
+            ondrop={on_drop}
+        >
             <canvas
                 ref={canvas_ref}
                 class="plan__canvas"
                 data-testid="plan-canvas"
+                data-tool={props.tool.name()}
                 tabindex="0"
                 role="application"
                 aria-roledescription="floor plan"
                 aria-label={label}
                 onpointerdown={on_pointer_down}
                 onpointermove={on_pointer_move}
-                onpointerup={end_drag.clone()}
-                onpointercancel={end_drag}
+                onpointerup={on_pointer_up}
+                onpointercancel={on_pointer_cancel}
                 onpointerleave={on_pointer_leave}
                 onwheel={on_wheel}
                 ondblclick={on_double_click}
-                onkeydown={on_key}
+                oncontextmenu={on_context_menu}
             />
-            { for overlay }
+            <canvas ref={overlay_ref} class="plan__overlay-canvas" data-testid="plan-overlay" aria-hidden="true" />
+            { for hint }
+            { for progress }
+            { for message }
+            { for notice }
+            { for drop_hint }
         </div>
     }
 }
@@ -232,13 +331,20 @@ fn draw(
     view: &View,
     viewport: Viewport,
     layers: Layers,
+    hidden: &HashSet<String>,
 ) -> Result<(), String> {
     if viewport.is_empty() {
         return Ok(());
     }
     let list = match scene {
-        Some(s) => s.0.frame(view, viewport, layers),
-        None => crate::display::DisplayList {
+        Some(s) => {
+            let options = FrameOptions {
+                hidden: (!hidden.is_empty()).then_some(hidden),
+                ..FrameOptions::default()
+            };
+            s.0.frame_with(view, viewport, layers, &options)
+        }
+        None => DisplayList {
             background: Some(crate::style::BACKGROUND),
             ops: Vec::new(),
         },
@@ -249,6 +355,11 @@ fn draw(
             .set_attribute(name, value)
             .map_err(|e| crate::fetch::js_message(&e))
     };
+    // The view transform, for automation: screen = origin + scale * (x, -y), CSS px.
+    set(
+        "data-view",
+        &format!("{} {} {}", view.scale, view.origin_x, view.origin_y),
+    )?;
     match scene {
         Some(s) => {
             set("data-floor", &s.0.floor_id)?;

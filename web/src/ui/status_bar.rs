@@ -2,6 +2,19 @@
 
 use yew::prelude::*;
 
+/// How the project is kept in the browser, for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveStatus {
+    /// `saved`, `saving`, `failed` or `none`.
+    pub state: &'static str,
+    /// The text.
+    pub text: AttrValue,
+    /// `generation:revision` of the project on screen.
+    pub key: AttrValue,
+    /// `generation:revision` of the project kept.
+    pub saved_key: AttrValue,
+}
+
 /// Properties of [`StatusBar`].
 #[derive(Properties, PartialEq)]
 pub struct StatusBarProps {
@@ -9,17 +22,25 @@ pub struct StatusBarProps {
     pub floor: AttrValue,
     /// What the floor holds.
     pub counts: AttrValue,
+    /// How many elements are selected.
+    pub selected: usize,
+    /// The measured distance, when measuring.
+    pub measure: Option<AttrValue>,
     /// Cursor position.
     pub cursor: AttrValue,
+    /// The grid step points snap to.
+    pub snap_step: AttrValue,
     /// Drawing scale, `1:200`.
     pub scale: AttrValue,
     /// Metres per pixel.
     pub resolution: AttrValue,
     /// Warnings found when the project was read.
     pub warnings: Vec<String>,
+    /// Keeping the project in the browser.
+    pub save: SaveStatus,
 }
 
-/// Floor, counts, cursor position and scale.
+/// Floor, counts, selection, measure, cursor position, snap step, scale and autosave.
 #[function_component(StatusBar)]
 pub fn status_bar(props: &StatusBarProps) -> Html {
     let warnings = (!props.warnings.is_empty()).then(|| {
@@ -31,13 +52,33 @@ pub fn status_bar(props: &StatusBarProps) -> Html {
             </span>
         }
     });
+    let selected = (props.selected > 0).then(|| {
+        html! {
+            <span class="status__item status__selected" data-testid="status-selected">
+                { format!("{} selected", props.selected) }
+            </span>
+        }
+    });
+    let measure = props.measure.clone().map(|m| {
+        html! { <span class="status__item status__measure" data-testid="measure-result" title="Measured distance">{ m }</span> }
+    });
+    let s = &props.save;
     html! {
         <footer class="status" data-testid="status-bar" aria-label="Status">
             <span class="status__item status__floor">{ props.floor.clone() }</span>
             <span class="status__item status__counts" data-testid="status-counts">{ props.counts.clone() }</span>
+            { for selected }
             { for warnings }
+            { for measure }
             <span class="status__spacer"></span>
+            <span class={classes!("status__item", "status__save", format!("status__save--{}", s.state))}
+                data-testid="save-status" data-state={s.state} data-key={s.key.clone()} data-saved-key={s.saved_key.clone()}
+                title="Every change is kept in this browser: a reload or a crash loses nothing. Save makes a file."
+                aria-live="polite">
+                { s.text.clone() }
+            </span>
             <span class="status__item status__cursor" data-testid="status-cursor" title="Cursor position, metres">{ props.cursor.clone() }</span>
+            <span class="status__item status__snap" data-testid="status-snap" title="Grid step points snap to at this zoom">{ props.snap_step.clone() }</span>
             <span class="status__item status__scale" data-testid="status-scale" title="Drawing scale at 96 dpi">{ props.scale.clone() }</span>
             <span class="status__item status__resolution" title="Metres per screen pixel">{ props.resolution.clone() }</span>
         </footer>

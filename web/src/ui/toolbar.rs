@@ -1,11 +1,14 @@
-//! The toolbar: project, floor switcher, view buttons, layer toggles and the sample menu.
+//! The bars over the plan: the dark application bar (file, history, samples, help) and the
+//! view bar (floor, zoom, layers, snapping, legend).
 
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlSelectElement, Node};
 use yew::prelude::*;
 
-use crate::input::ZOOM_STEP;
+use super::icons::{Icon, icon};
+use crate::input::{Command, ZOOM_STEP};
 use crate::layers::{Layer, Layers};
+use crate::snap::{SnapToggle, Snapping};
 use crate::state::{Action, SAMPLES, Sample};
 
 /// Properties of [`Toolbar`].
@@ -13,29 +16,128 @@ use crate::state::{Action, SAMPLES, Sample};
 pub struct ToolbarProps {
     /// The project's name, when one is open.
     pub title: Option<AttrValue>,
+    /// The project has changes no file holds.
+    pub unsaved: bool,
+    /// There is an edit to undo.
+    pub can_undo: bool,
+    /// There is an edit to redo.
+    pub can_redo: bool,
+    /// What is being opened, if anything.
+    pub loading: Option<AttrValue>,
+    /// State actions.
+    pub on_action: Callback<Action>,
+    /// Opens a sample.
+    pub on_open_sample: Callback<&'static Sample>,
+    /// Opens the file dialog.
+    pub on_open_file: Callback<()>,
+    /// Saves the project as a file.
+    pub on_save: Callback<()>,
+}
+
+fn button(
+    test_id: &'static str,
+    label: &'static str,
+    title: String,
+    i: Icon,
+    disabled: bool,
+    onclick: Callback<MouseEvent>,
+    show_label: bool,
+) -> Html {
+    html! {
+        <button
+            type="button"
+            class={classes!("btn", (!show_label).then_some("btn--icon"))}
+            data-testid={test_id}
+            title={title}
+            aria-label={label}
+            {disabled}
+            {onclick}
+        >
+            { icon(i) }
+            if show_label { <span class="btn__label">{ label }</span> }
+        </button>
+    }
+}
+
+/// The dark bar at the top of the editor.
+#[function_component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let has_doc = props.title.is_some();
+    let on_new = props.on_action.reform(|_: MouseEvent| Action::NewProject);
+    let on_open = props.on_open_file.reform(|_: MouseEvent| ());
+    let on_save = props.on_save.reform(|_: MouseEvent| ());
+    let on_undo = props
+        .on_action
+        .reform(|_: MouseEvent| Action::Command(Command::Undo));
+    let on_redo = props
+        .on_action
+        .reform(|_: MouseEvent| Action::Command(Command::Redo));
+    let on_help = props
+        .on_action
+        .reform(|_: MouseEvent| Action::Command(Command::Help));
+    let title = props
+        .title
+        .clone()
+        .unwrap_or_else(|| AttrValue::from("No project"));
+    html! {
+        <header class="toolbar">
+            <div class="brand" title="tailplan – the final tail of the network">
+                <svg class="brand__glyph" viewBox="0 0 32 32" aria-hidden="true">
+                    <rect x="3" y="3" width="26" height="26" rx="5" fill="none" stroke="currentColor" stroke-width="2.2"/>
+                    <path d="M3 16h11v13M14 16V3" fill="none" stroke="currentColor" stroke-width="2.2"/>
+                    <circle cx="22.5" cy="9.5" r="3" fill="#60a5fa"/>
+                    <circle cx="22.5" cy="22.5" r="3" fill="#f97316"/>
+                    <path d="M22.5 12.5v7" stroke="#cbd5e1" stroke-width="1.6" stroke-dasharray="2 1.6"/>
+                </svg>
+                <span class="brand__name">{ "tailplan" }</span>
+            </div>
+            <div class="toolbar__group" role="group" aria-label="File">
+                { button("file-new", "New", "New empty project".into(), Icon::New, false, on_new, true) }
+                { button("file-open", "Open", "Open a project or import a floor plan (Ctrl+O) – or drop a file on the plan".into(), Icon::Open, false, on_open, true) }
+                { button("file-save", "Save", "Save the project as a file (Ctrl+S)".into(), Icon::Save, !has_doc, on_save, true) }
+            </div>
+            <div class="toolbar__project" data-testid="project-name" title={format!("{title}{}", if props.unsaved { " – changes not yet saved to a file" } else { "" })}>
+                { title.clone() }
+            </div>
+            if props.unsaved {
+                <span class="toolbar__unsaved" data-testid="unsaved" title="Changes not yet saved to a file (they are kept in this browser)" aria-label="Unsaved changes">{ "●" }</span>
+            }
+            <div class="toolbar__group" role="group" aria-label="History">
+                { button("undo", "Undo", "Undo (Ctrl+Z)".into(), Icon::Undo, !props.can_undo, on_undo, false) }
+                { button("redo", "Redo", "Redo (Ctrl+Shift+Z)".into(), Icon::Redo, !props.can_redo, on_redo, false) }
+            </div>
+            <div class="toolbar__spacer"></div>
+            <SampleMenu loading={props.loading.clone()} on_open={props.on_open_sample.clone()} />
+            <button type="button" class="btn btn--icon btn--help" data-testid="help-button" title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" onclick={on_help}>
+                { icon(Icon::Help) }
+            </button>
+        </header>
+    }
+}
+
+/// Properties of [`ViewBar`].
+#[derive(Properties, PartialEq)]
+pub struct ViewBarProps {
     /// The floors: (id, name).
     pub floors: Vec<(AttrValue, AttrValue)>,
     /// The floor on screen.
     pub floor_id: Option<AttrValue>,
     /// Which layers are shown.
     pub layers: Layers,
-    /// The sample being loaded, if any.
-    pub loading: Option<&'static Sample>,
-    /// Changes the view or the layers.
-    pub on_action: Callback<Action>,
-    /// Opens a sample.
-    pub on_open: Callback<&'static Sample>,
-    /// Whether the legend is shown.
+    /// Which snaps are on.
+    pub snapping: Snapping,
+    /// Something is selected.
+    pub has_selection: bool,
+    /// The legend is shown.
     pub legend_open: bool,
-    /// Shows or hides the legend.
-    pub on_legend: Callback<()>,
+    /// State actions.
+    pub on_action: Callback<Action>,
 }
 
-/// The dark bar at the top of the editor.
-#[function_component(Toolbar)]
-pub fn toolbar(props: &ToolbarProps) -> Html {
+/// The light bar over the plan: floor, zoom, layers, snapping, legend.
+#[function_component(ViewBar)]
+pub fn view_bar(props: &ViewBarProps) -> Html {
     let has_floor = props.floor_id.is_some();
-
     let on_floor = props.on_action.reform(|e: Event| {
         let value = e
             .target()
@@ -48,7 +150,6 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let selected = props.floor_id.as_ref() == Some(id);
         html! { <option value={id.clone()} selected={selected}>{ name.clone() }</option> }
     });
-
     let on_fit = props.on_action.reform(|_: MouseEvent| Action::Fit);
     let on_zoom_in = props
         .on_action
@@ -56,12 +157,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let on_zoom_out = props
         .on_action
         .reform(|_: MouseEvent| Action::ZoomCenter(1.0 / ZOOM_STEP));
+    let on_zoom_sel = props
+        .on_action
+        .reform(|_: MouseEvent| Action::Command(Command::ZoomToSelection));
 
     let toggles = Layer::ALL.iter().map(|&layer| {
         let shown = props.layers.shows(layer);
-        let onclick = props
-            .on_action
-            .reform(move |_: MouseEvent| Action::ToggleLayer(layer));
+        let onclick = props.on_action.reform(move |_: MouseEvent| Action::ToggleLayer(layer));
         html! {
             <button
                 type="button"
@@ -76,77 +178,66 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             </button>
         }
     });
+    let snaps = SnapToggle::ALL.iter().map(|&t| {
+        let on = props.snapping.is_on(t);
+        let onclick = props.on_action.reform(move |_: MouseEvent| Action::ToggleSnap(t));
+        html! {
+            <button
+                type="button"
+                class="toggle toggle--snap"
+                aria-pressed={if on { "true" } else { "false" }}
+                title={format!("{} – click to turn {} (Alt while drawing: no snapping)", t.description(), if on { "off" } else { "on" })}
+                data-testid={format!("snap-{}", t.name())}
+                {onclick}
+            >
+                <span class="toggle__label">{ t.label() }</span>
+            </button>
+        }
+    });
 
     html! {
-        <header class="toolbar">
-            <div class="brand" title="tailplan – the final tail of the network">
-                <svg class="brand__glyph" viewBox="0 0 32 32" aria-hidden="true">
-                    <rect x="3" y="3" width="26" height="26" rx="5" fill="none" stroke="currentColor" stroke-width="2.2"/>
-                    <path d="M3 16h11v13M14 16V3" fill="none" stroke="currentColor" stroke-width="2.2"/>
-                    <circle cx="22.5" cy="9.5" r="3" fill="#60a5fa"/>
-                    <circle cx="22.5" cy="22.5" r="3" fill="#f97316"/>
-                    <path d="M22.5 12.5v7" stroke="#cbd5e1" stroke-width="1.6" stroke-dasharray="2 1.6"/>
-                </svg>
-                <span class="brand__name">{ "tailplan" }</span>
+        <div class="viewbar" role="toolbar" aria-label="View" data-testid="view-bar">
+            <label class="field">
+                <span class="field__label">{ "Floor" }</span>
+                <select class="select" data-testid="floor-select" aria-label="Floor" disabled={props.floors.is_empty()} onchange={on_floor}>
+                    { for floor_options }
+                </select>
+            </label>
+            <div class="viewbar__group" role="group" aria-label="Zoom">
+                { button("fit-button", "Fit", "Fit the floor to the window (F)".into(), Icon::Fit, !has_floor, on_fit, true) }
+                { button("zoom-out", "Zoom out", "Zoom out (−)".into(), Icon::ZoomOut, !has_floor, on_zoom_out, false) }
+                { button("zoom-in", "Zoom in", "Zoom in (+)".into(), Icon::ZoomIn, !has_floor, on_zoom_in, false) }
+                { button("zoom-selection", "Zoom to selection", "Zoom to the selection (Z)".into(), Icon::ZoomSelection, !props.has_selection, on_zoom_sel, false) }
             </div>
-            <div class="toolbar__project" data-testid="project-name" title="Project">
-                { props.title.clone().unwrap_or_else(|| AttrValue::from("No project")) }
-            </div>
-            <div class="toolbar__group">
-                <label class="field">
-                    <span class="field__label">{ "Floor" }</span>
-                    <select
-                        class="select"
-                        data-testid="floor-select"
-                        aria-label="Floor"
-                        disabled={props.floors.is_empty()}
-                        onchange={on_floor}
-                    >
-                        { for floor_options }
-                    </select>
-                </label>
-            </div>
-            <div class="toolbar__group" role="group" aria-label="View">
-                <button type="button" class="btn" data-testid="fit-button" title="Fit the floor to the window (F)" disabled={!has_floor} onclick={on_fit}>
-                    <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" fill="none" stroke="currentColor" stroke-width="1.6"/></svg>
-                    { "Fit" }
-                </button>
-                <button type="button" class="btn btn--icon" data-testid="zoom-out" title="Zoom out (−)" aria-label="Zoom out" disabled={!has_floor} onclick={on_zoom_out}>
-                    <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 8h10" stroke="currentColor" stroke-width="1.8"/></svg>
-                </button>
-                <button type="button" class="btn btn--icon" data-testid="zoom-in" title="Zoom in (+)" aria-label="Zoom in" disabled={!has_floor} onclick={on_zoom_in}>
-                    <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 8h10M8 3v10" stroke="currentColor" stroke-width="1.8"/></svg>
-                </button>
-            </div>
-            <div class="toolbar__group toolbar__layers" role="group" aria-label="Layers">
+            <div class="viewbar__group viewbar__layers" role="group" aria-label="Layers">
+                <span class="viewbar__caption">{ "Layers" }</span>
                 { for toggles }
             </div>
-            <div class="toolbar__group">
-                <button
-                    type="button"
-                    class="toggle toggle--legend"
-                    aria-pressed={if props.legend_open { "true" } else { "false" }}
-                    title={if props.legend_open { "Hide the legend" } else { "Show the legend" }}
-                    data-testid="legend-toggle"
-                    onclick={props.on_legend.reform(|_: MouseEvent| ())}
-                >
-                    <svg class="toggle__icon" viewBox="0 0 16 16" aria-hidden="true">
-                        <path d="M2 3.5h2M6 3.5h8M2 8h2M6 8h8M2 12.5h2M6 12.5h8" stroke="currentColor" stroke-width="1.6"/>
-                    </svg>
-                    <span class="toggle__label">{ "Legend" }</span>
-                </button>
+            <div class="viewbar__group" role="group" aria-label="Snapping">
+                <span class="viewbar__caption" title="Snapping">{ icon(Icon::Magnet) }{ "Snap" }</span>
+                { for snaps }
             </div>
-            <div class="toolbar__spacer"></div>
-            <SampleMenu loading={props.loading} on_open={props.on_open.clone()} />
-        </header>
+            <div class="viewbar__spacer"></div>
+            <button
+                type="button"
+                class="toggle toggle--legend"
+                aria-pressed={if props.legend_open { "true" } else { "false" }}
+                title={if props.legend_open { "Hide the legend" } else { "Show the legend" }}
+                data-testid="legend-toggle"
+                onclick={props.on_action.reform(|_: MouseEvent| Action::ToggleLegend)}
+            >
+                { icon(Icon::Legend) }
+                <span class="toggle__label">{ "Legend" }</span>
+            </button>
+        </div>
     }
 }
 
 /// Properties of [`SampleMenu`].
 #[derive(Properties, PartialEq)]
 struct SampleMenuProps {
-    /// The sample being loaded, if any.
-    loading: Option<&'static Sample>,
+    /// What is being opened, if anything.
+    loading: Option<AttrValue>,
     /// Opens a sample.
     on_open: Callback<&'static Sample>,
 }
@@ -166,6 +257,7 @@ fn sample_menu(props: &SampleMenuProps) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" && *open {
                 e.prevent_default();
+                e.stop_propagation();
                 open.set(false);
             }
         })
@@ -205,10 +297,7 @@ fn sample_menu(props: &SampleMenuProps) -> Html {
         }
     });
 
-    let caption = match props.loading {
-        Some(s) => format!("Opening {}…", s.label),
-        None => "Open sample".to_owned(),
-    };
+    let busy = props.loading.is_some();
     html! {
         <div class="menu" ref={container} onkeydown={on_key} onfocusout={on_focus_out}>
             <button
@@ -217,10 +306,11 @@ fn sample_menu(props: &SampleMenuProps) -> Html {
                 data-testid="sample-menu"
                 aria-haspopup="menu"
                 aria-expanded={if *open { "true" } else { "false" }}
+                aria-busy={if busy { "true" } else { "false" }}
                 title="Open one of the sample buildings"
                 onclick={on_toggle}
             >
-                { caption }
+                { if busy { "Opening…" } else { "Open sample" } }
                 <svg class="btn__caret" viewBox="0 0 16 16" aria-hidden="true"><path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.6"/></svg>
             </button>
             if *open {

@@ -1,0 +1,542 @@
+use tailplan_core::{Point, Polygon, Props, Room};
+
+use super::*;
+use crate::input::Command;
+
+pub(crate) const VP: Viewport = Viewport {
+    width: 800.0,
+    height: 600.0,
+    dpr: 1.0,
+};
+
+fn floor(id: &str, x0: f64) -> Floor {
+    let mut f = Floor::new(id, format!("Level {id}"), 0.0);
+    f.rooms.push(Room {
+        id: format!("room-{id}"),
+        name: "Hall".into(),
+        polygon: Polygon::rect(Point::new(x0, 0.0), Point::new(x0 + 40.0, 20.0)),
+        props: Props::new(),
+    });
+    f
+}
+
+fn opened() -> Opened {
+    let mut project = Project::new();
+    project.meta.name = "HQ".into();
+    project.floors.push(floor("0", 0.0));
+    project.floors.push(floor("1", 0.0));
+    project.floors.push(floor("far", 10_000.0));
+    Opened::new(project, Source::Sample("office"), "hq.tailplan.json")
+}
+
+pub(crate) fn step(state: &AppState, action: Action) -> AppState {
+    state.apply(action).unwrap_or_else(|| state.clone())
+}
+
+/// A state showing `opened` in an 800 x 600 canvas.
+pub(crate) fn showing(opened: Opened) -> AppState {
+    let s = AppState::default();
+    let s = step(&s, Action::Resize(VP));
+    let s = step(
+        &s,
+        Action::StartLoading {
+            label: SAMPLES[0].describe(),
+            request: 1,
+        },
+    );
+    step(
+        &s,
+        Action::Loaded {
+            request: 1,
+            result: Ok(opened),
+        },
+    )
+}
+
+fn loaded() -> AppState {
+    showing(opened())
+}
+
+#[test]
+fn loading_fits_the_first_floor() {
+    let s = loaded();
+    assert!(!s.is_loading());
+    assert_eq!(s.floor_id.as_deref(), Some("0"));
+    assert_eq!(s.doc.as_ref().unwrap().title(), "HQ");
+    // 40 x 20 m fitted into 800 x 600 with margins.
+    assert!((s.view.scale - (800.0 - 2.0 * FIT_MARGIN_PX) / 40.0).abs() < 1e-9);
+    assert_eq!(s.generation, 1);
+    assert!(s.index().is_some());
+    assert_eq!(s.wall_material, "drywall");
+}
+
+#[test]
+fn a_project_loaded_before_the_canvas_has_a_size_is_fitted_later() {
+    let s = step(
+        &AppState::default(),
+        Action::StartLoading {
+            label: SAMPLES[1].describe(),
+            request: 7,
+        },
+    );
+    let s = step(
+        &s,
+        Action::Loaded {
+            request: 7,
+            result: Ok(opened()),
+        },
+    );
+    assert_eq!(s.view, View::default());
+    let s = step(&s, Action::Resize(VP));
+    assert_ne!(s.view, View::default());
+    // Later resizes keep the middle in the middle instead of fitting again.
+    let zoomed = step(&s, Action::ZoomCenter(2.0));
+    let bigger = step(
+        &zoomed,
+        Action::Resize(Viewport {
+            width: 1000.0,
+            ..VP
+        }),
+    );
+    assert_eq!(bigger.view.scale, zoomed.view.scale);
+    let mid_before = zoomed.view.to_world(400.0, 300.0);
+    let mid_after = bigger.view.to_world(500.0, 300.0);
+    assert!((mid_before.x - mid_after.x).abs() < 1e-9);
+}
+
+#[test]
+fn stale_answers_are_ignored() {
+    let s = loaded();
+    let s = step(
+        &s,
+        Action::StartLoading {
+            label: SAMPLES[1].describe(),
+            request: 2,
+        },
+    );
+    let stale = Action::Loaded {
+        request: 1,
+        result: Err(LoadError::Network("x".into())),
+    };
+    assert!(s.apply(stale).is_none());
+    assert!(s.is_loading());
+}
+
+#[test]
+fn a_failed_load_keeps_the_project_and_says_why() {
+    let s = loaded();
+    let s = step(
+        &s,
+        Action::StartLoading {
+            label: SAMPLES[1].describe(),
+            request: 2,
+        },
+    );
+    let s = step(
+        &s,
+        Action::Loaded {
+            request: 2,
+            result: Err(LoadError::Http {
+                status: 404,
+                reason: "Not Found".into(),
+            }),
+        },
+    );
+    let msg = s.error.clone().unwrap();
+    assert!(msg.starts_with("Could not open the sample “Small floor” (small.tailplan.json): the file is not on the server (HTTP 404)"), "{msg}");
+    assert_eq!(s.doc.as_ref().unwrap().title(), "HQ");
+    let s = step(&s, Action::DismissError);
+    assert!(s.error.is_none());
+    assert!(s.apply(Action::DismissError).is_none());
+}
+
+#[test]
+fn invalid_files_are_reported_not_panicked() {
+    let err = open_sample(&SAMPLES[0], "{\"format\": ").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "line 1, column 11: EOF while parsing a value"
+    );
+    let err = open_sample(&SAMPLES[0], "<!doctype html>").unwrap_err();
+    assert!(err.to_string().starts_with("line 1, column 1"));
+    let ok = open_sample(
+        &SAMPLES[0],
+        r#"{"format": "tailplan-project", "version": 1}"#,
+    )
+    .unwrap();
+    assert!(ok.project.floors.is_empty());
+    assert_eq!(ok.source, Source::Sample("office"));
+}
+
+#[test]
+fn floor_switching_keeps_the_view_when_the_floor_is_in_it() {
+    let s = loaded();
+    let zoomed = step(
+        &s,
+        Action::ZoomAt {
+            x: 100.0,
+            y: 100.0,
+            factor: 3.0,
+        },
+    );
+    let upstairs = step(&zoomed, Action::SelectFloor("1".into()));
+    assert_eq!(upstairs.floor_id.as_deref(), Some("1"));
+    assert_eq!(upstairs.view, zoomed.view);
+    assert!(
+        upstairs.index().unwrap().entry("room-1").is_some(),
+        "the index follows the floor"
+    );
+    // A floor elsewhere is fitted.
+    let far = step(&zoomed, Action::SelectFloor("far".into()));
+    assert!(far.view.visible(VP).min.x > 9_000.0);
+    // Unknown floors and the current floor change nothing.
+    assert!(s.apply(Action::SelectFloor("nope".into())).is_none());
+    assert!(s.apply(Action::SelectFloor("0".into())).is_none());
+}
+
+#[test]
+fn view_actions() {
+    let s = loaded();
+    let panned = step(&s, Action::Pan { dx: 10.0, dy: -5.0 });
+    assert_eq!(panned.view.origin_x, s.view.origin_x + 10.0);
+    let fitted = step(&panned, Action::Fit);
+    assert_eq!(fitted.view, s.view);
+    let z = step(&s, Action::ZoomCenter(2.0));
+    assert!((z.view.scale - 2.0 * s.view.scale).abs() < 1e-9);
+    let hidden = step(&s, Action::ToggleLayer(Layer::Walls));
+    assert!(!hidden.layers.shows(Layer::Walls));
+    assert!(s.apply(Action::Resize(VP)).is_none());
+    // Keys do the same.
+    let z = step(&s, Action::Command(Command::ZoomIn));
+    assert!(z.view.scale > s.view.scale);
+    let p = step(
+        &s,
+        Action::Command(Command::Arrow {
+            dx: -1,
+            dy: 0,
+            big: false,
+        }),
+    );
+    assert_eq!(
+        p.view.origin_x,
+        s.view.origin_x + KEY_PAN_PX,
+        "the plan slides right"
+    );
+    let f = step(&p, Action::Command(Command::Fit));
+    assert_eq!(f.view, s.view);
+}
+
+#[test]
+fn first_floor_prefers_one_with_walls() {
+    let mut p = Project::new();
+    assert_eq!(first_floor(&p), None);
+    p.floors.push(Floor::new("site", "Site", 0.0));
+    assert_eq!(first_floor(&p).as_deref(), Some("site"));
+    let mut l1 = Floor::new("1", "L1", 0.0);
+    l1.walls.push(tailplan_core::Wall {
+        id: "w".into(),
+        shape: tailplan_core::Shape::Line(vec![Point::new(0.0, 0.0), Point::new(1.0, 0.0)]),
+        material: None,
+        loss_db: None,
+        thickness_m: 0.1,
+        props: Props::new(),
+    });
+    p.floors.push(l1);
+    assert_eq!(first_floor(&p).as_deref(), Some("1"));
+}
+
+#[test]
+fn samples_are_known_by_key() {
+    assert_eq!(sample("small").unwrap().file, "small.tailplan.json");
+    assert!(sample("nope").is_none());
+}
+
+fn with_ap() -> AppState {
+    let s = loaded();
+    let s = step(&s, Action::SetTool(Tool::AccessPoint));
+    let (x, y) = s.view.to_screen(Point::new(10.0, 10.0));
+    step(
+        &s,
+        Action::Pointer(PointerInput {
+            phase: PointerPhase::Down,
+            x,
+            y,
+            button: 0,
+            shift: false,
+            alt: false,
+        }),
+    )
+}
+
+#[test]
+fn properties_are_validated_by_the_core() {
+    let s = with_ap();
+    let id = s.selection[0].clone();
+    let set = |s: &AppState, key: &str, value: &str| {
+        step(
+            s,
+            Action::SetProperty {
+                id: id.clone(),
+                key: key.into(),
+                value: value.into(),
+            },
+        )
+    };
+    let ok = set(&s, "tx_dbm", "17");
+    let ap = |s: &AppState| match s.project().unwrap().element(&id).unwrap().1 {
+        tailplan_core::Element::AccessPoint(a) => a,
+        _ => panic!("an AP"),
+    };
+    assert_eq!(ap(&ok).tx_dbm, 17.0);
+    assert!(ok.property_error.is_none());
+    let rev = ok.doc.as_ref().unwrap().revision;
+
+    // An impossible value: the core's message, nothing changed.
+    let refused = set(&ok, "tx_dbm", "400");
+    let e = refused.property_error.clone().unwrap();
+    assert_eq!((e.id.as_str(), e.key.as_str()), (id.as_str(), "tx_dbm"));
+    assert_eq!(
+        e.message,
+        "ap \"ap-1\": tx_dbm 400 must be at least -30 and at most 60"
+    );
+    assert_eq!(ap(&refused).tx_dbm, 17.0);
+    assert_eq!(refused.doc.as_ref().unwrap().revision, rev);
+    // Text that is no number.
+    let refused = set(&ok, "height_m", "high");
+    assert_eq!(
+        refused.property_error.unwrap().message,
+        "height_m: “high” is not a number"
+    );
+    // The same value again is no edit; it clears an earlier refusal.
+    let same = set(&set(&ok, "tx_dbm", "400"), "tx_dbm", "17");
+    assert!(same.property_error.is_none());
+    assert_eq!(same.doc.as_ref().unwrap().revision, rev);
+
+    // Undo takes the property back, then the AP.
+    let u = step(&ok, Action::Command(Command::Undo));
+    assert_eq!(ap(&u).tx_dbm, 20.0);
+    let u = step(&u, Action::Command(Command::Undo));
+    assert!(u.project().unwrap().element(&id).is_none());
+    assert!(u.selection.is_empty(), "the selection follows the project");
+    let r = step(
+        &step(&u, Action::Command(Command::Redo)),
+        Action::Command(Command::Redo),
+    );
+    assert_eq!(ap(&r).tx_dbm, 17.0);
+}
+
+#[test]
+fn floor_and_project_fields_go_through_edits() {
+    let s = loaded();
+    let s2 = step(
+        &s,
+        Action::SetFloorProperty {
+            key: "ceiling_m".into(),
+            value: "3.2".into(),
+        },
+    );
+    assert_eq!(s2.floor().unwrap().ceiling_m, 3.2);
+    let refused = step(
+        &s2,
+        Action::SetFloorProperty {
+            key: "ceiling_m".into(),
+            value: "-1".into(),
+        },
+    );
+    assert!(
+        refused
+            .property_error
+            .unwrap()
+            .message
+            .contains("ceiling_m -1 must be above 0")
+    );
+    let named = step(
+        &s2,
+        Action::SetMetaProperty {
+            key: "name".into(),
+            value: "New HQ".into(),
+        },
+    );
+    assert_eq!(named.doc.as_ref().unwrap().title(), "New HQ");
+    let back = step(&named, Action::Command(Command::Undo));
+    assert_eq!(back.doc.as_ref().unwrap().title(), "HQ");
+}
+
+#[test]
+fn delete_and_arrow_moves_are_one_undo_step_each() {
+    let s = with_ap();
+    let id = s.selection[0].clone();
+    let pos = |s: &AppState| {
+        s.project()
+            .unwrap()
+            .element(&id)
+            .map(|(_, e)| e.points()[0])
+    };
+    let start = pos(&s).unwrap();
+    let arrow = |s: &AppState, dx: i8, big: bool| {
+        step(s, Action::Command(Command::Arrow { dx, dy: 0, big }))
+    };
+    let moved = arrow(&arrow(&arrow(&s, 1, false), 1, false), 1, true);
+    assert!((pos(&moved).unwrap().x - (start.x + 1.2)).abs() < 1e-9);
+    assert_eq!(
+        moved.view, s.view,
+        "arrows move the selection, not the view"
+    );
+    // One undo takes back the whole run of arrow moves.
+    let undone = step(&moved, Action::Command(Command::Undo));
+    assert_eq!(pos(&undone), Some(start));
+    let undone = step(&undone, Action::Command(Command::Undo));
+    assert_eq!(pos(&undone), None);
+
+    let deleted = step(&s, Action::Command(Command::Delete));
+    assert_eq!(pos(&deleted), None);
+    assert!(deleted.selection.is_empty());
+    assert!(
+        deleted
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Deleted 1 element")
+    );
+    let back = step(&deleted, Action::Command(Command::Undo));
+    assert_eq!(pos(&back), Some(start));
+    // Nothing selected: Delete does nothing.
+    assert!(deleted.apply(Action::Command(Command::Delete)).is_none());
+}
+
+#[test]
+fn escape_unwinds_one_thing_at_a_time() {
+    let s = with_ap();
+    assert_eq!(s.tool, Tool::AccessPoint);
+    let s = step(&s, Action::Command(Command::Help));
+    assert!(s.help_open);
+    let s = step(&s, Action::Command(Command::Escape));
+    assert!(!s.help_open && !s.selection.is_empty());
+    let s = step(&s, Action::Command(Command::Escape));
+    assert!(s.selection.is_empty());
+    let s = step(&s, Action::Command(Command::Escape));
+    assert_eq!(s.tool, Tool::Select);
+    assert!(s.apply(Action::Command(Command::Escape)).is_none());
+}
+
+#[test]
+fn select_all_zoom_to_selection_and_hidden_layers() {
+    let s = loaded();
+    let all = step(&s, Action::Command(Command::SelectAll));
+    assert_eq!(all.selection, ["room-0"]);
+    let z = step(&all, Action::Command(Command::ZoomToSelection));
+    assert!(z.view.scale > s.view.scale * 0.9, "the room fills the view");
+    let hidden = step(&all, Action::ToggleLayer(Layer::Rooms));
+    assert!(
+        hidden.selection.is_empty(),
+        "hidden elements are deselected"
+    );
+    assert!(
+        step(&hidden, Action::Command(Command::SelectAll))
+            .selection
+            .is_empty()
+    );
+    let picked = step(&s, Action::Select(vec!["room-0".into(), "ghost".into()]));
+    assert_eq!(picked.selection, ["room-0"]);
+}
+
+#[test]
+fn opening_over_unsaved_changes_asks_first() {
+    let s = with_ap();
+    assert!(s.doc.as_ref().unwrap().is_unsaved());
+    let s2 = step(&s, Action::NewProject);
+    assert!(s2.confirm.is_some());
+    assert_eq!(s2.generation, s.generation, "nothing replaced yet");
+    let kept = step(&s2, Action::ConfirmReplace(false));
+    assert!(kept.confirm.is_none());
+    assert_eq!(kept.doc.as_ref().unwrap().title(), "HQ");
+    let replaced = step(&s2, Action::ConfirmReplace(true));
+    assert_eq!(replaced.doc.as_ref().unwrap().title(), "Untitled project");
+    assert_eq!(replaced.floor_id.as_deref(), Some("0"));
+    assert!(!replaced.doc.as_ref().unwrap().can_undo(), "a new history");
+
+    // After a download nothing is unsaved: no question.
+    let (g, r) = s.doc_key().unwrap();
+    let saved = step(
+        &s,
+        Action::Downloaded {
+            generation: g,
+            revision: r,
+        },
+    );
+    assert!(!saved.doc.as_ref().unwrap().is_unsaved());
+    let new = step(&saved, Action::NewProject);
+    assert!(new.confirm.is_none());
+    assert_eq!(new.generation, saved.generation + 1);
+    // A download of an older revision does not count.
+    let stale = s.apply(Action::Downloaded {
+        generation: g,
+        revision: r - 1,
+    });
+    assert!(stale.is_none());
+}
+
+#[test]
+fn a_restored_project_keeps_its_floor_and_unsaved_mark() {
+    let mut o = opened();
+    o.source = Source::Restored;
+    o.floor_id = Some("1".into());
+    o.unsaved = true;
+    let s = showing(o);
+    assert_eq!(s.floor_id.as_deref(), Some("1"));
+    assert!(s.doc.as_ref().unwrap().is_unsaved());
+    assert!(
+        !s.doc.as_ref().unwrap().can_undo(),
+        "the history starts afresh"
+    );
+}
+
+#[test]
+fn autosave_status_and_failures() {
+    let s = loaded();
+    let (g, r) = s.doc_key().unwrap();
+    let saved = step(
+        &s,
+        Action::Saved {
+            generation: g,
+            revision: r,
+        },
+    );
+    assert_eq!(saved.autosave, Autosave::Saved(g, r));
+    let failed = step(&saved, Action::SaveFailed("QuotaExceededError".into()));
+    assert!(
+        failed
+            .error
+            .as_ref()
+            .unwrap()
+            .contains("QuotaExceededError")
+    );
+    assert!(
+        failed
+            .apply(Action::SaveFailed("QuotaExceededError".into()))
+            .is_none()
+    );
+}
+
+#[test]
+fn hints_follow_the_tool() {
+    let s = loaded();
+    assert!(s.hint().starts_with("Click to select"));
+    assert_eq!(
+        step(&s, Action::SetTool(Tool::AccessPoint)).hint(),
+        "Click to place an access point · Esc goes back to Select"
+    );
+    assert_eq!(
+        step(&s, Action::SetTool(Tool::Outlet)).hint(),
+        "Click to place an outlet · Esc goes back to Select"
+    );
+    assert_eq!(
+        step(&s, Action::SetTool(Tool::Wall)).hint(),
+        "Click where the wall starts"
+    );
+    let n = step(&s, Action::Notice("hello".into()));
+    let id = n.notice.as_ref().unwrap().id;
+    assert!(n.apply(Action::DismissNotice(id + 1)).is_none());
+    assert!(step(&n, Action::DismissNotice(id)).notice.is_none());
+}
