@@ -34,4 +34,7 @@ trunk build --release --offline
 step "browser end-to-end tests"
 bash tests/e2e/run.sh
 
+step "browser glue tests (wasm-bindgen-test in headless Chromium)"
+bash tests/e2e/wasm-tests.sh
+
 step "all checks passed"

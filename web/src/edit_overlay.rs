@@ -73,7 +73,9 @@ pub fn overlay(state: &AppState, viewport: Viewport) -> DisplayList {
         } else {
             e
         };
-        halo(&mut list, view, &e);
+        if handles {
+            halo(&mut list, view, &e);
+        }
         outline(&mut list, view, &e, style::SELECTION, 2.0, handles);
     }
 

@@ -150,7 +150,8 @@ pub fn shortcut(k: Keys<'_>, target: Target) -> Option<Shortcut> {
 /// One line of the help panel: the keys and what they do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpLine {
-    /// The keys, as shown: `Ctrl Z`.
+    /// The keys: alternatives separated by `, `, combinations joined by `+`; parts in lower
+    /// case are gestures (`click`, `drag`), the others keys: `Ctrl+Shift+Z, Ctrl+Y`.
     pub keys: String,
     /// What they do.
     pub what: String,
@@ -174,7 +175,7 @@ pub fn help() -> Vec<(&'static str, Vec<HelpLine>)> {
         (
             "Drawing",
             vec![
-                line("Click", "Add a point; click the last point again to finish"),
+                line("click", "Add a point; click the last point again to finish"),
                 line("Enter, double-click", "Finish the line or outline"),
                 line("Esc", "Cancel the drawing (walls already drawn stay)"),
                 line("Backspace", "Take back the last point"),
@@ -185,35 +186,35 @@ pub fn help() -> Vec<(&'static str, Vec<HelpLine>)> {
         (
             "Editing",
             vec![
-                line("Shift click", "Add to or remove from the selection"),
-                line("Drag", "Move the selection (one undo step)"),
-                line("Arrow keys", "Move the selection 0.1 m (Shift: 1 m)"),
+                line("Shift+click", "Add to or remove from the selection"),
+                line("drag", "Move the selection (one undo step)"),
+                line("←↑→↓", "Move the selection 0.1 m (Shift: 1 m)"),
                 line("Delete", "Delete the selection"),
-                line("Ctrl A", "Select everything shown"),
-                line("Ctrl Z", "Undo"),
-                line("Ctrl Shift Z, Ctrl Y", "Redo"),
+                line("Ctrl+A", "Select everything shown"),
+                line("Ctrl+Z", "Undo"),
+                line("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
                 line("Esc", "Clear the selection, then back to Select"),
             ],
         ),
         (
             "View",
             vec![
-                line("Wheel", "Zoom about the cursor"),
-                line("Middle drag, Space drag", "Pan"),
-                line("+ −", "Zoom in, out"),
+                line("wheel", "Zoom about the cursor"),
+                line("middle-drag, Space+drag", "Pan"),
+                line("+, −", "Zoom in, out"),
                 line("F, 0", "Fit the floor"),
                 line("Z", "Zoom to the selection"),
-                line("Arrow keys", "Pan, when nothing is selected"),
+                line("←↑→↓", "Pan, when nothing is selected"),
             ],
         ),
         (
             "File",
             vec![
                 line(
-                    "Ctrl O",
+                    "Ctrl+O",
                     "Open a project or import a plan (or drop a file on the plan)",
                 ),
-                line("Ctrl S", "Save the project as a file"),
+                line("Ctrl+S", "Save the project as a file"),
                 line("?", "Show or hide this help"),
             ],
         ),

@@ -137,6 +137,8 @@ fn keep(dispatcher: UseReducerDispatcher<AppState>, queue: Rc<RefCell<SaveQueue>
     }
     queue.borrow_mut().busy = true;
     wasm_bindgen_futures::spawn_local(async move {
+        // After the edit is on screen: writing a big project takes a few frames' time.
+        files::next_paint().await;
         let store = Store::open(autosave::DB_NAME, autosave::STORE).await;
         loop {
             let Some((generation, revision, project, meta)) = queue.borrow_mut().wanted.take()

@@ -38,10 +38,10 @@ pub fn help_panel(props: &HelpPanelProps) -> Html {
                 <dl class="help__list">
                     { for lines.into_iter().map(|l| html! {
                         <div class="help__row">
-                            <dt>{ for l.keys.split(", ").enumerate().map(|(i, k)| html! {
+                            <dt>{ for l.keys.split(", ").enumerate().map(|(i, alt)| html! {
                                 <>
                                     if i > 0 { <span class="help__or">{ "or" }</span> }
-                                    { for k.split(' ').map(|part| html! { <kbd>{ part.to_owned() }</kbd> }) }
+                                    { for combo(alt).into_iter().map(key) }
                                 </>
                             }) }</dt>
                             <dd>{ l.what }</dd>
@@ -62,6 +62,24 @@ pub fn help_panel(props: &HelpPanelProps) -> Html {
                 <div class="help">{ for sections }</div>
             </div>
         </div>
+    }
+}
+
+/// The parts of one key combination: `Ctrl+Z` is `Ctrl`, `Z`; `+` alone is the plus key.
+fn combo(alt: &str) -> Vec<&str> {
+    if alt == "+" {
+        vec!["+"]
+    } else {
+        alt.split('+').collect()
+    }
+}
+
+/// A key as a `<kbd>`; a gesture (`click`, `drag`: lower case) as words.
+fn key(part: &str) -> Html {
+    if part.starts_with(|c: char| c.is_ascii_lowercase()) {
+        html! { <span class="help__gesture">{ part.replace('-', " ") }</span> }
+    } else {
+        html! { <kbd>{ part.to_owned() }</kbd> }
     }
 }
 

@@ -234,8 +234,9 @@ pub fn plan_canvas(props: &PlanCanvasProps) -> Html {
         html! { <div class="plan__overlay" aria-live="polite" data-testid="plan-message">{ text.clone() }</div> }
     });
     let progress = props.progress.as_ref().map(|text| {
+        let first = props.scene.is_none();
         html! {
-            <div class="progress" role="progressbar" aria-busy="true" aria-label={text.clone()} data-testid="progress">
+            <div class={classes!("progress", first.then_some("progress--first"))} role="progressbar" aria-busy="true" aria-label={text.clone()} data-testid="progress">
                 <div class="progress__bar"><div class="progress__fill"></div></div>
                 <span class="progress__text">{ text.clone() }</span>
             </div>

@@ -66,7 +66,7 @@ pub fn status_bar(props: &StatusBarProps) -> Html {
     html! {
         <footer class="status" data-testid="status-bar" aria-label="Status">
             <span class="status__item status__floor">{ props.floor.clone() }</span>
-            <span class="status__item status__counts" data-testid="status-counts">{ props.counts.clone() }</span>
+            <span class="status__item status__counts" data-testid="status-counts" title={props.counts.clone()}>{ props.counts.clone() }</span>
             { for selected }
             { for warnings }
             { for measure }

@@ -190,6 +190,7 @@ pub fn view_bar(props: &ViewBarProps) -> Html {
                 data-testid={format!("snap-{}", t.name())}
                 {onclick}
             >
+                <span class="toggle__swatch" aria-hidden="true"></span>
                 <span class="toggle__label">{ t.label() }</span>
             </button>
         }
