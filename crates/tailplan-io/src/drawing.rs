@@ -189,6 +189,11 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
                         material: "glass".into(),
                         priority: 1,
                     }),
+                    LayerRole::Door if !*closed => {
+                        if let Some(swing) = swing_of_polyline(&pts) {
+                            door_arcs.push(swing);
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -285,23 +290,14 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
 
     let (walls, stats) = clean_walls(&pieces, o.cleanup);
 
-    // Openings: door swings (the arc's end nearest a wall, to the hinge), window centrelines.
+    // Openings: door swings (from the hinge to the jamb the leaf closes on), window
+    // centrelines.
     let mut openings: Vec<Opening> = Vec::new();
     for (centre, radius, ends) in &door_arcs {
         if *radius < 0.4 || *radius > 2.5 {
             continue;
         }
-        let near_wall = |p: Point| {
-            walls
-                .iter()
-                .map(|w| tailplan_core::Segment::new(w.a, w.b).distance_to(p))
-                .fold(f64::INFINITY, f64::min)
-        };
-        let jamb = if near_wall(ends[0]) <= near_wall(ends[1]) {
-            ends[0]
-        } else {
-            ends[1]
-        };
+        let jamb = door_jamb(*centre, ends, &walls);
         openings.push(Opening {
             id: ids.next("door"),
             kind: OpeningKind::Door,
@@ -386,6 +382,91 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
         layers,
         walls: stats,
         diagnostics,
+    }
+}
+
+/// A door swing drawn as a polyline (an SVG arc, which usvg turns into curves; a DXF
+/// polyline with a bulge): its circle's centre, radius and ends, when every point lies on the
+/// circle through the first, middle and last points (within 2 % of the radius) and it turns
+/// by 30° to 180°.
+fn swing_of_polyline(points: &[Point]) -> Option<(Point, f64, [Point; 2])> {
+    if points.len() < 4 {
+        return None;
+    }
+    let (a, b, c) = (
+        points[0],
+        points[points.len() / 2],
+        points[points.len() - 1],
+    );
+    let d = 2.0 * (a.x * (b.y - c.y) + b.x * (c.y - a.y) + c.x * (a.y - b.y));
+    if d.abs() < 1e-12 {
+        return None;
+    }
+    let sq = |p: Point| p.x * p.x + p.y * p.y;
+    let centre = Point::new(
+        (sq(a) * (b.y - c.y) + sq(b) * (c.y - a.y) + sq(c) * (a.y - b.y)) / d,
+        (sq(a) * (c.x - b.x) + sq(b) * (a.x - c.x) + sq(c) * (b.x - a.x)) / d,
+    );
+    let r = centre.distance(a);
+    if !r.is_finite()
+        || points
+            .iter()
+            .any(|p| (p.distance(centre) - r).abs() > 0.02 * r)
+    {
+        return None;
+    }
+    let (u, v) = (
+        (a.x - centre.x, a.y - centre.y),
+        (c.x - centre.x, c.y - centre.y),
+    );
+    let turn = (u.0 * v.1 - u.1 * v.0)
+        .atan2(u.0 * v.0 + u.1 * v.1)
+        .abs()
+        .to_degrees();
+    (30.0..=180.0)
+        .contains(&turn)
+        .then_some((centre, r, [a, c]))
+}
+
+/// Which end of a door swing's arc is the jamb the leaf closes on (the other is the open
+/// leaf's tip): the end lying along the wall the hinge sits in, when a wall runs within
+/// 0.5 m of the hinge; else the end nearer a wall. The first rule also holds for the
+/// leaves of a double door, whose closing point (the middle of the opening) is far from
+/// any wall.
+fn door_jamb(
+    hinge: Point,
+    ends: &[Point; 2],
+    walls: &[tailplan_core::wall_cleanup::CleanWall],
+) -> Point {
+    let segment =
+        |w: &tailplan_core::wall_cleanup::CleanWall| tailplan_core::Segment::new(w.a, w.b);
+    let host = walls
+        .iter()
+        .map(|w| (segment(w).distance_to(hinge), w))
+        .filter(|(d, w)| *d <= 0.5 && w.a != w.b)
+        .min_by(|a, b| a.0.total_cmp(&b.0));
+    if let Some((_, w)) = host {
+        let along = |p: Point| {
+            let (dx, dy) = (w.b.x - w.a.x, w.b.y - w.a.y);
+            let (ex, ey) = (p.x - hinge.x, p.y - hinge.y);
+            let n = (dx.hypot(dy) * ex.hypot(ey)).max(1e-12);
+            ((dx * ex + dy * ey) / n).abs()
+        };
+        let (a0, a1) = (along(ends[0]), along(ends[1]));
+        if (a0 - a1).abs() > 0.3 {
+            return if a0 > a1 { ends[0] } else { ends[1] };
+        }
+    }
+    let near_wall = |p: Point| {
+        walls
+            .iter()
+            .map(|w| segment(w).distance_to(p))
+            .fold(f64::INFINITY, f64::min)
+    };
+    if near_wall(ends[0]) <= near_wall(ends[1]) {
+        ends[0]
+    } else {
+        ends[1]
     }
 }
 

@@ -9,6 +9,9 @@
 //!   corridor, offices, meeting rooms, open plan, three concrete cores, about 40 access points
 //!   and 2,000 wall segments per floor;
 //! - [`small_floor`]: one 30 x 15 m floor, small enough to check by hand;
+//! - [`drawings`]: plans drawn as architects deliver them, for the importers: two DXF files
+//!   and an SVG (committed as `floorplans/*.dxf`, `floorplans/*.svg`), each with what it
+//!   stands for, and a floor of the office building as a 1.5 MB DXF for the benchmark;
 //! - [`checks`]: the realism checks both pass (no doubled walls, openings in gaps, one tray
 //!   network reaching the telecom room, everything inside a room...).
 //!
@@ -32,6 +35,7 @@
 
 mod channels;
 pub mod checks;
+pub mod drawings;
 mod office;
 mod parts;
 mod plan;

@@ -26,6 +26,13 @@ fn joins(s: &Seg, t: &Seg, tol: f64, sin_tol: f64) -> bool {
     t0 <= s.len() + tol && t1 >= -tol
 }
 
+/// True when `short` lies within the extent of `long` (both on one line).
+fn covers(long: &Seg, short: &Seg, tol: f64) -> bool {
+    [short.a, short.b]
+        .iter()
+        .all(|&p| (-tol..=long.len() + tol).contains(&long.param(p)))
+}
+
 /// Merges every group of collinear pieces that overlap or touch into the one piece spanning
 /// them, on the line of the group's longest piece. Returns the pieces and how many were
 /// merged away.
@@ -46,7 +53,11 @@ pub(super) fn merge(segs: Vec<Seg>, params: &CleanupParams) -> (Vec<Seg>, usize)
             } else {
                 (&segs[j], s)
             };
-            if joins(long, short, tol, sin_tol) {
+            // Pieces of different materials merge only when one is the other drawn again
+            // (a hatch boundary over a face line); a drywall face that merely continues a
+            // concrete face in line stays drywall.
+            let same = long.material == short.material || covers(long, short, tol);
+            if same && joins(long, short, tol, sin_tol) {
                 let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
                 if ri != rj {
                     parent[ri.max(rj)] = ri.min(rj);

@@ -153,6 +153,35 @@ fn the_higher_priority_material_wins_a_merge() {
 }
 
 /// A wall drawn as two faces, at any angle and position, as a rectangle outline or as two lines.
+#[test]
+fn a_partition_continuing_a_concrete_wall_in_line_keeps_its_material() {
+    // A 200 mm concrete wall from x 0 to 4, and a 100 mm drywall partition continuing it to
+    // x 5 with its lower face in line with the concrete's.
+    let concrete = |points: &[(f64, f64)]| WallPiece {
+        material: "concrete".into(),
+        priority: 2,
+        ..line(points)
+    };
+    let drywall = |points: &[(f64, f64)]| WallPiece {
+        priority: 2,
+        ..line(points)
+    };
+    let (walls, _) = clean(&[
+        concrete(&[(0.0, 0.0), (4.0, 0.0)]),
+        concrete(&[(0.0, 0.2), (4.0, 0.2)]),
+        drywall(&[(4.0, 0.0), (5.0, 0.0)]),
+        drywall(&[(4.0, 0.1), (5.0, 0.1)]),
+    ]);
+    let at = |x: f64| {
+        walls
+            .iter()
+            .find(|w| Segment::new(w.a, w.b).intersects(&Segment::new(p(x, -0.5), p(x, 0.5))))
+            .map(|w| (w.material.as_str(), w.thickness_m))
+    };
+    assert_eq!(at(2.0), Some(("concrete", Some(0.2))));
+    assert_eq!(at(4.5), Some(("drywall", Some(0.1))));
+}
+
 fn two_face_wall() -> impl Strategy<Value = (Vec<WallPiece>, Point, Point, f64, f64)> {
     (
         -50.0f64..50.0,

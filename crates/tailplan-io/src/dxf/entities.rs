@@ -48,7 +48,6 @@ impl<'a> Flattener<'a> {
             return;
         }
         let l = self.out.layer(layer);
-        self.out.layers[l].entities += 1;
         self.out.items.push(Item { layer: l, shape });
     }
 
@@ -70,8 +69,16 @@ impl<'a> Flattener<'a> {
 
     /// Flattens `entity` under transform `m`; `parent` is the layer of the enclosing block
     /// reference.
+    ///
+    /// Counts the entity on its layer when it is in model space, or inside a block on a layer
+    /// of its own; a block's entities on layer "0" are part of the reference, which counts
+    /// once.
     pub fn entity(&mut self, e: &'a Entity, m: &Affine, parent: &str, depth: usize) {
         let layer = Self::layer_of(&e.common.layer, parent).to_owned();
+        if depth == 0 || layer != parent {
+            let l = self.out.layer(&layer);
+            self.out.layers[l].entities += 1;
+        }
         match &e.specific {
             EntityType::Line(l) => self.line(&layer, m, vec![pt(&l.p1), pt(&l.p2)], false),
             EntityType::LwPolyline(p) => {
@@ -193,8 +200,6 @@ impl<'a> Flattener<'a> {
             other => {
                 let name = entity_name(other);
                 *self.skipped.entry(name).or_insert(0) += 1;
-                let l = self.out.layer(&layer);
-                self.out.layers[l].entities += 1;
             }
         }
     }
@@ -202,8 +207,6 @@ impl<'a> Flattener<'a> {
     /// Expands a block reference: its entities (and hatches) under location · rotation ·
     /// (array offset) · scale · (−base point), once per array cell.
     fn insert(&mut self, ins: &'a dxf::entities::Insert, layer: &str, m: &Affine, depth: usize) {
-        let l = self.out.layer(layer);
-        self.out.layers[l].entities += 1;
         if depth >= MAX_DEPTH {
             self.too_deep += 1;
             return;

@@ -32,6 +32,57 @@ fn line_of(message: &str) -> Option<usize> {
         .ok()
 }
 
+/// Works around the `dxf` crate's reading of files older than R2007 (AutoCAD 2007,
+/// `AC1021`): it decodes `\U+00FC` escapes seven characters at a time and drops a backslash
+/// code that starts within the last six characters of a string, so that the MTEXT
+/// `{\fArial|b1;Büro}\P1.09` would lose its `\P1.09`. Text values (group codes 1 and 3)
+/// ending so get six trailing spaces, which the text clean-up removes again. `None` when
+/// nothing needs it.
+fn pad_trailing_escapes(bytes: &[u8]) -> Option<Vec<u8>> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let version = head
+        .windows(8)
+        .position(|w| w == b"$ACADVER")
+        .and_then(|i| head[i..].split(|&b| b == b'\n').nth(2))
+        .map(|v| String::from_utf8_lossy(v).trim().to_owned());
+    if version.as_deref().is_some_and(|v| v >= "AC1021") {
+        return None;
+    }
+    let needs = |value: &[u8]| {
+        let v = value.strip_suffix(b"\r").unwrap_or(value);
+        v.iter()
+            .rposition(|&b| b == b'\\')
+            .is_some_and(|i| v.len() - i <= 6)
+    };
+    let mut out: Option<Vec<u8>> = None;
+    let mut text_value = false;
+    let mut is_code = true;
+    let mut start = 0;
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        let end = start + line.len();
+        let body = line.strip_suffix(b"\n").unwrap_or(line);
+        if is_code {
+            let code = std::str::from_utf8(body).map(str::trim);
+            text_value = matches!(code, Ok("1" | "3"));
+        } else if text_value && needs(body) {
+            let o = out.get_or_insert_with(|| bytes[..start].to_vec());
+            let v = body.strip_suffix(b"\r").unwrap_or(body);
+            o.extend_from_slice(v);
+            o.extend_from_slice(b"      ");
+            o.extend_from_slice(&line[v.len()..]);
+            is_code = !is_code;
+            start = end;
+            continue;
+        }
+        if let Some(o) = out.as_mut() {
+            o.extend_from_slice(line);
+        }
+        is_code = !is_code;
+        start = end;
+    }
+    out
+}
+
 /// Imports a DXF file's bytes.
 pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportError> {
     let file = options.source_name.clone();
@@ -49,7 +100,13 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
             });
         }
     }
-    let drawing = dxf::Drawing::load(&mut Cursor::new(bytes)).map_err(|e| {
+    let padded = if binary {
+        None
+    } else {
+        pad_trailing_escapes(bytes)
+    };
+    let text_bytes = padded.as_deref().unwrap_or(bytes);
+    let drawing = dxf::Drawing::load(&mut Cursor::new(text_bytes)).map_err(|e| {
         let message = e.to_string();
         ImportError::Malformed {
             file: file.clone(),
@@ -247,4 +304,32 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
             ..Default::default()
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backslash_codes_at_the_end_of_old_mtext_survive() {
+        // R2000: the dxf crate un-escapes \U+ codes itself, and would drop "\P1.09".
+        let dxf = "0\r\nSECTION\r\n2\r\nHEADER\r\n9\r\n$ACADVER\r\n1\r\nAC1015\r\n0\r\nENDSEC\r\n\
+                   0\r\nSECTION\r\n2\r\nENTITIES\r\n0\r\nMTEXT\r\n8\r\nRaum\r\n10\r\n1\r\n20\r\n1\r\n\
+                   1\r\n{\\fArial|b1;B\\U+00FCro}\\P1.09\r\n0\r\nENDSEC\r\n0\r\nEOF\r\n";
+        let padded = pad_trailing_escapes(dxf.as_bytes()).expect("one value to pad");
+        let text = String::from_utf8(padded).unwrap();
+        assert!(text.contains("}\\P1.09      \r\n0\r\nENDSEC"), "{text}");
+        assert_eq!(text.lines().count(), dxf.lines().count());
+        let drawing = dxf::Drawing::load(&mut Cursor::new(text.as_bytes())).unwrap();
+        let value = drawing
+            .entities()
+            .find_map(|e| match &e.specific {
+                dxf::entities::EntityType::MText(t) => Some(text::plain_mtext(&t.text)),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(value, "Büro 1.09");
+        // From AutoCAD 2007 on, files are UTF-8 and need nothing.
+        assert!(pad_trailing_escapes(dxf.replace("AC1015", "AC1027").as_bytes()).is_none());
+    }
 }

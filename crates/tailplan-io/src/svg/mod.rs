@@ -141,11 +141,13 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Import, ImportError
     diagnostics.extend(built.diagnostics);
     let mut floor = built.floor;
     for (n, (mime, data, w, h, corner)) in images.into_iter().enumerate() {
-        // The image's top-left corner, user units to floor metres (y flipped).
+        // The image's top-left corner, user units to floor metres (y flipped), to the
+        // millimetre; its scale to 0.1 µm per pixel (usvg computes in f32).
         let offset = Point::new(
-            (corner.x - vb_x) * m_per_unit,
-            (vb_y + vb_h - corner.y) * m_per_unit,
+            ((corner.x - vb_x) * m_per_unit * 1000.0).round() / 1000.0,
+            ((vb_y + vb_h - corner.y) * m_per_unit * 1000.0).round() / 1000.0,
         );
+        let m_per_px = (h * m_per_unit * 1e7).round() / 1e7;
         floor.underlays.push(Underlay {
             id: format!("image-{}", n + 1),
             source: file.clone(),
@@ -155,7 +157,7 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Import, ImportError
                 width_px: w.0,
                 height_px: w.1,
                 placement: Placement {
-                    m_per_px: h * m_per_unit,
+                    m_per_px,
                     rotation_deg: 0.0,
                     offset,
                 },

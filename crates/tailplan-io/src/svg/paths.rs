@@ -27,7 +27,12 @@ impl<F: Fn(f32, f32) -> Point> Walker<'_, F> {
             match child {
                 usvg::Node::Group(sub) => self.group(sub, layer.as_deref()),
                 usvg::Node::Path(p) => self.path(p, layer.as_deref()),
-                usvg::Node::Image(img) => self.image(img),
+                usvg::Node::Image(img) => {
+                    // Counted on its layer, kept as a raster underlay whatever its layer.
+                    let l = self.drawing.layer(layer.as_deref().unwrap_or("(no layer)"));
+                    self.drawing.layers[l].entities += 1;
+                    self.image(img);
+                }
                 usvg::Node::Text(_) => {}
             }
         }

@@ -188,6 +188,7 @@ pub(crate) fn scan(file: &str, text: &str, include_hidden: bool) -> Result<Raw, 
         if name == "text" {
             let content: String = n
                 .descendants()
+                .filter(|c| c.is_text())
                 .filter_map(|c| c.text())
                 .collect::<Vec<_>>()
                 .join(" ");

@@ -1,5 +1,6 @@
-//! `gen-samples [OUT_DIR]`: writes every sample building as a tailplan project file into
-//! `OUT_DIR` (by default the workspace's `floorplans/`).
+//! `gen-samples [OUT_DIR]`: writes every sample building as a tailplan project file, and
+//! every sample drawing (DXF, SVG) for the importers, into `OUT_DIR` (by default the
+//! workspace's `floorplans/`).
 //!
 //! ```text
 //! cargo run -p tailplan-samples --bin gen-samples
@@ -10,6 +11,7 @@ use std::process::ExitCode;
 
 use tailplan_core::project_file;
 use tailplan_samples::SAMPLES;
+use tailplan_samples::drawings::DRAWINGS;
 
 fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);
@@ -26,14 +28,20 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let dir = dir.canonicalize().unwrap_or(dir);
-    for sample in SAMPLES {
-        let text = project_file::to_json(&(sample.build)());
-        let path = dir.join(sample.file_name);
-        if let Err(e) = std::fs::write(&path, &text) {
+    let projects = SAMPLES.iter().map(|s| {
+        (
+            s.file_name,
+            project_file::to_json(&(s.build)()).into_bytes(),
+        )
+    });
+    let drawings = DRAWINGS.iter().map(|d| (d.file_name, (d.build)().bytes));
+    for (file_name, bytes) in projects.chain(drawings) {
+        let path = dir.join(file_name);
+        if let Err(e) = std::fs::write(&path, &bytes) {
             eprintln!("gen-samples: cannot write {}: {e}", path.display());
             return ExitCode::FAILURE;
         }
-        println!("wrote {} ({} bytes)", path.display(), text.len());
+        println!("wrote {} ({} bytes)", path.display(), bytes.len());
     }
     ExitCode::SUCCESS
 }
