@@ -1,19 +1,26 @@
 //! # tailplan-web
 //!
-//! The tailplan editor in the browser: a Yew app, built by Trunk, that opens a project file
-//! and draws its floors on a canvas for network and cabling engineers.
+//! The tailplan editor in the browser: a Yew app, built by Trunk, that opens, edits and keeps
+//! tailplan projects for network and cabling engineers.
 //!
 //! What is where:
+//! - the editor's state and the actions that change it (a pure reducer): [`state`], with the
+//!   tools' state machines in `interact`, the project and its undo history in [`document`];
+//! - the tools: [`tools`]; keys and the help: [`input`]; snapping: [`snap`]; a floor indexed
+//!   for the pointer: [`index`]; new and moved elements: [`elements`]; the property panel's
+//!   fields: [`properties`]; what editing draws over the plan: [`edit_overlay`];
+//! - opening files and keeping the project in the browser: [`import`], [`autosave`];
 //! - the view transform (metres <-> pixels, fit, zoom about a point, scale bar): [`view`];
 //! - what each element looks like: [`style`], with colours in [`color`];
 //! - a floor prepared for drawing, and the display list of one frame: [`scene`],
 //!   [`display`], with label culling in [`labels`] and the layers in [`layers`];
-//! - the editor's state and the actions that change it (a pure reducer): [`state`];
-//! - the status bar's texts: [`status`]; what keys do: [`input`];
-//! - the browser edge: [`fetch`] (own-origin files), [`canvas`] (replays a display list) and
-//!   the Yew components in `ui`, which render state and dispatch actions only.
+//! - the status bar's texts: [`status`];
+//! - the browser edge: [`fetch`] (own-origin files), [`files`] (reading files, downloads),
+//!   [`storage`] (IndexedDB), [`canvas`] (replays a display list) and the Yew components in
+//!   `ui`, which render state and dispatch actions only.
 //!
-//! Everything but the browser edge is plain Rust, tested natively with `cargo test`.
+//! Everything but the browser edge is plain Rust, tested natively with `cargo test`; the edge
+//! is tested in headless Chromium (`tests/browser.rs`, wasm-bindgen-test).
 //!
 //! # Examples
 //!

@@ -3,7 +3,7 @@
 //!
 //! The project lives in a [`Document`]; every change to it is a [`tailplan_core::Edit`]
 //! applied through its history. What the pointer and the keys do with the tools is in
-//! [`crate::interact`] (the tools' state machines), as more methods of [`AppState`].
+//! `interact` (the tools' state machines), as more methods of [`AppState`].
 
 use std::fmt;
 use std::rc::Rc;
