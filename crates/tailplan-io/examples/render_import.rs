@@ -4,12 +4,13 @@
 //!
 //! ```text
 //! cargo run -p tailplan-io --example render_import -- PLAN.dxf OUT.png [--scale 0.1] [--units cm]
+//! cargo run -p tailplan-io --example render_import -- IMDF_FOLDER/ OUT.png
 //! ```
 
 use std::fmt::Write;
 
 use tailplan_core::{Project, UnderlayKind};
-use tailplan_io::import::{ImportOptions, import_file};
+use tailplan_io::import::{ImportOptions, import_file, import_imdf_files};
 
 fn svg_of(project: &Project, width_px: f64) -> String {
     let f = &project.floors[0];
@@ -116,8 +117,22 @@ fn main() {
         }
         i += 2;
     }
-    let bytes = std::fs::read(input).expect("the file reads");
-    let done = import_file(input, &bytes, &options).unwrap_or_else(|e| panic!("{e}"));
+    let done = if std::path::Path::new(input).is_dir() {
+        // An IMDF folder: its GeoJSON files.
+        let files: Vec<(String, Vec<u8>)> = std::fs::read_dir(input)
+            .expect("the folder reads")
+            .filter_map(Result::ok)
+            .map(|e| {
+                let bytes = std::fs::read(e.path()).expect("the file reads");
+                (e.file_name().to_string_lossy().into_owned(), bytes)
+            })
+            .collect();
+        import_imdf_files(&files, &options)
+    } else {
+        let bytes = std::fs::read(input).expect("the file reads");
+        import_file(input, &bytes, &options)
+    }
+    .unwrap_or_else(|e| panic!("{e}"));
     for line in done.report.summary_lines() {
         println!("{line}");
     }

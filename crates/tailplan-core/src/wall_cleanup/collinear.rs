@@ -11,12 +11,20 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// True when `t` lies on the line of `s` (within `tol`) and their extents overlap or touch.
-fn joins(s: &Seg, t: &Seg, tol: f64, sin_tol: f64) -> bool {
+/// True when `t` is on the line of `s` and their extents overlap or touch (within `tol`).
+///
+/// "On the line" is what pairing leaves: `t`'s mean offset from `s` under
+/// `same_line` (the faces closer than [`CleanupParams::min_thickness_m`] are one line drawn
+/// twice), neither end further than twice that, whichever side. Two edges of neighbouring
+/// rooms digitised a few centimetres apart, or crossing at a tiny angle, are one line; they
+/// would otherwise be neither merged nor paired.
+fn joins(s: &Seg, t: &Seg, tol: f64, same_line: f64, sin_tol: f64) -> bool {
     if s.sin_angle(t) > sin_tol {
         return false;
     }
-    if s.offset(t.a).abs() > tol || s.offset(t.b).abs() > tol {
+    let (o1, o2) = (s.offset(t.a), s.offset(t.b));
+    let limit = same_line.max(tol);
+    if ((o1 + o2) / 2.0).abs() >= limit || o1.abs() > 2.0 * limit || o2.abs() > 2.0 * limit {
         return false;
     }
     let (t0, t1) = {
@@ -42,8 +50,9 @@ pub(super) fn merge(segs: Vec<Seg>, params: &CleanupParams) -> (Vec<Seg>, usize)
     let sin_tol = params.angle_tolerance_deg.to_radians().sin();
     let tree = index(&segs);
     let mut parent: Vec<usize> = (0..segs.len()).collect();
+    let reach = 2.0 * params.min_thickness_m.max(tol);
     for (i, s) in segs.iter().enumerate() {
-        for e in tree.locate_in_envelope_intersecting(&s.envelope(tol)) {
+        for e in tree.locate_in_envelope_intersecting(&s.envelope(reach)) {
             let j = e.data;
             if j <= i || s.thickness.is_some() != segs[j].thickness.is_some() {
                 continue;
@@ -56,8 +65,9 @@ pub(super) fn merge(segs: Vec<Seg>, params: &CleanupParams) -> (Vec<Seg>, usize)
             // Pieces of different materials merge only when one is the other drawn again
             // (a hatch boundary over a face line); a drywall face that merely continues a
             // concrete face in line stays drywall.
-            let same = long.material == short.material || covers(long, short, tol);
-            if same && joins(long, short, tol, sin_tol) {
+            let same = long.material == short.material
+                || covers(long, short, params.min_thickness_m.max(tol));
+            if same && joins(long, short, tol, params.min_thickness_m, sin_tol) {
                 let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
                 if ri != rj {
                     parent[ri.max(rj)] = ri.min(rj);

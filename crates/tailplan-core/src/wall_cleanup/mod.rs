@@ -8,11 +8,14 @@
 //! 1. every polyline and outline is split into straight pieces; pieces shorter than
 //!    [`CleanupParams::min_length_m`] are dropped;
 //! 2. endpoints closer than [`CleanupParams::snap_m`] are snapped together;
-//! 3. collinear pieces that overlap or touch are merged (duplicates disappear);
+//! 3. collinear pieces that overlap or touch are merged (duplicates disappear): lines less
+//!    than [`CleanupParams::min_thickness_m`] apart on average are one line drawn twice;
+//!    pieces of different materials merge only where one lies along the other, so a
+//!    partition continuing a concrete wall in line keeps its own material;
 //! 4. parallel faces between [`CleanupParams::min_thickness_m`] and
-//!    [`CleanupParams::max_thickness_m`] apart (0.6 m by default) that overlap are paired,
-//!    nearest first, into one centreline with that thickness; a face split by door openings
-//!    pairs piece by piece with the other face, so openings stay open;
+//!    [`CleanupParams::max_thickness_m`] apart (0.6 m by default), measured where they
+//!    overlap, are paired, nearest first, into one centreline with that thickness; a face
+//!    split by door openings pairs piece by piece with the other face, so openings stay open;
 //! 5. collinear centrelines are merged again; face remnants lying inside a centreline's band
 //!    and the short end caps of outlines are dropped;
 //! 6. centreline ends are extended to meet the wall they butt against (L and T junctions), so
@@ -56,7 +59,7 @@ pub struct WallPiece {
 pub struct CleanupParams {
     /// Faces further apart than this are two walls, metres.
     pub max_thickness_m: f64,
-    /// Faces closer than this are the same line drawn twice, metres.
+    /// Faces closer than this (on average) are the same line drawn twice, metres.
     pub min_thickness_m: f64,
     /// Endpoints closer than this are the same point, metres.
     pub snap_m: f64,

@@ -29,16 +29,24 @@ pub(super) fn pair_faces(segs: Vec<Seg>, params: &CleanupParams) -> (Vec<Seg>, V
             if s.sin_angle(t) > sin_tol {
                 continue;
             }
+            // t's offset from s over the stretch where they overlap (a long face can run on
+            // well beyond its partner, converging on its line there).
             let (o1, o2) = (s.offset(t.a), s.offset(t.b));
-            let d = (o1 + o2) / 2.0;
-            if o1.signum() != o2.signum()
+            let (p1, p2) = (s.param(t.a), s.param(t.b));
+            let (lo, hi) = (p1.min(p2).max(0.0), p1.max(p2).min(s.len()));
+            let overlap = hi - lo;
+            if overlap <= 0.0 || (p2 - p1).abs() < 1e-12 {
+                continue;
+            }
+            let offset_at = |p: f64| o1 + (o2 - o1) * (p - p1) / (p2 - p1);
+            let (oa, ob) = (offset_at(lo), offset_at(hi));
+            let d = (oa + ob) / 2.0;
+            if oa * ob <= 0.0
                 || d.abs() < params.min_thickness_m
                 || d.abs() > params.max_thickness_m
             {
                 continue;
             }
-            let (p1, p2) = (s.param(t.a), s.param(t.b));
-            let overlap = p1.max(p2).min(s.len()) - p1.min(p2).max(0.0);
             if overlap >= params.min_length_m.max(d.abs()) {
                 candidates.push(Candidate { i, j, d, overlap });
             }

@@ -182,6 +182,41 @@ fn a_partition_continuing_a_concrete_wall_in_line_keeps_its_material() {
     assert_eq!(at(4.5), Some(("drywall", Some(0.1))));
 }
 
+#[test]
+fn edges_a_few_centimetres_apart_are_one_line() {
+    // Two rooms' edges sharing one corner and 15 mm apart at the other (no dead zone between
+    // "the same line" and "two faces"), and two crossing at a tiny angle.
+    let (walls, stats) = clean(&[
+        line(&[(0.0, 0.0), (3.0, 0.0)]),
+        line(&[(0.0, 0.0), (3.0, 0.015)]),
+    ]);
+    assert_eq!((walls.len(), stats.collinear_merged), (1, 1), "{walls:?}");
+    let (walls, _) = clean(&[
+        line(&[(0.0, -0.01), (3.0, 0.01)]),
+        line(&[(0.0, 0.012), (3.0, -0.012)]),
+    ]);
+    assert_eq!(walls.len(), 1, "{walls:?}");
+}
+
+#[test]
+fn a_face_running_on_beyond_its_partner_still_pairs_with_it() {
+    // A building's outline 42 m long, 0.13 m outside a room's 19.2 m edge at one end and
+    // converging on its line far beyond the room: over the room they are one wall.
+    let mut outline = line(&[(0.0, 0.13), (42.0, 0.0)]);
+    outline.material = "concrete".into();
+    outline.priority = 2;
+    let (walls, stats) = clean(&[line(&[(0.0, 0.0), (19.2, 0.0)]), outline]);
+    assert_eq!(stats.face_pairs, 1, "{walls:?}");
+    for x in [2.0, 10.0, 18.0, 30.0] {
+        assert_eq!(
+            crossings(&walls, p(x, -0.5), p(x, 0.6)),
+            1,
+            "at x = {x}: {walls:?}"
+        );
+    }
+    assert!(walls.iter().all(|w| w.material == "concrete"));
+}
+
 fn two_face_wall() -> impl Strategy<Value = (Vec<WallPiece>, Point, Point, f64, f64)> {
     (
         -50.0f64..50.0,

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
 use serde_json::Value;
-use tailplan_core::wall_cleanup::{WallPiece, clean_walls};
+use tailplan_core::wall_cleanup::{CleanupParams, WallPiece, clean_walls};
 use tailplan_core::{
     BBox, Diagnostic, Floor, GeoReference, IdAllocator, ImportRecord, Opening, OpeningKind, Point,
     Polygon, Project, Room, Shape, Wall,
@@ -24,6 +24,11 @@ use crate::drawing::cut_at_openings;
 use crate::geojson::crs::LocalProjection;
 use crate::geojson::{ASSUMED_STOREY_M, typical_thickness_m};
 use crate::import::{Format, Import, ImportError, ImportOptions};
+
+/// Unit edges closer than this are one wall (digitising noise), metres; edges 0.1 to 0.6 m
+/// apart are the two faces of one wall, as are a unit's edge and the footprint running
+/// parallel just outside it (the exterior wall, concrete).
+pub const IMDF_SAME_LINE_M: f64 = 0.1;
 
 /// The wall material of a unit's outline by its IMDF category; `None` for units that are
 /// open space (their edges are drawn by their neighbours or the footprint).
@@ -304,11 +309,18 @@ pub fn import_files(
             }
         }
     }
+    // Units are digitised room outlines: where two rooms meet, their edges wander a few
+    // centimetres apart (or share one corner and diverge); within 10 cm they are one wall.
+    let cleanup = CleanupParams {
+        min_thickness_m: options.cleanup.min_thickness_m.max(IMDF_SAME_LINE_M),
+        snap_m: options.cleanup.snap_m.max(IMDF_SAME_LINE_M / 2.0),
+        ..options.cleanup
+    };
     let mut stats_all = tailplan_core::wall_cleanup::CleanupStats::default();
     let mut project = Project::new();
     project.georef = Some(origin);
     for (k, (_, mut floor)) in floors.into_iter().enumerate() {
-        let (walls, stats) = clean_walls(&pieces[k], &options.cleanup);
+        let (walls, stats) = clean_walls(&pieces[k], &cleanup);
         stats_all.pieces_in += stats.pieces_in;
         stats_all.walls_out += stats.walls_out;
         stats_all.collinear_merged += stats.collinear_merged;
