@@ -409,9 +409,16 @@ impl AppState {
         match tool {
             Tool::Wall => draft.chain_start = Some(p),
             Tool::Door | Tool::Window => {
+                // The wall the opening is cut into: the one snapped onto, else the nearest
+                // within reach (a click on a wall's end).
                 draft.wall = snap
                     .filter(|s| s.kind == crate::snap::SnapKind::Wall)
-                    .and_then(|s| s.segment);
+                    .and_then(|s| s.segment)
+                    .or_else(|| {
+                        let reach = crate::snap::SNAP_PX * self.px_m();
+                        let (_, s, _) = self.floor()?.walls.nearest_segment(p, reach)?;
+                        Some(s)
+                    });
             }
             Tool::Route => {
                 let r = (style::symbol_radius_px(self.view.scale) * 1.5 + 4.0) * self.px_m();

@@ -817,6 +817,11 @@ impl AppState {
 
     /// Carries out a command; `None` when it changes nothing.
     fn command(&mut self, c: Command) -> Option<()> {
+        // Under a dialog only its own keys count.
+        let modal = self.help_open || self.confirm.is_some();
+        if modal && !matches!(c, Command::Escape | Command::Help) {
+            return None;
+        }
         match c {
             Command::Undo | Command::Redo => {
                 if self.draft.is_some() || self.gesture != Gesture::Idle {
@@ -1026,6 +1031,14 @@ impl AppState {
     pub fn hint(&self) -> String {
         let d = self.draft.as_ref();
         let points = d.map_or(0, |d| d.points.len());
+        if let Gesture::Moving { ids, offset, .. } = &self.gesture {
+            return format!(
+                "Moving {} · Δx {:.2} m  Δy {:.2} m · Alt: no snapping · Esc cancels",
+                ids.len(),
+                offset.0,
+                offset.1
+            );
+        }
         match self.tool {
             Tool::Select if !self.selection.is_empty() => format!(
                 "{} selected · drag or arrow keys to move · Delete removes · Z zooms to it",

@@ -182,6 +182,13 @@ fn a_drag_is_one_edit() {
     }
     assert!(matches!(s.gesture, Gesture::Moving { .. }));
     assert_eq!(s.selection, ["ap1"]);
+    assert!(
+        s.hint().starts_with("Moving 1 · Δx 3.00 m  Δy 0.00 m"),
+        "{}",
+        s.hint()
+    );
+    // Esc would cancel it; here it goes on to the release.
+    assert_eq!(key(&s, Command::Escape).gesture, Gesture::Idle);
     let s = pointer(&s, PointerPhase::Up, p(8.0, 5.0), false);
     assert_eq!(revision(&s), rev + 1, "one edit");
     let ap = s.floor().unwrap().access_points[0].position;
@@ -256,6 +263,12 @@ fn doors_stay_on_their_wall() {
     assert_eq!(o.len(), 1);
     assert_eq!(o[0].points, [p(4.0, 0.0), p(5.0, 0.0)]);
     assert!(s.draft.is_none());
+    // A click on a wall's end finds the wall too.
+    let s = tool(&state(), Tool::Window);
+    let s = click(&s, p(20.0, 0.05));
+    let d = s.draft.as_ref().unwrap();
+    assert_eq!(d.points, [p(20.0, 0.0)], "snapped to the corner");
+    assert!(d.wall.is_some());
     // Two clicks on one point make nothing.
     let w = tool(&state(), Tool::Window);
     let w = click(&click(&w, p(4.0, 0.0)), p(4.0, 0.0));

@@ -411,6 +411,11 @@ fn escape_unwinds_one_thing_at_a_time() {
     assert_eq!(s.tool, Tool::AccessPoint);
     let s = step(&s, Action::Command(Command::Help));
     assert!(s.help_open);
+    assert!(
+        s.apply(Action::Command(Command::Tool(Tool::Wall)))
+            .is_none(),
+        "keys wait while the help is open"
+    );
     let s = step(&s, Action::Command(Command::Escape));
     assert!(!s.help_open && !s.selection.is_empty());
     let s = step(&s, Action::Command(Command::Escape));
