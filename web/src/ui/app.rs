@@ -314,10 +314,14 @@ pub fn app() -> Html {
         });
     }
 
-    // The keyboard, anywhere on the page but in text fields.
+    // The keyboard, anywhere on the page but in text fields. The listener lives as long as
+    // the page; it reaches this render's Save through a cell (holding on to a first render's
+    // state handle would keep every state it ever read alive).
+    let latest_save = use_mut_ref(Callback::<()>::noop);
+    *latest_save.borrow_mut() = on_save.clone();
     {
         let dispatcher = state.dispatcher();
-        let on_save = on_save.clone();
+        let latest_save = latest_save.clone();
         let on_open_file = on_open_file.clone();
         use_effect_with((), move |_| {
             let down = Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
@@ -336,7 +340,10 @@ pub fn app() -> Html {
                 }
                 e.prevent_default();
                 match s {
-                    Shortcut::Save => on_save.emit(()),
+                    Shortcut::Save => {
+                        let save = latest_save.borrow().clone();
+                        save.emit(());
+                    }
                     Shortcut::Open => on_open_file.emit(()),
                     Shortcut::Do(c) => dispatcher.dispatch(Action::Command(c)),
                 }
