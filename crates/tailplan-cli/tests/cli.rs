@@ -204,7 +204,8 @@ fn import_output_is_a_valid_project_and_replaced_atomically() {
     .unwrap();
     let out = dir.path().join("p.json");
     std::fs::write(&out, "old").unwrap();
-    let text = ok(&["import", s(&plan), "-o", s(&out)]);
+    // An existing -o is replaced only when asked (see tests/import.rs).
+    let text = ok(&["import", s(&plan), "-o", s(&out), "--force"]);
     assert!(text.contains("1 wall"), "{text}");
     let (p, _) = project_file::from_json(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(p.floors[0].walls.len(), 1);

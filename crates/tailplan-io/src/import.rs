@@ -53,13 +53,15 @@ impl Format {
         }
     }
 
-    /// The largest file of this format imported, bytes. Bigger ones are refused before they
-    /// are read, so that a huge file fails in a moment and in bounded memory.
+    /// The largest file of this format imported, bytes (decimal megabytes, as messages
+    /// print them). Bigger ones are refused before they are read, so that a huge file fails
+    /// in a moment and in bounded memory.
     pub fn max_bytes(self) -> u64 {
+        const MB: u64 = 1_000_000;
         match self {
-            Format::GeoJson => 256 * 1024 * 1024,
-            Format::Dxf | Format::Svg | Format::Imdf => 64 * 1024 * 1024,
-            Format::Png | Format::Jpeg => 64 * 1024 * 1024,
+            Format::GeoJson => 256 * MB,
+            Format::Dxf | Format::Svg | Format::Imdf => 64 * MB,
+            Format::Png | Format::Jpeg => 64 * MB,
         }
     }
 }
@@ -489,13 +491,7 @@ pub fn import_file(
         Format::Svg => crate::svg::import(utf8(name, bytes)?, &options)?,
         Format::Png | Format::Jpeg => crate::raster::import(bytes, format, &options)?,
     };
-    if done.report.counts.is_empty() {
-        for f in &done.project.floors {
-            for (k, n) in f.counts() {
-                *done.report.counts.entry(k).or_insert(0) += n;
-            }
-        }
-    }
+    count_elements(&mut done);
     // A GeoJSON import is the interchange contract's round trip: the project it gives back is
     // exactly the one exported, so it records no import of its own.
     if format != Format::GeoJson {
@@ -511,8 +507,20 @@ pub fn import_imdf_files(
     options: &ImportOptions,
 ) -> Result<Import, ImportError> {
     let mut done = crate::imdf::import_files(files, options)?;
+    count_elements(&mut done);
     done.project.imports = vec![done.report.clone()];
     Ok(done)
+}
+
+/// Fills the report's element counts from the project, when the importer left them out.
+fn count_elements(done: &mut Import) {
+    if done.report.counts.is_empty() {
+        for f in &done.project.floors {
+            for (k, n) in f.counts() {
+                *done.report.counts.entry(k).or_insert(0) += n;
+            }
+        }
+    }
 }
 
 pub(crate) fn utf8<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, ImportError> {
@@ -560,6 +568,16 @@ pub fn append(target: &mut Project, import: Import) -> Vec<Diagnostic> {
         }
         match target.floor_mut(&floor.id) {
             Some(existing) => {
+                let before = existing.counts().values().sum::<usize>();
+                if before > 0 {
+                    notes.push(Diagnostic::warning(
+                        &import.report.source,
+                        format!(
+                            "floor \"{}\" already had {before} element(s): the import was added to them (give another --floor for a floor of its own)",
+                            floor.id
+                        ),
+                    ));
+                }
                 for e in elements {
                     existing.insert(None, e);
                 }

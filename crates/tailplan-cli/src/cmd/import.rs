@@ -1,5 +1,5 @@
 //! `tailplan import FILE [--floor ID] [--units U] [--scale S | --scale-points "x1,y1,x2,y2,DIST"]
-//! [--layers MAP] [--crs ...] [--append] -o PROJECT.json`
+//! [--layers MAP] [--crs ...] [--append | --force] -o PROJECT.json`
 
 use std::path::{Path, PathBuf};
 
@@ -46,10 +46,13 @@ pub struct Args {
     /// How to read GeoJSON coordinates: auto, planar (metres) or wgs84 (lon/lat).
     #[arg(long, default_value = "auto")]
     crs: CrsChoice,
-    /// Add to the project in -o when it exists (its floor of the same id, or a new floor)
-    /// instead of replacing it.
+    /// Add to the project in -o when it exists (its floor of the same id, or a new floor).
     #[arg(long)]
     append: bool,
+    /// Replace -o when it exists. Without --append or --force an existing -o is refused, so
+    /// that a project (and the work done on it) is never overwritten by mistake.
+    #[arg(long, conflicts_with = "append")]
+    force: bool,
 }
 
 fn imdf_folder(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Failure> {
@@ -80,6 +83,13 @@ fn imdf_folder(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Failure> {
 /// Runs the command.
 pub fn run(args: Args) -> Result<(), Failure> {
     let name = args.file.display().to_string();
+    let existing = args.output.exists();
+    if existing && !args.append && !args.force {
+        return Err(Failure::input(format!(
+            "{}: already exists: give --append to add {name} to it (--floor ID for its floor), or --force to replace it",
+            args.output.display()
+        )));
+    }
     let options = ImportOptions {
         source_name: name.clone(),
         format: None,
@@ -124,7 +134,8 @@ pub fn run(args: Args) -> Result<(), Failure> {
         .map(|w| format!("; {} wall pieces merged", w.merged()))
         .unwrap_or_default();
     let n_floors = done.project.floors.len();
-    let project = if args.append && args.output.exists() {
+    let appended = args.append && existing;
+    let project = if appended {
         let text = files::read_text(&args.output)?;
         let (mut target, _) = project_file::from_json(&text)
             .map_err(|e| Failure::input(format!("{}: {e}", args.output.display())))?;
@@ -139,7 +150,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         "imported {name} ({n_floors} floor{}: {}{merged}) {} {}",
         if n_floors == 1 { "" } else { "s" },
         summary.join(", "),
-        if args.append { "appended to" } else { "into" },
+        if appended { "appended to" } else { "into" },
         args.output.display()
     );
     Ok(())
