@@ -58,7 +58,7 @@ async function tool(page, key, name) {
 
 /** Opens the small sample (30 x 15 m, TR-0 at (11.5, 10.5), a tray along y = 7). */
 async function small(page) {
-  await page.waitForSelector(READY, { timeout: 30_000 });
+  await page.waitForSelector(READY, { timeout: 60_000 });
   await openSample(page, 'small');
   assert.equal(await page.getByTestId('project-name').innerText(), 'tailplan sample: Small floor');
 }
@@ -186,7 +186,7 @@ describe('editing', () => {
 
     // A reload restores it, with a fresh history.
     await page.reload();
-    await page.waitForSelector(READY, { timeout: 30_000 });
+    await page.waitForSelector(READY, { timeout: 60_000 });
     assert.equal(await page.getByTestId('project-name').innerText(), 'tailplan sample: Small floor');
     assert.equal((await counts(page)).AP, 3);
     assert.match(await page.getByTestId('notice').innerText(), /Restored/);
@@ -205,7 +205,7 @@ describe('editing', () => {
     const again = await context.newPage();
     const log2 = watch(again, server);
     await again.goto(server.url);
-    await again.waitForSelector(READY, { timeout: 30_000 });
+    await again.waitForSelector(READY, { timeout: 60_000 });
     assert.equal((await counts(again)).wall, walls, 'the wall drawn before the crash is there');
     assert.equal((await counts(again)).AP, 3);
     // The AP renamed earlier, by selecting it.
@@ -218,7 +218,7 @@ describe('editing', () => {
 
   test('open a project file, import a GeoJSON plan, drop a file, refuse a broken one', { timeout: 120_000 }, async () => {
     const { context, page, log } = await openEditor(browser, server);
-    await page.waitForSelector(READY, { timeout: 30_000 });
+    await page.waitForSelector(READY, { timeout: 60_000 });
     const input = page.getByTestId('file-input');
 
     // A project file through the file input (what the Open button shows).
@@ -383,9 +383,9 @@ describe('editing', () => {
     await context.close();
   });
 
-  test('every tool is a labelled button the keyboard reaches, with visible focus', { timeout: 60_000 }, async () => {
+  test('every tool is a labelled button the keyboard reaches, with visible focus', { timeout: 120_000 }, async () => {
     const { context, page, log } = await openEditor(browser, server);
-    await page.waitForSelector(READY, { timeout: 30_000 });
+    await page.waitForSelector(READY, { timeout: 60_000 });
     const tools = await page.locator('[data-testid^="tool-"]:not([data-testid="tool-palette"]):not([data-testid="tool-hint"])').evaluateAll((bs) =>
       bs.map((b) => ({ id: b.dataset.testid, label: b.getAttribute('aria-label'), title: b.title, tag: b.tagName })),
     );
@@ -419,7 +419,7 @@ describe('editing', () => {
     await context.close();
   });
 
-  test('opening the big sample shows progress', { timeout: 60_000 }, async () => {
+  test('opening the big sample shows progress', { timeout: 120_000 }, async () => {
     const { context, page, log } = await openEditor(browser, server, {
       route: (page) =>
         page.route('**/office.tailplan.json', async (r) => {
@@ -431,7 +431,7 @@ describe('editing', () => {
     await progress.waitFor({ timeout: 10_000 });
     assert.match(await progress.getAttribute('aria-label'), /Opening the sample “Office building”/);
     await page.screenshot({ path: join(SCREENSHOTS, 'progress.png') });
-    await page.waitForSelector(READY, { timeout: 30_000 });
+    await page.waitForSelector(READY, { timeout: 60_000 });
     assert.equal(await progress.count(), 0);
     // The page declares a policy that forbids other origins.
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

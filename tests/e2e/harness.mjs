@@ -69,6 +69,8 @@ export function newLog() {
 export async function openEditor(browser, server, { route, deviceScaleFactor = 1, acceptDownloads = false } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor, acceptDownloads });
   const page = await context.newPage();
+  // Generous: the machine running these is small and shared (2 cores).
+  page.setDefaultTimeout(60_000);
   const log = watch(page, server);
   if (route) await route(page);
   await page.goto(server.url);
@@ -106,7 +108,7 @@ export async function waitKept(page) {
   await page.waitForFunction(() => {
     const s = document.querySelector('[data-testid="save-status"]');
     return s && s.dataset.state === 'saved' && s.dataset.key === s.dataset.savedKey;
-  }, null, { timeout: 30_000 });
+  });
 }
 
 /** The counts in the status bar by singular name: { wall: 64, AP: 2, 'cable route': 1 }. */
@@ -127,15 +129,13 @@ export async function waitReplaced(page, before, answer = 'confirm-discard') {
       document.querySelector('[data-testid="confirm-dialog"]') ||
       document.querySelector('[data-testid="project-name"]').innerText !== b,
     before,
-    { timeout: 30_000 },
   );
   if ((await page.getByTestId('confirm-dialog').count()) > 0) {
     await page.getByTestId(answer).click();
     await page.waitForFunction(
       (b) => document.querySelector('[data-testid="project-name"]').innerText !== b,
       before,
-      { timeout: 30_000 },
-    );
+      );
   }
   await page.waitForSelector(READY);
 }
