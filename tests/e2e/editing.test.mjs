@@ -27,6 +27,7 @@ import {
 
 const SMALL = join(HERE, '../../floorplans/small.tailplan.json');
 const PLAN = join(FIXTURES, 'plan.geojson');
+const DXF = join(FIXTURES, 'annex.dxf');
 
 let server;
 let browser;
@@ -244,6 +245,16 @@ describe('editing', () => {
     assert.equal(await page.getByTestId('floor-select').inputValue(), '1');
     const annex = await counts(page);
     assert.deepEqual([annex.wall, annex.room, annex.AP], [5, 2, 1]);
+
+    // A DXF drawing in millimetres: two walls drawn as their two faces become two walls.
+    before = await page.getByTestId('project-name').innerText();
+    await input.setInputFiles(DXF);
+    await waitReplaced(page, before);
+    assert.equal(await page.getByTestId('project-name').innerText(), 'annex');
+    assert.equal((await counts(page)).wall, 2);
+    await page.screenshot({ path: join(SCREENSHOTS, 'import-dxf.png') });
+    await input.setInputFiles(PLAN);
+    await waitReplaced(page, 'annex');
 
     // A broken project file: a readable message, the project intact.
     await input.setInputFiles({

@@ -717,6 +717,7 @@ impl AppState {
         self.selection.clear();
         self.property_error = None;
         self.cancel_work();
+        self.tool = Tool::Select;
         self.autosave = Autosave::Idle;
         self.needs_fit = true;
         self.fit_if_possible();
