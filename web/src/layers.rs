@@ -13,11 +13,14 @@ pub enum Layer {
     Trays,
     /// What is placed: access points, gateways, devices and outlets.
     Devices,
+    /// The drawing a plan was imported from: its CAD lines, shown under the model.
+    Underlay,
 }
 
 impl Layer {
     /// Every layer, in toolbar order.
-    pub const ALL: [Layer; 5] = [
+    pub const ALL: [Layer; 6] = [
+        Layer::Underlay,
         Layer::Walls,
         Layer::Rooms,
         Layer::Openings,
@@ -33,6 +36,7 @@ impl Layer {
             Layer::Openings => "openings",
             Layer::Trays => "trays",
             Layer::Devices => "devices",
+            Layer::Underlay => "underlay",
         }
     }
 
@@ -44,6 +48,7 @@ impl Layer {
             Layer::Openings => "Openings",
             Layer::Trays => "Trays",
             Layer::Devices => "Devices",
+            Layer::Underlay => "Underlay",
         }
     }
 
@@ -55,6 +60,7 @@ impl Layer {
             Layer::Openings => "Doors and windows",
             Layer::Trays => "Cable trays, cable routes, risers and telecom rooms",
             Layer::Devices => "Access points, IoT gateways, devices and outlets",
+            Layer::Underlay => "The imported drawing's own lines, under the model",
         }
     }
 

@@ -55,6 +55,9 @@ pub const TELECOM: Rgba = Rgba::hex(0xc2410c);
 /// A telecom room's fill.
 pub const TELECOM_FILL: Rgba = Rgba::rgb(251, 146, 60).with_alpha(38);
 
+/// The lines of an imported drawing under the model.
+pub const UNDERLAY: Rgba = Rgba::rgb(100, 116, 139).with_alpha(120);
+
 /// What is selected: its outline and handles.
 pub const SELECTION: Rgba = Rgba::hex(0x2563eb);
 /// The glow under a selected element.

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::f64::consts::FRAC_PI_2;
 
 use tailplan_core::geometry::{ring_area, ring_segments};
-use tailplan_core::{BBox, Floor, OpeningKind, Point, Polygon, Project, Shape};
+use tailplan_core::{BBox, Floor, OpeningKind, Point, Polygon, Project, Shape, UnderlayKind};
 
 use crate::color::Rgba;
 use crate::display::{Align, DisplayList, LineCap, Path, PathCmd, Stroke, Text};
@@ -126,6 +126,8 @@ pub struct FloorScene {
     pathway_symbols: Vec<SymbolItem>,
     /// Access points, gateways, devices and outlets (the devices layer).
     symbols: Vec<SymbolItem>,
+    /// The lines of the drawings the floor was imported from (rings closed).
+    underlay: Vec<(Vec<Point>, BBox)>,
 }
 
 impl FloorScene {
@@ -282,6 +284,29 @@ impl FloorScene {
         symbols.retain(|s| s.position.is_finite());
         pathway_symbols.retain(|s| s.position.is_finite());
 
+        // Vector underlays' lines; raster scans are drawn by a later part of the editor.
+        let mut underlay = Vec::new();
+        for u in floor.underlays.iter().filter(|u| u.visible) {
+            if let UnderlayKind::Vector { layers } = &u.kind {
+                for layer in layers {
+                    let closed = layer.rings.iter().map(|r| {
+                        let mut r = r.clone();
+                        if r.len() > 2 {
+                            r.push(r[0]);
+                        }
+                        r
+                    });
+                    for line in layer.lines.iter().cloned().chain(closed) {
+                        if let Some(b) =
+                            BBox::from_points(line.iter().copied().filter(|p| p.is_finite()))
+                        {
+                            underlay.push((line, b));
+                        }
+                    }
+                }
+            }
+        }
+
         FloorScene {
             floor_id: floor.id.clone(),
             floor_name: floor.name.clone(),
@@ -294,6 +319,7 @@ impl FloorScene {
             telecom_rooms,
             pathway_symbols,
             symbols,
+            underlay,
         }
     }
 
@@ -348,6 +374,15 @@ impl FloorScene {
 
         if layers.shows(Layer::Rooms) {
             self.draw_room_fills(&mut list, &frame);
+        }
+        if layers.shows(Layer::Underlay) && !self.underlay.is_empty() {
+            let mut path = Path::new();
+            for (line, b) in &self.underlay {
+                if frame.shows(b, 0.0) {
+                    path.polyline(line.iter().map(|p| view.to_screen(*p)));
+                }
+            }
+            list.stroke(path, Stroke::solid(style::UNDERLAY, 1.0));
         }
         if layers.shows(Layer::Trays) {
             self.draw_telecom_fills(&mut list, &frame);
@@ -1281,6 +1316,37 @@ mod tests {
         // Without the pathways layer the room's own name shows instead.
         let list = s.frame(&view, vp, Layers::all().with(Layer::Trays, false));
         assert_eq!(list.texts().filter(|t| t.text == "TR-1").count(), 1);
+    }
+
+    #[test]
+    fn an_imported_drawing_shows_under_the_model() {
+        let mut project = project();
+        project.floors[0].underlays.push(tailplan_core::Underlay {
+            id: "u1".into(),
+            source: "plan.dxf".into(),
+            visible: true,
+            kind: UnderlayKind::Vector {
+                layers: vec![tailplan_core::UnderlayLayer {
+                    name: "FURNITURE".into(),
+                    lines: vec![vec![p(1.0, 1.0), p(3.0, 1.0)]],
+                    rings: vec![vec![p(4.0, 4.0), p(5.0, 4.0), p(5.0, 5.0)]],
+                }],
+            },
+        });
+        let s = FloorScene::new(&project, &project.floors[0]);
+        let vp = viewport();
+        let view = s.fit(vp);
+        let shown = s.frame(&view, vp, Layers::all());
+        let lines = strokes_of(&shown, style::UNDERLAY);
+        assert_eq!(lines.len(), 1);
+        let path = shown
+            .paths()
+            .find(|(_, _, st)| st.is_some_and(|st| st.color == style::UNDERLAY))
+            .unwrap()
+            .0;
+        assert_eq!(path.subpaths(), 2, "a line and a closed ring");
+        let hidden = s.frame(&view, vp, Layers::all().with(Layer::Underlay, false));
+        assert!(strokes_of(&hidden, style::UNDERLAY).is_empty());
     }
 
     #[test]

@@ -458,7 +458,11 @@ fn opening_over_unsaved_changes_asks_first() {
     assert_eq!(kept.doc.as_ref().unwrap().title(), "HQ");
     let replaced = step(&s2, Action::ConfirmReplace(true));
     assert_eq!(replaced.doc.as_ref().unwrap().title(), "Untitled project");
-    assert_eq!(replaced.tool, Tool::Select, "a new project starts with Select");
+    assert_eq!(
+        replaced.tool,
+        Tool::Select,
+        "a new project starts with Select"
+    );
     assert_eq!(replaced.floor_id.as_deref(), Some("0"));
     assert!(!replaced.doc.as_ref().unwrap().can_undo(), "a new history");
 
