@@ -23,7 +23,7 @@ struct Cli {
 enum Command {
     /// Import a floor plan (DXF, SVG, GeoJSON, IMDF, PNG/JPEG scan) into a project file.
     Import(cmd::import::Args),
-    /// Export a project to other formats.
+    /// Export a project: GeoJSON, DXF (the design on TP-* layers), the cable schedule (CSV).
     Export(cmd::export::Args),
     /// Show a project's floors, element counts and extents.
     Info(cmd::info::Args),
@@ -37,6 +37,8 @@ enum Command {
     Route(cmd::route::Args),
     /// Check the design rules (lengths, tray fill, PoE, ports): exit 1 when one fails.
     Check(cmd::check::Args),
+    /// Draw design sheets (SVG): a floor's cabling or coverage sheet, or the whole set.
+    Sheet(cmd::sheet::Args),
 }
 
 /// A failure to report: the message, and the exit code (2 for bad input).
@@ -74,6 +76,7 @@ fn main() -> ExitCode {
         Command::PlaceGateways(a) => cmd::place::run_gateways(a),
         Command::Route(a) => cmd::route::run(a),
         Command::Check(a) => cmd::check::run(a),
+        Command::Sheet(a) => cmd::sheet::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

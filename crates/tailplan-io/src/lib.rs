@@ -10,7 +10,9 @@
 //! - [`dxf`], [`svg`]: CAD drawings, their layers mapped by [`layers`] and their two-face
 //!   walls cleaned up into centrelines;
 //! - [`raster`]: scanned plans (PNG, JPEG) as a floor's underlay;
-//! - [`csv`]: the cable schedule, bill of materials and routing reports as CSV tables.
+//! - [`csv`]: the cable schedule, bill of materials and routing reports as CSV tables;
+//! - [`sheet`]: SVG design sheets (cabling and coverage per floor, an index) to print and
+//!   build from.
 //!
 //! # Examples
 //!
@@ -31,4 +33,5 @@ pub mod imdf;
 pub mod import;
 pub mod layers;
 pub mod raster;
+pub mod sheet;
 pub mod svg;

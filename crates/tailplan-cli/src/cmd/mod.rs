@@ -7,3 +7,4 @@ pub mod import;
 pub mod info;
 pub mod place;
 pub mod route;
+pub mod sheet;

@@ -7,6 +7,9 @@
 //! `$INSUNITS`, `--units` or `--scale`, or are guessed from the drawing's size, with a warning
 //! ([`units`]). Then the layers are mapped and the walls cleaned up like every drawing
 //! (`crate::drawing`).
+//!
+//! DXF out: [`export::export_floor`] writes a floor's routes, trays, devices, telecom rooms
+//! and risers on named layers (`TP-ROUTES-TR-1`, `TP-TRAYS`, `TP-AP`...), in metres.
 
 use std::collections::HashMap;
 use std::io::Cursor;
@@ -17,6 +20,7 @@ use crate::drawing::{self, BuildOptions, Shape2};
 use crate::import::{Format, Import, ImportError, ImportOptions};
 
 pub mod entities;
+pub mod export;
 pub mod geometry;
 pub mod hatch;
 pub mod text;

@@ -1,0 +1,123 @@
+//! What the sheets draw that is computed from the project: the routing (cables and their
+//! paths, loads, design-rule findings), the bill of materials, and each floor's coverage.
+//!
+//! Computed once and passed to every sheet of a set, so that a set of twenty sheets routes
+//! the building once. The editor, which already holds these results, can build an
+//! [`Analysis`] from them directly (its fields are public).
+
+use std::collections::BTreeMap;
+
+use tailplan_core::coverage::stats::CoverageStats;
+use tailplan_core::coverage::{CoverageEngine, CoverageRequest, Heatmaps, Service};
+use tailplan_core::coverage::{coverage_stats, default_thresholds};
+use tailplan_core::routing::{self, BillOfMaterials, Routing};
+use tailplan_core::{Floor, IotTech, Project, WifiBand};
+
+/// One floor's coverage, as the coverage sheet draws it.
+#[derive(Debug, Clone)]
+pub struct FloorCoverage {
+    /// The band or technology.
+    pub service: Service,
+    /// The thresholds of the bands, dBm, strongest first.
+    pub thresholds_dbm: Vec<f64>,
+    /// The heatmaps.
+    pub maps: Heatmaps,
+    /// Statistics per floor and room at the thresholds.
+    pub stats: CoverageStats,
+    /// The height above the floor the maps are predicted at, metres.
+    pub receiver_height_m: f64,
+}
+
+/// Everything computed that the sheets draw.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The project's routing.
+    pub routing: Routing,
+    /// The bill of materials of the whole project.
+    pub bom: BillOfMaterials,
+    /// Coverage by floor id: the results, or why there are none (no access point or gateway,
+    /// a grid too large...). Floors not asked for are absent.
+    pub coverage: BTreeMap<String, Result<FloorCoverage, String>>,
+}
+
+/// The band or technology a floor's coverage sheet shows: the Wi-Fi band of most of its
+/// access points (5 GHz, then 6, then 2.4 on a tie), else the technology of most of its
+/// gateways; `None` on a floor with neither.
+pub fn default_service(floor: &Floor) -> Option<Service> {
+    let bands = [WifiBand::Ghz5, WifiBand::Ghz6, WifiBand::Ghz2_4].map(|b| {
+        (
+            floor.access_points.iter().filter(|a| a.band == b).count(),
+            Service::Wifi(b),
+        )
+    });
+    let techs = IotTech::ALL.map(|t| {
+        (
+            floor.gateways.iter().filter(|g| g.tech == t).count(),
+            Service::Iot(t),
+        )
+    });
+    let pick = |list: &[(usize, Service)]| {
+        list.iter()
+            .fold(None::<(usize, Service)>, |best, &(n, s)| match best {
+                Some((b, _)) if b >= n => best,
+                _ if n > 0 => Some((n, s)),
+                _ => best,
+            })
+            .map(|(_, s)| s)
+    };
+    pick(&bands).or_else(|| pick(&techs))
+}
+
+impl Analysis {
+    /// Routes the project and prices it, without coverage (enough for cabling sheets).
+    pub fn routing(project: &Project) -> Self {
+        let routing = routing::route(project);
+        let bom = routing::bill_of_materials(project, &routing.cables, &routing.rooms);
+        Self {
+            routing,
+            bom,
+            coverage: BTreeMap::new(),
+        }
+    }
+
+    /// Routes the project and computes the coverage of the floors `floors` (every floor when
+    /// `None`), each for its [`default_service`].
+    pub fn new(project: &Project, floors: Option<&[&str]>) -> Self {
+        let mut a = Self::routing(project);
+        let mut engine = CoverageEngine::new();
+        for f in &project.floors {
+            if floors.is_some_and(|ids| !ids.contains(&f.id.as_str())) {
+                continue;
+            }
+            a.coverage
+                .insert(f.id.clone(), floor_coverage(&mut engine, project, f));
+        }
+        a
+    }
+}
+
+/// The coverage of one floor for its default service.
+fn floor_coverage(
+    engine: &mut CoverageEngine,
+    project: &Project,
+    floor: &Floor,
+) -> Result<FloorCoverage, String> {
+    let service = default_service(floor)
+        .ok_or_else(|| "the floor has no access point or gateway".to_owned())?;
+    let request = CoverageRequest::new(floor.id.clone(), service);
+    let maps = engine
+        .heatmaps(project, &request)
+        .map_err(|e| e.to_string())?;
+    let mut thresholds = default_thresholds(&project.settings.radio, service);
+    thresholds.retain(|t| t.is_finite());
+    thresholds.sort_by(|a, b| b.total_cmp(a));
+    thresholds.dedup();
+    let stats = coverage_stats(&maps, floor, &thresholds);
+    Ok(FloorCoverage {
+        service,
+        thresholds_dbm: thresholds,
+        maps,
+        stats,
+        receiver_height_m: project.settings.radio.receiver_height_m,
+    })
+}

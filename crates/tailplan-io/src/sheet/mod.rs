@@ -1,0 +1,230 @@
+//! Design sheets: SVG drawings of a project that an installer can build from.
+//!
+//! A sheet is a pure function of the project and of what is computed from it (an
+//! [`Analysis`]: the routing, the bill of materials, each floor's coverage). No file, clock
+//! or randomness is involved: the date in the title block is a parameter, and the same inputs
+//! give the same bytes, in the browser as on the command line.
+//!
+//! Each floor has a **cabling** sheet (walls, rooms, trays, every cable route coloured by its
+//! telecom room, every endpoint labelled with its cable ids, the design-rule findings marked
+//! and listed, the telecom rooms' loads, the floor's bill of materials and its cable schedule)
+//! and a **coverage** sheet (the best-server heatmap as vector bands at the thresholds, clipped
+//! to the rooms, its colour legend with the share of the area in each band, the transmitters
+//! and the coverage of every room). Tables that do not fit go on continuation sheets. A
+//! **sheet set** adds an index sheet (general notes, drawing register, floors, the project's
+//! bill of materials).
+//!
+//! What is where:
+//! - [`paper`]: paper sizes and scales; `layout`: the frame, the plan's place at its true
+//!   scale, the regions left for panels; `flow`: panels into regions and onto continuation
+//!   sheets;
+//! - `title_block`, `scale_bar` (and the north arrow), `legend`, `tables`, `reports` (the
+//!   tables' contents);
+//! - `plan` (the layers), `symbols` (`<defs>` + `<use>`), `labels` (placement without
+//!   overlaps), `findings` (markers), `heatmap` and `contour` (marching squares);
+//! - `page` (one document), `set` (numbering, the index), `xml` (escaping, numbers, ids),
+//!   `text` (sizes and widths), `style` (colours and line weights), [`analysis`].
+//!
+//! # Examples
+//!
+//! ```
+//! use tailplan_core::{Floor, Point, Polygon, Project, Room};
+//! use tailplan_io::sheet::{self, Analysis, SheetKind, SheetOptions};
+//!
+//! let mut project = Project::new();
+//! let mut floor = Floor::new("0", "Ground floor", 0.0);
+//! floor.rooms.push(Room {
+//!     id: "r1".into(),
+//!     name: "<script>alert(1)</script>".into(),
+//!     polygon: Polygon::rect(Point::new(0.0, 0.0), Point::new(12.0, 8.0)),
+//!     props: Default::default(),
+//! });
+//! project.floors.push(floor);
+//!
+//! let analysis = Analysis::routing(&project);
+//! let options = SheetOptions::dated("2025-01-31");
+//! let sheets = sheet::floor_sheets(&project, &analysis, "0", SheetKind::Cabling, &options)?;
+//! assert_eq!(sheets.len(), 1);
+//! assert_eq!(sheets[0].name, "cabling-0");
+//! assert!(sheets[0].svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+//! assert!(sheets[0].svg.contains("1 of 1"));
+//! # Ok::<(), sheet::SheetError>(())
+//! ```
+
+pub mod analysis;
+mod contour;
+mod findings;
+mod flow;
+mod heatmap;
+mod labels;
+mod layout;
+mod legend;
+mod page;
+pub mod paper;
+mod plan;
+mod reports;
+mod scale_bar;
+mod set;
+mod style;
+mod symbols;
+mod tables;
+mod text;
+mod title_block;
+mod xml;
+
+use std::fmt;
+use std::str::FromStr;
+
+pub use analysis::{Analysis, FloorCoverage, default_service};
+pub use paper::{Paper, Scale};
+pub use plan::View as PlanView;
+pub use text::MIN_FONT_MM;
+
+/// What a floor's sheet shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SheetKind {
+    /// Trays, cable routes, endpoints with their cable ids, findings, schedule, bill of
+    /// materials.
+    Cabling,
+    /// The coverage heatmap, the transmitters, coverage per room.
+    Coverage,
+}
+
+impl SheetKind {
+    /// Both kinds, cabling first.
+    pub const ALL: [SheetKind; 2] = [SheetKind::Cabling, SheetKind::Coverage];
+
+    /// `cabling` or `coverage`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SheetKind::Cabling => "cabling",
+            SheetKind::Coverage => "coverage",
+        }
+    }
+}
+
+impl fmt::Display for SheetKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for SheetKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "cabling" => Ok(SheetKind::Cabling),
+            "coverage" => Ok(SheetKind::Coverage),
+            _ => Err(format!(
+                "unknown sheet kind \"{s}\": expected cabling or coverage"
+            )),
+        }
+    }
+}
+
+/// How to draw sheets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetOptions {
+    /// The paper; `None` for A3 when the floor fits it at 1:100 or larger, else A1 (see
+    /// [`paper`]).
+    pub paper: Option<Paper>,
+    /// The scale; `None` for the largest standard scale at which the floor fits.
+    pub scale: Option<Scale>,
+    /// The date in the title block, as written there (`2025-01-31`).
+    pub date: String,
+}
+
+impl SheetOptions {
+    /// Default paper and scale, dated `date`.
+    pub fn dated(date: impl Into<String>) -> Self {
+        Self {
+            paper: None,
+            scale: None,
+            date: date.into(),
+        }
+    }
+}
+
+/// One sheet, as an SVG document.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    /// The file name it is written under, without `.svg` (`cabling-1`, `cabling-1-2` for its
+    /// continuation, `coverage-1`, `index`).
+    pub name: String,
+    /// The drawing number in its title block (`TP-CAB-1`, `TP-IDX`).
+    pub number: String,
+    /// Its title (`Level 1: cabling`).
+    pub title: String,
+    /// The SVG document.
+    pub svg: String,
+    /// Where the floor's metres land on the paper, for a sheet with a plan.
+    pub view: Option<PlanView>,
+}
+
+/// Why sheets cannot be drawn.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SheetError {
+    /// No floor has this id.
+    #[error("no floor \"{floor}\" (floors: {floors})")]
+    UnknownFloor {
+        /// The id asked for.
+        floor: String,
+        /// The ids there are.
+        floors: String,
+    },
+    /// The project has no floor.
+    #[error("the project has no floor")]
+    NoFloors,
+    /// The floor has nothing on it.
+    #[error("floor \"{0}\" is empty: there is nothing to draw")]
+    EmptyFloor(String),
+    /// The floor does not fit the paper at the scale asked for.
+    #[error(
+        "floor \"{floor}\" ({width_m:.1} × {height_m:.1} m) does not fit {} at {}: its plan needs {:.0} × {:.0} mm beside the title block; choose a larger paper or a smaller scale",
+        paper.as_deref().unwrap_or("any paper"),
+        scale.as_deref().unwrap_or("any standard scale"),
+        needs_mm.0,
+        needs_mm.1
+    )]
+    DoesNotFit {
+        /// The floor's id.
+        floor: String,
+        /// Its width, metres.
+        width_m: f64,
+        /// Its height, metres.
+        height_m: f64,
+        /// The paper asked for.
+        paper: Option<String>,
+        /// The scale asked for.
+        scale: Option<String>,
+        /// The plan's size on paper at that scale, margins included.
+        needs_mm: (f64, f64),
+    },
+}
+
+/// The sheet of one floor of `kind`, followed by its continuation sheets when its tables do
+/// not fit, numbered 1 to m among themselves.
+pub fn floor_sheets(
+    project: &tailplan_core::Project,
+    analysis: &Analysis,
+    floor: &str,
+    kind: SheetKind,
+    options: &SheetOptions,
+) -> Result<Vec<Sheet>, SheetError> {
+    let index = set::floor_index(project, floor)?;
+    let place = set::placement(project, index, options)?;
+    let drafts = set::floor_drafts(project, analysis, index, kind, &place)?;
+    Ok(set::finish(project, drafts, options))
+}
+
+/// The sheet set: an index sheet (notes, drawing register, floors, the project's bill of
+/// materials), then every floor's sheets of each of `kinds`, all on one paper (the largest any
+/// floor needs unless given), numbered 1 to m.
+pub fn sheet_set(
+    project: &tailplan_core::Project,
+    analysis: &Analysis,
+    kinds: &[SheetKind],
+    options: &SheetOptions,
+) -> Result<Vec<Sheet>, SheetError> {
+    set::sheet_set(project, analysis, kinds, options)
+}

@@ -1,0 +1,532 @@
+//! Sheets put together: a floor's cabling or coverage sheet with its continuation sheets, and
+//! the sheet set (an index sheet, then every floor), numbered "sheet n of m", with drawing
+//! numbers and file names that follow from what a sheet is (`TP-CAB-1`, `cabling-1.svg`).
+
+use std::collections::HashSet;
+
+use tailplan_core::Project;
+
+use super::analysis::Analysis;
+use super::findings::{self, floor_findings};
+use super::flow::{Block, flow, flow_best};
+use super::heatmap::{self, service_name};
+use super::layout::{self, Placement};
+use super::legend::legend;
+use super::page::{Page, text_panel};
+use super::plan::{self, Overlays, Purpose, View};
+use super::reports;
+use super::tables::{Align, Column, Table};
+use super::title_block::TitleInfo;
+use super::{Sheet, SheetError, SheetKind, SheetOptions};
+
+/// A sheet drawn but not yet numbered.
+pub(crate) struct Draft {
+    page: Page,
+    panels: String,
+    title: String,
+    number: String,
+    name: String,
+    view: Option<View>,
+    scale: Option<super::paper::Scale>,
+}
+
+/// A floor id as part of a file name: ASCII letters, digits, `-` and `_` kept, the rest `_`.
+pub(crate) fn slug(id: &str) -> String {
+    let s: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if s.is_empty() { "_".into() } else { s }
+}
+
+/// The floor's index, or the error naming the floors there are.
+pub(crate) fn floor_index(project: &Project, id: &str) -> Result<usize, SheetError> {
+    project
+        .floors
+        .iter()
+        .position(|f| f.id == id)
+        .ok_or_else(|| SheetError::UnknownFloor {
+            floor: id.to_owned(),
+            floors: project
+                .floors
+                .iter()
+                .map(|f| f.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+}
+
+/// The floor's size in metres (its every element's box).
+fn floor_size(
+    project: &Project,
+    index: usize,
+) -> Result<(tailplan_core::BBox, (f64, f64)), SheetError> {
+    let f = &project.floors[index];
+    let b = f
+        .bbox()
+        .filter(|b| b.min.is_finite() && b.max.is_finite())
+        .ok_or_else(|| SheetError::EmptyFloor(f.id.clone()))?;
+    Ok((b, (b.width(), b.height())))
+}
+
+/// The placement of a floor on `paper` (or the default) at `scale` (or the best).
+pub(crate) fn placement(
+    project: &Project,
+    index: usize,
+    options: &SheetOptions,
+) -> Result<Placement, SheetError> {
+    let (_, size) = floor_size(project, index)?;
+    layout::choose(size, options.paper, options.scale).map_err(|e| SheetError::DoesNotFit {
+        floor: project.floors[index].id.clone(),
+        width_m: size.0,
+        height_m: size.1,
+        paper: options.paper.map(|p| p.as_str().to_owned()),
+        scale: options.scale.map(|s| s.to_string()),
+        needs_mm: e.needs_mm,
+    })
+}
+
+/// The drafts of one floor's sheet of `kind`: the sheet, then its continuation sheets.
+pub(crate) fn floor_drafts(
+    project: &Project,
+    analysis: &Analysis,
+    index: usize,
+    kind: SheetKind,
+    placement: &Placement,
+) -> Result<Vec<Draft>, SheetError> {
+    let floor = &project.floors[index];
+    let (bbox, _) = floor_size(project, index)?;
+    let mut page = Page::new(placement.paper);
+    let view = View::new(&placement.plan, &bbox, placement.scale);
+    let routing = &analysis.routing;
+    let mut blocks: Vec<Block> = Vec::new();
+    let (title, code) = match kind {
+        SheetKind::Cabling => (format!("{}: cabling", floor.name), "CAB"),
+        SheetKind::Coverage => {
+            let what = match analysis.coverage.get(&floor.id) {
+                Some(Ok(c)) => service_name(c.service),
+                _ => "radio".to_owned(),
+            };
+            (format!("{}: coverage, {what}", floor.name), "COV")
+        }
+    };
+    match kind {
+        SheetKind::Cabling => {
+            let ff = floor_findings(project, routing, index);
+            plan::draw(
+                &mut page,
+                project,
+                index,
+                placement.plan,
+                view,
+                Overlays {
+                    purpose: Purpose::Cabling,
+                    routing: Some(routing),
+                    heat: None,
+                    findings: Some(&ff),
+                },
+            );
+            if let Some((svg, w, h)) = legend("Legend", &page.legend) {
+                blocks.push(Block::Fixed { w, h, svg });
+            }
+            // In order of what matters most on the plan's sheet: the findings its markers
+            // refer to, the schedule, the telecom rooms, the bill of materials.
+            if !ff.items.is_empty() {
+                let items: Vec<(usize, &tailplan_core::routing::Finding)> =
+                    ff.items.iter().map(|&(n, f, _)| (n, f)).collect();
+                blocks.push(Block::Table(reports::findings_table(
+                    &format!("Design-rule findings: {}", floor.name),
+                    &items,
+                )));
+            }
+            let schedule = reports::cable_schedule(project, routing, index);
+            if schedule.is_empty() {
+                let (svg, w, h) = text_panel(
+                    "Cable schedule",
+                    &["No cable serves this floor.".to_owned()],
+                    90.0,
+                );
+                blocks.push(Block::Fixed { w, h, svg });
+            } else {
+                blocks.push(Block::Table(schedule));
+            }
+            let rooms = reports::room_loads(routing, floor);
+            if !rooms.is_empty() {
+                blocks.push(Block::Table(rooms));
+            }
+            let bom = reports::floor_bom(project, routing, index);
+            if !bom.lines.is_empty() {
+                blocks.push(Block::Table(reports::bom_table(
+                    &format!("Bill of materials: {}", floor.name),
+                    &bom,
+                )));
+            }
+        }
+        SheetKind::Coverage => {
+            let cov = analysis.coverage.get(&floor.id);
+            let (purpose, heat) = match cov {
+                Some(Ok(c)) => (
+                    Purpose::Coverage(c.service),
+                    Some(heatmap::heatmap(c, floor, &view, &mut page.ids)),
+                ),
+                _ => (
+                    Purpose::Coverage(tailplan_core::coverage::Service::Wifi(
+                        tailplan_core::WifiBand::Ghz5,
+                    )),
+                    None,
+                ),
+            };
+            plan::draw(
+                &mut page,
+                project,
+                index,
+                placement.plan,
+                view,
+                Overlays {
+                    purpose,
+                    routing: None,
+                    heat,
+                    findings: None,
+                },
+            );
+            match cov {
+                Some(Ok(c)) => {
+                    let (svg, w, h) = heatmap::colour_legend(c);
+                    blocks.push(Block::Fixed { w, h, svg });
+                }
+                Some(Err(why)) => {
+                    let (svg, w, h) =
+                        text_panel("Coverage", &[format!("No coverage drawn: {why}.")], 90.0);
+                    blocks.push(Block::Fixed { w, h, svg });
+                }
+                None => {
+                    let (svg, w, h) = text_panel(
+                        "Coverage",
+                        &["Coverage was not computed for this floor.".to_owned()],
+                        90.0,
+                    );
+                    blocks.push(Block::Fixed { w, h, svg });
+                }
+            }
+            if let Some((svg, w, h)) = legend("Legend", &page.legend) {
+                blocks.push(Block::Fixed { w, h, svg });
+            }
+            if let Some(Ok(c)) = cov {
+                let t = reports::transmitters(project, floor, c);
+                if !t.is_empty() {
+                    blocks.push(Block::Table(t));
+                }
+                let t = reports::coverage_rooms(floor, c);
+                if !t.is_empty() {
+                    blocks.push(Block::Table(t));
+                }
+            }
+        }
+    }
+    let more = layout::continuation_regions(placement.paper);
+    // The panels after the first (the legend) matter in the order they were made.
+    let importance: Vec<usize> = (1..blocks.len()).collect();
+    let panels = flow_best(blocks, &importance, &placement.regions, &more);
+    let base = format!("{}-{}", kind.as_str(), slug(&floor.id));
+    let number = format!("TP-{code}-{}", floor.id);
+    let mut drafts = Vec::new();
+    for (k, panels) in panels.into_iter().enumerate() {
+        let (page, view, title, name, number) = if k == 0 {
+            (
+                std::mem::replace(&mut page, Page::new(placement.paper)),
+                Some(view),
+                title.clone(),
+                base.clone(),
+                number.clone(),
+            )
+        } else {
+            (
+                Page::new(placement.paper),
+                None,
+                format!("{title} (continued)"),
+                format!("{base}-{}", k + 1),
+                format!("{number}-{}", k + 1),
+            )
+        };
+        drafts.push(Draft {
+            page,
+            panels,
+            title,
+            number,
+            name,
+            view,
+            scale: (k == 0).then_some(placement.scale),
+        });
+    }
+    Ok(drafts)
+}
+
+/// Numbers drafts 1 to m and writes them.
+pub(crate) fn finish(project: &Project, drafts: Vec<Draft>, options: &SheetOptions) -> Vec<Sheet> {
+    let m = drafts.len();
+    drafts
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let info = TitleInfo {
+                title: d.title.clone(),
+                number: d.number.clone(),
+                scale: d.scale,
+                plan: d.view.is_some(),
+                paper: d.page.paper,
+                date: options.date.clone(),
+            };
+            let svg = d.page.finish(&d.panels, &project.meta, &info, i + 1, m);
+            Sheet {
+                name: d.name,
+                number: d.number,
+                title: d.title,
+                svg,
+                view: d.view,
+            }
+        })
+        .collect()
+}
+
+/// The index sheet(s): general notes, the drawing register of `listed` (name, number, title,
+/// scale) plus the index's own sheets, a summary per floor, the project's bill of materials
+/// and the findings about no floor.
+fn index_drafts(
+    project: &Project,
+    analysis: &Analysis,
+    paper: super::paper::Paper,
+    listed: &[(String, String, String, Option<super::paper::Scale>)],
+) -> Vec<Draft> {
+    let routing = &analysis.routing;
+    let cabling = &project.settings.cabling;
+    let notes = vec![
+        format!(
+            "1. Cable ids follow ANSI/TIA-606: floor, telecom room letter on its floor, patch panel letter and port ({}-port panels): 2A-B06 is floor 2, room A, panel B, port 6.",
+            cabling.patch_panel_ports
+        ),
+        format!(
+            "2. Lengths are installed lengths in metres: drops, tray, riser and slack ({} m at the outlet, {} m at the telecom room). Limits: Cat6A permanent link {} m, SPE {} m, fibre {} m.",
+            N(cabling.slack_outlet_m),
+            N(cabling.slack_telecom_room_m),
+            N(cabling.copper_permanent_link_max_m),
+            N(cabling.spe_max_m),
+            N(cabling.fiber_max_m)
+        ),
+        format!(
+            "3. Tray fill is held to {} % of the tray's cross-section. Cable routes are drawn along the tray centrelines; cables leave the tray at the point nearest their outlet.",
+            N(cabling.tray_fill_max * 100.0)
+        ),
+        format!(
+            "4. Coverage is predicted, not measured: best-server signal at {} m above the floor (log-distance model, exponent {}, wall losses per material). Verify by a site survey after installation.",
+            N(project.settings.radio.receiver_height_m),
+            N(project.settings.radio.path_loss_exponent)
+        ),
+        "5. Plans are drawn north up at the scale in their title block; check dimensions on site before installing.".to_owned(),
+    ];
+    let mut blocks = Vec::new();
+    let (svg, w, h) = text_panel("General notes", &notes, 170.0);
+    blocks.push(Block::Fixed { w, h, svg });
+
+    let register = |index_pages: usize| {
+        let mut t = Table::new(
+            "Drawing register",
+            vec![
+                Column::new("Sheet", Align::Right),
+                Column::new("Drawing no.", Align::Left),
+                Column::new("Title", Align::Left).wrap(80.0),
+                Column::new("Scale", Align::Left),
+                Column::new("File", Align::Left),
+            ],
+        );
+        for k in 0..index_pages {
+            let suffix = if k == 0 {
+                String::new()
+            } else {
+                format!("-{}", k + 1)
+            };
+            t.push(vec![
+                (k + 1).to_string(),
+                format!("TP-IDX{suffix}"),
+                if k == 0 {
+                    "Index and general notes".into()
+                } else {
+                    "Index and general notes (continued)".into()
+                },
+                "—".into(),
+                format!("index{suffix}.svg"),
+            ]);
+        }
+        for (i, (name, number, title, scale)) in listed.iter().enumerate() {
+            t.push(vec![
+                (index_pages + i + 1).to_string(),
+                number.clone(),
+                title.clone(),
+                scale.map_or_else(|| "—".into(), |s| s.to_string()),
+                format!("{name}.svg"),
+            ]);
+        }
+        t
+    };
+    let mut floors = Table::new(
+        "Floors",
+        vec![
+            Column::new("Floor", Align::Left),
+            Column::new("Name", Align::Left).wrap(40.0),
+            Column::new("Level m", Align::Right),
+            Column::new("Rooms", Align::Right),
+            Column::new("APs", Align::Right),
+            Column::new("Gateways", Align::Right),
+            Column::new("Devices", Align::Right),
+            Column::new("Outlets", Align::Right),
+            Column::new("Cables", Align::Right),
+            Column::new("Cable m", Align::Right),
+            Column::new("Findings", Align::Right),
+        ],
+    );
+    for (i, f) in project.floors.iter().enumerate() {
+        let cables: Vec<_> = routing.cables.iter().filter(|c| c.floor == f.id).collect();
+        let metres: f64 = cables.iter().map(|c| c.lengths.total_m).sum();
+        let ff = floor_findings(project, routing, i);
+        floors.push(vec![
+            f.id.clone(),
+            f.name.clone(),
+            N(f.elevation_m).to_string(),
+            f.rooms.len().to_string(),
+            f.access_points.len().to_string(),
+            f.gateways.len().to_string(),
+            f.devices.len().to_string(),
+            f.outlets.len().to_string(),
+            cables.len().to_string(),
+            format!("{metres:.1}"),
+            ff.items.len().to_string(),
+        ]);
+    }
+    let bom = reports::bom_table("Bill of materials: whole project", &analysis.bom);
+    let general: Vec<_> = findings::project_findings(project, routing);
+    let general_table = (!general.is_empty()).then(|| {
+        let items: Vec<_> = general
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (i + 1, *f))
+            .collect();
+        reports::findings_table("Design-rule findings about no floor", &items)
+    });
+
+    let regions = layout::continuation_regions(paper);
+    let mut pages = 1;
+    loop {
+        let mut b: Vec<Block> = Vec::new();
+        for blk in &blocks {
+            if let Block::Fixed { w, h, svg } = blk {
+                b.push(Block::Fixed {
+                    w: *w,
+                    h: *h,
+                    svg: svg.clone(),
+                });
+            }
+        }
+        b.push(Block::Table(register(pages)));
+        b.push(Block::Table(floors.clone()));
+        b.push(Block::Table(bom.clone()));
+        if let Some(t) = &general_table {
+            b.push(Block::Table(t.clone()));
+        }
+        let out = flow(b, &[], &regions);
+        // The first entry is the (empty) plan sheet: flow() starts on continuation regions.
+        let out: Vec<String> = out.into_iter().skip(1).collect();
+        if out.len() == pages || pages >= 8 {
+            return out
+                .into_iter()
+                .enumerate()
+                .map(|(k, panels)| {
+                    let suffix = if k == 0 {
+                        String::new()
+                    } else {
+                        format!("-{}", k + 1)
+                    };
+                    Draft {
+                        page: Page::new(paper),
+                        panels,
+                        title: if k == 0 {
+                            "Index and general notes".into()
+                        } else {
+                            "Index and general notes (continued)".into()
+                        },
+                        number: format!("TP-IDX{suffix}"),
+                        name: format!("index{suffix}"),
+                        view: None,
+                        scale: None,
+                    }
+                })
+                .collect();
+        }
+        pages = out.len();
+    }
+}
+
+use super::xml::N;
+
+/// The whole set: the index, then each floor's sheets of each kind.
+pub(crate) fn sheet_set(
+    project: &Project,
+    analysis: &Analysis,
+    kinds: &[SheetKind],
+    options: &SheetOptions,
+) -> Result<Vec<Sheet>, SheetError> {
+    if project.floors.is_empty() {
+        return Err(SheetError::NoFloors);
+    }
+    // One paper for the whole set: the largest any floor needs.
+    let paper = match options.paper {
+        Some(p) => p,
+        None => {
+            let mut p = super::paper::Paper::A4;
+            for i in 0..project.floors.len() {
+                if project.floors[i].bbox().is_none() {
+                    continue;
+                }
+                p = p.max(placement(project, i, options)?.paper);
+            }
+            p
+        }
+    };
+    let opts = SheetOptions {
+        paper: Some(paper),
+        ..options.clone()
+    };
+    let mut floor_sheets = Vec::new();
+    let mut names = HashSet::new();
+    for i in 0..project.floors.len() {
+        if project.floors[i].bbox().is_none() {
+            continue;
+        }
+        let place = placement(project, i, &opts)?;
+        for &kind in kinds {
+            let mut drafts = floor_drafts(project, analysis, i, kind, &place)?;
+            for d in &mut drafts {
+                // Two floor ids with the same file name (`A/1`, `A_1`) are told apart.
+                let mut name = d.name.clone();
+                let mut n = 2;
+                while !names.insert(name.clone()) {
+                    name = format!("{}~{n}", d.name);
+                    n += 1;
+                }
+                d.name = name;
+            }
+            floor_sheets.extend(drafts);
+        }
+    }
+    let listed: Vec<_> = floor_sheets
+        .iter()
+        .map(|d| (d.name.clone(), d.number.clone(), d.title.clone(), d.scale))
+        .collect();
+    let mut all = index_drafts(project, analysis, paper, &listed);
+    all.extend(floor_sheets);
+    Ok(finish(project, all, &opts))
+}
