@@ -32,6 +32,45 @@ fn within(what: &str, x: f64, lo: f64, hi: f64) {
     assert!((lo..=hi).contains(&x), "{what} {x:.2} not in {lo}..{hi}");
 }
 
+/// Of the walls at least `min_len` long and `min_thickness` thick, how many a straight line
+/// across their middle (reaching `beyond` past each face) crosses alone; and how many there
+/// are.
+fn crossed_once(f: &Floor, min_thickness: f64, min_len: f64, beyond: f64) -> (usize, usize) {
+    let walls: Vec<_> = f
+        .walls
+        .iter()
+        .filter(|w| w.shape.length() >= min_len && w.thickness_m >= min_thickness)
+        .collect();
+    let once = walls
+        .iter()
+        .filter(|w| {
+            let pts: Vec<Point> = w.shape.points().collect();
+            let mid = pts[0].lerp(pts[1], 0.5);
+            let (dx, dy) = (pts[1].x - pts[0].x, pts[1].y - pts[0].y);
+            let l = (dx * dx + dy * dy).sqrt();
+            let d = w.thickness_m / 2.0 + beyond;
+            let (nx, ny) = (-dy / l * d, dx / l * d);
+            crossings(f, (mid.x - nx, mid.y - ny), (mid.x + nx, mid.y + ny)) == 1
+        })
+        .count();
+    (once, walls.len())
+}
+
+/// The extent of the floor's drawing underlay (every line of the drawing), metres.
+fn drawing_size(f: &Floor) -> (f64, f64) {
+    let b = tailplan_core::BBox::from_points(f.underlays.iter().flat_map(|u| {
+        match &u.kind {
+            tailplan_core::UnderlayKind::Vector { layers } => layers
+                .iter()
+                .flat_map(|l| l.lines.iter().chain(&l.rings).flatten().copied())
+                .collect::<Vec<_>>(),
+            tailplan_core::UnderlayKind::Raster(_) => Vec::new(),
+        }
+    }))
+    .unwrap();
+    (b.width(), b.height())
+}
+
 #[test]
 fn openindoor_dxf_teaching_building() {
     let Some(done) = shared("dxf/openindoor6_autocad_plan.dxf", ImportOptions::default()) else {
@@ -64,6 +103,11 @@ fn openindoor_dxf_teaching_building() {
         !f.underlays.is_empty(),
         "the original lines are kept as an underlay"
     );
+    // The room outlines became the walls (no wall layer runs along them): rooms sharing an
+    // edge share one wall, and the facade pairs with the rooms' outer edges.
+    let (once, n) = crossed_once(f, 0.0, 1.0, 0.3);
+    assert!(n >= 300, "{n} walls over 1 m");
+    assert!(once * 100 >= n * 98, "{once} of {n} walls crossed once");
 }
 
 #[test]
@@ -75,8 +119,16 @@ fn raumzeitlabor_dxf_one_room_with_two_face_walls() {
         return eprintln!("skipped: no ../shared/floorplans");
     };
     let f = &done.project.floors[0];
-    // The "Wand (neu)" walls: 28 face lines, about 9 walls once paired.
-    within("walls", f.walls.len() as f64, 7.0, 12.0);
+    // The drawing: one room of 7.83 x 5.50 m with its furniture; no room outline is drawn.
+    let (w, h) = drawing_size(f);
+    within("drawing width m", w, 7.7, 8.0);
+    within("drawing height m", h, 5.4, 5.6);
+    assert_eq!(f.rooms.len(), 0, "no room outlines in the drawing");
+    // The "Wand (neu)" walls: 28 face lines, the three new walls (two cut by the door).
+    within("walls", f.walls.len() as f64, 6.0, 12.0);
+    let (w, h) = size(f);
+    within("new walls' width m", w, 3.6, 4.0);
+    within("new walls' height m", h, 2.9, 3.3);
     assert_eq!(f.openings.len(), 1, "the door swing became a door");
     let stats = done.report.walls.unwrap();
     assert!(stats.face_pairs >= 6, "{stats}");
@@ -128,10 +180,32 @@ fn innorenew_svg_office_floor() {
     within("width m", w, 32.0, 35.5);
     within("height m", h, 52.0, 56.0);
     assert_eq!(f.rooms.len(), 11, "the rect id=\"room:NNN\" shapes");
-    within("walls", f.walls.len() as f64, 1000.0, 2500.0);
+    let mut names: Vec<&str> = f.rooms.iter().map(|r| r.name.as_str()).collect();
+    names.sort_unstable();
+    // Named by their texts, each text read once.
+    for name in ["201 Cabinet", "212 WC", "222 Open Space - Communication"] {
+        assert!(names.contains(&name), "{name} in {names:?}");
+    }
+    // Everything is one Sketch group: its lines are read as walls (with a warning), the
+    // door swings on it as 30 doors, and the seams of the triangulated wall fills dropped.
+    within("walls", f.walls.len() as f64, 700.0, 1300.0);
+    within(
+        "doors",
+        f.openings
+            .iter()
+            .filter(|o| o.kind == tailplan_core::OpeningKind::Door)
+            .count() as f64,
+        25.0,
+        35.0,
+    );
+    // Tolerance: of the walls paired from two faces (5 cm or more), a line just across
+    // crosses that wall alone at three quarters of them; the others run beside the stair
+    // treads and the window frames drawn as filled bars and triangles on the same layer.
+    let (once, n) = crossed_once(f, 0.05, 1.0, 0.15);
+    assert!(n >= 250, "{n} two-face walls over 1 m");
     assert!(
-        f.rooms.iter().any(|r| r.name.contains("201")),
-        "room names from the texts"
+        once * 100 >= n * 75,
+        "{once} of {n} two-face walls crossed once"
     );
 }
 

@@ -24,8 +24,13 @@ pub(crate) struct Layer {
 /// What a drawn thing is, once flattened to points in drawing units.
 #[derive(Debug, Clone)]
 pub(crate) enum Shape2 {
-    /// A polyline or outline.
-    Line { points: Vec<Point>, closed: bool },
+    /// A polyline or outline; `filled` when it is painted inside (an SVG fill, a DXF
+    /// SOLID or HATCH).
+    Line {
+        points: Vec<Point>,
+        closed: bool,
+        filled: bool,
+    },
     /// A circular arc (kept apart for door swings): centre, radius, both ends; its flattened
     /// points are in `points` for the underlay.
     Arc {
@@ -119,6 +124,7 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
     let any_wall = roles.iter().enumerate().any(|(i, (r, _))| {
         r.is_wall() && drawn(i) && (o.include_hidden || !drawing.layers[i].hidden)
     });
+    let mut fallback_layers = vec![false; drawing.layers.len()];
     if !any_wall {
         let fallback: Vec<String> = roles
             .iter_mut()
@@ -128,6 +134,7 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
             })
             .map(|(i, (r, _))| {
                 *r = LayerRole::Wall(tailplan_core::DEFAULT_WALL_MATERIAL.to_owned());
+                fallback_layers[i] = true;
                 drawing.layers[i].name.clone()
             })
             .collect();
@@ -142,6 +149,7 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
         }
     }
     let active = |i: usize| o.include_hidden || !drawing.layers[i].hidden;
+    let is_poche = |shape: &Shape2| matches!(shape, Shape2::Line { closed: true, filled: true, points } if points.len() >= 3);
 
     let mut floor = o.floor;
     let mut pieces = Vec::new();
@@ -149,6 +157,8 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
     let mut labels: Vec<(Point, String)> = Vec::new();
     let mut door_arcs: Vec<(Point, f64, [Point; 2])> = Vec::new();
     let mut window_pieces = Vec::new();
+    // Filled outlines on wall layers: wall poché (SVG fills, DXF SOLIDs and HATCHes).
+    let mut poche_rings: Vec<Vec<Point>> = Vec::new();
     let mut underlay: Vec<UnderlayLayer> = drawing
         .layers
         .iter()
@@ -162,7 +172,7 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
         let (role, _) = &roles[item.layer];
         let on = active(item.layer);
         match &item.shape {
-            Shape2::Line { points, closed } => {
+            Shape2::Line { points, closed, .. } => {
                 let pts: Vec<Point> = points.iter().map(|&p| tf(p)).collect();
                 if on {
                     let ul = &mut underlay[item.layer];
@@ -175,13 +185,25 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
                 if !on {
                     continue;
                 }
+                if fallback_layers[item.layer] && !*closed {
+                    // A door swing on a layer nobody named: a door, not a wall.
+                    if let Some(swing) = swing_of_polyline(&pts).filter(is_door_sized) {
+                        door_arcs.push(swing);
+                        continue;
+                    }
+                }
                 match role {
-                    LayerRole::Wall(m) => pieces.push(WallPiece {
-                        points: pts,
-                        closed: *closed,
-                        material: m.clone(),
-                        priority: 2,
-                    }),
+                    LayerRole::Wall(m) => {
+                        if is_poche(&item.shape) {
+                            poche_rings.push(pts.clone());
+                        }
+                        pieces.push(WallPiece {
+                            points: pts,
+                            closed: *closed,
+                            material: m.clone(),
+                            priority: 2,
+                        });
+                    }
                     LayerRole::Room if *closed && pts.len() >= 3 => room_rings.push(pts),
                     LayerRole::Window => window_pieces.push(WallPiece {
                         points: pts,
@@ -236,6 +258,23 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
         }
     }
 
+    // A door leaf drawn as a line from a swing's hinge, as long as its radius, is the door's,
+    // not a wall (on a layer no rule named, leaves and walls are one layer).
+    if !door_arcs.is_empty() {
+        pieces.retain(|p| {
+            p.points.len() != 2 || !along_a_swing_radius(p.points[0], p.points[1], &door_arcs)
+        });
+    }
+    let (mut pieces, seams) = drop_interior_edges(pieces, &poche_rings);
+    if seams > 0 {
+        diagnostics.push(Diagnostic::info(
+            o.source,
+            format!(
+                "{seams} line(s) with wall fill on both sides (seams and diagonals of split wall fills) are not wall faces: left out"
+            ),
+        ));
+    }
+
     // Rooms, named by the labels inside them (the smallest room holding a label gets it).
     let mut rooms: Vec<(Polygon, Vec<String>)> = Vec::new();
     for ring in &room_rings {
@@ -288,7 +327,13 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
         ));
     }
 
-    let (walls, stats) = clean_walls(&pieces, o.cleanup);
+    let (mut walls, mut stats) = clean_walls(&pieces, o.cleanup);
+    // A door leaf drawn as a thin outline became a centreline along a swing's radius: it is
+    // the door's leaf, not a wall.
+    if !door_arcs.is_empty() {
+        walls.retain(|w| !along_a_swing_radius(w.a, w.b, &door_arcs));
+        stats.walls_out = walls.len();
+    }
 
     // Openings: door swings (from the hinge to the jamb the leaf closes on), window
     // centrelines.
@@ -426,6 +471,114 @@ fn swing_of_polyline(points: &[Point]) -> Option<(Point, f64, [Point; 2])> {
     (30.0..=180.0)
         .contains(&turn)
         .then_some((centre, r, [a, c]))
+}
+
+/// Drops the straight pieces of wall lines that have wall fill on both sides: design tools
+/// export a filled wall outline as triangles (each with its stroked copy), and CAD splits a
+/// wall's hatch where it meets another; those diagonals and seams are not faces. Inside the
+/// fill is even-odd over all filled outlines, so a hatch's hole is outside. Returns the
+/// pieces (split at their vertices where something was dropped) and how many were dropped.
+fn drop_interior_edges(pieces: Vec<WallPiece>, rings: &[Vec<Point>]) -> (Vec<WallPiece>, usize) {
+    if rings.is_empty() {
+        return (pieces, 0);
+    }
+    const CELL: f64 = 1.0;
+    const SIDE: f64 = 0.005;
+    let polys: Vec<(Polygon, tailplan_core::BBox)> = rings
+        .iter()
+        .filter_map(|r| {
+            let b = tailplan_core::BBox::from_points(r.iter().copied())?;
+            Some((Polygon::new(r.clone()), b))
+        })
+        .collect();
+    let key = |x: f64, y: f64| ((x / CELL).floor() as i64, (y / CELL).floor() as i64);
+    let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> = Default::default();
+    for (i, (_, b)) in polys.iter().enumerate() {
+        let (x0, y0) = key(b.min.x, b.min.y);
+        let (x1, y1) = key(b.max.x, b.max.y);
+        for gx in x0..=x1 {
+            for gy in y0..=y1 {
+                grid.entry((gx, gy)).or_default().push(i);
+            }
+        }
+    }
+    let inside = |p: Point| {
+        grid.get(&key(p.x, p.y)).is_some_and(|cands| {
+            cands
+                .iter()
+                .filter(|&&i| {
+                    let (poly, b) = &polys[i];
+                    p.x >= b.min.x
+                        && p.x <= b.max.x
+                        && p.y >= b.min.y
+                        && p.y <= b.max.y
+                        && poly.contains(p)
+                })
+                .count()
+                % 2
+                == 1
+        })
+    };
+    let mut dropped = 0;
+    let mut out = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let n = piece.points.len();
+        let closing = piece.closed && n > 2;
+        let spans = if closing { n } else { n.saturating_sub(1) };
+        let interior: Vec<bool> = (0..spans)
+            .map(|k| {
+                let (a, b) = (piece.points[k], piece.points[(k + 1) % n]);
+                let len = a.distance(b);
+                if len == 0.0 {
+                    return false;
+                }
+                let mid = a.lerp(b, 0.5);
+                let (nx, ny) = (-(b.y - a.y) / len * SIDE, (b.x - a.x) / len * SIDE);
+                inside(Point::new(mid.x + nx, mid.y + ny))
+                    && inside(Point::new(mid.x - nx, mid.y - ny))
+            })
+            .collect();
+        if !interior.contains(&true) {
+            out.push(piece);
+            continue;
+        }
+        for k in (0..spans).filter(|&k| !interior[k]) {
+            out.push(WallPiece {
+                points: vec![piece.points[k], piece.points[(k + 1) % n]],
+                closed: false,
+                ..piece.clone()
+            });
+        }
+        dropped += interior.iter().filter(|&&x| x).count();
+    }
+    (out, dropped)
+}
+
+/// True when the line a-b lies along the radius of one of the door swings (from its hinge
+/// to one of its ends, about as long): a door leaf drawn open, not a wall.
+fn along_a_swing_radius(a: Point, b: Point, swings: &[(Point, f64, [Point; 2])]) -> bool {
+    swings.iter().any(|(c, r, ends)| {
+        let tol = 0.05 + 0.03 * r;
+        ends.iter().any(|&e| {
+            let radius = tailplan_core::Segment::new(*c, e);
+            radius.distance_to(a) < tol
+                && radius.distance_to(b) < tol
+                && (a.distance(b) - r).abs() < 0.15 * r
+        })
+    })
+}
+
+/// A swing that is a door's: a quarter circle (75° to 105°) of 0.6 to 1.5 m.
+fn is_door_sized((centre, r, ends): &(Point, f64, [Point; 2])) -> bool {
+    let (u, v) = (
+        (ends[0].x - centre.x, ends[0].y - centre.y),
+        (ends[1].x - centre.x, ends[1].y - centre.y),
+    );
+    let turn = (u.0 * v.1 - u.1 * v.0)
+        .atan2(u.0 * v.0 + u.1 * v.1)
+        .abs()
+        .to_degrees();
+    (0.6..=1.5).contains(r) && (75.0..=105.0).contains(&turn)
 }
 
 /// Which end of a door swing's arc is the jamb the leaf closes on (the other is the open
@@ -577,4 +730,111 @@ pub(crate) fn cut_at_openings(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(x: f64, y: f64) -> Point {
+        Point::new(x, y)
+    }
+
+    fn line(points: &[(f64, f64)], closed: bool, filled: bool) -> Shape2 {
+        Shape2::Line {
+            points: points.iter().map(|&(x, y)| p(x, y)).collect(),
+            closed,
+            filled,
+        }
+    }
+
+    /// Builds a floor from shapes on one layer nobody named (so its lines are walls by the
+    /// fallback), in metres.
+    fn build_one_layer(shapes: Vec<Shape2>) -> Built {
+        let mut d = Drawing::default();
+        let l = d.layer("Group");
+        for shape in shapes {
+            d.items.push(Item { layer: l, shape });
+        }
+        build(
+            &d,
+            BuildOptions {
+                source: "t.svg",
+                floor: Floor::new("0", "0", 0.0),
+                scale: 1.0,
+                flip_y: false,
+                origin: p(0.0, 0.0),
+                layer_map: &LayerMap::default(),
+                cleanup: &CleanupParams::default(),
+                include_hidden: false,
+                keep_underlay: true,
+            },
+            &mut IdAllocator::default(),
+        )
+    }
+
+    fn crossings(f: &Floor, a: Point, b: Point) -> usize {
+        let mut w: Vec<usize> = f
+            .walls
+            .segments_crossing(tailplan_core::Segment::new(a, b))
+            .map(|(i, _)| i)
+            .collect();
+        w.sort_unstable();
+        w.dedup();
+        w.len()
+    }
+
+    #[test]
+    fn a_wall_fill_split_into_triangles_is_one_wall() {
+        // A 4 m x 0.2 m wall filled as two triangles, each with its stroked copy, as design
+        // tools export it: the diagonal has fill on both sides and is no face.
+        let (a, b, c, d) = ((0.0, 0.0), (4.0, 0.0), (4.0, 0.2), (0.0, 0.2));
+        let built = build_one_layer(vec![
+            line(&[a, b, c], true, true),
+            line(&[a, c, d], true, true),
+            line(&[a, b, c], true, false),
+            line(&[a, c, d], true, false),
+        ]);
+        let f = &built.floor;
+        assert_eq!(f.walls.len(), 1, "{:?}", f.walls);
+        assert_eq!(f.walls.as_slice()[0].thickness_m, 0.2);
+        for x in [0.5, 2.0, 3.5] {
+            assert_eq!(crossings(f, p(x, -0.5), p(x, 0.7)), 1);
+        }
+    }
+
+    #[test]
+    fn a_door_swing_on_a_layer_nobody_named_is_a_door_and_its_leaf_no_wall() {
+        // A wall with a 0.9 m gap, the door's leaf drawn open from the hinge and its swing
+        // as a polyline (an SVG arc), all on one layer.
+        let swing: Vec<(f64, f64)> = (0..=12)
+            .map(|k| {
+                let t = std::f64::consts::FRAC_PI_2 * f64::from(k) / 12.0;
+                (3.0 + 0.9 * t.cos(), 0.9 * t.sin())
+            })
+            .collect();
+        let built = build_one_layer(vec![
+            line(&[(0.0, 0.0), (3.0, 0.0)], false, false),
+            line(&[(3.9, 0.0), (8.0, 0.0)], false, false),
+            line(&[(3.0, 0.0), (3.0, 0.9)], false, false),
+            line(&swing, false, false),
+        ]);
+        let f = &built.floor;
+        assert_eq!(f.openings.len(), 1);
+        let door = &f.openings[0];
+        assert_eq!(door.kind, OpeningKind::Door);
+        // From the hinge along the wall to the jamb it closes on (points are kept to the
+        // millimetre, so the fitted hinge is within a few).
+        assert!(
+            door.points[0].distance(p(3.0, 0.0)) < 0.005,
+            "{:?}",
+            door.points
+        );
+        assert!(
+            door.points[1].distance(p(3.9, 0.0)) < 0.005,
+            "{:?}",
+            door.points
+        );
+        assert_eq!(f.walls.len(), 2, "the leaf is no wall: {:?}", f.walls);
+    }
 }

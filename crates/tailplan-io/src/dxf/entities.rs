@@ -52,9 +52,21 @@ impl<'a> Flattener<'a> {
     }
 
     fn line(&mut self, layer: &str, m: &Affine, pts: Vec<Point>, closed: bool) {
+        self.shape(layer, m, pts, closed, false);
+    }
+
+    /// A polyline or outline; `filled` for SOLIDs and HATCH boundaries.
+    fn shape(&mut self, layer: &str, m: &Affine, pts: Vec<Point>, closed: bool, filled: bool) {
         let points: Vec<Point> = pts.into_iter().map(|p| m.apply(p)).collect();
         if points.len() >= 2 && points.iter().all(|p| p.is_finite()) {
-            self.push(layer, Shape2::Line { points, closed });
+            self.push(
+                layer,
+                Shape2::Line {
+                    points,
+                    closed,
+                    filled,
+                },
+            );
         }
     }
 
@@ -182,7 +194,7 @@ impl<'a> Flattener<'a> {
                     pt(&s.fourth_corner),
                     pt(&s.third_corner),
                 ];
-                self.line(&layer, m, pts, true);
+                self.shape(&layer, m, pts, true, true);
             }
             EntityType::Text(t) => {
                 let text = plain_text(&t.value);
@@ -256,7 +268,7 @@ impl<'a> Flattener<'a> {
                 for h in &hatches {
                     let hl = Self::layer_of(&h.layer, layer).to_owned();
                     for lp in &h.loops {
-                        self.line(&hl, &cell, lp.clone(), true);
+                        self.shape(&hl, &cell, lp.clone(), true, true);
                     }
                 }
                 // Attribute texts (room numbers in title blocks) as labels.

@@ -164,6 +164,7 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
                 shape: Shape2::Line {
                     points: lp.clone(),
                     closed: true,
+                    filled: true,
                 },
             });
         }

@@ -53,6 +53,7 @@ impl<F: Fn(f32, f32) -> Point> Walker<'_, F> {
             (x, y) = apply(&t, x, y);
             (self.to_user)(x, y)
         };
+        let filled = p.fill().is_some();
         let mut current: Vec<Point> = Vec::new();
         let mut last = usvg::tiny_skia_path::Point::zero();
         let flush = |pts: &mut Vec<Point>, closed: bool, drawing: &mut Drawing| {
@@ -63,7 +64,11 @@ impl<F: Fn(f32, f32) -> Point> Walker<'_, F> {
                 }
                 drawing.items.push(Item {
                     layer: l,
-                    shape: Shape2::Line { points, closed },
+                    shape: Shape2::Line {
+                        points,
+                        closed,
+                        filled,
+                    },
                 });
             }
             pts.clear();
