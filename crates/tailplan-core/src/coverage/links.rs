@@ -7,6 +7,7 @@
 //! through the floor's R-trees ([`Obstacles::loss_between`]): the same value the oracle gives
 //! for a cell centred on the device.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::devices::IotTech;
@@ -18,7 +19,7 @@ use super::model::{FloorScope, Link, Service, transmitters_reaching};
 use super::obstacles::Obstacles;
 
 /// A gateway heard by a device.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct GatewayLink {
     /// The gateway's id.
     pub gateway: String,
@@ -33,7 +34,7 @@ pub struct GatewayLink {
 }
 
 /// One device's links.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct DeviceLinks {
     /// The device's id.
     pub device: String,
@@ -61,7 +62,7 @@ impl DeviceLinks {
 }
 
 /// The links of the devices of a floor (or of every floor).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct IotLinks {
     /// Every device with a technology, floor by floor, in element order.
     pub devices: Vec<DeviceLinks>,

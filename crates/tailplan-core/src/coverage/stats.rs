@@ -5,6 +5,7 @@
 //! A floor's area is the cells whose centres lie in one of its rooms (every cell of the grid
 //! when the floor has no room); a room's, the cells whose centres lie in its polygon.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::floor::Floor;
@@ -16,7 +17,7 @@ use super::maps::Heatmaps;
 use super::model::Service;
 
 /// The share of an area at or above one threshold.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ThresholdShare {
     /// The threshold, dBm.
     pub threshold_dbm: f64,
@@ -27,7 +28,7 @@ pub struct ThresholdShare {
 }
 
 /// One bar of the RSSI distribution.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct HistogramBin {
     /// Lower bound (included), dBm; `None` for the open first bin.
     pub from_dbm: Option<f64>,
@@ -38,7 +39,7 @@ pub struct HistogramBin {
 }
 
 /// Statistics of one area (a floor or a room).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct AreaStats {
     /// Cells counted.
     pub cells: usize,
@@ -55,7 +56,7 @@ pub struct AreaStats {
 }
 
 /// Statistics of one room.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct RoomStats {
     /// The room's id.
     pub id: String,
@@ -67,7 +68,7 @@ pub struct RoomStats {
 }
 
 /// A floor's coverage statistics for one band or technology.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CoverageStats {
     /// True when the floor's area is its rooms' cells, false when it is the whole grid.
     pub rooms_only: bool,

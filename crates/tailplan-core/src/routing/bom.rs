@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::devices::Medium;
@@ -13,7 +14,7 @@ use crate::routing::loads::RoomLoad;
 use crate::routing::rules::medium_name;
 
 /// The cable of one type: net length and the boxes to buy.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CableQuantity {
     /// The cable type.
     pub medium: Medium,
@@ -28,7 +29,7 @@ pub struct CableQuantity {
 }
 
 /// One line of the bill of materials.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct BomLine {
     /// A stable code: `cable-cat6a`, `port-spe`, `patch-panel`, `outlet`, `tray-300x60`,
     /// `gateway-ble`, `access-point`.
@@ -46,7 +47,7 @@ pub struct BomLine {
 }
 
 /// The bill of materials of a routed project.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct BillOfMaterials {
     /// The currency of every price.
     pub currency: String,

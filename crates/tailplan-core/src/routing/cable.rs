@@ -2,6 +2,7 @@
 //! parts (drops, trays, risers, slack).
 
 use petgraph::graph::EdgeIndex;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::devices::Medium;
@@ -13,7 +14,7 @@ use crate::settings::CablingSettings;
 
 /// A cable's length in the parts a schedule lists, metres, each to the centimetre (the total is
 /// the sum of the rounded parts, so a schedule adds up).
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct CableLengths {
     /// Off the trays: the endpoint's horizontal and vertical drops to its tray point and the
     /// run from the room's tray point to its rack (for a hand route, every drawn metre that
@@ -70,7 +71,7 @@ impl CableLengths {
 }
 
 /// Where a cable's route came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RouteSource {
     /// Routed by tailplan along the shortest pathway to the room the assignment chose.
@@ -83,7 +84,9 @@ pub enum RouteSource {
 }
 
 /// How a cable stands against the rules that concern it alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum CableStatus {
     /// Every rule holds.
@@ -106,7 +109,7 @@ impl CableStatus {
 }
 
 /// Part of a cable's path on one floor.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct FloorPath {
     /// The floor's id.
     pub floor: String,
@@ -115,7 +118,7 @@ pub struct FloorPath {
 }
 
 /// One cable from a wired endpoint to a telecom room.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Cable {
     /// The cable id, ANSI/TIA-606 style: see [`crate::routing::schedule::cable_id`].
     pub id: String,

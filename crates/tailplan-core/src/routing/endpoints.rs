@@ -2,6 +2,7 @@
 //! each device whose medium is Cat6A, single-pair Ethernet or fibre one. Wireless devices have
 //! none (the final-tail choice still weighs them).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::devices::Medium;
@@ -9,7 +10,9 @@ use crate::geometry::Point;
 use crate::project::Project;
 
 /// The kind of element a cable serves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum EndpointKind {
     /// A port of a wired outlet.
@@ -32,7 +35,7 @@ impl EndpointKind {
 }
 
 /// One end of one cable: an outlet port, an access point or a wired device.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Endpoint {
     /// The element's id.
     pub element_id: String,

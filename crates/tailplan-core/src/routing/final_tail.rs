@@ -16,6 +16,7 @@
 
 use std::collections::HashMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::coverage::{DeviceLinks, FloorScope, iot_links};
@@ -28,7 +29,9 @@ use crate::routing::loads::RoomLoad;
 use crate::routing::rules::PoeType;
 
 /// One way of connecting a device.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum TailKind {
     /// Four-pair copper.
@@ -67,7 +70,7 @@ impl TailKind {
 }
 
 /// One option of a device.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TailOption {
     /// Which option.
     pub kind: TailKind,
@@ -121,7 +124,7 @@ impl TailOption {
 }
 
 /// A device's options and the recommendation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct FinalTailChoice {
     /// The device's id.
     pub device_id: String,

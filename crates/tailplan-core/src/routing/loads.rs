@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::devices::Medium;
@@ -13,7 +14,7 @@ use crate::routing::graph::PathwayGraph;
 use crate::routing::rules::PoeType;
 
 /// The cables in one tray section and how full they make it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TrayFill {
     /// The tray's id.
     pub tray_id: String,
@@ -117,7 +118,7 @@ pub fn tray_fill(project: &Project, graph: &PathwayGraph, cables: &[Cable]) -> V
 }
 
 /// A telecom room's ports and PoE.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RoomLoad {
     /// The room's id.
     pub room_id: String,

@@ -64,6 +64,7 @@ pub mod schedule;
 
 use std::collections::{BTreeMap, HashMap};
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use assignment::{Assignment, Cost, CostMatrix};
@@ -83,7 +84,7 @@ use crate::project::Project;
 use graph::{Attachment, RoomTree};
 
 /// Why an endpoint got no cable.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum UnservedReason {
     /// The project has no telecom room.
@@ -133,7 +134,7 @@ impl UnservedReason {
 }
 
 /// An endpoint that got no cable, and why.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Unserved {
     /// The endpoint.
     pub endpoint: Endpoint,
@@ -143,7 +144,7 @@ pub struct Unserved {
 
 /// Everything routing a project gives: the cables, what could not be served, the loads, the
 /// findings of the design rules and the final-tail choice of every device.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Routing {
     /// Wired endpoints in the project (cables wanted).
     pub endpoints: usize,

@@ -2,6 +2,7 @@
 //! length per medium, tray fill, PoE budget and class, ports per telecom room; plus endpoints
 //! that could not be served and problems of the pathways and hand routes.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::devices::Medium;
@@ -12,7 +13,9 @@ use crate::routing::loads::{RoomLoad, TrayFill};
 use crate::settings::CablingSettings;
 
 /// Which rule a finding is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// A link longer than its medium allows (copper 90 m permanent link, SPE 1000 m, fibre).
@@ -63,7 +66,7 @@ impl std::fmt::Display for Rule {
 
 /// One result of a design rule: what, how serious, about which element, and the measured value
 /// against the limit when there is one.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Finding {
     /// The rule.
     pub rule: Rule,
@@ -128,7 +131,9 @@ impl std::fmt::Display for Finding {
 
 /// The PoE types of IEEE 802.3af/at/bt, by the power a device may draw and the power the port
 /// must supply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 pub enum PoeType {
     /// 802.3af (Type 1): 12.95 W at the device, 15.4 W at the port.
     #[serde(rename = "802.3af")]

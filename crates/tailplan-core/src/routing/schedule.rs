@@ -1,5 +1,6 @@
 //! The cable schedule: one row per cable, with its ANSI/TIA-606 style identifier.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::devices::Medium;
@@ -39,7 +40,7 @@ pub fn cable_id(floor_id: &str, room_index: usize, port: u32, panel_ports: u32) 
 }
 
 /// One row of the cable schedule.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ScheduleRow {
     /// The cable id (see [`cable_id`]).
     pub cable_id: String,
