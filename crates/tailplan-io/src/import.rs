@@ -6,7 +6,7 @@
 //!
 //! | format | how it is told | what it makes |
 //! |---|---|---|
-//! | GeoJSON | JSON with `features` | the interchange contract ([`crate::geojson`]) |
+//! | GeoJSON | JSON with `features` | the interchange contract ([`crate::geojson`]); or, when its features have a `Layer` and no `kind`, a CAD drawing exported as GeoJSON (GDAL, QGIS), read by layer like a DXF |
 //! | IMDF | a `.zip` holding `unit.geojson` (or the files of such a folder: [`import_imdf_files`]) | floors, rooms, walls, doors ([`crate::imdf`]) |
 //! | DXF | text starting with group code 0 / `SECTION`, or binary DXF | walls, rooms, labels, doors, windows, underlay ([`crate::dxf`]) |
 //! | SVG | XML whose root is `<svg>` | the same, at a scale you give ([`crate::svg`]) |
@@ -460,7 +460,24 @@ pub fn import_file(
     if options.source_name.is_empty() {
         options.source_name = name.to_owned();
     }
+    // GeoJSON of a CAD drawing (GDAL's DXF export: a `Layer` on every feature, no `kind`).
+    let cad = if format == Format::GeoJson {
+        let text = utf8(name, bytes)?;
+        let head = &text[..text.floor_char_boundary(65_536)];
+        if head.contains("\"Layer\"") && !head.contains("\"kind\"") {
+            serde_json::from_str::<serde_json::Value>(text)
+                .ok()
+                .filter(crate::cad_geojson::is_cad)
+        } else {
+            None
+        }
+    } else {
+        None
+    };
     let mut done = match format {
+        Format::GeoJson if cad.is_some() => {
+            crate::cad_geojson::import(cad.as_ref().expect("checked"), &options)
+        }
         Format::GeoJson => {
             let text = utf8(name, bytes)?;
             let o = geojson::ImportOptions {
@@ -493,8 +510,9 @@ pub fn import_file(
     };
     count_elements(&mut done);
     // A GeoJSON import is the interchange contract's round trip: the project it gives back is
-    // exactly the one exported, so it records no import of its own.
-    if format != Format::GeoJson {
+    // exactly the one exported, so it records no import of its own (a CAD drawing exported
+    // as GeoJSON does).
+    if format != Format::GeoJson || cad.is_some() {
         done.project.imports = vec![done.report.clone()];
     }
     Ok(done)

@@ -25,6 +25,7 @@
 //! # Ok::<(), geojson::GeoJsonError>(())
 //! ```
 
+mod cad_geojson;
 pub mod csv;
 mod drawing;
 pub mod dxf;
