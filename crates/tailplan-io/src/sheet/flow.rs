@@ -25,6 +25,16 @@ pub(crate) enum Block {
         /// The SVG, drawn from (0, 0).
         svg: String,
     },
+    /// A panel that does not split and goes at or after the previous panel's place (key
+    /// plans, in floor order).
+    Sequel {
+        /// Width, millimetres.
+        w: f64,
+        /// Height, millimetres.
+        h: f64,
+        /// The SVG, drawn from (0, 0).
+        svg: String,
+    },
     /// A table, split between rows where it must.
     Table(Table),
 }
@@ -254,6 +264,7 @@ fn run(blocks: Vec<Block>, first: &[Rect], more: &[Rect]) -> (Vec<String>, Vec<u
         col: 0,
     };
     let mut starts = Vec::with_capacity(blocks.len());
+    let mut last = start;
     for block in blocks {
         match block {
             Block::Fixed { w, h, svg } => {
@@ -262,6 +273,15 @@ fn run(blocks: Vec<Block>, first: &[Rect], more: &[Rect]) -> (Vec<String>, Vec<u
                 });
                 f.put(at, x, w, h, &svg);
                 starts.push(at.sheet);
+                last = at;
+            }
+            Block::Sequel { w, h, svg } => {
+                let (at, x, ()) = f.find(last, w, |o| {
+                    (h <= o.avail_h + 1e-9 || o.last_resort).then_some(())
+                });
+                f.put(at, x, w, h, &svg);
+                starts.push(at.sheet);
+                last = at;
             }
             Block::Table(t) => {
                 let w = t.width();
@@ -293,6 +313,7 @@ fn run(blocks: Vec<Block>, first: &[Rect], more: &[Rect]) -> (Vec<String>, Vec<u
                     f.put(at, x, w, h, &svg);
                     first_sheet.get_or_insert(at.sheet);
                     row += n;
+                    last = at;
                     from = At {
                         col: at.col + 1,
                         ..at

@@ -22,7 +22,8 @@
 //!   tables' contents);
 //! - `plan` (the layers), `symbols` (`<defs>` + `<use>`), `labels` (placement without
 //!   overlaps), `findings` (markers), `heatmap` and `contour` (marching squares);
-//! - `page` (one document), `set` (numbering, the index), `xml` (escaping, numbers, ids),
+//! - `page` (one document), `set` (numbering, the index), `key_plan` (the index's small
+//!   plans), `xml` (escaping, numbers, ids),
 //!   `text` (sizes and widths), `style` (colours and line weights), [`analysis`].
 //!
 //! # Examples
@@ -56,6 +57,7 @@ mod contour;
 mod findings;
 mod flow;
 mod heatmap;
+mod key_plan;
 mod labels;
 mod layout;
 mod legend;

@@ -10,6 +10,7 @@ use super::analysis::Analysis;
 use super::findings::{self, floor_findings};
 use super::flow::{Block, flow, flow_best};
 use super::heatmap::{self, service_name};
+use super::key_plan::key_plan;
 use super::layout::{self, Placement};
 use super::legend::legend;
 use super::page::{Page, text_panel};
@@ -330,6 +331,35 @@ fn index_drafts(
         "5. Plans are drawn north up at the scale in their title block; check dimensions on site before installing.".to_owned(),
     ];
     let mut blocks = Vec::new();
+    // The set's own title.
+    let heading = if project.meta.name.is_empty() {
+        "Design sheets".to_owned()
+    } else {
+        project.meta.name.clone()
+    };
+    let (heading, size) = text::fit(&heading, 8.0, 260.0);
+    let sub = format!(
+        "{}Communications final tail: cabling and coverage design sheets",
+        if project.meta.building.is_empty() {
+            String::new()
+        } else {
+            format!("{} · ", project.meta.building)
+        }
+    );
+    let svg = format!(
+        "<text x=\"0\" y=\"{}\" font-size=\"{}\" font-weight=\"bold\">{}</text>\n<text x=\"0\" y=\"{}\" font-size=\"4\">{}</text>\n",
+        N(size),
+        N(size),
+        Esc(&heading),
+        N(size + 7.0),
+        Esc(&sub)
+    );
+    let w = text::width_bold_mm(&heading, size).max(text::width_mm(&sub, 4.0));
+    blocks.push(Block::Fixed {
+        w,
+        h: size + 9.0,
+        svg,
+    });
     let (svg, w, h) = text_panel("General notes", &notes, 170.0);
     blocks.push(Block::Fixed { w, h, svg });
 
@@ -419,24 +449,43 @@ fn index_drafts(
     });
 
     let regions = layout::continuation_regions(paper);
+    // Key plans: every floor small, captioned with its drawings.
+    let (max_w, max_h) = regions.first().map_or((180.0, 120.0), |r| {
+        (
+            ((r.w - 2.0 * layout::GAP) / 3.0).min(240.0),
+            (r.h / 3.0).min(150.0),
+        )
+    });
+    let mut keys = Vec::new();
+    for (i, f) in project.floors.iter().enumerate() {
+        let mine: Vec<&str> = listed
+            .iter()
+            .filter(|(name, _, _, scale)| {
+                scale.is_some()
+                    && (name == &format!("cabling-{}", slug(&f.id))
+                        || name == &format!("coverage-{}", slug(&f.id)))
+            })
+            .map(|(_, number, _, _)| number.as_str())
+            .collect();
+        let caption = if mine.is_empty() {
+            "Key plan".to_owned()
+        } else {
+            format!("Key plan: see {}", mine.join(", "))
+        };
+        if let Some((svg, w, h)) = key_plan(project, i, &caption, max_w, max_h) {
+            keys.push(Block::Sequel { w, h, svg });
+        }
+    }
     let mut pages = 1;
     loop {
-        let mut b: Vec<Block> = Vec::new();
-        for blk in &blocks {
-            if let Block::Fixed { w, h, svg } = blk {
-                b.push(Block::Fixed {
-                    w: *w,
-                    h: *h,
-                    svg: svg.clone(),
-                });
-            }
-        }
+        let mut b: Vec<Block> = blocks.clone();
         b.push(Block::Table(register(pages)));
         b.push(Block::Table(floors.clone()));
         b.push(Block::Table(bom.clone()));
         if let Some(t) = &general_table {
             b.push(Block::Table(t.clone()));
         }
+        b.extend(keys.iter().cloned());
         let out = flow(b, &[], &regions);
         // The first entry is the (empty) plan sheet: flow() starts on continuation regions.
         let out: Vec<String> = out.into_iter().skip(1).collect();
@@ -470,7 +519,8 @@ fn index_drafts(
     }
 }
 
-use super::xml::N;
+use super::text;
+use super::xml::{Esc, N};
 
 /// The whole set: the index, then each floor's sheets of each kind.
 pub(crate) fn sheet_set(

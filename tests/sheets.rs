@@ -1,0 +1,454 @@
+//! Design sheets of every sample building: snapshots a reviewer can read (the small floor's
+//! sheets in full, the office as a summary with a hash), every sheet valid XML with unique ids
+//! and every symbol defined, text never under the minimum size, rendered by a real SVG
+//! renderer (resvg) with the plan's walls where the scale puts them; hostile names come out as
+//! text; a DXF export read back by tailplan's own DXF reader gives the same routes.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use tailplan_core::routing;
+use tailplan_core::{Device, Medium, Point, Project, Room};
+use tailplan_io::dxf::export::{export_floor, routes_layer};
+use tailplan_io::import::{ImportOptions, import_file};
+use tailplan_io::sheet::{self, Analysis, MIN_FONT_MM, Sheet, SheetKind, SheetOptions};
+use tailplan_tests::{open, sample_name, sample_projects, workspace};
+
+const DATE: &str = "2025-01-31";
+
+fn sample(name: &str) -> Project {
+    open(&workspace().join(format!("floorplans/{name}.tailplan.json")))
+}
+
+fn set_of(project: &Project) -> Vec<Sheet> {
+    let analysis = Analysis::new(project, None);
+    sheet::sheet_set(
+        project,
+        &analysis,
+        &SheetKind::ALL,
+        &SheetOptions::dated(DATE),
+    )
+    .expect("the set draws")
+}
+
+/// FNV-1a, 64 bits: a stable hash of a sheet for the summary snapshots.
+fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Checks what every sheet must be: well-formed XML, unique ids, every `<use>` and `url(#)`
+/// pointing at a definition, fonts no smaller than the minimum, Inkscape layers labelled.
+fn check_valid(s: &Sheet) {
+    let doc =
+        roxmltree::Document::parse(&s.svg).unwrap_or_else(|e| panic!("{}: not XML: {e}", s.name));
+    let mut ids = HashSet::new();
+    for n in doc.descendants().filter(|n| n.is_element()) {
+        if let Some(id) = n.attribute("id") {
+            assert!(ids.insert(id.to_owned()), "{}: duplicate id {id}", s.name);
+        }
+        if let Some(size) = n.attribute("font-size") {
+            let v: f64 = size.parse().expect("a number");
+            assert!(v >= MIN_FONT_MM - 1e-9, "{}: font-size {v}", s.name);
+        }
+        assert_ne!(n.tag_name().name(), "script", "{}", s.name);
+        for a in n.attributes() {
+            assert!(!a.name().starts_with("on"), "{}: {}", s.name, a.name());
+        }
+    }
+    let ns = "http://www.inkscape.org/namespaces/inkscape";
+    let layers: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.attribute((ns, "groupmode")) == Some("layer"))
+        .collect();
+    assert!(layers.len() >= 2, "{}", s.name);
+    assert!(layers.iter().all(|l| l.attribute((ns, "label")).is_some()));
+    for n in doc.descendants().filter(|n| n.is_element()) {
+        let xlink = "http://www.w3.org/1999/xlink";
+        if let Some(h) = n.attribute((xlink, "href")) {
+            let id = h.strip_prefix('#').expect("a local reference");
+            assert!(ids.contains(id), "{}: <use> of missing #{id}", s.name);
+        }
+        if let Some(c) = n.attribute("clip-path") {
+            let id = c.trim_start_matches("url(#").trim_end_matches(')');
+            assert!(ids.contains(id), "{}: clip-path of missing #{id}", s.name);
+        }
+    }
+}
+
+#[test]
+fn small_sheets_in_full() {
+    let project = sample("small");
+    let sheets = set_of(&project);
+    let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["index", "cabling-0", "cabling-0-2", "coverage-0"]);
+    for s in &sheets {
+        check_valid(s);
+        assert!(
+            s.svg.contains(&format!("of {}<", sheets.len())),
+            "{}",
+            s.name
+        );
+        insta::assert_snapshot!(format!("sheet_small_{}", s.name), s.svg);
+    }
+    // A3 at 1:100, as the defaults say for a floor of 30 x 15 m.
+    assert!(sheets[1].svg.contains("width=\"420mm\" height=\"297mm\""));
+    assert!(sheets[1].svg.contains("SCALE 1:100 AT A3"));
+}
+
+/// What a sheet holds, for review: its size, the elements of each layer, the hash.
+fn summary(s: &Sheet) -> String {
+    let doc = roxmltree::Document::parse(&s.svg).expect("XML");
+    let ns = "http://www.inkscape.org/namespaces/inkscape";
+    let mut out = format!(
+        "{} \"{}\" {} ({} KB, hash {:016x})\n",
+        s.name,
+        s.title,
+        s.number,
+        s.svg.len() / 1024,
+        fnv(&s.svg)
+    );
+    for l in doc
+        .descendants()
+        .filter(|n| n.attribute((ns, "groupmode")) == Some("layer"))
+    {
+        let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+        for n in l.descendants().filter(|n| n.is_element()) {
+            *kinds.entry(n.tag_name().name()).or_default() += 1;
+        }
+        let kinds: Vec<String> = kinds
+            .iter()
+            .filter(|(k, _)| matches!(**k, "path" | "use" | "text" | "rect"))
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
+        out += &format!(
+            "  {}: {}\n",
+            l.attribute((ns, "label")).unwrap_or(""),
+            kinds.join(", ")
+        );
+    }
+    out
+}
+
+#[test]
+fn office_sheets_summarised() {
+    let project = sample("office");
+    let sheets = set_of(&project);
+    let mut text = String::new();
+    for s in &sheets {
+        check_valid(s);
+        text += &summary(s);
+    }
+    // One paper for the set: A1 at 1:200 for 120 x 60 m floors.
+    assert!(sheets.iter().all(|s| s.svg.contains("width=\"841mm\"")));
+    assert!(sheets[1].svg.contains("SCALE 1:200 AT A1"));
+    // Every cable of a floor is drawn on its cabling sheet, and listed in its schedule.
+    let r = routing::route(&project);
+    for f in &project.floors {
+        let cabling: String = sheets
+            .iter()
+            .filter(|s| s.name.starts_with(&format!("cabling-{}", f.id)))
+            .map(|s| s.svg.as_str())
+            .collect();
+        for c in r.cables.iter().filter(|c| c.floor == f.id) {
+            assert!(
+                cabling.contains(&format!(">{}<", c.id)),
+                "floor {}: {} not in the schedule",
+                f.id,
+                c.id
+            );
+            assert!(
+                cabling.contains(&format!("id=\"cable-{}\"", c.id)),
+                "floor {}: {} not drawn",
+                f.id,
+                c.id
+            );
+        }
+    }
+    insta::assert_snapshot!("sheet_office_summary", text);
+}
+
+/// Renders a sheet at `px_per_mm` with resvg (text left out: no fonts are loaded).
+fn render(s: &Sheet, px_per_mm: f32) -> resvg::tiny_skia::Pixmap {
+    let tree = resvg::usvg::Tree::from_str(&s.svg, &resvg::usvg::Options::default())
+        .unwrap_or_else(|e| panic!("{}: usvg: {e}", s.name));
+    // usvg sizes the tree in CSS pixels (96 per inch); the sheet is in millimetres.
+    let k = px_per_mm * 25.4 / 96.0;
+    let size = tree.size();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(
+        (size.width() * k).ceil() as u32,
+        (size.height() * k).ceil() as u32,
+    )
+    .expect("a pixmap");
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(k, k),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+}
+
+fn dark(p: &resvg::tiny_skia::Pixmap, x: i64, y: i64) -> bool {
+    let c = p.pixel(x as u32, y as u32).expect("inside the picture");
+    // Walls of concrete (#4a4f55) on white paper.
+    u32::from(c.red()) + u32::from(c.green()) + u32::from(c.blue()) < 3 * 110
+}
+
+/// Scans `n` pixels from `from` in steps of `step` for the dark run; returns its first and last
+/// pixel along the scan.
+fn dark_run(
+    p: &resvg::tiny_skia::Pixmap,
+    from: (i64, i64),
+    step: (i64, i64),
+    n: i64,
+) -> (i64, i64) {
+    let mut first = None;
+    let mut last = None;
+    for i in 0..n {
+        let (x, y) = (from.0 + i * step.0, from.1 + i * step.1);
+        if dark(p, x, y) {
+            first.get_or_insert(i);
+            last = Some(i);
+        }
+    }
+    (first.expect("a dark run"), last.expect("a dark run"))
+}
+
+/// The outer walls of the sample's floor land where the scale says: the west wall's faces at
+/// x = ±0.15 m, the east wall's at 30 m ± 0.15, the south wall's at y = ±0.15 m, within two
+/// pixels at 4 px/mm (0.5 mm of paper, 5 cm of building at 1:100).
+fn check_walls_land(s: &Sheet) {
+    const PX: f64 = 4.0;
+    let view = s.view.expect("a plan");
+    assert_eq!(view.k, 10.0, "1:100");
+    let pixmap = render(s, PX as f32);
+    let px = |p: Point| {
+        let (x, y) = view.p(p);
+        ((x * PX).round() as i64, (y * PX).round() as i64)
+    };
+    // West wall, scanning east along y = 3 m from 5 mm outside.
+    let (x0, y) = px(Point::new(-0.5, 3.0));
+    let (a, b) = dark_run(&pixmap, (x0, y), (1, 0), 40);
+    let (wa, _) = px(Point::new(-0.15, 3.0));
+    let (wb, _) = px(Point::new(0.15, 3.0));
+    assert!(
+        (x0 + a - wa).abs() <= 2,
+        "{}: west face {} vs {wa}",
+        s.name,
+        x0 + a
+    );
+    assert!(
+        (x0 + b - wb).abs() <= 2,
+        "{}: west face {} vs {wb}",
+        s.name,
+        x0 + b
+    );
+    // East wall: 30 m further on, so the scale is right as well as the origin.
+    let (x0, y) = px(Point::new(29.5, 3.0));
+    let (a, b) = dark_run(&pixmap, (x0, y), (1, 0), 40);
+    let (ea, _) = px(Point::new(29.85, 3.0));
+    let (eb, _) = px(Point::new(30.15, 3.0));
+    assert!(
+        (x0 + a - ea).abs() <= 2,
+        "{}: east face {} vs {ea}",
+        s.name,
+        x0 + a
+    );
+    assert!(
+        (x0 + b - eb).abs() <= 2,
+        "{}: east face {} vs {eb}",
+        s.name,
+        x0 + b
+    );
+    // South wall, scanning north (up the paper) at x = 0.75 m.
+    let (x, y0) = px(Point::new(0.75, -0.5));
+    let (a, b) = dark_run(&pixmap, (x, y0), (0, -1), 40);
+    let (_, sa) = px(Point::new(0.75, -0.15));
+    let (_, sb) = px(Point::new(0.75, 0.15));
+    assert!(
+        (y0 - a - sa).abs() <= 2,
+        "{}: south face {} vs {sa}",
+        s.name,
+        y0 - a
+    );
+    assert!(
+        (y0 - b - sb).abs() <= 2,
+        "{}: south face {} vs {sb}",
+        s.name,
+        y0 - b
+    );
+}
+
+#[test]
+fn rendered_by_resvg_with_the_plan_to_scale() {
+    let project = sample("small");
+    let sheets = set_of(&project);
+    for s in &sheets {
+        let pixmap = render(s, 1.0);
+        // Something is drawn: not a blank page.
+        let inked = pixmap.pixels().iter().filter(|c| c.red() < 200).count();
+        assert!(inked > 1000, "{}: {inked} dark pixels", s.name);
+        if s.view.is_some() {
+            check_walls_land(s);
+        }
+    }
+    // The office's sheets render too (A1, every route), at a coarse resolution.
+    let office = sample("office");
+    let analysis = Analysis::new(&office, Some(&["2"]));
+    for kind in SheetKind::ALL {
+        for s in sheet::floor_sheets(&office, &analysis, "2", kind, &SheetOptions::dated(DATE))
+            .expect("office sheets")
+        {
+            let pixmap = render(&s, 0.5);
+            let inked = pixmap.pixels().iter().filter(|c| c.red() < 240).count();
+            assert!(inked > 1000, "{}: {inked} inked pixels", s.name);
+        }
+    }
+}
+
+#[test]
+fn hostile_names_come_out_as_text() {
+    let evil = "<script>alert(1)</script>";
+    let mut project = sample("small");
+    project.meta.name = format!("Tower \"A\" & {evil}");
+    project.meta.drawn_by = "O'Brien <ob@example.com>".into();
+    let f = &mut project.floors[0];
+    f.name = format!("Floor ]]> {evil}");
+    f.devices.push(Device {
+        id: evil.into(),
+        name: evil.into(),
+        position: Point::new(20.0, 10.0),
+        medium: Medium::Cat6a,
+        tech: None,
+        poe_w: None,
+        height_m: 1.0,
+        props: Default::default(),
+    });
+    f.rooms[0].name = format!("R&D \u{1} {evil}");
+    f.telecom_rooms[0].name = "<b>TR</b>".into();
+    f.trays[0].name = "\"tray\" onload=\"x\"".into();
+    let extra = Room {
+        id: "x\"><svg onload=alert(1)>".into(),
+        ..f.rooms[1].clone()
+    };
+    f.rooms[1] = extra;
+    let sheets = set_of(&project);
+    for s in &sheets {
+        check_valid(s);
+        assert!(!s.svg.contains("<script"), "{}", s.name);
+        assert!(!s.svg.contains("<svg onload"), "{}", s.name);
+    }
+    let cabling = &sheets[1];
+    let doc = roxmltree::Document::parse(&cabling.svg).expect("XML");
+    let texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").to_owned())
+        .collect();
+    assert!(texts.iter().any(|t| t == evil), "the device's name as text");
+    assert!(texts.iter().any(|t| t == "<b>TR</b>"));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("R&D") && t.ends_with(evil))
+    );
+    assert!(doc.descendants().any(|n| {
+        n.has_tag_name("title")
+            && n.text()
+                .is_some_and(|t| t.starts_with("Tower \"A\" & <script>"))
+    }));
+}
+
+/// The routes of a floor, exported to DXF and read back by the DXF importer: the same
+/// polylines, vertex by vertex within 1 mm.
+fn check_dxf_round_trip(path: &Path, floor_id: &str) {
+    let name = sample_name(path);
+    let project = open(path);
+    let r = routing::route(&project);
+    let bytes = export_floor(&project, &r, floor_id, Some(DATE)).expect("the DXF writes");
+    let mut options = ImportOptions::named(format!("{name}.dxf"));
+    options.layers = "TP-ROUTES-*=ignore".parse().expect("a layer map");
+    let back = import_file(&format!("{name}.dxf"), &bytes, &options).expect("the DXF reads");
+    assert_eq!(
+        back.report.units.split(' ').next(),
+        Some("m"),
+        "$INSUNITS metres"
+    );
+    let floor = &back.project.floors[0];
+    let mut read: BTreeMap<String, Vec<Vec<Point>>> = BTreeMap::new();
+    for u in &floor.underlays {
+        if let tailplan_core::UnderlayKind::Vector { layers } = &u.kind {
+            for l in layers {
+                read.entry(l.name.clone())
+                    .or_default()
+                    .extend(l.lines.clone());
+            }
+        }
+    }
+    let mut expected: BTreeMap<String, Vec<Vec<Point>>> = BTreeMap::new();
+    for c in &r.cables {
+        for part in c
+            .path
+            .iter()
+            .filter(|p| p.floor == floor_id && p.points.len() >= 2)
+        {
+            expected
+                .entry(routes_layer(&c.room))
+                .or_default()
+                .push(part.points.clone());
+        }
+    }
+    assert!(!expected.is_empty(), "{name}: routes on floor {floor_id}");
+    for (layer, routes) in &expected {
+        let got = read
+            .get(layer)
+            .unwrap_or_else(|| panic!("{name}: no layer {layer}"));
+        assert_eq!(got.len(), routes.len(), "{name}: {layer}");
+        for (i, (a, b)) in routes.iter().zip(got).enumerate() {
+            assert_eq!(a.len(), b.len(), "{name}: {layer} route {i}");
+            for (p, q) in a.iter().zip(b) {
+                assert!(
+                    p.distance(*q) <= 0.001 + 1e-9,
+                    "{name}: {layer} route {i}: {p:?} vs {q:?}"
+                );
+            }
+        }
+    }
+    // Trays come back too, and the walls as walls.
+    assert!(
+        read.get("TP-TRAYS").is_some_and(|t| !t.is_empty()),
+        "{name}"
+    );
+    assert!(!floor.walls.is_empty(), "{name}");
+}
+
+#[test]
+fn dxf_export_reads_back_the_same_routes() {
+    for path in sample_projects() {
+        let project = open(&path);
+        // The small floor, and one floor of the office (hundreds of routes).
+        let id = project.floors[project.floors.len() / 2].id.clone();
+        check_dxf_round_trip(&path, &id);
+    }
+}
+
+#[test]
+fn a_scale_that_does_not_fit_is_refused_with_what_to_do() {
+    let project = sample("office");
+    let analysis = Analysis::routing(&project);
+    let options = SheetOptions {
+        paper: Some("A3".parse().expect("paper")),
+        scale: Some("1:100".parse().expect("scale")),
+        date: DATE.into(),
+    };
+    let e = sheet::floor_sheets(&project, &analysis, "0", SheetKind::Cabling, &options)
+        .expect_err("too big");
+    assert!(
+        e.to_string().contains("larger paper or a smaller scale"),
+        "{e}"
+    );
+    let e = sheet::floor_sheets(&project, &analysis, "9", SheetKind::Cabling, &options)
+        .expect_err("no such floor");
+    assert!(e.to_string().contains("floors: 0, 1, 2, 3"), "{e}");
+}
