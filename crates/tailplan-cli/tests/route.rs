@@ -132,7 +132,8 @@ fn check_exits_1_on_failing_rules_0_on_a_clean_design_2_on_bad_input() {
     assert_eq!(o.status.code(), Some(1));
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("error[unserved]"), "{out}");
-    assert!(out.contains("error[tray_fill]"), "{out}");
+    // The sample's trays are sized for their cables: only the 16 far outlets' ports fail.
+    assert!(!out.contains("[tray_fill]"), "{out}");
     assert!(String::from_utf8_lossy(&o.stderr).contains("design rule finding(s) fail"));
 
     let o = tailplan(&["check", s(&sample("small")), "--json"]);
