@@ -1,4 +1,6 @@
 // Times the coverage engine in wasm (V8, one thread) on the sample office; see run.sh.
+// Reported: the median over runs of the process's CPU time (user + system), which other
+// processes on a shared machine do not inflate, and of the wall time.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -6,9 +8,20 @@ const m = await import('./pkg/wasmbench.js');
 const here = fileURLToPath(new URL('.', import.meta.url));
 const text = readFileSync(here + '../../../../floorplans/office.tailplan.json', 'utf8');
 const floor = process.argv[2] || '3';
-console.log('aps', m.load(text, floor));
-function median(f, n) { const t = []; for (let i = 0; i < n; i++) { const a = performance.now(); f(); t.push(performance.now() - a); } t.sort((x, y) => x - y); return t[Math.floor(n / 2)].toFixed(2); }
-console.log('all APs best server (ms)', median(() => m.all(), 7));
-console.log('coarse 1 m (ms)', median(() => m.coarse(), 15));
+console.log(`office floor ${floor}: ${m.load(text, floor)} access points, 0.25 m cells`);
+function median(xs) { xs.sort((a, b) => a - b); return xs[Math.floor(xs.length / 2)].toFixed(2); }
+function time(label, f, n) {
+  const cpu = [], wall = [];
+  for (let i = 0; i < n; i++) {
+    const c = process.cpuUsage(), w = performance.now();
+    f();
+    const d = process.cpuUsage(c);
+    wall.push(performance.now() - w);
+    cpu.push((d.user + d.system) / 1000);
+  }
+  console.log(`${label}: cpu ${median(cpu)} ms, wall ${median(wall)} ms (median of ${n})`);
+}
+time('all APs best server', () => m.all(), 9);
+time('progressive coarse step (1 m)', () => m.coarse(), 15);
 m.warm();
-console.log('one moved AP (ms)', median(() => { if (m.moved() !== 1) throw new Error('not 1'); }, 41));
+time('one moved AP', () => { if (m.moved() !== 1) throw new Error('more than one field computed'); }, 41);

@@ -26,7 +26,10 @@ pub fn all() -> f32 {
     STATE.with(|s| {
         let s = s.borrow();
         let (p, _, req, _) = s.as_ref().unwrap();
-        CoverageEngine::new().heatmaps(p, req).unwrap().best_rssi_dbm[0]
+        CoverageEngine::new()
+            .heatmaps(p, req)
+            .unwrap()
+            .best_rssi_dbm[0]
     })
 }
 
