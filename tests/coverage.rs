@@ -200,3 +200,48 @@ fn device_links_on_the_samples() {
         );
     }
 }
+
+/// What the engine says about each sample floor, reviewed as a snapshot: the share of the
+/// rooms at each Wi-Fi threshold (best and second server), the median, and the IoT devices
+/// reached. 1 m cells, every floor's maps with the floors above and below.
+#[test]
+fn coverage_summary_of_each_sample() {
+    for path in sample_projects() {
+        let name = sample_name(&path);
+        let project = open(&path);
+        let mut lines = Vec::new();
+        for floor in &project.floors {
+            let req = CoverageRequest::new(floor.id.clone(), Service::Wifi(WifiBand::Ghz5))
+                .with_cell(1.0);
+            let maps = CoverageEngine::new().heatmaps(&project, &req).unwrap();
+            let stats = coverage_stats(
+                &maps,
+                floor,
+                &default_thresholds(&project.settings.radio, req.service),
+            );
+            let shares: Vec<String> = stats
+                .floor
+                .thresholds
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{} dBm {:.1} % / {:.1} %",
+                        t.threshold_dbm, t.percent, t.secondary_percent
+                    )
+                })
+                .collect();
+            let links = iot_links(&project, Some(&floor.id), None, FloorScope::Adjacent).unwrap();
+            lines.push(format!(
+                "floor {}: 5 GHz from {} APs, {:.0} m2: {}; median {:.1} dBm; IoT devices {} reached {}",
+                floor.id,
+                maps.transmitters.len(),
+                stats.floor.area_m2,
+                shares.join(", "),
+                stats.floor.median_dbm.unwrap_or(f64::NAN),
+                links.devices.len(),
+                links.devices.len() - links.unreached.len()
+            ));
+        }
+        insta::assert_snapshot!(format!("coverage_{name}"), lines.join("\n"));
+    }
+}
