@@ -56,6 +56,7 @@ struct Region {
 struct Sheet {
     regions: Vec<Region>,
     svg: String,
+    used: bool,
 }
 
 /// A place to try: sheet, region, column (`cols.len()` for a new column).
@@ -118,6 +119,7 @@ impl Flow<'_> {
                 self.sheets.push(Sheet {
                     regions: Self::regions_of(self.more),
                     svg: String::new(),
+                    used: false,
                 });
             }
             let sheet = &self.sheets[at.sheet];
@@ -162,6 +164,7 @@ impl Flow<'_> {
     /// Draws `svg` (`w` × `h`) at `at`, the column starting at `x`.
     fn put(&mut self, at: At, x: f64, w: f64, h: f64, svg: &str) {
         let sheet = &mut self.sheets[at.sheet];
+        sheet.used = true;
         let reg = &mut sheet.regions[at.region];
         if at.col == reg.cols.len() {
             reg.cols.push(Col {
@@ -171,14 +174,16 @@ impl Flow<'_> {
             });
         }
         let col = &mut reg.cols[at.col];
-        let _ = writeln!(
-            sheet.svg,
-            "<g transform=\"translate({} {})\">",
-            N(col.x),
-            N(col.y)
-        );
-        sheet.svg.push_str(svg);
-        sheet.svg.push_str("</g>\n");
+        if !svg.is_empty() {
+            let _ = writeln!(
+                sheet.svg,
+                "<g transform=\"translate({} {})\">",
+                N(col.x),
+                N(col.y)
+            );
+            sheet.svg.push_str(svg);
+            sheet.svg.push_str("</g>\n");
+        }
         col.y += h + GAP;
         col.w = col.w.max(w);
     }
@@ -188,7 +193,8 @@ impl Flow<'_> {
 /// continuation sheets as needed. Returns the SVG of each sheet's panels: the first sheet's
 /// (empty when `first` is), then one per continuation sheet. `more` must not be empty.
 pub(crate) fn flow(blocks: Vec<Block>, first: &[Rect], more: &[Rect]) -> Vec<String> {
-    run(blocks, first, more).0
+    let refs: Vec<&Block> = blocks.iter().collect();
+    run_refs(&refs, first, more, true).0
 }
 
 /// The most panels tried in every order by [`flow_best`].
@@ -208,15 +214,13 @@ pub(crate) fn flow_best(
     if n <= 2 || n - 1 > MAX_PERMUTED {
         return flow(blocks, first, more);
     }
-    let mut best: Option<(Vec<usize>, Vec<String>)> = None;
+    // Every order is tried without drawing (positions only); the best is drawn once.
+    let mut best: Option<(Vec<usize>, Vec<usize>)> = None;
     let mut order: Vec<usize> = (1..n).collect();
     loop {
         let seq: Vec<usize> = std::iter::once(0).chain(order.iter().copied()).collect();
-        let (pages, starts) = run(
-            seq.iter().map(|&i| blocks[i].clone()).collect(),
-            first,
-            more,
-        );
+        let trial: Vec<&Block> = seq.iter().map(|&i| &blocks[i]).collect();
+        let (pages, starts) = run_refs(&trial, first, more, false);
         // starts[k] is the sheet of seq[k]: look it up by block.
         let mut sheet_of = vec![0; n];
         for (k, &i) in seq.iter().enumerate() {
@@ -225,13 +229,16 @@ pub(crate) fn flow_best(
         let mut score = vec![pages.len()];
         score.extend(importance.iter().map(|&i| sheet_of[i]));
         if best.as_ref().is_none_or(|(s, _)| score < *s) {
-            best = Some((score, pages));
+            best = Some((score, seq));
         }
         if !next_permutation(&mut order) {
             break;
         }
     }
-    best.map(|(_, p)| p).unwrap_or_default()
+    let seq = best.map(|(_, s)| s).unwrap_or_default();
+    let mut blocks: Vec<Option<Block>> = blocks.into_iter().map(Some).collect();
+    let chosen: Vec<Block> = seq.iter().filter_map(|&i| blocks[i].take()).collect();
+    flow(chosen, first, more)
 }
 
 /// The next permutation in lexicographic order; false after the last.
@@ -248,14 +255,20 @@ fn next_permutation(v: &mut [usize]) -> bool {
     true
 }
 
-/// The flow itself: the sheets' SVG, and the sheet each block starts on.
-fn run(blocks: Vec<Block>, first: &[Rect], more: &[Rect]) -> (Vec<String>, Vec<usize>) {
+/// The flow itself: the sheets' SVG (empty unless `draw`), and the sheet each block starts on.
+fn run_refs(
+    blocks: &[&Block],
+    first: &[Rect],
+    more: &[Rect],
+    draw: bool,
+) -> (Vec<String>, Vec<usize>) {
     assert!(!more.is_empty(), "a continuation sheet has a region");
     let mut f = Flow {
         more,
         sheets: vec![Sheet {
             regions: Flow::regions_of(first),
             svg: String::new(),
+            used: false,
         }],
     };
     let start = At {
@@ -265,21 +278,19 @@ fn run(blocks: Vec<Block>, first: &[Rect], more: &[Rect]) -> (Vec<String>, Vec<u
     };
     let mut starts = Vec::with_capacity(blocks.len());
     let mut last = start;
-    for block in blocks {
+    for &block in blocks {
         match block {
-            Block::Fixed { w, h, svg } => {
-                let (at, x, ()) = f.find(start, w, |o| {
+            Block::Fixed { w, h, svg } | Block::Sequel { w, h, svg } => {
+                let (w, h) = (*w, *h);
+                let from = if matches!(block, Block::Sequel { .. }) {
+                    last
+                } else {
+                    start
+                };
+                let (at, x, ()) = f.find(from, w, |o| {
                     (h <= o.avail_h + 1e-9 || o.last_resort).then_some(())
                 });
-                f.put(at, x, w, h, &svg);
-                starts.push(at.sheet);
-                last = at;
-            }
-            Block::Sequel { w, h, svg } => {
-                let (at, x, ()) = f.find(last, w, |o| {
-                    (h <= o.avail_h + 1e-9 || o.last_resort).then_some(())
-                });
-                f.put(at, x, w, h, &svg);
+                f.put(at, x, w, h, if draw { svg } else { "" });
                 starts.push(at.sheet);
                 last = at;
             }
@@ -309,8 +320,12 @@ fn run(blocks: Vec<Block>, first: &[Rect], more: &[Rect]) -> (Vec<String>, Vec<u
                             None
                         }
                     });
-                    let (svg, h) = t.render(row..row + n);
-                    f.put(at, x, w, h, &svg);
+                    if draw {
+                        let (svg, h) = t.render(row..row + n);
+                        f.put(at, x, w, h, &svg);
+                    } else {
+                        f.put(at, x, w, t.height(row..row + n), "");
+                    }
                     first_sheet.get_or_insert(at.sheet);
                     row += n;
                     last = at;
@@ -323,11 +338,11 @@ fn run(blocks: Vec<Block>, first: &[Rect], more: &[Rect]) -> (Vec<String>, Vec<u
             }
         }
     }
-    let mut out: Vec<String> = f.sheets.into_iter().map(|s| s.svg).collect();
-    while out.len() > 1 && out.last().is_some_and(String::is_empty) {
-        out.pop();
+    // A continuation sheet opened but left unused is dropped.
+    while f.sheets.len() > 1 && f.sheets.last().is_some_and(|s| !s.used) {
+        f.sheets.pop();
     }
-    (out, starts)
+    (f.sheets.into_iter().map(|s| s.svg).collect(), starts)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! risers, access points, gateways, devices and outlets with their labels, and the
 //! design-rule markers. The coverage heatmap, when drawn, goes under the walls.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 
 use tailplan_core::coverage::Service;
@@ -611,6 +611,8 @@ impl<'a> Plan<'a> {
             rooms.iter().enumerate().map(|(i, r)| (r.0, i)).collect();
         let mut by_room: BTreeMap<usize, (Vec<String>, Vec<String>, usize)> = BTreeMap::new();
         let mut used_hand: Vec<&str> = Vec::new();
+        // Cables share most of their path: each segment is marked for the labels once.
+        let mut marked: HashSet<[i64; 4]> = HashSet::new();
         for c in &routing.cables {
             if let RouteSource::Hand { route_id } = &c.source {
                 used_hand.push(route_id);
@@ -623,7 +625,12 @@ impl<'a> Plan<'a> {
                     continue;
                 }
                 let pts: Vec<(f64, f64)> = part.points.iter().map(|&p| self.view.p(p)).collect();
-                self.lines.add_polyline(&pts, style::ROUTE / 2.0);
+                for w in pts.windows(2) {
+                    let key = [w[0].0, w[0].1, w[1].0, w[1].1].map(|v| (v * 10.0).round() as i64);
+                    if marked.insert(key) {
+                        self.lines.add(w[0], w[1], style::ROUTE / 2.0);
+                    }
+                }
                 let mut d = PathData::new();
                 d.polyline(pts.iter().copied(), false);
                 let id = page.ids.unique(&format!("cable-{}", c.id));

@@ -162,6 +162,11 @@ impl Table {
         n
     }
 
+    /// The height of the part holding rows `range`, title and header included.
+    pub fn height(&self, range: Range<usize>) -> f64 {
+        TITLE_H + self.header_h() + self.rows[range].iter().map(Row::height).sum::<f64>()
+    }
+
     /// The SVG of rows `range`, drawn from (0, 0), and its height. A part that does not
     /// start at the first row is titled "(continued)".
     pub fn render(&self, range: Range<usize>) -> (String, f64) {

@@ -1,0 +1,148 @@
+//! `tailplan sheet` and `tailplan export --dxf --csv-schedule` as a user runs them: real
+//! processes, real files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn tailplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tailplan"))
+        .args(args)
+        .output()
+        .expect("the tailplan binary runs")
+}
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../floorplans/{name}.tailplan.json"))
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn ok(o: &Output) -> String {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn one_floor_with_its_continuation_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("small.svg");
+    let text = ok(&tailplan(&[
+        "sheet",
+        s(&sample("small")),
+        "--date",
+        "2025-02-03",
+        "-o",
+        s(&out),
+    ]));
+    assert!(text.contains("small.svg (Ground floor: cabling"), "{text}");
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.starts_with("<?xml"));
+    assert!(svg.contains(">2025-02-03<"));
+    assert!(svg.contains(">1 of 2<"));
+    // The continuation sheet beside it.
+    let more = std::fs::read_to_string(dir.path().join("small-2.svg")).unwrap();
+    assert!(more.contains(">2 of 2<") && more.contains("(continued)"));
+
+    let cov = dir.path().join("cov.svg");
+    ok(&tailplan(&[
+        "sheet",
+        s(&sample("small")),
+        "--kind",
+        "coverage",
+        "--paper",
+        "A2",
+        "-o",
+        s(&cov),
+    ]));
+    let svg = std::fs::read_to_string(&cov).unwrap();
+    assert!(svg.contains("width=\"594mm\""), "A2 as asked");
+    assert!(svg.contains("Coverage heatmap"));
+}
+
+#[test]
+fn the_whole_set_into_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("sheets");
+    let text = ok(&tailplan(&[
+        "sheet",
+        s(&sample("small")),
+        "--all",
+        "-o",
+        s(&out),
+    ]));
+    assert!(text.contains("4 sheet(s)"), "{text}");
+    for name in ["index", "cabling-0", "cabling-0-2", "coverage-0"] {
+        assert!(out.join(format!("{name}.svg")).is_file(), "{name}");
+    }
+}
+
+#[test]
+fn bad_requests_exit_2_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.svg");
+    let office = sample("office");
+    for args in [
+        vec!["--scale", "1:100", "--paper", "A3"],
+        vec!["--floor", "9"],
+        vec!["--scale", "big"],
+        vec!["--date", "yesterday"],
+        vec![],
+    ] {
+        let mut all = vec!["sheet", s(&office)];
+        if args.is_empty() {
+            // Four floors and no --floor.
+        } else if args[0] != "--floor" {
+            all.extend(["--floor", "0"]);
+        }
+        all.extend(args.iter().copied());
+        all.extend(["-o", s(&out)]);
+        let o = tailplan(&all);
+        assert_eq!(o.status.code(), Some(2), "{all:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!err.trim().is_empty(), "{all:?}");
+        assert!(!out.exists(), "{all:?}: nothing written");
+    }
+}
+
+#[test]
+fn export_writes_dxf_per_floor_and_the_schedule() {
+    let dir = tempfile::tempdir().unwrap();
+    let dxf = dir.path().join("office.dxf");
+    let csv = dir.path().join("cables.csv");
+    let text = ok(&tailplan(&[
+        "export",
+        s(&sample("office")),
+        "--dxf",
+        s(&dxf),
+        "--csv-schedule",
+        s(&csv),
+        "--date",
+        "2025-01-31",
+    ]));
+    assert!(text.contains("floor 3"), "{text}");
+    for id in ["0", "1", "2", "3"] {
+        let bytes = std::fs::read(dir.path().join(format!("office-{id}.dxf"))).unwrap();
+        let t = String::from_utf8_lossy(&bytes);
+        assert!(
+            t.contains("TP-ROUTES-TR-") && t.contains("AC1024"),
+            "floor {id}"
+        );
+    }
+    let schedule = std::fs::read_to_string(&csv).unwrap();
+    assert!(schedule.starts_with("cable_id,from,to,floor,medium"));
+    assert!(schedule.lines().count() > 1600);
+
+    // One floor by name.
+    let one = dir.path().join("level1.dxf");
+    ok(&tailplan(&[
+        "export",
+        s(&sample("office")),
+        "--dxf",
+        s(&one),
+        "--floor",
+        "1",
+    ]));
+    assert!(one.is_file());
+}
