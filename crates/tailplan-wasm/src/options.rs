@@ -1,0 +1,178 @@
+//! What the JavaScript API takes: option objects, in camelCase as JavaScript writes them.
+//!
+//! Every field is optional. Values are read as the CLI reads its flags (the same parsers, the
+//! same messages); names the API does not know are refused, so that a misspelt option is an
+//! error rather than silently ignored. The TypeScript interfaces are generated from these
+//! types (see `ts/types.d.ts`).
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use tailplan_core::{IotTech, WifiBand};
+
+/// How to read GeoJSON coordinates (the CLI's `--crs`).
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)] // only its schema is used: the value is parsed as the CLI parses it
+enum CrsName {
+    /// Decide from the file.
+    Auto,
+    /// Planar metres, x east, y north.
+    Planar,
+    /// WGS84 longitude, latitude in degrees.
+    Wgs84,
+}
+
+/// DXF drawing units (the CLI's `--units`).
+#[derive(JsonSchema)]
+#[allow(dead_code)] // only its schema is used
+enum UnitsName {
+    #[serde(rename = "mm")]
+    Mm,
+    #[serde(rename = "cm")]
+    Cm,
+    #[serde(rename = "m")]
+    M,
+    #[serde(rename = "in")]
+    In,
+    #[serde(rename = "ft")]
+    Ft,
+}
+
+/// What a sheet shows (the CLI's `--kind`).
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)] // only its schema is used
+enum SheetKindName {
+    /// Trays, cable routes, endpoints with their cable ids, findings, schedule, bill of
+    /// materials.
+    Cabling,
+    /// The coverage heatmap, the transmitters, coverage per room.
+    Coverage,
+}
+
+/// An ISO 216 paper size, landscape (the CLI's `--paper`).
+#[derive(JsonSchema)]
+#[allow(dead_code)] // only its schema is used
+enum PaperName {
+    A4,
+    A3,
+    A2,
+    A1,
+    A0,
+}
+
+/// `Project.fromGeoJSON` options.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GeoJsonOptions {
+    /// The file's name, for messages and the import report (default `input`).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// How to read the coordinates: `auto` (default), `planar` or `wgs84`.
+    #[serde(default)]
+    #[schemars(with = "Option<CrsName>")]
+    pub crs: Option<String>,
+}
+
+/// `Project.importFile` options: the CLI's `tailplan import` flags.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ImportOptions {
+    /// The floor a DXF, SVG or image goes on (default `0`; a number n sits at n × 3.5 m).
+    #[serde(default)]
+    pub floor: Option<String>,
+    /// DXF units, overriding `$INSUNITS`.
+    #[serde(default)]
+    #[schemars(with = "Option<UnitsName>")]
+    pub units: Option<String>,
+    /// The scale of an SVG or an image (required for SVG): metres per drawing unit or pixel.
+    #[serde(default)]
+    pub scale: Option<f64>,
+    /// The scale from two points of the drawing (pixels for an image, y down) and their
+    /// distance in metres: `[x1, y1, x2, y2, distance]`.
+    #[serde(default)]
+    pub scale_points: Option<[f64; 5]>,
+    /// Layer roles before the defaults: `"PATTERN=ROLE,..."` with `*` and `?` globs; a role
+    /// is a material (`drywall`, `concrete`...), `door`, `window`, `room`, `label` or
+    /// `ignore`.
+    #[serde(default)]
+    pub layers: Option<String>,
+    /// How to read GeoJSON coordinates: `auto` (default), `planar` or `wgs84`.
+    #[serde(default)]
+    #[schemars(with = "Option<CrsName>")]
+    pub crs: Option<String>,
+    /// Import hidden layers too (Inkscape hidden layers, DXF layers turned off).
+    #[serde(default)]
+    pub include_hidden: Option<bool>,
+    /// Keep the drawing's lines (or the scan) as the floor's underlay (default true).
+    #[serde(default)]
+    pub keep_underlay: Option<bool>,
+    /// Rotation of an image underlay, degrees anticlockwise.
+    #[serde(default)]
+    pub rotation_deg: Option<f64>,
+}
+
+/// `project.coverage` options: the CLI's `tailplan coverage` flags.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CoverageOptions {
+    /// The floor's id (needed when the project has several floors).
+    #[serde(default)]
+    pub floor: Option<String>,
+    /// The Wi-Fi band (default: the band of most of the floor's access points).
+    #[serde(default)]
+    #[schemars(with = "Option<WifiBand>")]
+    pub band: Option<String>,
+    /// An IoT technology's gateways instead of a Wi-Fi band.
+    #[serde(default)]
+    #[schemars(with = "Option<IotTech>")]
+    pub tech: Option<String>,
+    /// Cell side in metres (default: the project's setting, 0.5).
+    #[serde(default)]
+    pub cell_m: Option<f64>,
+}
+
+/// `project.sheet` and `project.sheets` options: the CLI's `tailplan sheet` flags for one
+/// floor.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SheetOptions {
+    /// The floor's id (needed when the project has several floors).
+    #[serde(default)]
+    pub floor: Option<String>,
+    /// What the sheet shows (default `cabling`).
+    #[serde(default)]
+    #[schemars(with = "Option<SheetKindName>")]
+    pub kind: Option<String>,
+    /// Paper size, landscape (default: A3 if the floor fits it at 1:100, else A1).
+    #[serde(default)]
+    #[schemars(with = "Option<PaperName>")]
+    pub paper: Option<String>,
+    /// Scale, `"1:100"` or `"100"` (default: the largest of 1:50, 1:100, 1:200, 1:500 at
+    /// which the floor fits).
+    #[serde(default)]
+    pub scale: Option<String>,
+    /// The date in the title block, `YYYY-MM-DD` (default: today, UTC).
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+/// `project.sheetSet` options: the CLI's `tailplan sheet --all` flags.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SheetSetOptions {
+    /// The kinds of sheet drawn for every floor (default both, cabling first).
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<SheetKindName>>")]
+    pub kinds: Option<Vec<String>>,
+    /// Paper size, landscape, for every sheet (default: the largest any floor needs).
+    #[serde(default)]
+    #[schemars(with = "Option<PaperName>")]
+    pub paper: Option<String>,
+    /// Scale, `"1:100"` or `"100"` (default: chosen to fit).
+    #[serde(default)]
+    pub scale: Option<String>,
+    /// The date in the title blocks, `YYYY-MM-DD` (default: today, UTC).
+    #[serde(default)]
+    pub date: Option<String>,
+}

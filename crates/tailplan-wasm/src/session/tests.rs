@@ -1,0 +1,300 @@
+use super::*;
+
+fn sample(name: &str) -> String {
+    let path = format!("{}/../../floorplans/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn small() -> Session {
+    Session::from_json(&sample("small.tailplan.json"), "small.tailplan.json").unwrap()
+}
+
+const GEOJSON: &str = r#"{"type": "FeatureCollection", "features": [
+  {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[0, 0], [12, 0]]},
+   "properties": {"kind": "wall", "material": "concrete"}},
+  {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[0, 8], [12, 8]]},
+   "properties": {"kind": "wall"}},
+  {"type": "Feature", "geometry": {"type": "Point", "coordinates": [6, 4]},
+   "properties": {"kind": "ap", "name": "AP-1", "channel": 36}}]}"#;
+
+#[test]
+fn opening_errors_are_the_cli_messages() {
+    let e = Session::from_json(
+        "{\"format\": \"tailplan-project\", \"version\": }",
+        "a.json",
+    )
+    .unwrap_err();
+    assert_eq!(e, "a.json: line 1, column 43: expected value");
+    let e = Session::from_json(
+        "{\"type\": \"FeatureCollection\", \"features\": []}",
+        "b.json",
+    )
+    .unwrap_err();
+    assert_eq!(
+        e,
+        "b.json: not a tailplan project file: this is GeoJSON: import it with `tailplan import`"
+    );
+    let options = GeoJsonOptions {
+        name: Some("plan.geojson".into()),
+        crs: None,
+    };
+    let e = Session::from_geojson("[1", &options).unwrap_err();
+    assert!(e.starts_with("plan.geojson: line 1"), "{e}");
+    let e = Session::from_geojson(
+        GEOJSON,
+        &GeoJsonOptions {
+            crs: Some("mercator".into()),
+            ..options
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        e,
+        "crs: unknown CRS \"mercator\": expected auto, planar or wgs84"
+    );
+    let e = Session::import_file("plan.dwg", b"AC1032\0\0\0 and more", &Default::default())
+        .unwrap_err();
+    assert!(
+        e.starts_with("plan.dwg: not UTF-8 text: this is a binary AutoCAD DWG"),
+        "{e}"
+    );
+}
+
+#[test]
+fn import_file_opens_projects_and_plans() {
+    let s = Session::import_file(
+        "small.tailplan.json",
+        sample("small.tailplan.json").as_bytes(),
+        &Default::default(),
+    )
+    .unwrap();
+    assert_eq!(s.project(), small().project());
+    let dxf = std::fs::read(format!(
+        "{}/../../floorplans/office-wing.dxf",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let options = ImportOptions {
+        floor: Some("1".into()),
+        layers: Some("A-WALL*=concrete".into()),
+        ..Default::default()
+    };
+    let s = Session::import_file("office-wing.dxf", &dxf, &options).unwrap();
+    assert_eq!(s.project().floors[0].id, "1");
+    assert!(s.project().floors[0].walls.len() > 100);
+    assert_eq!(s.project().imports[0].source, "office-wing.dxf");
+    let bad = ImportOptions {
+        units: Some("furlong".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        Session::import_file("x.dxf", &dxf, &bad).unwrap_err(),
+        "units: unknown unit \"furlong\": expected mm, cm, m, in or ft"
+    );
+    let both = ImportOptions {
+        scale: Some(0.01),
+        scale_points: Some([0.0, 0.0, 1.0, 0.0, 1.0]),
+        ..Default::default()
+    };
+    assert!(Session::import_file("x.svg", b"<svg/>", &both).is_err());
+    // An SVG without a scale says so, naming the file.
+    let e = Session::import_file(
+        "bureaux-r1.svg",
+        sample("bureaux-r1.svg").as_bytes(),
+        &Default::default(),
+    )
+    .unwrap_err();
+    assert!(e.starts_with("bureaux-r1.svg: "), "{e}");
+}
+
+#[test]
+fn edits_undo_and_redo() {
+    let mut s = Session::from_geojson(GEOJSON, &Default::default()).unwrap();
+    let id = s.new_id("riser");
+    s.apply_json(&format!(
+        r#"{{"edit": "add_element", "floor": "0", "element": {{"element": "riser", "id": "{id}", "name": "R1", "position": [1, 1]}}}}"#
+    ))
+    .unwrap();
+    assert!(s.can_undo() && !s.can_redo());
+    assert_eq!(s.project().floors[0].risers.len(), 1);
+    assert!(s.undo());
+    assert!(s.project().floors[0].risers.is_empty());
+    assert!(s.redo());
+    assert_eq!(s.project().floors[0].risers[0].id, id);
+    // Refused edits change nothing and say why, with the path of a wrong member.
+    let before = s.project().clone();
+    let e = s
+        .apply_json(r#"{"edit": "remove_element", "id": "nope"}"#)
+        .unwrap_err();
+    assert_eq!(e, "no element \"nope\"");
+    let e = s
+        .apply_json(r#"{"edit": "add_element", "floor": "0", "element": {"element": "riser", "id": "r", "name": "R", "position": [1, "a"]}}"#)
+        .unwrap_err();
+    // (an internally tagged enum is read through a buffer: no path, but what is wrong)
+    assert_eq!(e, "edit: invalid type: string \"a\", expected f64");
+    let e = s.apply_json(r#"{"edit": "paint"}"#).unwrap_err();
+    assert!(e.starts_with("edit: edit: unknown variant `paint`"), "{e}");
+    assert_eq!(s.project(), &before);
+}
+
+#[test]
+fn coverage_follows_the_cli() {
+    let mut s = small();
+    let map = s.coverage(&CoverageOptions::default()).unwrap();
+    let r = &map.result;
+    assert_eq!(map.best_rssi_dbm.len(), r.cols * r.rows);
+    assert!(r.band.is_some() && r.tech.is_none() && r.links.is_none());
+    assert!(!r.transmitters.is_empty());
+    // The same map again comes from the cache.
+    let again = s.coverage(&CoverageOptions::default()).unwrap();
+    assert_eq!(again, map);
+    let cases = [
+        (
+            CoverageOptions {
+                cell_m: Some(0.0),
+                ..Default::default()
+            },
+            "--cell 0: must be a positive number of metres",
+        ),
+        (
+            CoverageOptions {
+                floor: Some("9".into()),
+                ..Default::default()
+            },
+            "small.tailplan.json: --floor 9: no such floor (floors: 0)",
+        ),
+        (
+            CoverageOptions {
+                band: Some("7".into()),
+                ..Default::default()
+            },
+            "--band 7: not a Wi-Fi band (2.4, 5 or 6)",
+        ),
+        (
+            CoverageOptions {
+                tech: Some("wifi".into()),
+                ..Default::default()
+            },
+            "--tech wifi: not an IoT technology (lorawan, ble, zigbee or thread)",
+        ),
+        (
+            CoverageOptions {
+                cell_m: Some(0.0001),
+                ..Default::default()
+            },
+            "",
+        ),
+    ];
+    for (options, message) in cases {
+        let e = s.coverage(&options).unwrap_err();
+        if message.is_empty() {
+            assert!(e.starts_with("small.tailplan.json: "), "{e}");
+        } else {
+            assert_eq!(e, message);
+        }
+    }
+    let mut empty = Session::default();
+    assert_eq!(
+        empty.coverage(&Default::default()).unwrap_err(),
+        "input: the project has no floor"
+    );
+}
+
+#[test]
+fn options_are_read_strictly() {
+    let o: CoverageOptions = parse_json(
+        "coverage options",
+        r#"{"floor": "1", "band": "5", "cellM": 1}"#,
+    )
+    .unwrap();
+    assert_eq!(o.cell_m, Some(1.0));
+    let e = parse_json::<CoverageOptions>("coverage options", r#"{"cell": 1}"#).unwrap_err();
+    assert_eq!(
+        e,
+        "coverage options: unknown field `cell`, expected one of `floor`, `band`, `tech`, `cellM`"
+    );
+    let e = parse_json::<CoverageOptions>("coverage options", r#"{"cellM": "big"}"#).unwrap_err();
+    assert!(
+        e.starts_with("coverage options: cellM: invalid type"),
+        "{e}"
+    );
+    let e =
+        parse_json::<ImportOptions>("import options", r#"{"scalePoints": [1, 2]}"#).unwrap_err();
+    assert!(e.starts_with("import options: scalePoints: "), "{e}");
+}
+
+#[test]
+fn routes_and_sheets() {
+    let s = small();
+    let r = s.route();
+    assert_eq!(r.summary.cables, r.routing.cables.len());
+    assert_eq!(r.schedule.len(), r.routing.cables.len());
+    let routed = s.routed();
+    assert!(routed.project().floors[0].routes.len() >= r.routing.cables.len());
+    let today = || "2025-01-31".to_owned();
+    let sheets = s.sheets(&SheetOptions::default(), today).unwrap();
+    assert_eq!(sheets[0].name, "cabling-0");
+    assert!(sheets[0].svg.starts_with("<svg") || sheets[0].svg.starts_with("<?xml"));
+    assert!(sheets[0].svg.contains("2025-01-31"));
+    let coverage = SheetOptions {
+        kind: Some("coverage".into()),
+        paper: Some("a1".into()),
+        scale: Some("1:100".into()),
+        date: Some("2024-02-29".into()),
+        ..Default::default()
+    };
+    let sheets = s.sheets(&coverage, today).unwrap();
+    assert_eq!(sheets[0].name, "coverage-0");
+    let set = s.sheet_set(&SheetSetOptions::default(), today).unwrap();
+    assert_eq!(set[0].name, "index");
+    let bad = SheetOptions {
+        date: Some("31/01/2025".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        s.sheets(&bad, today).unwrap_err(),
+        "--date 31/01/2025: not a date: write YYYY-MM-DD"
+    );
+    let bad = SheetOptions {
+        paper: Some("B2".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        s.sheets(&bad, today).unwrap_err(),
+        "paper: unknown paper \"B2\": expected A4, A3, A2, A1 or A0"
+    );
+}
+
+#[test]
+fn dates_are_checked_as_the_cli_checks_them() {
+    assert_eq!(check_date(" 2025-01-31 ").unwrap(), "2025-01-31");
+    for bad in [
+        "2025-13-01",
+        "2025-00-10",
+        "2025-01-32",
+        "2025-1-31",
+        "2025/01/31",
+        "é025-01-31",
+        "",
+    ] {
+        assert!(check_date(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn info_is_the_cli_report() {
+    let s = small();
+    let info = serde_json::to_value(s.info()).unwrap();
+    let floor = &info["floors"][0];
+    assert_eq!(floor["id"], "0");
+    assert!(floor["counts"]["wall"].as_u64().unwrap() > 0);
+    assert!(floor["bbox"]["width_m"].as_f64().unwrap() > 0.0);
+    assert_eq!(info["imports"], serde_json::json!([]));
+    assert!(s.warnings().iter().all(|d| !d.is_error()));
+    assert!(s.validate().iter().all(|d| !d.is_error()));
+    assert!(s.floor("0").is_ok());
+    assert_eq!(
+        s.floor("7").unwrap_err(),
+        "small.tailplan.json: no floor \"7\" (floors: 0)"
+    );
+}

@@ -1,0 +1,1592 @@
+// Generated from the Rust types through their JSON Schemas by crates/tailplan-wasm
+// (src/typescript.rs): do not edit. TAILPLAN_BLESS=1 cargo test -p tailplan-wasm typescript
+// writes it again.
+
+/** Any JSON value. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** A Wi-Fi access point. */
+export interface AccessPoint {
+  /** Unique in the project. */
+  id: string;
+  /** Label on the plan. */
+  name: string;
+  /** Where it is mounted. */
+  position: Point;
+  /** The band it is planned on. */
+  band: WifiBand;
+  /** Channel number, if assigned. */
+  channel?: number | null;
+  /** EIRP, dBm. */
+  tx_dbm: number;
+  /** Mounting height above the floor, metres. */
+  height_m: number;
+  /** Power drawn over PoE, watts. */
+  poe_w?: number | null;
+  /** Properties tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
+/** Statistics of one area (a floor or a room). */
+export interface AreaStats {
+  /** Cells counted. */
+  cells: number;
+  /** Their area, m². */
+  area_m2: number;
+  /** Share at or above each threshold. */
+  thresholds: ThresholdShare[];
+  /** Median best RSSI, dBm (`None` for an area without cells). */
+  median_dbm: number | null;
+  /** Weakest best RSSI, dBm. */
+  min_dbm: number | null;
+  /** Strongest best RSSI, dBm. */
+  max_dbm: number | null;
+}
+
+/** An attenuation in dB for each band. */
+export interface BandLoss {
+  /** Sub-GHz (LoRaWAN), dB. */
+  sub_ghz: number;
+  /** 2.4 GHz, dB. */
+  "2.4": number;
+  /** 5 GHz, dB. */
+  "5": number;
+  /** 6 GHz, dB. */
+  "6": number;
+}
+
+/** The bill of materials of a routed project. */
+export interface BillOfMaterials {
+  /** The currency of every price. */
+  currency: string;
+  /** Cable per type. */
+  cables: CableQuantity[];
+  /** Every line, cables first. */
+  lines: BomLine[];
+  /** The lines' costs added up. */
+  total_cost: number;
+}
+
+/** One line of the bill of materials. */
+export interface BomLine {
+  /**
+   * A stable code: `cable-cat6a`, `port-spe`, `patch-panel`, `outlet`, `tray-300x60`,
+   * `gateway-ble`, `access-point`.
+   */
+  item: string;
+  /** What it is, in words. */
+  description: string;
+  /** How many. */
+  quantity: number;
+  /** Of what: `box of 305 m`, `port`, `m`, `pcs`. */
+  unit: string;
+  /** Price of one unit. */
+  unit_price: number;
+  /** `quantity × unit_price`. */
+  cost: number;
+}
+
+/** One cable from a wired endpoint to a telecom room. */
+export interface Cable {
+  /** The cable id, ANSI/TIA-606 style: see [`crate::routing::schedule::cable_id`]. */
+  id: string;
+  /** What it serves. */
+  endpoint: Endpoint;
+  /** The endpoint's floor id. */
+  floor: string;
+  /** The telecom room's id. */
+  room_id: string;
+  /** The telecom room's name. */
+  room: string;
+  /** The telecom room's floor id. */
+  room_floor: string;
+  /** Index of the room among [`crate::routing::graph::PathwayGraph::rooms`]. */
+  room_index: number;
+  /** Its patch-panel port in the room, counting from 1 across the room's panels. */
+  room_port: number;
+  /** The cable type. */
+  medium: Medium;
+  /** Its length, in parts. */
+  lengths: CableLengths;
+  /** The PoE type its device needs, for a powered device on copper. */
+  poe?: PoeType | null;
+  /** Ids of the trays it runs along, in order, each once per run. */
+  trays: string[];
+  /** Its path, floor by floor. */
+  path: FloorPath[];
+  /** Automatic or drawn by hand. */
+  source: RouteSource;
+  /** How it stands against its rules. */
+  status: CableStatus;
+  /** What its rules found, in words. */
+  notes?: string[];
+}
+
+/**
+ * A cable's length in the parts a schedule lists, metres, each to the centimetre (the total is
+ * the sum of the rounded parts, so a schedule adds up).
+ */
+export interface CableLengths {
+  /**
+   * Off the trays: the endpoint's horizontal and vertical drops to its tray point and the
+   * run from the room's tray point to its rack (for a hand route, every drawn metre that
+   * does not run along a tray).
+   */
+  drop_m: number;
+  /** Along trays (and the short runs from risers to their trays). */
+  tray_m: number;
+  /** Up or down risers. */
+  riser_m: number;
+  /** Slack left at both ends. */
+  slack_m: number;
+  /** The whole cable: the sum of the above. */
+  total_m: number;
+}
+
+/** The cable of one type: net length and the boxes to buy. */
+export interface CableQuantity {
+  /** The cable type. */
+  medium: Medium;
+  /** Cables of this type. */
+  cables: number;
+  /** Their lengths added up, metres: equal to the schedule's total for the type. */
+  length_m: number;
+  /** Length of one box or reel, metres. */
+  reel_m: number;
+  /** Whole boxes to buy: `length_m / reel_m` rounded up. */
+  reels: number;
+}
+
+/** A cable route drawn by hand from an endpoint to a telecom room. */
+export interface CableRoute {
+  /** Unique in the project. */
+  id: string;
+  /** The name of the endpoint it serves. */
+  from: string;
+  /** The name of the telecom room it ends in. */
+  to: string;
+  /** The route as drawn. */
+  points: Point[];
+  /** Properties tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
+/** How a cable stands against the rules that concern it alone. */
+export type CableStatus = "ok" | "warning" | "fail";
+
+/** One kind of cable: its size and how it is bought. */
+export interface CableType {
+  /** Outer diameter, millimetres: its cross-section counts against a tray's fill. */
+  outer_diameter_mm: number;
+  /** Length of one box or reel, metres: the bill of materials rounds up to whole ones. */
+  reel_m: number;
+}
+
+/** The cable-type table: one [`CableType`] per cabled medium. */
+export interface CableTypes {
+  /** Cat6A U/FTP: 7.5 mm, 305 m boxes. */
+  cat6a: CableType;
+  /** Single-pair Ethernet (10BASE-T1L, one shielded pair): 5 mm, 305 m boxes. */
+  spe: CableType;
+  /** Fibre (indoor OM4 breakout, 4 to 12 cores): 6 mm, 305 m reels. */
+  fiber: CableType;
+}
+
+/** The cable-type table: one [`CableType`] per cabled medium. */
+export interface CableTypesInput {
+  /** Cat6A U/FTP: 7.5 mm, 305 m boxes. */
+  cat6a?: CableType;
+  /** Single-pair Ethernet (10BASE-T1L, one shielded pair): 5 mm, 305 m boxes. */
+  spe?: CableType;
+  /** Fibre (indoor OM4 breakout, 4 to 12 cores): 6 mm, 305 m reels. */
+  fiber?: CableType;
+}
+
+/** Limits and allowances of structured cabling. */
+export interface CablingSettings {
+  /** Longest copper permanent link, metres (ISO/IEC 11801, TIA-568: 90). */
+  copper_permanent_link_max_m: number;
+  /** Longest copper channel, cords included, metres (100). */
+  copper_channel_max_m: number;
+  /** Longest single-pair Ethernet (10BASE-T1L) link, metres (1000). */
+  spe_max_m: number;
+  /** Longest fibre link, metres (400: 10GBASE-SR over OM4). */
+  fiber_max_m: number;
+  /** Slack left coiled at the telecom room, metres. */
+  slack_telecom_room_m: number;
+  /** Slack left at the outlet or device, metres. */
+  slack_outlet_m: number;
+  /** Largest fill of a tray's cross-section, as a fraction (0.4 = 40 %). */
+  tray_fill_max: number;
+  /** The cables: outer diameter (for tray fill) and the reel they are bought on, per medium. */
+  cable_types?: CableTypes;
+  /**
+   * Ports of one patch panel (24): cable ids number ports panel by panel, and the bill of
+   * materials counts panels.
+   */
+  patch_panel_ports?: number;
+}
+
+/** Limits and allowances of structured cabling. */
+export interface CablingSettingsInput {
+  /** Longest copper permanent link, metres (ISO/IEC 11801, TIA-568: 90). */
+  copper_permanent_link_max_m?: number;
+  /** Longest copper channel, cords included, metres (100). */
+  copper_channel_max_m?: number;
+  /** Longest single-pair Ethernet (10BASE-T1L) link, metres (1000). */
+  spe_max_m?: number;
+  /** Longest fibre link, metres (400: 10GBASE-SR over OM4). */
+  fiber_max_m?: number;
+  /** Slack left coiled at the telecom room, metres. */
+  slack_telecom_room_m?: number;
+  /** Slack left at the outlet or device, metres. */
+  slack_outlet_m?: number;
+  /** Largest fill of a tray's cross-section, as a fraction (0.4 = 40 %). */
+  tray_fill_max?: number;
+  /** The cables: outer diameter (for tray fill) and the reel they are bought on, per medium. */
+  cable_types?: CableTypesInput;
+  /**
+   * Ports of one patch panel (24): cable ids number ports panel by panel, and the bill of
+   * materials counts panels.
+   */
+  patch_panel_ports?: number;
+}
+
+/** What [`clean_walls`] did, for the import report. */
+export interface CleanupStats {
+  /** Straight pieces drawn (polylines split at their vertices). */
+  pieces_in: number;
+  /** Walls made. */
+  walls_out: number;
+  /** Pieces that were the same line drawn again, or collinear continuations, merged away. */
+  collinear_merged: number;
+  /** Centrelines made from a pair of faces. */
+  face_pairs: number;
+  /** Face remnants and outline end caps dropped because a centreline stands for them. */
+  caps_dropped: number;
+  /** Pieces shorter than the minimum length, dropped. */
+  too_short: number;
+  /** Wall ends extended to meet another wall. */
+  ends_joined: number;
+}
+
+/** `project.coverage` options: the CLI's `tailplan coverage` flags. */
+export interface CoverageOptions {
+  /** The floor's id (needed when the project has several floors). */
+  floor?: string | null;
+  /** The Wi-Fi band (default: the band of most of the floor's access points). */
+  band?: WifiBand | null;
+  /** An IoT technology's gateways instead of a Wi-Fi band. */
+  tech?: IotTech | null;
+  /** Cell side in metres (default: the project's setting, 0.5). */
+  cellM?: number | null;
+}
+
+/**
+ * `project.coverage()`: a floor's best-server heatmap and its statistics. The members of
+ * `tailplan coverage --out-json`, unrounded.
+ */
+export interface CoverageResult {
+  /** The floor's id. */
+  floor: string;
+  /** The Wi-Fi band, for a Wi-Fi map. */
+  band?: WifiBand | null;
+  /** The IoT technology, for a gateway map. */
+  tech?: IotTech | null;
+  /** Cell side, metres. */
+  cell_m: number;
+  /**
+   * The grid's lower-left corner, `[x, y]` metres: the cell in row r, column c has its
+   * centre at `origin + ((c + 0.5) × cell_m, (r + 0.5) × cell_m)`.
+   */
+  origin: [number, number];
+  /** Columns, west to east. */
+  cols: number;
+  /** Rows, south to north. */
+  rows: number;
+  /**
+   * Best-server RSSI per cell, dBm, row-major, row 0 at the south (−200 where nothing is
+   * heard): `cols × rows` values.
+   */
+  best_rssi_dbm: Float32Array;
+  /** The share of the floor and of every room at the thresholds, and the distribution. */
+  stats: CoverageStats;
+  /** The transmitters taken in (the floor's own and those of the floors above and below). */
+  transmitters: TransmitterRef[];
+  /** For an IoT technology: every device's link to the gateways. */
+  links?: IotLinks | null;
+}
+
+/** A floor's coverage statistics for one band or technology. */
+export interface CoverageStats {
+  /** True when the floor's area is its rooms' cells, false when it is the whole grid. */
+  rooms_only: boolean;
+  /** The floor as a whole. */
+  floor: AreaStats;
+  /** The distribution of the best RSSI over the floor, 5 dB bins. */
+  histogram: HistogramBin[];
+  /** Each room, in floor order. */
+  rooms: RoomStats[];
+}
+
+/** How to read GeoJSON coordinates (the CLI's `--crs`). */
+export type CrsName = "auto" | "planar" | "wgs84";
+
+/** An endpoint that needs a connection: a sensor, a camera, a control panel... */
+export interface Device {
+  /** Unique in the project. */
+  id: string;
+  /** Label on the plan. */
+  name: string;
+  /** Where it is. */
+  position: Point;
+  /** How it is connected now (or planned). */
+  medium: Medium;
+  /** Its radio technology, when wireless (or able to be). */
+  tech?: IotTech | null;
+  /** Power drawn over PoE, watts. */
+  poe_w?: number | null;
+  /** Height above the floor, metres. */
+  height_m: number;
+  /** Properties tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
+/** One device's links. */
+export interface DeviceLinks {
+  /** The device's id. */
+  device: string;
+  /** The device's name. */
+  name: string;
+  /** Its floor. */
+  floor: string;
+  /** Its technology. */
+  tech: IotTech;
+  /** Its position. */
+  position: Point;
+  /** The technology's sensitivity, dBm. */
+  sensitivity_dbm: number;
+  /** The gateways that hear it (margin at least 0 dB), strongest first. */
+  heard_by: GatewayLink[];
+  /** The strongest gateway of its technology in scope, heard or not. */
+  strongest: GatewayLink | null;
+}
+
+/** One problem, with where it is and what is wrong. */
+export interface Diagnostic {
+  /** How serious it is. */
+  severity: Severity;
+  /** Where: the file, floor, feature or element (`floor "2", wall "w-14"`). */
+  location: string;
+  /** What is wrong, and what was done about it. */
+  message: string;
+}
+
+/** One change to a project. */
+export type Edit = {
+  edit: "add_element";
+  /** The floor's id. */
+  floor: string;
+  /** The new element; its id must be new to the project. */
+  element: Element;
+  /** Position among the floor's elements of that kind. */
+  index?: number | null;
+} | {
+  edit: "remove_element";
+  /** The element's id. */
+  id: string;
+} | {
+  edit: "replace_element";
+  /** The element as it should be. */
+  element: Element;
+} | {
+  edit: "add_floor";
+  /** The new floor; its id and its elements' ids must be new. */
+  floor: FloorInput;
+  /** Position among the floors. */
+  index?: number | null;
+} | {
+  edit: "remove_floor";
+  /** The floor's id. */
+  id: string;
+} | {
+  edit: "set_floor_info";
+  /** The floor's id. */
+  id: string;
+  /** New name. */
+  name: string;
+  /** New elevation, metres. */
+  elevation_m: number;
+  /** New ceiling height, metres. */
+  ceiling_m: number;
+} | {
+  edit: "set_settings";
+  /** The new settings. */
+  settings: SettingsInput;
+} | {
+  edit: "set_meta";
+  /** The new names. */
+  meta: ProjectMetaInput;
+} | {
+  edit: "put_material";
+  /** The material. */
+  material: WallMaterial;
+  /** Where a new material goes in the library (the end when not given). */
+  index?: number | null;
+} | {
+  edit: "remove_material";
+  /** Its name. */
+  name: string;
+} | {
+  edit: "batch";
+  /** The edits, in order. */
+  edits: Edit[];
+};
+
+/** Any element of a floor. */
+export type Element = Wall | Opening | Room | AccessPoint | Gateway | Device | Outlet | TelecomRoom | Tray | Riser | CableRoute | OtherFeature;
+
+/** One end of one cable: an outlet port, an access point or a wired device. */
+export interface Endpoint {
+  /** The element's id. */
+  element_id: string;
+  /** The element's name. */
+  name: string;
+  /** What it is. */
+  kind: EndpointKind;
+  /** The outlet port, numbered from 1; `None` for access points and devices. */
+  port?: number | null;
+  /** Index of its floor in [`Project::floors`]. */
+  floor: number;
+  /** Where it is. */
+  position: Point;
+  /** Its height above the floor, metres. */
+  height_m: number;
+  /** The cable it needs. */
+  medium: Medium;
+  /** Power it draws over the cable, watts. */
+  poe_w?: number | null;
+}
+
+/** The kind of element a cable serves. */
+export type EndpointKind = "outlet" | "ap" | "device";
+
+/** A floor's extent. */
+export interface Extent {
+  /** The lower-left corner, `[x, y]` metres. */
+  min: [number, number];
+  /** The upper-right corner, `[x, y]` metres. */
+  max: [number, number];
+  /** Width, metres. */
+  width_m: number;
+  /** Height, metres. */
+  height_m: number;
+}
+
+/** A device's options and the recommendation. */
+export interface FinalTailChoice {
+  /** The device's id. */
+  device_id: string;
+  /** The device's name. */
+  name: string;
+  /** Its floor's id. */
+  floor: string;
+  /** How it is connected in the design now. */
+  current: Medium;
+  /** Its radio technology, if it has one. */
+  tech?: IotTech | null;
+  /** Power it draws, watts. */
+  poe_w?: number | null;
+  /** Every option, in [`TailKind::ALL`] order. */
+  options: TailOption[];
+  /** The cheapest feasible option, if any is. */
+  recommended?: TailKind | null;
+}
+
+/** How the final-tail choice judges a device's options. */
+export interface FinalTailSettings {
+  /**
+   * The least link margin over the receiver's sensitivity, dB, for a wireless option to
+   * count as feasible: the fade margin that bodies, furniture and doors eat (10).
+   */
+  fade_margin_db: number;
+}
+
+/** How the final-tail choice judges a device's options. */
+export interface FinalTailSettingsInput {
+  /**
+   * The least link margin over the receiver's sensitivity, dB, for a wireless option to
+   * count as feasible: the fade margin that bodies, furniture and doors eat (10).
+   */
+  fade_margin_db?: number;
+}
+
+/**
+ * One result of a design rule: what, how serious, about which element, and the measured value
+ * against the limit when there is one.
+ */
+export interface Finding {
+  /** The rule. */
+  rule: Rule;
+  /** Errors fail `tailplan check`; warnings and notes do not. */
+  severity: Severity;
+  /** The id of the element concerned: the endpoint, tray, telecom room, riser or route. */
+  subject: string;
+  /** Where, for people: `floor "0", outlet "O-0-001" port 2 (cable 0A-A01)`. */
+  location: string;
+  /** What is wrong. */
+  message: string;
+  /** The measured value (metres, fraction, watts, ports), when the rule measures one. */
+  measured?: number | null;
+  /** The limit it is held to. */
+  limit?: number | null;
+}
+
+/** One storey of a building and everything on it. */
+export interface Floor {
+  /** Unique in the project; what GeoJSON's `properties.floor` refers to. */
+  id: string;
+  /** Display name (`Level 2`, `Ground floor`). */
+  name: string;
+  /** Height of the finished floor above the building's datum, metres. */
+  elevation_m: number;
+  /** Clear height to the ceiling, metres. */
+  ceiling_m: number;
+  /** Walls, with their R-tree. */
+  walls: WallSet;
+  /** Doors and windows. */
+  openings?: Opening[];
+  /** Rooms. */
+  rooms?: Room[];
+  /** Wi-Fi access points. */
+  access_points?: AccessPoint[];
+  /** IoT gateways. */
+  gateways?: Gateway[];
+  /** Devices needing a connection. */
+  devices?: Device[];
+  /** Wired outlets. */
+  outlets?: Outlet[];
+  /** Telecom rooms. */
+  telecom_rooms?: TelecomRoom[];
+  /** Cable trays. */
+  trays?: Tray[];
+  /** Risers. */
+  risers?: Riser[];
+  /** Hand-drawn cable routes. */
+  routes?: CableRoute[];
+  /** Features of kinds tailplan does not know. */
+  others?: OtherFeature[];
+  /** Drawings shown under the model: the original CAD lines, scanned plans. */
+  underlays?: Underlay[];
+  /** Properties of the floor tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
+/** One floor in [`ProjectInfo`]. */
+export interface FloorInfo {
+  /** The floor's id. */
+  id: string;
+  /** Its name. */
+  name: string;
+  /** Elevation of its floor level, metres. */
+  elevation_m: number;
+  /** Ceiling height above the floor level, metres. */
+  ceiling_m: number;
+  /** The extent of everything on it; `null` when it is empty. */
+  bbox: Extent | null;
+  /** Elements by kind (kinds with none are left out). */
+  counts: { [key: string]: number };
+  /** Straight wall segments (what the radio model and the R-tree hold). */
+  wall_segments: number;
+}
+
+/** One storey of a building and everything on it. */
+export interface FloorInput {
+  /** Unique in the project; what GeoJSON's `properties.floor` refers to. */
+  id: string;
+  /** Display name (`Level 2`, `Ground floor`). */
+  name: string;
+  /** Height of the finished floor above the building's datum, metres. */
+  elevation_m: number;
+  /** Clear height to the ceiling, metres. */
+  ceiling_m: number;
+  /** Walls, with their R-tree. */
+  walls?: WallSet;
+  /** Doors and windows. */
+  openings?: Opening[];
+  /** Rooms. */
+  rooms?: Room[];
+  /** Wi-Fi access points. */
+  access_points?: AccessPoint[];
+  /** IoT gateways. */
+  gateways?: Gateway[];
+  /** Devices needing a connection. */
+  devices?: Device[];
+  /** Wired outlets. */
+  outlets?: Outlet[];
+  /** Telecom rooms. */
+  telecom_rooms?: TelecomRoom[];
+  /** Cable trays. */
+  trays?: Tray[];
+  /** Risers. */
+  risers?: Riser[];
+  /** Hand-drawn cable routes. */
+  routes?: CableRoute[];
+  /** Features of kinds tailplan does not know. */
+  others?: OtherFeature[];
+  /** Drawings shown under the model: the original CAD lines, scanned plans. */
+  underlays?: Underlay[];
+  /** Properties of the floor tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
+/** Part of a cable's path on one floor. */
+export interface FloorPath {
+  /** The floor's id. */
+  floor: string;
+  /** The path on that floor, in order from the endpoint towards the room. */
+  points: Point[];
+}
+
+/** The constant `format` member of a project file. */
+export type FormatTag = "tailplan-project";
+
+/** An IoT gateway (LoRaWAN, BLE, Zigbee or Thread). */
+export interface Gateway {
+  /** Unique in the project. */
+  id: string;
+  /** Label on the plan. */
+  name: string;
+  /** Where it is mounted. */
+  position: Point;
+  /** Its radio technology. */
+  tech: IotTech;
+  /** EIRP, dBm. */
+  tx_dbm: number;
+  /** Mounting height above the floor, metres. */
+  height_m: number;
+  /** Properties tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
+/** A gateway heard by a device. */
+export interface GatewayLink {
+  /** The gateway's id. */
+  gateway: string;
+  /** The gateway's name. */
+  name: string;
+  /** The gateway's floor. */
+  floor: string;
+  /** The received power at the device, dBm. */
+  rssi_dbm: number;
+  /** RSSI minus the technology's sensitivity, dB. */
+  margin_db: number;
+}
+
+/** `Project.fromGeoJSON` options. */
+export interface GeoJsonOptions {
+  /** The file's name, for messages and the import report (default `input`). */
+  name?: string | null;
+  /** How to read the coordinates: `auto` (default), `planar` or `wgs84`. */
+  crs?: CrsName | null;
+}
+
+/** The origin of a project's local planar metres in WGS84: x east and y north of it. */
+export interface GeoReference {
+  /** Longitude of the origin, degrees. */
+  origin_lon_deg: number;
+  /** Latitude of the origin, degrees. */
+  origin_lat_deg: number;
+}
+
+/** One bar of the RSSI distribution. */
+export interface HistogramBin {
+  /** Lower bound (included), dBm; `None` for the open first bin. */
+  from_dbm: number | null;
+  /** Upper bound (excluded), dBm; `None` for the open last bin. */
+  to_dbm: number | null;
+  /** Percent of the area whose best RSSI falls in it. */
+  percent: number;
+}
+
+/** `Project.importFile` options: the CLI's `tailplan import` flags. */
+export interface ImportOptions {
+  /** The floor a DXF, SVG or image goes on (default `0`; a number n sits at n × 3.5 m). */
+  floor?: string | null;
+  /** DXF units, overriding `$INSUNITS`. */
+  units?: UnitsName | null;
+  /** The scale of an SVG or an image (required for SVG): metres per drawing unit or pixel. */
+  scale?: number | null;
+  /**
+   * The scale from two points of the drawing (pixels for an image, y down) and their
+   * distance in metres: `[x1, y1, x2, y2, distance]`.
+   */
+  scalePoints?: [number, number, number, number, number] | null;
+  /**
+   * Layer roles before the defaults: `"PATTERN=ROLE,..."` with `*` and `?` globs; a role
+   * is a material (`drywall`, `concrete`...), `door`, `window`, `room`, `label` or
+   * `ignore`.
+   */
+  layers?: string | null;
+  /** How to read GeoJSON coordinates: `auto` (default), `planar` or `wgs84`. */
+  crs?: CrsName | null;
+  /** Import hidden layers too (Inkscape hidden layers, DXF layers turned off). */
+  includeHidden?: boolean | null;
+  /** Keep the drawing's lines (or the scan) as the floor's underlay (default true). */
+  keepUnderlay?: boolean | null;
+  /** Rotation of an image underlay, degrees anticlockwise. */
+  rotationDeg?: number | null;
+}
+
+/** The report of one import, as stored in [`crate::Project::imports`]. */
+export interface ImportRecord {
+  /** The file's name. */
+  source: string;
+  /** `geojson`, `imdf`, `dxf`, `svg`, `png` or `jpeg`. */
+  format: string;
+  /** The drawing's units as understood (`cm ($INSUNITS 5)`, `px`...). */
+  units?: string;
+  /** The scale applied: metres per drawing unit. */
+  m_per_unit?: number | null;
+  /** The floors the import made or filled. */
+  floors?: string[];
+  /** Every layer, with its entity count and role. */
+  layers?: LayerRecord[];
+  /** Elements made, per kind. */
+  counts?: { [key: string]: number };
+  /** What the wall clean-up did, for drawings whose walls are lines. */
+  walls?: CleanupStats | null;
+  /** Warnings and notes (errors refuse the import instead). */
+  diagnostics?: Diagnostic[];
+}
+
+/** The links of the devices of a floor (or of every floor). */
+export interface IotLinks {
+  /** Every device with a technology, floor by floor, in element order. */
+  devices: DeviceLinks[];
+  /** The ids of the devices no gateway reaches. */
+  unreached: string[];
+}
+
+/** Receiver sensitivity per IoT technology, dBm. */
+export interface IotSensitivity {
+  /** LoRaWAN at SF12. */
+  lorawan: number;
+  /** Bluetooth Low Energy. */
+  ble: number;
+  /** Zigbee. */
+  zigbee: number;
+  /** Thread. */
+  thread: number;
+}
+
+/** Receiver sensitivity per IoT technology, dBm. */
+export interface IotSensitivityInput {
+  /** LoRaWAN at SF12. */
+  lorawan?: number;
+  /** Bluetooth Low Energy. */
+  ble?: number;
+  /** Zigbee. */
+  zigbee?: number;
+  /** Thread. */
+  thread?: number;
+}
+
+/** An IoT radio technology. */
+export type IotTech = "lorawan" | "ble" | "zigbee" | "thread";
+
+/** One layer of the imported drawing. */
+export interface LayerRecord {
+  /** The layer's name. */
+  name: string;
+  /** How many drawing entities (lines, polylines, arcs, texts, block references...) it had. */
+  entities: number;
+  /** What it became. */
+  role: LayerRole;
+  /** Why. */
+  source: MappingSource;
+  /** True when the layer was hidden (off, frozen, `display:none`) and was skipped. */
+  hidden?: boolean;
+}
+
+/** door, window, room, label, ignored, or wall:MATERIAL */
+export type LayerRole = string;
+
+/** An attenuation given on the wall itself instead of through a material. */
+export type LossOverride = number | BandLoss;
+
+/** Why a layer got its role. */
+export type MappingSource = "user" | "default" | "fallback";
+
+/**
+ * The materials of a project. Starts as [`MaterialLibrary::default`]; users may edit values
+ * and add materials per project.
+ */
+export type MaterialLibrary = WallMaterial[];
+
+/** How a device is connected. */
+export type Medium = "cat6a" | "spe" | "fiber" | "wireless";
+
+/** A door or a window: a line across a gap in a wall, with a material of its own. */
+export interface Opening {
+  /** Unique in the project. */
+  id: string;
+  /** Door or window. */
+  kind: OpeningKind;
+  /** The opening's line (usually two points). */
+  points: Point[];
+  /** A material of the project's library. */
+  material: string;
+  /** An open opening does not attenuate; a closed one (the default) does. */
+  open?: boolean;
+  /** Properties tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
+/** Whether an opening is a door or a window. */
+export type OpeningKind = "door" | "window";
+
+/** A feature tailplan does not model (an IMDF amenity, a QGIS annotation...), kept verbatim. */
+export interface OtherFeature {
+  /** Unique in the project. */
+  id: string;
+  /** Its GeoJSON geometry object in project coordinates (metres), or null. */
+  geometry: JsonValue;
+  /** All its properties, `kind` included, except `floor`. */
+  properties?: { [key: string]: JsonValue };
+  /**
+   * Members of the feature object besides `type`, `id`, `geometry` and `properties`
+   * (IMDF's `feature_type`, for one).
+   */
+  members?: { [key: string]: JsonValue };
+}
+
+/** A wired desk or wall outlet. */
+export interface Outlet {
+  /** Unique in the project. */
+  id: string;
+  /** Label on the plan. */
+  name: string;
+  /** Where it is. */
+  position: Point;
+  /** Number of ports, each its own cable. */
+  ports: number;
+  /** Height above the floor, metres. */
+  height_m: number;
+  /** Properties tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
+/** An ISO 216 paper size, landscape (the CLI's `--paper`). */
+export type PaperName = "A4" | "A3" | "A2" | "A1" | "A0";
+
+/** An amount per cabled medium. */
+export interface PerMedium {
+  /** Cat6A. */
+  cat6a: number;
+  /** Single-pair Ethernet. */
+  spe: number;
+  /** Fibre. */
+  fiber: number;
+}
+
+/**
+ * Places image pixels on a floor: pixel (u, v), u to the right and v down from the top-left
+ * corner, lands at `offset + R(rotation) · (u, −v) · m_per_px`. With rotation 0 the image is
+ * upright with north up; `offset` is where the image's top-left corner lies.
+ */
+export interface Placement {
+  /** Metres per pixel. */
+  m_per_px: number;
+  /** Anticlockwise rotation in degrees. */
+  rotation_deg?: number;
+  /** Where the top-left corner of the image lies, floor metres. */
+  offset: Point;
+}
+
+/**
+ * The PoE types of IEEE 802.3af/at/bt, by the power a device may draw and the power the port
+ * must supply.
+ */
+export type PoeType = "802.3af" | "802.3at" | "802.3bt-type3" | "802.3bt-type4";
+
+/** A point on a floor plan, in metres. Serialised as `[x, y]`. */
+export type Point = [number, number];
+
+/**
+ * A polygon: an exterior ring and optional holes. Rings are stored closed or open; every
+ * function here treats the last vertex as joined to the first.
+ */
+export interface Polygon {
+  /** The outer boundary. */
+  exterior: Point[];
+  /** Inner boundaries (courtyards, shafts), if any. */
+  holes?: Point[][];
+}
+
+/**
+ * Unit prices, in the project's `currency`, for the bill of materials and for comparing the
+ * final-tail options. The defaults are indicative European installed-material prices (2025);
+ * set the project's own.
+ */
+export interface PriceTable {
+  /** Currency code of every price (`EUR`). */
+  currency: string;
+  /** Cable per metre, by type (Cat6A 1.20, SPE 0.90, fibre 1.60). */
+  cable_per_m: PerMedium;
+  /**
+   * One termination at the telecom room, by cable type: the patch-panel port with its
+   * share of the panel, the patch cord and the switch port (Cat6A 45, SPE 70, fibre 95).
+   */
+  patch_panel_port: PerMedium;
+  /** One outlet: faceplate, back box and fixing; its jacks are in `patch_panel_port` (25). */
+  outlet: number;
+  /** One IoT gateway, installed (450). */
+  gateway: number;
+  /** One Wi-Fi access point, installed (650). */
+  access_point: number;
+  /** Cable tray per metre, installed (40). */
+  tray_per_m: number;
+}
+
+/**
+ * Unit prices, in the project's `currency`, for the bill of materials and for comparing the
+ * final-tail options. The defaults are indicative European installed-material prices (2025);
+ * set the project's own.
+ */
+export interface PriceTableInput {
+  /** Currency code of every price (`EUR`). */
+  currency?: string;
+  /** Cable per metre, by type (Cat6A 1.20, SPE 0.90, fibre 1.60). */
+  cable_per_m?: PerMedium;
+  /**
+   * One termination at the telecom room, by cable type: the patch-panel port with its
+   * share of the panel, the patch cord and the switch port (Cat6A 45, SPE 70, fibre 95).
+   */
+  patch_panel_port?: PerMedium;
+  /** One outlet: faceplate, back box and fixing; its jacks are in `patch_panel_port` (25). */
+  outlet?: number;
+  /** One IoT gateway, installed (450). */
+  gateway?: number;
+  /** One Wi-Fi access point, installed (650). */
+  access_point?: number;
+  /** Cable tray per metre, installed (40). */
+  tray_per_m?: number;
+}
+
+/**
+ * A project file (`*.tailplan.json`), as `project.toJSON()` returns it and
+ * `Project.fromJSON` reads it.
+ */
+export interface ProjectFile {
+  /** Always `tailplan-project`. */
+  format: FormatTag;
+  /** The format version (this build writes and reads up to `project_file::VERSION`). */
+  version: number;
+  /** Names for title blocks and reports. */
+  meta: ProjectMeta;
+  /** Tunable parameters. */
+  settings: Settings;
+  /** The wall materials walls refer to. */
+  materials: MaterialLibrary;
+  /** Where the project's local metres sit on the earth, when it came from lon/lat. */
+  georef?: GeoReference | null;
+  /** The storeys, in the order given (usually bottom up). */
+  floors: Floor[];
+  /** The report of every import that made or filled the project, oldest first. */
+  imports?: ImportRecord[];
+  /** Project properties tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
+/**
+ * A project file (`*.tailplan.json`), as `project.toJSON()` returns it and
+ * `Project.fromJSON` reads it.
+ */
+export interface ProjectFileInput {
+  /** Always `tailplan-project`. */
+  format: FormatTag;
+  /** The format version (this build writes and reads up to `project_file::VERSION`). */
+  version: number;
+  /** Names for title blocks and reports. */
+  meta?: ProjectMetaInput;
+  /** Tunable parameters. */
+  settings?: SettingsInput;
+  /** The wall materials walls refer to. */
+  materials?: MaterialLibrary;
+  /** Where the project's local metres sit on the earth, when it came from lon/lat. */
+  georef?: GeoReference | null;
+  /** The storeys, in the order given (usually bottom up). */
+  floors?: FloorInput[];
+  /** The report of every import that made or filled the project, oldest first. */
+  imports?: ImportRecord[];
+  /** Project properties tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
+/**
+ * `project.info()`: floors, element counts and extents, the import reports. The same as
+ * `tailplan info --json`.
+ */
+export interface ProjectInfo {
+  /** The project's names. */
+  meta: ProjectMeta;
+  /** Where the project's local metres sit on the earth, when it came from lon/lat. */
+  georef: GeoReference | null;
+  /** Every floor. */
+  floors: FloorInfo[];
+  /** The report of every import that made or filled the project, oldest first. */
+  imports: ImportRecord[];
+}
+
+/** Names and revision of a project. */
+export interface ProjectMeta {
+  /** The project's name. */
+  name: string;
+  /** The building it covers. */
+  building: string;
+  /** Who drew it. */
+  drawn_by: string;
+  /** Revision mark (`A`, `P02`...). */
+  revision: string;
+}
+
+/** Names and revision of a project. */
+export interface ProjectMetaInput {
+  /** The project's name. */
+  name?: string;
+  /** The building it covers. */
+  building?: string;
+  /** Who drew it. */
+  drawn_by?: string;
+  /** Revision mark (`A`, `P02`...). */
+  revision?: string;
+}
+
+/** Parameters of the propagation model and of the coverage maps. */
+export interface RadioSettings {
+  /** Path-loss exponent n of the log-distance model (2.0 is free space). */
+  path_loss_exponent: number;
+  /** Height above the floor at which coverage is computed, metres. */
+  receiver_height_m: number;
+  /** Side of a coverage grid cell, metres. */
+  cell_m: number;
+  /**
+   * Loss of one floor slab, per band (default 18 dB at 5 GHz, scaled like concrete on the
+   * other bands).
+   */
+  floor_loss_db: BandLoss;
+  /** Noise floor for SNR, dBm. */
+  noise_floor_dbm: number;
+  /** Wi-Fi coverage thresholds reported in the statistics, dBm, strongest first. */
+  wifi_thresholds_dbm: number[];
+  /** Receiver sensitivity of each IoT technology, dBm. */
+  iot_sensitivity_dbm: IotSensitivity;
+}
+
+/** Parameters of the propagation model and of the coverage maps. */
+export interface RadioSettingsInput {
+  /** Path-loss exponent n of the log-distance model (2.0 is free space). */
+  path_loss_exponent?: number;
+  /** Height above the floor at which coverage is computed, metres. */
+  receiver_height_m?: number;
+  /** Side of a coverage grid cell, metres. */
+  cell_m?: number;
+  /**
+   * Loss of one floor slab, per band (default 18 dB at 5 GHz, scaled like concrete on the
+   * other bands).
+   */
+  floor_loss_db?: BandLoss;
+  /** Noise floor for SNR, dBm. */
+  noise_floor_dbm?: number;
+  /** Wi-Fi coverage thresholds reported in the statistics, dBm, strongest first. */
+  wifi_thresholds_dbm?: number[];
+  /** Receiver sensitivity of each IoT technology, dBm. */
+  iot_sensitivity_dbm?: IotSensitivityInput;
+}
+
+/** An image and where it lies on the floor. */
+export interface RasterUnderlay {
+  /** `image/png` or `image/jpeg`. */
+  mime: string;
+  /** Width in pixels. */
+  width_px: number;
+  /** Height in pixels. */
+  height_px: number;
+  /** Where the image's pixels fall on the floor. */
+  placement: Placement;
+  /** The file's bytes, unchanged (base64 in JSON). */
+  data: string;
+}
+
+/** A vertical pathway between floors. Risers with the same name on different floors join. */
+export interface Riser {
+  /** Unique in the project. */
+  id: string;
+  /** The shared name that joins it to the risers above and below. */
+  name: string;
+  /** Where it passes through this floor. */
+  position: Point;
+  /** Properties tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
+/** A room: a named area of a floor. */
+export interface Room {
+  /** Unique in the project. */
+  id: string;
+  /** The room's name or number, as on the plan. */
+  name: string;
+  /** Its outline. */
+  polygon: Polygon;
+  /** Properties tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
+/** A telecom room's ports and PoE. */
+export interface RoomLoad {
+  /** The room's id. */
+  room_id: string;
+  /** The room's name. */
+  name: string;
+  /** Its floor's id. */
+  floor: string;
+  /** Ports it has. */
+  ports: number;
+  /** Cables ending in it. */
+  used: number;
+  /** Of which drawn by hand. */
+  hand: number;
+  /** Ports left (negative when over). */
+  free: number;
+  /** PoE its devices draw, watts. */
+  poe_w: number;
+  /**
+   * PoE its switch ports supply when each reserves its type's full power (15.4 / 30 / 60 /
+   * 90 W), watts.
+   */
+  poe_port_w: number;
+  /** Its PoE budget, watts, when given. */
+  poe_budget_w?: number | null;
+}
+
+/** Statistics of one room. */
+export interface RoomStats {
+  /** The room's id. */
+  id: string;
+  /** The room's name. */
+  name: string;
+  /** Cells counted. */
+  cells: number;
+  /** Their area, m². */
+  area_m2: number;
+  /** Share at or above each threshold. */
+  thresholds: ThresholdShare[];
+  /** Median best RSSI, dBm (`None` for an area without cells). */
+  median_dbm: number | null;
+  /** Weakest best RSSI, dBm. */
+  min_dbm: number | null;
+  /** Strongest best RSSI, dBm. */
+  max_dbm: number | null;
+}
+
+/**
+ * `project.route()`: the cables, the schedule, the bill of materials, the design-rule
+ * findings and the final-tail choice. The same as `tailplan route --json`.
+ */
+export interface RouteResult {
+  /** The counts. */
+  summary: RouteSummary;
+  /** The cable schedule, one row per cable (ANSI/TIA-606 ids). */
+  schedule: ScheduleRow[];
+  /** The bill of materials, priced from the project's settings. */
+  bill_of_materials: BillOfMaterials;
+  /**
+   * Everything routing found: cables with their paths, unserved endpoints, tray fill,
+   * room loads, findings, the final-tail choice of every IoT device.
+   */
+  routing: Routing;
+}
+
+/** Where a cable's route came from. */
+export type RouteSource = {
+  kind: "auto";
+} | {
+  kind: "hand";
+  /** The route's id. */
+  route_id: string;
+};
+
+/** The counts `tailplan route` sums up. */
+export interface RouteSummary {
+  /** Wired endpoints (cables wanted). */
+  endpoints: number;
+  /** Cables routed. */
+  cables: number;
+  /** Endpoints without a cable. */
+  unserved: number;
+  /** The cables' total length, metres, to the centimetre. */
+  total_m: number;
+  /** Design-rule findings of severity error. */
+  errors: number;
+}
+
+/**
+ * Everything routing a project gives: the cables, what could not be served, the loads, the
+ * findings of the design rules and the final-tail choice of every device.
+ */
+export interface Routing {
+  /** Wired endpoints in the project (cables wanted). */
+  endpoints: number;
+  /** Every cable, room by room, port by port. */
+  cables: Cable[];
+  /** Endpoints without a cable. */
+  unserved: Unserved[];
+  /** Every tray section's fill. */
+  tray_fill: TrayFill[];
+  /** Every telecom room's ports and PoE. */
+  rooms: RoomLoad[];
+  /** What the design rules found, errors first. */
+  findings: Finding[];
+  /** The options of every IoT device. */
+  final_tail: FinalTailChoice[];
+}
+
+/** Which rule a finding is about. */
+export type Rule = "link_length" | "tray_fill" | "tray_capacity" | "poe_budget" | "poe_class" | "poe_medium" | "ports" | "unserved" | "hand_route" | "pathway";
+
+/** One row of the cable schedule. */
+export interface ScheduleRow {
+  /** The cable id (see [`cable_id`]). */
+  cable_id: string;
+  /** The endpoint: its name, `NAME/PORT` for an outlet port. */
+  from: string;
+  /** The telecom room's name. */
+  to: string;
+  /** The endpoint's floor id. */
+  floor: string;
+  /** The cable type. */
+  medium: Medium;
+  /** Drops (off the trays), metres. */
+  drop_m: number;
+  /** Along trays, metres. */
+  tray_m: number;
+  /** In risers, metres. */
+  riser_m: number;
+  /** Slack at both ends, metres. */
+  slack_m: number;
+  /** The whole cable, metres. */
+  total_m: number;
+  /** `ok`, `warning` or `fail` against the cable's rules. */
+  status: string;
+  /** `auto` or `hand`. */
+  route: string;
+  /** What the cable's rules found, if anything. */
+  note: string;
+}
+
+/** Everything a project may tune. */
+export interface Settings {
+  /** Radio propagation. */
+  radio: RadioSettings;
+  /** Structured cabling rules. */
+  cabling: CablingSettings;
+  /** Unit prices for the bill of materials and the final-tail choice. */
+  prices?: PriceTable;
+  /** How the final-tail choice weighs a wireless link. */
+  final_tail?: FinalTailSettings;
+}
+
+/** Everything a project may tune. */
+export interface SettingsInput {
+  /** Radio propagation. */
+  radio?: RadioSettingsInput;
+  /** Structured cabling rules. */
+  cabling?: CablingSettingsInput;
+  /** Unit prices for the bill of materials and the final-tail choice. */
+  prices?: PriceTableInput;
+  /** How the final-tail choice weighs a wireless link. */
+  final_tail?: FinalTailSettingsInput;
+}
+
+/** How serious a diagnostic is. */
+export type Severity = "error" | "warning" | "info";
+
+/**
+ * The geometry of a wall as drawn: one polyline, several, or a closed outline.
+ *
+ * Keeping the drawn form lets a GeoJSON round trip give back the same geometry type.
+ */
+export type Shape = {
+  line: Point[];
+} | {
+  multi_line: Point[][];
+} | {
+  polygon: Polygon;
+};
+
+/** What a sheet shows (the CLI's `--kind`). */
+export type SheetKindName = "cabling" | "coverage";
+
+/**
+ * `project.sheet` and `project.sheets` options: the CLI's `tailplan sheet` flags for one
+ * floor.
+ */
+export interface SheetOptions {
+  /** The floor's id (needed when the project has several floors). */
+  floor?: string | null;
+  /** What the sheet shows (default `cabling`). */
+  kind?: SheetKindName | null;
+  /** Paper size, landscape (default: A3 if the floor fits it at 1:100, else A1). */
+  paper?: PaperName | null;
+  /**
+   * Scale, `"1:100"` or `"100"` (default: the largest of 1:50, 1:100, 1:200, 1:500 at
+   * which the floor fits).
+   */
+  scale?: string | null;
+  /** The date in the title block, `YYYY-MM-DD` (default: today, UTC). */
+  date?: string | null;
+}
+
+/** One design sheet. */
+export interface SheetResult {
+  /**
+   * The file name the CLI writes it under, without `.svg` (`cabling-1`, `cabling-1-2` for
+   * its continuation, `coverage-1`, `index`).
+   */
+  name: string;
+  /** The drawing number in its title block (`TP-CAB-1`). */
+  number: string;
+  /** Its title (`Level 1: cabling`). */
+  title: string;
+  /** The SVG document. */
+  svg: string;
+}
+
+/** `project.sheetSet` options: the CLI's `tailplan sheet --all` flags. */
+export interface SheetSetOptions {
+  /** The kinds of sheet drawn for every floor (default both, cabling first). */
+  kinds?: SheetKindName[] | null;
+  /** Paper size, landscape, for every sheet (default: the largest any floor needs). */
+  paper?: PaperName | null;
+  /** Scale, `"1:100"` or `"100"` (default: chosen to fit). */
+  scale?: string | null;
+  /** The date in the title blocks, `YYYY-MM-DD` (default: today, UTC). */
+  date?: string | null;
+}
+
+/** One way of connecting a device. */
+export type TailKind = "cat6a" | "spe" | "fiber" | "wireless";
+
+/** One option of a device. */
+export interface TailOption {
+  /** Which option. */
+  kind: TailKind;
+  /** True when it can be built as designed. */
+  feasible: boolean;
+  /** Its cost in the price table's currency, when it can be priced. */
+  cost?: number | null;
+  /** Wired: the telecom room. */
+  room?: string | null;
+  /** Wired: the cable's length, metres. */
+  length_m?: number | null;
+  /** Wired: the medium's length limit, metres. */
+  limit_m?: number | null;
+  /** Copper: the PoE type that powers the device. */
+  poe?: PoeType | null;
+  /** Wireless: the best gateway. */
+  gateway?: string | null;
+  /** Wireless: the best gateway's link margin, dB. */
+  margin_db?: number | null;
+  /** Wireless: gateways heard at all (margin at least 0 dB). */
+  gateways_heard?: number | null;
+  /** Why it is not feasible, or what to know about it. */
+  note?: string;
+}
+
+/** A telecom room (floor distributor): where the cables of a floor end on patch panels. */
+export interface TelecomRoom {
+  /** Unique in the project. */
+  id: string;
+  /** Its name on the plan. */
+  name: string;
+  /** Where cables end (the rack). For a drawn room, its centroid unless given. */
+  position: Point;
+  /** The room's outline, when drawn as a polygon. */
+  outline?: Polygon | null;
+  /** Patch-panel ports available. */
+  ports: number;
+  /** PoE power the switches can deliver, watts. */
+  poe_budget_w?: number | null;
+  /** Properties tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
+/** The share of an area at or above one threshold. */
+export interface ThresholdShare {
+  /** The threshold, dBm. */
+  threshold_dbm: number;
+  /** Percent of the area whose best server is at or above it. */
+  percent: number;
+  /** Percent of the area whose second-best server is at or above it. */
+  secondary_percent: number;
+}
+
+/** A transmitter a coverage map takes in. */
+export interface TransmitterRef {
+  /** The access point's or gateway's id. */
+  id: string;
+  /** The floor it is on. */
+  floor: string;
+  /** Floor slabs between it and the map's floor. */
+  slabs: number;
+}
+
+/** A cable tray (or basket, or conduit run) that cables follow. */
+export interface Tray {
+  /** Unique in the project. */
+  id: string;
+  /** Its name on the plan. */
+  name: string;
+  /** Its centreline. */
+  points: Point[];
+  /** How many cables it may carry, when given as a count. */
+  capacity?: number | null;
+  /** Inner width, millimetres. */
+  width_mm?: number | null;
+  /** Inner depth, millimetres. */
+  depth_mm?: number | null;
+  /** Height above the floor, metres; the floor's ceiling height when not given. */
+  height_m?: number | null;
+  /** Properties tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
+/** The cables in one tray section and how full they make it. */
+export interface TrayFill {
+  /** The tray's id. */
+  tray_id: string;
+  /** The tray's name. */
+  tray: string;
+  /** Its floor's id. */
+  floor: string;
+  /** The tray's straight segment the section is part of, counting from 1. */
+  segment: number;
+  /** Start of the section. */
+  from: Point;
+  /** End of the section. */
+  to: Point;
+  /** Length of the section, metres. */
+  length_m: number;
+  /** Cables in it. */
+  cables: number;
+  /** Of which Cat6A. */
+  cat6a: number;
+  /** Of which single-pair Ethernet. */
+  spe: number;
+  /** Of which fibre. */
+  fiber: number;
+  /** The cables' cross-sections added up, square millimetres. */
+  cable_area_mm2: number;
+  /** The tray's cross-section (width × depth), when both are given. */
+  tray_area_mm2?: number | null;
+  /** `cable_area_mm2 / tray_area_mm2`, when the tray's size is known. */
+  fill?: number | null;
+  /** The tray's stated cable capacity, if any. */
+  capacity?: number | null;
+}
+
+/** One underlay of a floor. */
+export interface Underlay {
+  /** Unique among the floor's underlays (`dxf-1`, `scan-1`). */
+  id: string;
+  /** Where it came from: the file's name. */
+  source: string;
+  /** Shown or hidden in the editor. */
+  visible?: boolean;
+  /** The drawing itself. */
+  kind: UnderlayKind;
+}
+
+/** What an underlay holds. */
+export type UnderlayKind = {
+  vector: {
+    /** The layers, in the drawing's order. */
+    layers: UnderlayLayer[];
+  };
+} | {
+  raster: RasterUnderlay;
+};
+
+/** The lines of one drawing layer. */
+export interface UnderlayLayer {
+  /** The layer's name as in the drawing. */
+  name: string;
+  /** Open polylines, in floor metres. */
+  lines?: Point[][];
+  /** Closed outlines (the last point joins the first), in floor metres. */
+  rings?: Point[][];
+}
+
+/** DXF drawing units (the CLI's `--units`). */
+export type UnitsName = "mm" | "cm" | "m" | "in" | "ft";
+
+/** An endpoint that got no cable, and why. */
+export interface Unserved {
+  /** The endpoint. */
+  endpoint: Endpoint;
+  /** Why. */
+  reason: UnservedReason;
+}
+
+/** Why an endpoint got no cable. */
+export type UnservedReason = {
+  kind: "no_telecom_room";
+} | {
+  kind: "no_tray";
+} | {
+  kind: "no_path";
+} | {
+  kind: "over_length";
+  /** The nearest room. */
+  room: string;
+  /** The cable to it, metres. */
+  length_m: number;
+  /** The medium's limit, metres. */
+  limit_m: number;
+} | {
+  kind: "no_ports";
+  /** Those rooms' names. */
+  rooms: string[];
+};
+
+/** A wall: its centreline geometry, a material and a thickness. */
+export interface Wall {
+  /** Unique in the project. */
+  id: string;
+  /** The centreline as drawn. */
+  shape: Shape;
+  /** A material of the project's library. `None` only when `loss_db` is given. */
+  material?: string | null;
+  /** An explicit attenuation overriding the material's. */
+  loss_db?: LossOverride | null;
+  /** Thickness in metres. */
+  thickness_m: number;
+  /** Properties tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
+/** A wall material: a name walls refer to and its attenuation per band. */
+export interface WallMaterial {
+  /** The name walls use (`concrete`, `drywall`...), unique in a library. */
+  name: string;
+  /** Attenuation of one crossing, per band. */
+  loss_db: BandLoss;
+  /** Colour used to draw it, `#rrggbb`. */
+  color: string;
+}
+
+export type WallSet = Wall[];
+
+/** A Wi-Fi band an access point radiates on. */
+export type WifiBand = "2.4" | "5" | "6";
