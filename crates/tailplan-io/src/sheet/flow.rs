@@ -202,8 +202,8 @@ const MAX_PERMUTED: usize = 5;
 
 /// Like [`flow`], but tries the panels after the first in every order (up to
 /// [`MAX_PERMUTED`] of them) and keeps the layout with the fewest sheets, then the one that
-/// puts the panels on the earliest sheets, judged in the order of `importance` (indices into
-/// `blocks`); on a tie, the order given.
+/// starts and ends the panels on the earliest sheets, judged in the order of `importance`
+/// (indices into `blocks`); on a tie, the order given.
 pub(crate) fn flow_best(
     blocks: Vec<Block>,
     importance: &[usize],
@@ -221,13 +221,17 @@ pub(crate) fn flow_best(
         let seq: Vec<usize> = std::iter::once(0).chain(order.iter().copied()).collect();
         let trial: Vec<&Block> = seq.iter().map(|&i| &blocks[i]).collect();
         let (pages, starts) = run_refs(&trial, first, more, false);
-        // starts[k] is the sheet of seq[k]: look it up by block.
-        let mut sheet_of = vec![0; n];
+        // starts[k] is where seq[k] went: look it up by block.
+        let mut sheet_of = vec![(0, 0); n];
         for (k, &i) in seq.iter().enumerate() {
             sheet_of[i] = starts[k];
         }
         let mut score = vec![pages.len()];
-        score.extend(importance.iter().map(|&i| sheet_of[i]));
+        score.extend(
+            importance
+                .iter()
+                .flat_map(|&i| [sheet_of[i].0, sheet_of[i].1]),
+        );
         if best.as_ref().is_none_or(|(s, _)| score < *s) {
             best = Some((score, seq));
         }
@@ -255,13 +259,14 @@ fn next_permutation(v: &mut [usize]) -> bool {
     true
 }
 
-/// The flow itself: the sheets' SVG (empty unless `draw`), and the sheet each block starts on.
+/// The flow itself: the sheets' SVG (empty unless `draw`), and the first and last sheet of
+/// each block.
 fn run_refs(
     blocks: &[&Block],
     first: &[Rect],
     more: &[Rect],
     draw: bool,
-) -> (Vec<String>, Vec<usize>) {
+) -> (Vec<String>, Vec<(usize, usize)>) {
     assert!(!more.is_empty(), "a continuation sheet has a region");
     let mut f = Flow {
         more,
@@ -291,7 +296,7 @@ fn run_refs(
                     (h <= o.avail_h + 1e-9 || o.last_resort).then_some(())
                 });
                 f.put(at, x, w, h, if draw { svg } else { "" });
-                starts.push(at.sheet);
+                starts.push((at.sheet, at.sheet));
                 last = at;
             }
             Block::Table(t) => {
@@ -299,6 +304,7 @@ fn run_refs(
                 let mut from = start;
                 let mut row = 0;
                 let mut first_sheet = None;
+                let mut last_sheet = 0;
                 while row < t.rows.len() {
                     let left = t.rows.len() - row;
                     let (at, x, n) = f.find(from, w, |o| {
@@ -306,13 +312,10 @@ fn run_refs(
                         if n >= left {
                             return Some(left);
                         }
-                        // Leave at least MIN_ROWS for the next part (no lone total row).
-                        let n = if left > 2 * MIN_ROWS {
-                            n.min(left - MIN_ROWS)
-                        } else {
-                            n
-                        };
-                        if n >= MIN_ROWS.min(left) {
+                        // Both parts at least MIN_ROWS long (no lone total row); a table
+                        // shorter than two such parts moves whole.
+                        let n = n.min(left.saturating_sub(MIN_ROWS));
+                        if n >= MIN_ROWS {
                             Some(n)
                         } else if o.last_resort {
                             Some(n.max(1))
@@ -327,6 +330,7 @@ fn run_refs(
                         f.put(at, x, w, t.height(row..row + n), "");
                     }
                     first_sheet.get_or_insert(at.sheet);
+                    last_sheet = at.sheet;
                     row += n;
                     last = at;
                     from = At {
@@ -334,7 +338,7 @@ fn run_refs(
                         ..at
                     };
                 }
-                starts.push(first_sheet.unwrap_or(0));
+                starts.push((first_sheet.unwrap_or(0), last_sheet));
             }
         }
     }

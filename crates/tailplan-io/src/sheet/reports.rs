@@ -122,10 +122,10 @@ pub(crate) fn room_loads(routing: &Routing, floor: &Floor) -> Table {
         vec![
             Column::new("Room", Align::Left).wrap(40.0),
             Column::new("Ports used", Align::Right),
-            Column::new("of", Align::Right),
+            Column::new("Ports", Align::Right),
             Column::new("Free", Align::Right),
             Column::new("PoE W", Align::Right),
-            Column::new("Budget W", Align::Right),
+            Column::new("PoE budget W", Align::Right),
         ],
     );
     for r in routing.rooms.iter().filter(|r| r.floor == floor.id) {

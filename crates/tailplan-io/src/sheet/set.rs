@@ -417,6 +417,7 @@ fn index_drafts(
             Column::new("Cables", Align::Right),
             Column::new("Cable m", Align::Right),
             Column::new("Findings", Align::Right),
+            Column::new("Coverage", Align::Left),
         ],
     );
     for (i, f) in project.floors.iter().enumerate() {
@@ -435,6 +436,18 @@ fn index_drafts(
             cables.len().to_string(),
             format!("{metres:.1}"),
             ff.items.len().to_string(),
+            match analysis.coverage.get(&f.id) {
+                Some(Ok(c)) => match (c.thresholds_dbm.first(), c.stats.floor.thresholds.first()) {
+                    (Some(t), Some(share)) => format!(
+                        "{:.1} % ≥ {} dBm, {}",
+                        share.percent,
+                        N(*t),
+                        service_name(c.service)
+                    ),
+                    _ => "—".into(),
+                },
+                _ => "—".into(),
+            },
         ]);
     }
     let bom = reports::bom_table("Bill of materials: whole project", &analysis.bom);
