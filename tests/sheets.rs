@@ -167,6 +167,38 @@ fn office_sheets_summarised() {
         }
     }
     insta::assert_snapshot!("sheet_office_summary", text);
+    // On these dense floors (about 300 labels on a cabling sheet) no two labels overlap.
+    for s in sheets.iter().filter(|s| s.view.is_some()) {
+        let boxes = label_boxes(s);
+        assert!(boxes.len() > 30, "{}: {} labels", s.name, boxes.len());
+        for (i, a) in boxes.iter().enumerate() {
+            for b in &boxes[i + 1..] {
+                let overlap = a.0 < b.0 + b.2 - 0.01
+                    && b.0 < a.0 + a.2 - 0.01
+                    && a.1 < b.1 + b.3 - 0.01
+                    && b.1 < a.1 + a.3 - 0.01;
+                assert!(!overlap, "{}: labels {a:?} and {b:?} overlap", s.name);
+            }
+        }
+    }
+}
+
+/// The boxes (x, y, w, h) of a plan's labels: the white masks of its `labels` groups.
+fn label_boxes(s: &Sheet) -> Vec<(f64, f64, f64, f64)> {
+    let doc = roxmltree::Document::parse(&s.svg).expect("XML");
+    let num = |n: &roxmltree::Node, a: &str| -> f64 { n.attribute(a).unwrap().parse().unwrap() };
+    doc.descendants()
+        .filter(|n| n.attribute("class") == Some("labels"))
+        .flat_map(|g| g.descendants().filter(|n| n.has_tag_name("rect")))
+        .map(|r| {
+            (
+                num(&r, "x"),
+                num(&r, "y"),
+                num(&r, "width"),
+                num(&r, "height"),
+            )
+        })
+        .collect()
 }
 
 /// Renders a sheet at `px_per_mm` with resvg (text left out: no fonts are loaded).
