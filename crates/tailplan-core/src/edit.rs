@@ -365,6 +365,17 @@ impl History {
         true
     }
 
+    /// The edit the next [`History::undo`] applies (the inverse of the last edit), so that a
+    /// copy of the project kept elsewhere (the editor's worker) can follow by applying it too.
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last()
+    }
+
+    /// The edit the next [`History::redo`] applies.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last()
+    }
+
     /// True when there is something to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
@@ -485,6 +496,20 @@ mod tests {
             assert_eq!(&p, state);
         }
         assert!(!h.redo(&mut p));
+
+        // A copy that applies what `next_undo` / `next_redo` announce stays equal.
+        let mut copy = p.clone();
+        while let Some(e) = h.next_undo().cloned() {
+            copy.apply(e).unwrap();
+            assert!(h.undo(&mut p));
+            assert_eq!(copy, p);
+        }
+        while let Some(e) = h.next_redo().cloned() {
+            copy.apply(e).unwrap();
+            assert!(h.redo(&mut p));
+            assert_eq!(copy, p);
+        }
+        assert_eq!(h.next_redo(), None);
     }
 
     #[test]
