@@ -484,3 +484,28 @@ fn a_scale_that_does_not_fit_is_refused_with_what_to_do() {
         .expect_err("no such floor");
     assert!(e.to_string().contains("floors: 0, 1, 2, 3"), "{e}");
 }
+
+#[test]
+fn coverage_of_an_iot_floor_and_of_a_floor_without_transmitters() {
+    let mut project = sample("small");
+    project.floors[0].access_points.clear();
+    let analysis = Analysis::new(&project, None);
+    let options = SheetOptions::dated(DATE);
+    let sheets =
+        sheet::floor_sheets(&project, &analysis, "0", SheetKind::Coverage, &options).unwrap();
+    check_valid(&sheets[0]);
+    assert_eq!(sheets[0].title, "Ground floor: coverage, BLE");
+    assert!(sheets[0].svg.contains("IoT gateways") && sheets[0].svg.contains("Coverage heatmap"));
+
+    project.floors[0].gateways.clear();
+    let analysis = Analysis::new(&project, None);
+    let sheets =
+        sheet::floor_sheets(&project, &analysis, "0", SheetKind::Coverage, &options).unwrap();
+    check_valid(&sheets[0]);
+    assert!(!sheets[0].svg.contains("Coverage heatmap"));
+    assert!(
+        sheets[0]
+            .svg
+            .contains("No coverage drawn: the floor has no access point or gateway.")
+    );
+}

@@ -163,7 +163,7 @@ pub(crate) fn colour_legend(cov: &FloorCoverage) -> (String, f64, f64) {
         },
         f.area_m2,
         f.median_dbm
-            .map_or_else(|| "—".to_owned(), |m| N(m).to_string())
+            .map_or_else(|| "—".to_owned(), |m| format!("{m:.0}"))
     )];
     notes.push(format!(
         "Predicted at {} m above the floor; {} transmitter(s) taken in.",
