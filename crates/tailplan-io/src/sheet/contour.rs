@@ -3,13 +3,12 @@
 //! The samples are the cells' centres. The grid is padded with one ring of samples below
 //! every threshold, placed on the grid's outer edge, so every contour closes and a region
 //! touching the border reaches the edge of the grid (its four corners cut by half a cell).
-//! Along each lattice edge whose ends
-//! straddle the threshold the crossing is interpolated linearly (at the padding sample itself
-//! when one end is padding). Each square contributes oriented segments with the region on
-//! their left; ambiguous saddles are decided by the mean of their four corners. Linked by
-//! the lattice edge they share, the segments form closed rings: outer boundaries run
-//! anticlockwise (in y-up coordinates) and holes clockwise, so the rings filled with the
-//! even-odd (or non-zero) rule are exactly the region.
+//! Along each lattice edge whose ends straddle the threshold the crossing is interpolated
+//! linearly (at the padding sample itself when one end is padding). Each square contributes
+//! oriented segments with the region on their left; ambiguous saddles are decided by the mean
+//! of their four corners. Linked by the lattice edge they share, the segments form closed
+//! rings: outer boundaries run anticlockwise (in y-up coordinates) and holes clockwise, so the
+//! rings filled with the even-odd (or non-zero) rule are exactly the region.
 
 use tailplan_core::Point;
 
