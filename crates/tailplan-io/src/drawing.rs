@@ -260,10 +260,9 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
 
     // A door leaf drawn as a line from a swing's hinge, as long as its radius, is the door's,
     // not a wall (on a layer no rule named, leaves and walls are one layer).
+    let swings = SwingIndex::new(&door_arcs);
     if !door_arcs.is_empty() {
-        pieces.retain(|p| {
-            p.points.len() != 2 || !along_a_swing_radius(p.points[0], p.points[1], &door_arcs)
-        });
+        pieces.retain(|p| p.points.len() != 2 || !swings.is_leaf(p.points[0], p.points[1]));
     }
     let (mut pieces, seams) = drop_interior_edges(pieces, &poche_rings);
     if seams > 0 {
@@ -331,7 +330,7 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
     // A door leaf drawn as a thin outline became a centreline along a swing's radius: it is
     // the door's leaf, not a wall.
     if !door_arcs.is_empty() {
-        walls.retain(|w| !along_a_swing_radius(w.a, w.b, &door_arcs));
+        walls.retain(|w| !swings.is_leaf(w.a, w.b));
         stats.walls_out = walls.len();
     }
 
@@ -554,18 +553,49 @@ fn drop_interior_edges(pieces: Vec<WallPiece>, rings: &[Vec<Point>]) -> (Vec<Wal
     (out, dropped)
 }
 
-/// True when the line a-b lies along the radius of one of the door swings (from its hinge
-/// to one of its ends, about as long): a door leaf drawn open, not a wall.
-fn along_a_swing_radius(a: Point, b: Point, swings: &[(Point, f64, [Point; 2])]) -> bool {
-    swings.iter().any(|(c, r, ends)| {
-        let tol = 0.05 + 0.03 * r;
-        ends.iter().any(|&e| {
-            let radius = tailplan_core::Segment::new(*c, e);
-            radius.distance_to(a) < tol
-                && radius.distance_to(b) < tol
-                && (a.distance(b) - r).abs() < 0.15 * r
+/// The door swings by where their hinges are (a grid of 1 m cells), to tell door leaves
+/// from walls without comparing every line with every door.
+struct SwingIndex<'a> {
+    swings: &'a [(Point, f64, [Point; 2])],
+    cells: std::collections::HashMap<(i64, i64), Vec<usize>>,
+}
+
+impl<'a> SwingIndex<'a> {
+    fn cell(p: Point) -> (i64, i64) {
+        (p.x.floor() as i64, p.y.floor() as i64)
+    }
+
+    fn new(swings: &'a [(Point, f64, [Point; 2])]) -> Self {
+        let mut cells: std::collections::HashMap<(i64, i64), Vec<usize>> = Default::default();
+        for (i, (c, _, _)) in swings.iter().enumerate() {
+            cells.entry(Self::cell(*c)).or_default().push(i);
+        }
+        SwingIndex { swings, cells }
+    }
+
+    /// True when the line a-b lies along the radius of a door swing (from its hinge to one of
+    /// its ends, about as long): a door leaf drawn open, not a wall. One end of such a line
+    /// is within half a metre of the hinge (swings are at most 2.5 m).
+    fn is_leaf(&self, a: Point, b: Point) -> bool {
+        let near = |p: Point| {
+            let (x, y) = Self::cell(p);
+            (-1..=1).flat_map(move |dx| (-1..=1).map(move |dy| (x + dx, y + dy)))
+        };
+        near(a).chain(near(b)).any(|k| {
+            self.cells.get(&k).is_some_and(|ids| {
+                ids.iter().any(|&i| {
+                    let (c, r, ends) = &self.swings[i];
+                    let tol = 0.05 + 0.03 * r;
+                    ends.iter().any(|&e| {
+                        let radius = tailplan_core::Segment::new(*c, e);
+                        radius.distance_to(a) < tol
+                            && radius.distance_to(b) < tol
+                            && (a.distance(b) - r).abs() < 0.15 * r
+                    })
+                })
+            })
         })
-    })
+    }
 }
 
 /// A swing that is a door's: a quarter circle (75° to 105°) of 0.6 to 1.5 m.
