@@ -6,15 +6,17 @@
 // tailplan_bg.wasm (the one wasm, optimised). PKG becomes:
 //
 //   package.json  README.md  LICENSE-MIT  LICENSE-APACHE
-//   tailplan_bg.wasm            the one wasm every target loads
-//   web/       tailplan.js tailplan.d.ts                ES module for browsers: await init()
-//   bundler/   tailplan.js tailplan_bg.js tailplan.d.ts  ES module for webpack, Vite...
-//   nodejs/    tailplan.js tailplan.d.ts                CommonJS for Node (require or import)
+//   tailplan.js tailplan_bg.js tailplan.d.ts   the bundler target (webpack, Vite...), as
+//   tailplan_bg.wasm                            wasm-pack lays it out: the one wasm
+//   web/       tailplan.js tailplan.d.ts       ES module for browsers without a bundler
+//   nodejs/    tailplan.js tailplan.d.ts       CommonJS for Node (require or import)
 //
-// The glue each target gets from wasm-bindgen loads `tailplan_bg.wasm` beside itself; here it
-// loads the one in the package's root. Every edit of generated code is an exact replacement
-// that must happen exactly once, so a wasm-bindgen that writes its glue differently fails
-// the build instead of shipping a broken package.
+// The bundler target stays at the root beside the wasm, because a bundler resolves the
+// wasm's own import (`./tailplan_bg.js`) next to it. The web and nodejs glue instantiate the
+// wasm themselves: wasm-bindgen has them load `tailplan_bg.wasm` beside themselves, here
+// they load the one in the package's root. Every edit of generated code is an exact
+// replacement that must happen exactly once, so a wasm-bindgen that writes its glue
+// differently fails the build instead of shipping a broken package.
 
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -61,12 +63,10 @@ copy(join(stage, 'web/tailplan.js'), join(pkg, 'web/tailplan.js'), (t) =>
 );
 copy(join(stage, 'web/tailplan.d.ts'), join(pkg, 'web/tailplan.d.ts'), noAny);
 
-// bundler: `import * as wasm from "./tailplan_bg.wasm"`.
-copy(join(stage, 'bundler/tailplan.js'), join(pkg, 'bundler/tailplan.js'), (t) =>
-  replaceOnce('bundler/tailplan.js', t, 'from "./tailplan_bg.wasm"', 'from "../tailplan_bg.wasm"'),
-);
-copy(join(stage, 'bundler/tailplan_bg.js'), join(pkg, 'bundler/tailplan_bg.js'));
-copy(join(stage, 'bundler/tailplan.d.ts'), join(pkg, 'bundler/tailplan.d.ts'), noAny);
+// bundler: at the root, as it is.
+copy(join(stage, 'bundler/tailplan.js'), join(pkg, 'tailplan.js'));
+copy(join(stage, 'bundler/tailplan_bg.js'), join(pkg, 'tailplan_bg.js'));
+copy(join(stage, 'bundler/tailplan.d.ts'), join(pkg, 'tailplan.d.ts'), noAny);
 
 // nodejs: `${__dirname}/tailplan_bg.wasm`.
 copy(join(stage, 'nodejs/tailplan.js'), join(pkg, 'nodejs/tailplan.js'), (t) =>
@@ -74,9 +74,8 @@ copy(join(stage, 'nodejs/tailplan.js'), join(pkg, 'nodejs/tailplan.js'), (t) =>
 );
 copy(join(stage, 'nodejs/tailplan.d.ts'), join(pkg, 'nodejs/tailplan.d.ts'), noAny);
 
-// The folders' module kinds, whatever the root says.
+// The folders' module kinds (the root's is in package.json).
 writeFileSync(join(pkg, 'web/package.json'), JSON.stringify({ type: 'module' }, null, 2) + '\n');
-writeFileSync(join(pkg, 'bundler/package.json'), JSON.stringify({ type: 'module', sideEffects: ['./tailplan.js'] }, null, 2) + '\n');
 writeFileSync(join(pkg, 'nodejs/package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 
 copyFileSync(join(stage, 'tailplan_bg.wasm'), join(pkg, 'tailplan_bg.wasm'));
@@ -86,6 +85,7 @@ for (const f of ['README.md', 'LICENSE-MIT', 'LICENSE-APACHE']) {
 }
 
 const entry = (dir) => ({ types: `./${dir}/tailplan.d.ts`, default: `./${dir}/tailplan.js` });
+const bundler = { types: './tailplan.d.ts', default: './tailplan.js' };
 const manifest = {
   name: 'tailplan',
   version,
@@ -94,31 +94,34 @@ const manifest = {
   license: 'MIT OR Apache-2.0',
   repository: { type: 'git', url: 'https://github.com/tailplan/tailplan' },
   keywords: ['cad', 'bim', 'wifi', 'coverage', 'heatmap', 'cabling', 'structured-cabling', 'iot', 'wasm'],
+  type: 'module',
   files: [
+    'tailplan.js',
+    'tailplan_bg.js',
+    'tailplan.d.ts',
     'tailplan_bg.wasm',
     'tailplan_bg.wasm.d.ts',
     'web/',
-    'bundler/',
     'nodejs/',
     'README.md',
     'LICENSE-MIT',
     'LICENSE-APACHE',
   ],
   main: './nodejs/tailplan.js',
-  module: './bundler/tailplan.js',
+  module: './tailplan.js',
   types: './nodejs/tailplan.d.ts',
   exports: {
     '.': {
       node: entry('nodejs'),
-      default: entry('bundler'),
+      default: bundler,
     },
     './web': entry('web'),
-    './bundler': entry('bundler'),
+    './bundler': bundler,
     './nodejs': entry('nodejs'),
     './tailplan_bg.wasm': './tailplan_bg.wasm',
     './package.json': './package.json',
   },
-  sideEffects: ['./bundler/tailplan.js'],
+  sideEffects: ['./tailplan.js'],
   engines: { node: '>=20' },
 };
 writeFileSync(join(pkg, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');

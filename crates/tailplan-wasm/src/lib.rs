@@ -335,6 +335,15 @@ impl Project {
         to_js(&self.session.route())
     }
 
+    /// A table of the routing as CSV, the bytes `tailplan route` writes: `schedule`,
+    /// `bill_of_materials`, `tray_fill`, `rooms`, `findings` or `final_tail`.
+    pub fn csv(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CsvTable")] table: &str,
+    ) -> Result<String, JsError> {
+        self.session.csv(table).map_err(fail)
+    }
+
     /// A new project: this one with every automatic cable added as a cable route marked
     /// `"routing": "auto"` (`tailplan route -o`), to draw or save.
     #[wasm_bindgen(js_name = routedProject)]

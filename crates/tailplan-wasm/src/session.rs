@@ -13,6 +13,7 @@ use tailplan_core::coverage::{
 use tailplan_core::routing::routed_project;
 use tailplan_core::validate::validate_project;
 use tailplan_core::{Diagnostic, Edit, Floor, History, IotTech, Project, WifiBand, project_file};
+use tailplan_io::csv;
 use tailplan_io::geojson::{self, CrsChoice};
 use tailplan_io::import::{self, Scale, Units};
 use tailplan_io::layers::LayerMap;
@@ -272,6 +273,27 @@ impl Session {
     /// Routes every cable (`tailplan route`).
     pub fn route(&self) -> RouteResult {
         RouteResult::of(&self.project)
+    }
+
+    /// A table of the routing as CSV (RFC 4180, guarded against spreadsheet formulas), the
+    /// bytes `tailplan route` writes: `schedule` (`--schedule`), `bill_of_materials` (`--bom`),
+    /// `tray_fill` (`--fill`), `rooms` (`--rooms`), `findings`, `final_tail` (`--final-tail`).
+    pub fn csv(&self, table: &str) -> Result<String, String> {
+        let r = RouteResult::of(&self.project);
+        let routing = &r.routing;
+        Ok(match table {
+            "schedule" => csv::schedule(&routing.schedule()),
+            "bill_of_materials" => csv::bill_of_materials(&r.bill_of_materials),
+            "tray_fill" => csv::tray_fill(&routing.tray_fill),
+            "rooms" => csv::rooms(&routing.rooms),
+            "findings" => csv::findings(&routing.findings),
+            "final_tail" => csv::final_tail(&routing.final_tail),
+            other => {
+                return Err(format!(
+                    "unknown table \"{other}\": expected schedule, bill_of_materials, tray_fill, rooms, findings or final_tail"
+                ));
+            }
+        })
     }
 
     /// A new session on the project with every automatic cable added as a route (`tailplan

@@ -19,7 +19,7 @@ use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value};
 
 use crate::options::{
-    CoverageOptions, GeoJsonOptions, ImportOptions, SheetOptions, SheetSetOptions,
+    CoverageOptions, CsvTable, GeoJsonOptions, ImportOptions, SheetOptions, SheetSetOptions,
 };
 use crate::results::{CoverageResult, ProjectFile, ProjectInfo, RouteResult, SheetResult};
 
@@ -77,6 +77,7 @@ pub fn generate() -> String {
             add::<CoverageOptions>,
             add::<SheetOptions>,
             add::<SheetSetOptions>,
+            add::<CsvTable>,
         ],
     );
     // Types read differently from how they are written, and those that refer to them.
@@ -236,7 +237,18 @@ fn ts(schema: &Value, names: &dyn Fn(&str) -> String, indent: &str) -> String {
     }
     if let Some(Value::String(r)) = m.get("$ref") {
         let base = names(r.strip_prefix("#/$defs/").unwrap_or(r));
-        return base;
+        // Members beside the reference (an internally tagged enum's tag): an intersection.
+        let mut rest = m.clone();
+        for k in ["$ref", "description", "default", "title"] {
+            rest.remove(k);
+        }
+        if rest.is_empty() {
+            return base;
+        }
+        return format!(
+            "{base} & {}",
+            parens(ts(&Value::Object(rest), names, indent))
+        );
     }
     if let Some(c) = m.get("const") {
         return literal(c);
@@ -445,5 +457,7 @@ mod tests {
         assert_eq!(ts(&s, &names, ""), "{\n  \"2.4\"?: number;\n  x: Point;\n}");
         let s = serde_json::json!({"type": "object", "additionalProperties": true});
         assert_eq!(ts(&s, &names, ""), "{ [key: string]: JsonValue }");
+        let s = serde_json::json!({"$ref": "#/$defs/Wall", "type": "object", "properties": {"element": {"const": "wall"}}, "required": ["element"]});
+        assert_eq!(ts(&s, &names, ""), "Wall & {\n  element: \"wall\";\n}");
     }
 }

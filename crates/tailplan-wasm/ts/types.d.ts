@@ -332,6 +332,13 @@ export interface CoverageStats {
 /** How to read GeoJSON coordinates (the CLI's `--crs`). */
 export type CrsName = "auto" | "planar" | "wgs84";
 
+/**
+ * A table of the routing as CSV, by the name `project.csv(table)` takes: what `tailplan
+ * route` writes with `--schedule`, `--bom`, `--fill`, `--rooms` and `--final-tail`, and the
+ * design-rule findings.
+ */
+export type CsvTable = "schedule" | "bill_of_materials" | "tray_fill" | "rooms" | "findings" | "final_tail";
+
 /** An endpoint that needs a connection: a sensor, a camera, a control panel... */
 export interface Device {
   /** Unique in the project. */
@@ -444,7 +451,31 @@ export type Edit = {
 };
 
 /** Any element of a floor. */
-export type Element = Wall | Opening | Room | AccessPoint | Gateway | Device | Outlet | TelecomRoom | Tray | Riser | CableRoute | OtherFeature;
+export type Element = (Wall & {
+  element: "wall";
+}) | (Opening & {
+  element: "opening";
+}) | (Room & {
+  element: "room";
+}) | (AccessPoint & {
+  element: "access_point";
+}) | (Gateway & {
+  element: "gateway";
+}) | (Device & {
+  element: "device";
+}) | (Outlet & {
+  element: "outlet";
+}) | (TelecomRoom & {
+  element: "telecom_room";
+}) | (Tray & {
+  element: "tray";
+}) | (Riser & {
+  element: "riser";
+}) | (CableRoute & {
+  element: "route";
+}) | (OtherFeature & {
+  element: "other";
+});
 
 /** One end of one cable: an outlet port, an access point or a wired device. */
 export interface Endpoint {
