@@ -37,4 +37,7 @@ bash tests/e2e/run.sh
 step "browser glue tests (wasm-bindgen-test in headless Chromium)"
 bash tests/e2e/wasm-tests.sh
 
+step "plugin library (npm package: clippy for wasm32, wasm-pack, Node, TypeScript and Chromium tests)"
+bash tests/plugin/run.sh
+
 step "all checks passed"

@@ -15,7 +15,7 @@ use tailplan_core::coverage::stats::CoverageStats;
 use tailplan_core::coverage::{Heatmaps, IotLinks, Service};
 use tailplan_core::routing::{BillOfMaterials, Routing, ScheduleRow};
 use tailplan_core::{ElementKind, Floor, GeoReference, ImportRecord, IotTech, Project, WifiBand};
-use tailplan_core::{ProjectMeta, project_file};
+use tailplan_core::ProjectMeta;
 
 /// `project.info()`: floors, element counts and extents, the import reports. The same as
 /// `tailplan info --json`.
@@ -287,7 +287,3 @@ pub struct ProjectFile {
     project: Project,
 }
 
-/// The project file's JSON value.
-pub fn project_file_value(project: &Project) -> serde_json::Value {
-    project_file::to_value(project)
-}
