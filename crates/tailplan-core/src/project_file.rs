@@ -135,6 +135,8 @@ pub fn to_json(project: &Project) -> String {
 
 /// Opens a project file: the project and its warnings, or what makes it unusable.
 pub fn from_json(text: &str) -> Result<(Project, Vec<Diagnostic>), ProjectFileError> {
+    // Editors on Windows save UTF-8 with a byte-order mark; JSON parsers do not skip it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| ProjectFileError::Syntax {
         line: e.line(),
         column: e.column(),
@@ -285,6 +287,12 @@ mod tests {
             published == current,
             "schema/project.schema.json is out of date: run TAILPLAN_BLESS=1 cargo test -p tailplan-core schema"
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let text = format!("\u{feff}{}", to_json(&sample()));
+        assert_eq!(from_json(&text).unwrap().0, sample());
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub const ASSUMED_STOREY_M: f64 = 3.5;
 
 pub(super) fn import(text: &str, options: &ImportOptions) -> Result<Import, GeoJsonError> {
     let file = options.source_name.clone();
+    // Editors on Windows save UTF-8 with a byte-order mark; JSON parsers do not skip it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let root: Value = serde_json::from_str(text).map_err(|e| GeoJsonError::Syntax {
         file: file.clone(),
         line: e.line(),

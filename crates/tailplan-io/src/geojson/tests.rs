@@ -334,6 +334,15 @@ fn bad_input_is_named_precisely() {
 }
 
 #[test]
+fn a_byte_order_mark_is_skipped() {
+    let text = format!(
+        "\u{feff}{}",
+        collection(json!([feature("ap", pt(1.0, 2.0), json!({}))]))
+    );
+    assert_eq!(import_ok(&text).project.floors[0].access_points.len(), 1);
+}
+
+#[test]
 fn unknown_material_is_a_warning_not_an_error() {
     let text = collection(json!([feature(
         "wall",
