@@ -121,22 +121,29 @@ pub fn load(path: &Path, crs: CrsChoice) -> Result<Loaded, Failure> {
 
 /// Prints warnings (and notes, when `notes`) to stderr, at most 20 of them.
 pub fn print_diagnostics(diagnostics: &[Diagnostic], notes: bool) {
+    eprint!("{}", diagnostics_text(diagnostics, notes));
+}
+
+/// What [`print_diagnostics`] prints: a line per warning (and note, when `notes`), at most 20.
+pub fn diagnostics_text(diagnostics: &[Diagnostic], notes: bool) -> String {
     const MAX: usize = 20;
     let shown: Vec<&Diagnostic> = diagnostics
         .iter()
         .filter(|d| notes || d.severity != Severity::Info)
         .collect();
+    let mut out = String::new();
     for d in shown.iter().take(MAX) {
         let label = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "note",
         };
-        eprintln!("{label}: {d}");
+        out += &format!("{label}: {d}\n");
     }
     if shown.len() > MAX {
-        eprintln!("... and {} more", shown.len() - MAX);
+        out += &format!("... and {} more\n", shown.len() - MAX);
     }
+    out
 }
 
 /// Writes `contents` to `path` atomically: into a temporary file beside it, then renamed over

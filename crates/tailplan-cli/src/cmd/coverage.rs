@@ -1,5 +1,6 @@
-//! `tailplan coverage PROJECT.json [--floor ID] [--band 2.4|5|6 | --tech lorawan|ble|zigbee|thread]
-//! [--cell 0.5] [--out-json FILE] [--out-png FILE] [--out-csv FILE]`
+//! `tailplan coverage PROJECT.json... [--floor ID | --all] [--band 2.4|5|6 | --tech
+//! lorawan|ble|zigbee|thread] [--cell 0.5] [--out-json FILE] [--out-png FILE] [--out-csv FILE]
+//! [--out-dir DIR]`: one floor's map, or every floor of several projects in parallel.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -12,17 +13,24 @@ use tailplan_core::coverage::{
 use tailplan_core::{Floor, IotTech, Project, WifiBand};
 use tailplan_io::geojson::CrsChoice;
 
+use crate::batch::{self, Report};
 use crate::files;
 use crate::{Failure, heatmap_png};
 
 /// Compute a floor's coverage: best-server heatmap, statistics, IoT device links.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The project file (or any file `tailplan import` reads).
-    project: PathBuf,
+    /// The project files (or any file `tailplan import` reads); several are computed in
+    /// parallel.
+    #[arg(required = true, value_name = "PROJECT")]
+    projects: Vec<PathBuf>,
     /// The floor's id (needed when the project has several floors).
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", conflicts_with = "all")]
     floor: Option<String>,
+    /// Every floor of every project (floors with no access point or gateway are skipped
+    /// unless --band or --tech is given).
+    #[arg(long)]
+    all: bool,
     /// The Wi-Fi band: 2.4, 5 or 6 (default: the band of most of the floor's access points).
     #[arg(long, value_name = "2.4|5|6", conflicts_with = "tech")]
     band: Option<String>,
@@ -41,6 +49,10 @@ pub struct Args {
     /// Write one line per cell as CSV.
     #[arg(long, value_name = "FILE")]
     out_csv: Option<PathBuf>,
+    /// Write every map's JSON and PNG into this folder, as PROJECT-FLOOR-SERVICE.json and
+    /// .png (`office-1-5ghz.json`): for several projects or --all.
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
 }
 
 /// Rounds to 0.01 (dB, dBm, percent, m²).
@@ -209,9 +221,33 @@ pub fn coverage_csv(maps: &Heatmaps) -> String {
     out
 }
 
+/// Where one map's outputs go.
+#[derive(Debug, Clone, Default)]
+struct Outputs {
+    json: Option<PathBuf>,
+    png: Option<PathBuf>,
+    csv: Option<PathBuf>,
+}
+
+/// `office-1-5ghz`: a map's name in `--out-dir`.
+fn map_name(stem: &str, floor: &Floor, service: Service) -> String {
+    let service = match service {
+        Service::Wifi(b) => format!("{}ghz", b.as_str()),
+        Service::Iot(t) => t.as_str().to_owned(),
+    };
+    format!("{stem}-{}-{service}", batch::file_safe(&floor.id))
+}
+
+/// One map to compute: the project (by index), the floor, the service, the outputs.
+struct Job {
+    project: usize,
+    floor: usize,
+    service: Service,
+    outputs: Outputs,
+}
+
 /// Runs the command.
 pub fn run(args: Args) -> Result<(), Failure> {
-    let name = args.project.display().to_string();
     if let Some(c) = args.cell
         && !(c.is_finite() && c > 0.0)
     {
@@ -219,14 +255,188 @@ pub fn run(args: Args) -> Result<(), Failure> {
             "--cell {c}: must be a positive number of metres"
         )));
     }
-    let loaded = files::load(&args.project, CrsChoice::Auto)?;
-    files::print_diagnostics(&loaded.diagnostics, false);
-    let project = &loaded.project;
-    let floor = pick_floor(project, &name, args.floor.as_deref())?;
-    let service = pick_service(&name, floor, args.band.as_deref(), args.tech.as_deref())?;
+    let several = args.projects.len() > 1 || args.all;
+    if several && (args.out_json.is_some() || args.out_png.is_some() || args.out_csv.is_some()) {
+        return Err(Failure::input(
+            "--out-json, --out-png and --out-csv name one file: with several projects or --all, give --out-dir",
+        ));
+    }
+    let stems = match &args.out_dir {
+        Some(dir) => {
+            let stems = batch::stems(&args.projects)?;
+            batch::out_dir(dir)?;
+            stems
+        }
+        None => Vec::new(),
+    };
+    if !several {
+        return one(&args, stems.first().map(String::as_str)).finish();
+    }
+
+    // Read every project in parallel, then compute every map in parallel.
+    let loaded = batch::parallel("reading", &args.projects, |p| {
+        let mut r = Report::default();
+        let project = files::load(p, CrsChoice::Auto).map(|l| {
+            r.err += &files::diagnostics_text(&l.diagnostics, false);
+            l.project
+        });
+        (r, project)
+    });
+    let mut heads: Vec<Report> = Vec::new();
+    let mut projects: Vec<Option<Project>> = Vec::new();
+    let mut jobs: Vec<Job> = Vec::new();
+    for (i, (mut r, project)) in loaded.into_iter().enumerate() {
+        let name = args.projects[i].display().to_string();
+        let project = match project {
+            Ok(p) => p,
+            Err(f) => {
+                heads.push(r.end(Err(f)));
+                projects.push(None);
+                continue;
+            }
+        };
+        let floors: Vec<usize> = if args.all {
+            (0..project.floors.len()).collect()
+        } else {
+            match pick_floor(&project, &name, args.floor.as_deref()) {
+                Ok(f) => project
+                    .floors
+                    .iter()
+                    .position(|g| g.id == f.id)
+                    .into_iter()
+                    .collect(),
+                Err(f) => {
+                    heads.push(r.end(Err(f)));
+                    projects.push(None);
+                    continue;
+                }
+            }
+        };
+        let mut result = Ok(());
+        for k in floors {
+            let floor = &project.floors[k];
+            let service =
+                match pick_service(&name, floor, args.band.as_deref(), args.tech.as_deref()) {
+                    Ok(s) => s,
+                    Err(_) if args.all && args.band.is_none() && args.tech.is_none() => {
+                        let _ = writeln!(
+                            r.err,
+                            "note: {name}: floor \"{}\" has no access point or gateway: skipped",
+                            floor.id
+                        );
+                        continue;
+                    }
+                    Err(f) => {
+                        result = Err(f);
+                        break;
+                    }
+                };
+            let outputs = match (&args.out_dir, stems.get(i)) {
+                (Some(dir), Some(stem)) => {
+                    let base = dir.join(map_name(stem, floor, service));
+                    Outputs {
+                        json: Some(base.with_extension("json")),
+                        png: Some(base.with_extension("png")),
+                        csv: None,
+                    }
+                }
+                _ => Outputs::default(),
+            };
+            jobs.push(Job {
+                project: i,
+                floor: k,
+                service,
+                outputs,
+            });
+        }
+        heads.push(r.end(result));
+        projects.push(Some(project));
+    }
+    let maps = batch::parallel("coverage", &jobs, |job| {
+        let mut r = Report::default();
+        let result = match &projects[job.project] {
+            Some(project) => {
+                let name = args.projects[job.project].display().to_string();
+                map(
+                    &name,
+                    project,
+                    &project.floors[job.floor],
+                    job.service,
+                    &args,
+                    &job.outputs,
+                    &mut r,
+                )
+            }
+            None => Ok(()),
+        };
+        r.end(result)
+    });
+    // Each project's report, then its maps', under one header.
+    let mut maps = maps.into_iter().zip(&jobs).peekable();
+    let mut reports = Vec::new();
+    for (i, head) in heads.into_iter().enumerate() {
+        let mut r = head;
+        let mut failures = Vec::new();
+        if let Some(f) = r.failure.take() {
+            failures.push(f);
+        }
+        while let Some((m, _)) = maps.next_if(|(_, j)| j.project == i) {
+            r.err += &m.err;
+            r.out += &m.out;
+            if let Some(f) = m.failure {
+                failures.push(f);
+            }
+        }
+        // The first failure ends the report; the others are told in place.
+        let mut failures = failures.into_iter();
+        r.failure = failures.next();
+        for f in failures {
+            let _ = writeln!(r.err, "tailplan: error: {}", f.message);
+        }
+        reports.push((args.projects[i].display().to_string(), r));
+    }
+    batch::finish(reports, args.projects.len() > 1)
+}
+
+/// One project, one floor: the command as it always ran.
+fn one(args: &Args, stem: Option<&str>) -> Report {
+    let mut r = Report::default();
+    let result = (|| {
+        let path = &args.projects[0];
+        let name = path.display().to_string();
+        let loaded = files::load(path, CrsChoice::Auto)?;
+        r.err += &files::diagnostics_text(&loaded.diagnostics, false);
+        let project = &loaded.project;
+        let floor = pick_floor(project, &name, args.floor.as_deref())?;
+        let service = pick_service(&name, floor, args.band.as_deref(), args.tech.as_deref())?;
+        let mut outputs = Outputs {
+            json: args.out_json.clone(),
+            png: args.out_png.clone(),
+            csv: args.out_csv.clone(),
+        };
+        if let (Some(dir), Some(stem)) = (&args.out_dir, stem) {
+            let base = dir.join(map_name(stem, floor, service));
+            outputs.json.get_or_insert(base.with_extension("json"));
+            outputs.png.get_or_insert(base.with_extension("png"));
+        }
+        map(&name, project, floor, service, args, &outputs, &mut r)
+    })();
+    r.end(result)
+}
+
+/// Computes one map, says what it found, writes its outputs.
+fn map(
+    name: &str,
+    project: &Project,
+    floor: &Floor,
+    service: Service,
+    args: &Args,
+    outputs: &Outputs,
+    r: &mut Report,
+) -> Result<(), Failure> {
     let mut request = CoverageRequest::new(floor.id.clone(), service);
     request.cell_m = args.cell;
-    request.sinr = args.out_csv.is_some();
+    request.sinr = outputs.csv.is_some();
     let maps = CoverageEngine::new()
         .heatmaps(project, &request)
         .map_err(|e| Failure::input(format!("{name}: {e}")))?;
@@ -239,25 +449,26 @@ pub fn run(args: Args) -> Result<(), Failure> {
         ),
         Service::Wifi(_) => None,
     };
-    print!("{}", summary(&maps, floor, &stats, links.as_ref()));
+    r.out += &summary(&maps, floor, &stats, links.as_ref());
     if maps.transmitters.is_empty() {
-        eprintln!(
+        let _ = writeln!(
+            r.err,
             "warning: no {} transmitter reaches floor \"{}\": the map reads -200 dBm everywhere",
             service.label(),
             floor.id
         );
     }
-    if let Some(path) = &args.out_json {
+    if let Some(path) = &outputs.json {
         let text =
             serde_json::to_string(&coverage_json(&maps, &stats, links.as_ref())).expect("json");
         files::write_atomic(path, text)?;
-        println!("wrote {}", path.display());
+        r.say(format!("wrote {}", path.display()));
     }
-    if let Some(path) = &args.out_csv {
+    if let Some(path) = &outputs.csv {
         files::write_atomic(path, coverage_csv(&maps))?;
-        println!("wrote {}", path.display());
+        r.say(format!("wrote {}", path.display()));
     }
-    if let Some(path) = &args.out_png {
+    if let Some(path) = &outputs.png {
         let title = format!(
             "Floor {} ({}): {} best RSSI",
             floor.id,
@@ -267,7 +478,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         let png = heatmap_png::render(&maps, floor, &title)
             .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
         files::write_atomic(path, png)?;
-        println!("wrote {}", path.display());
+        r.say(format!("wrote {}", path.display()));
     }
     Ok(())
 }

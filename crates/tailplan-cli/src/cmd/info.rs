@@ -1,20 +1,23 @@
-//! `tailplan info PROJECT.json`
+//! `tailplan info PROJECT.json... [--json]`: one project, or several in parallel.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::json;
 use tailplan_core::{ElementKind, Project};
 use tailplan_io::geojson::CrsChoice;
 
 use crate::Failure;
+use crate::batch::{self, Report};
 use crate::files;
 
 /// Show floors, element counts and extents.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The project file (or any file `tailplan import` reads).
-    project: PathBuf,
-    /// Print JSON instead of text.
+    /// The project files (or any file `tailplan import` reads); several are read in parallel
+    /// and reported one after the other.
+    #[arg(required = true, value_name = "PROJECT")]
+    projects: Vec<PathBuf>,
+    /// Print JSON instead of text (with several projects: an array, each with its `file`).
     #[arg(long)]
     json: bool,
     /// How to read GeoJSON coordinates: auto, planar (metres) or wgs84 (lon/lat).
@@ -24,15 +27,56 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<(), Failure> {
-    let loaded = files::load(&args.project, args.crs)?;
-    files::print_diagnostics(&loaded.diagnostics, true);
+    if let [one] = args.projects.as_slice() {
+        return report(one, &args, false).finish();
+    }
+    let reports = batch::parallel("info", &args.projects, |p| report(p, &args, true));
+    if !args.json {
+        let named = args
+            .projects
+            .iter()
+            .map(|p| p.display().to_string())
+            .zip(reports)
+            .collect();
+        return batch::finish(named, true);
+    }
+    // One JSON array of the projects read; the others' errors on stderr.
+    let objects: Vec<&str> = reports
+        .iter()
+        .filter(|r| r.failure.is_none())
+        .map(|r| r.out.trim_end())
+        .collect();
+    let array = format!("[{}]", objects.join(",\n"));
+    let unnamed = reports
+        .into_iter()
+        .map(|mut r| {
+            r.out.clear();
+            (String::new(), r)
+        })
+        .collect();
+    let done = batch::finish(unnamed, false);
+    println!("{array}");
+    done
+}
+
+/// One project's report; `with_file` puts its name in the JSON.
+fn report(path: &Path, args: &Args, with_file: bool) -> Report {
+    let mut r = Report::default();
+    let result = info(path, args, with_file, &mut r);
+    r.end(result)
+}
+
+fn info(path: &Path, args: &Args, with_file: bool, r: &mut Report) -> Result<(), Failure> {
+    let loaded = files::load(path, args.crs)?;
+    r.err += &files::diagnostics_text(&loaded.diagnostics, true);
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&info_json(&loaded.project)).expect("json")
-        );
+        let mut value = info_json(&loaded.project);
+        if with_file && let Some(o) = value.as_object_mut() {
+            o.insert("file".into(), json!(path.display().to_string()));
+        }
+        r.say(serde_json::to_string_pretty(&value).expect("json"));
     } else {
-        print!("{}", info_text(&loaded.project));
+        r.out += &info_text(&loaded.project);
     }
     Ok(())
 }

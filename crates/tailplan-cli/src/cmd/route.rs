@@ -1,7 +1,7 @@
-//! `tailplan route PROJECT.json [-o ROUTED.json] [--schedule FILE.csv] [--bom FILE.csv]
-//! [--json FILE] [--fill FILE.csv] [--rooms FILE.csv] [--final-tail FILE.csv]`
+//! `tailplan route PROJECT.json... [-o ROUTED.json] [--schedule FILE.csv] [--bom FILE.csv]
+//! [--json FILE] [--fill FILE.csv] [--rooms FILE.csv] [--final-tail FILE.csv] [--out-dir DIR]`
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::json;
 use tailplan_core::project_file;
@@ -10,14 +10,17 @@ use tailplan_io::csv;
 use tailplan_io::geojson::CrsChoice;
 
 use crate::Failure;
+use crate::batch::{self, Report};
 use crate::files;
 
 /// Route every cable to a telecom room and write the schedule, the bill of materials and the
 /// routed project.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The project file (or any file `tailplan import` reads).
-    project: PathBuf,
+    /// The project files (or any file `tailplan import` reads); several are routed in
+    /// parallel.
+    #[arg(required = true, value_name = "PROJECT")]
+    projects: Vec<PathBuf>,
     /// Write the project with the automatic cables added as routes (marked
     /// `"routing": "auto"`) to this file.
     #[arg(short = 'o', long, value_name = "ROUTED.json")]
@@ -41,36 +44,124 @@ pub struct Args {
     /// Write the final-tail choice of every IoT device (CSV).
     #[arg(long, value_name = "FILE.csv")]
     final_tail: Option<PathBuf>,
+    /// Write all of the above for every project into this folder: PROJECT.routed.tailplan.json,
+    /// PROJECT.routing.json, PROJECT.schedule.csv, .bom.csv, .fill.csv, .rooms.csv and
+    /// .final-tail.csv.
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
     /// How to read GeoJSON coordinates: auto, planar (metres) or wgs84 (lon/lat).
     #[arg(long, default_value = "auto")]
     crs: CrsChoice,
 }
 
+/// Where one project's outputs go.
+#[derive(Debug, Clone, Default)]
+struct Outputs {
+    routed: Option<PathBuf>,
+    schedule: Option<PathBuf>,
+    bom: Option<PathBuf>,
+    json: Option<PathBuf>,
+    fill: Option<PathBuf>,
+    rooms: Option<PathBuf>,
+    final_tail: Option<PathBuf>,
+}
+
+impl Outputs {
+    fn in_dir(dir: &Path, stem: &str) -> Self {
+        let f = |ext: &str| Some(dir.join(format!("{stem}.{ext}")));
+        Self {
+            routed: f("routed.tailplan.json"),
+            schedule: f("schedule.csv"),
+            bom: f("bom.csv"),
+            json: f("routing.json"),
+            fill: f("fill.csv"),
+            rooms: f("rooms.csv"),
+            final_tail: f("final-tail.csv"),
+        }
+    }
+}
+
 /// Runs the command.
 pub fn run(args: Args) -> Result<(), Failure> {
-    let loaded = files::load(&args.project, args.crs)?;
-    files::print_diagnostics(&loaded.diagnostics, false);
+    let named = Outputs {
+        routed: args.output.clone(),
+        schedule: args.schedule.clone(),
+        bom: args.bom.clone(),
+        json: args.json.clone(),
+        fill: args.fill.clone(),
+        rooms: args.rooms.clone(),
+        final_tail: args.final_tail.clone(),
+    };
+    let several = args.projects.len() > 1;
+    let names_a_file = [
+        &named.routed,
+        &named.schedule,
+        &named.bom,
+        &named.json,
+        &named.fill,
+        &named.rooms,
+        &named.final_tail,
+    ]
+    .iter()
+    .any(|o| o.is_some());
+    if several && names_a_file {
+        return Err(Failure::input(
+            "-o, --schedule, --bom, --json, --fill, --rooms and --final-tail name one file: with several projects, give --out-dir",
+        ));
+    }
+    let outputs: Vec<Outputs> = match &args.out_dir {
+        Some(dir) => {
+            let stems = batch::stems(&args.projects)?;
+            batch::out_dir(dir)?;
+            stems.iter().map(|s| Outputs::in_dir(dir, s)).collect()
+        }
+        None => vec![named; args.projects.len()],
+    };
+    if !several {
+        return report(&args.projects[0], args.crs, &outputs[0]).finish();
+    }
+    let jobs: Vec<(&PathBuf, &Outputs)> = args.projects.iter().zip(&outputs).collect();
+    let reports = batch::parallel("routing", &jobs, |(p, o)| report(p, args.crs, o));
+    let named = args
+        .projects
+        .iter()
+        .map(|p| p.display().to_string())
+        .zip(reports)
+        .collect();
+    batch::finish(named, true)
+}
+
+fn report(path: &Path, crs: CrsChoice, outputs: &Outputs) -> Report {
+    let mut r = Report::default();
+    let result = route(path, crs, outputs, &mut r);
+    r.end(result)
+}
+
+/// Routes one project and writes its outputs.
+fn route(path: &Path, crs: CrsChoice, outputs: &Outputs, r: &mut Report) -> Result<(), Failure> {
+    let loaded = files::load(path, crs)?;
+    r.err += &files::diagnostics_text(&loaded.diagnostics, false);
     let project = &loaded.project;
     let routed = routing::route(project);
     let bom = routing::bill_of_materials(project, &routed.cables, &routed.rooms);
     let schedule = routed.schedule();
-    if let Some(path) = &args.output {
+    if let Some(path) = &outputs.routed {
         let text = project_file::to_json(&routing::routed_project(project, &routed));
         files::write_atomic(path, text)?;
     }
     let tables = [
-        (&args.schedule, csv::schedule(&schedule)),
-        (&args.bom, csv::bill_of_materials(&bom)),
-        (&args.fill, csv::tray_fill(&routed.tray_fill)),
-        (&args.rooms, csv::rooms(&routed.rooms)),
-        (&args.final_tail, csv::final_tail(&routed.final_tail)),
+        (&outputs.schedule, csv::schedule(&schedule)),
+        (&outputs.bom, csv::bill_of_materials(&bom)),
+        (&outputs.fill, csv::tray_fill(&routed.tray_fill)),
+        (&outputs.rooms, csv::rooms(&routed.rooms)),
+        (&outputs.final_tail, csv::final_tail(&routed.final_tail)),
     ];
     for (path, text) in tables {
         if let Some(path) = path {
             files::write_atomic(path, text)?;
         }
     }
-    if let Some(path) = &args.json {
+    if let Some(path) = &outputs.json {
         let value = json!({
             "summary": summary_json(&routed),
             "schedule": schedule.rows,
@@ -80,7 +171,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         let text = serde_json::to_string_pretty(&value).expect("routing serialises");
         files::write_atomic(path, text)?;
     }
-    print!("{}", summary_text(&routed, &bom));
+    r.out += &summary_text(&routed, &bom);
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! `tailplan sheet PROJECT.json [--floor ID | --all] [--kind cabling|coverage] [--paper A3]
-//! [--scale 1:100] [--date YYYY-MM-DD] -o OUT.svg` (a folder with `--all`)
+//! [--scale 1:100] [--date YYYY-MM-DD] -o OUT.svg` (a folder with `--all`; with several
+//! projects, `--all` draws each one's set in parallel into `OUT/PROJECT/`)
 
 use std::path::{Path, PathBuf};
 
@@ -7,14 +8,17 @@ use tailplan_io::geojson::CrsChoice;
 use tailplan_io::sheet::{self, Analysis, Paper, Scale, Sheet, SheetKind, SheetOptions};
 
 use crate::Failure;
+use crate::batch::{self, Report};
 use crate::cmd::coverage::pick_floor;
 use crate::files;
 
 /// Draw design sheets (SVG): a floor's cabling or coverage sheet, or the whole set.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The project file (or any file `tailplan import` reads).
-    project: PathBuf,
+    /// The project file (or any file `tailplan import` reads); several with --all, drawn in
+    /// parallel.
+    #[arg(required = true, value_name = "PROJECT")]
+    projects: Vec<PathBuf>,
     /// The floor's id (needed when the project has several floors, unless --all).
     #[arg(long, value_name = "ID", conflicts_with = "all")]
     floor: Option<String>,
@@ -37,7 +41,7 @@ pub struct Args {
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<String>,
     /// The SVG to write (continuation sheets go beside it as OUT-2.svg...), or the folder
-    /// with --all.
+    /// with --all (with several projects, a folder per project in it).
     #[arg(short = 'o', long, value_name = "OUT.svg")]
     output: PathBuf,
     /// How to read GeoJSON coordinates: auto, planar (metres) or wgs84 (lon/lat).
@@ -102,25 +106,58 @@ fn numbered(out: &Path, k: usize) -> PathBuf {
     out.with_file_name(format!("{stem}-{}.{ext}", k + 1))
 }
 
-fn write_all(sheets: &[Sheet], paths: &[PathBuf]) -> Result<(), Failure> {
+fn write_all(sheets: &[Sheet], paths: &[PathBuf], r: &mut Report) -> Result<(), Failure> {
     for (s, p) in sheets.iter().zip(paths) {
         files::write_atomic(p, &s.svg)?;
-        println!(
+        r.say(format!(
             "wrote {} ({}, {} KB)",
             p.display(),
             s.title,
             s.svg.len().div_ceil(1024)
-        );
+        ));
     }
     Ok(())
 }
 
 /// Runs the command.
 pub fn run(args: Args) -> Result<(), Failure> {
-    let loaded = files::load(&args.project, args.crs)?;
-    files::print_diagnostics(&loaded.diagnostics, false);
+    if let [one] = args.projects.as_slice() {
+        let mut r = Report::default();
+        let result = draw(one, &args, &args.output, &mut r);
+        return r.end(result).finish();
+    }
+    if !args.all {
+        return Err(Failure::input(
+            "with several projects, give --all: each project's sheet set goes into OUT/PROJECT/",
+        ));
+    }
+    let stems = batch::stems(&args.projects)?;
+    let jobs: Vec<(&PathBuf, PathBuf)> = args
+        .projects
+        .iter()
+        .zip(stems)
+        .map(|(p, s)| (p, args.output.join(s)))
+        .collect();
+    let reports = batch::parallel("sheets", &jobs, |(p, out)| {
+        let mut r = Report::default();
+        let result = draw(p, &args, out, &mut r);
+        r.end(result)
+    });
+    let named = args
+        .projects
+        .iter()
+        .map(|p| p.display().to_string())
+        .zip(reports)
+        .collect();
+    batch::finish(named, true)
+}
+
+/// One project's sheets into `output`.
+fn draw(path: &Path, args: &Args, output: &Path, r: &mut Report) -> Result<(), Failure> {
+    let loaded = files::load(path, args.crs)?;
+    r.err += &files::diagnostics_text(&loaded.diagnostics, false);
     let project = &loaded.project;
-    let name = args.project.display().to_string();
+    let name = path.display().to_string();
     let date = match &args.date {
         Some(d) => check_date(d)?,
         None => today(),
@@ -142,16 +179,16 @@ pub fn run(args: Args) -> Result<(), Failure> {
             Analysis::routing(project)
         };
         let sheets = sheet::sheet_set(project, &analysis, &kinds, &options).map_err(fail)?;
-        std::fs::create_dir_all(&args.output).map_err(|e| Failure {
+        std::fs::create_dir_all(output).map_err(|e| Failure {
             code: 1,
-            message: format!("{}: cannot make the folder: {e}", args.output.display()),
+            message: format!("{}: cannot make the folder: {e}", output.display()),
         })?;
         let paths: Vec<PathBuf> = sheets
             .iter()
-            .map(|s| args.output.join(format!("{}.svg", s.name)))
+            .map(|s| output.join(format!("{}.svg", s.name)))
             .collect();
-        write_all(&sheets, &paths)?;
-        println!("{} sheet(s) in {}", sheets.len(), args.output.display());
+        write_all(&sheets, &paths, r)?;
+        r.say(format!("{} sheet(s) in {}", sheets.len(), output.display()));
         return Ok(());
     }
     let floor = pick_floor(project, &name, args.floor.as_deref())?;
@@ -162,10 +199,8 @@ pub fn run(args: Args) -> Result<(), Failure> {
     };
     let sheets =
         sheet::floor_sheets(project, &analysis, &floor.id, kind, &options).map_err(fail)?;
-    let paths: Vec<PathBuf> = (0..sheets.len())
-        .map(|k| numbered(&args.output, k))
-        .collect();
-    write_all(&sheets, &paths)
+    let paths: Vec<PathBuf> = (0..sheets.len()).map(|k| numbered(output, k)).collect();
+    write_all(&sheets, &paths, r)
 }
 
 #[cfg(test)]
