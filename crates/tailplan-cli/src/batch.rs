@@ -2,11 +2,11 @@
 //! many buildings is.
 //!
 //! A command runs each job into a [`Report`] (what it would print, and how it ended) instead of
-//! printing; [`run`] runs the jobs on rayon's threads with a progress bar on stderr (hidden
-//! when stderr is not a terminal, so logs and pipes get none), then prints the reports in the
-//! order of the jobs, so that the output does not depend on which thread finished first. A job
-//! that fails does not stop the others: its error is printed in its place, and the command
-//! ends with the worst exit code.
+//! printing; [`parallel`] runs the jobs on rayon's threads with a progress bar on stderr
+//! (hidden when stderr is not a terminal, so logs and pipes get none), and [`finish`] prints
+//! the reports in the order of the jobs, so that the output does not depend on which thread
+//! finished first. A job that fails does not stop the others: its error is printed in its
+//! place, and the command ends with the worst exit code.
 
 use std::fmt::Write as _;
 use std::io::IsTerminal;

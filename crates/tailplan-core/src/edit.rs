@@ -3,6 +3,46 @@
 //!
 //! The editor, the plugin API and scripts all change a project only through [`Project::apply`],
 //! so every change is validated the same way and can be undone.
+//!
+//! # Examples
+//!
+//! Edits are data (the JSON below is what the editor records and the npm package's
+//! `project.apply(edit)` takes); a refused edit changes nothing, a batch applies whole or not
+//! at all, and [`History`] undoes and redoes:
+//!
+//! ```
+//! use tailplan_core::{Edit, EditError, Floor, History, Project};
+//!
+//! let mut project = Project::new();
+//! project.floors.push(Floor::new("1", "Level 1", 0.0));
+//! let mut history = History::new();
+//!
+//! let add: Edit = serde_json::from_str(r#"{"edit": "add_element", "floor": "1", "element":
+//!     {"element": "access_point", "id": "ap-1", "name": "AP-1", "position": [4, 2],
+//!      "band": "5", "channel": 36, "tx_dbm": 20, "height_m": 2.5}}"#)?;
+//! history.apply(&mut project, add)?;
+//! assert_eq!(project.floors[0].access_points.len(), 1);
+//!
+//! // Impossible values are refused with the validator's message, and nothing changes.
+//! let loud: Edit = serde_json::from_str(r#"{"edit": "replace_element", "element":
+//!     {"element": "access_point", "id": "ap-1", "name": "AP-1", "position": [4, 2],
+//!      "band": "5", "tx_dbm": 400, "height_m": 2.5}}"#)?;
+//! let err = history.apply(&mut project, loud).unwrap_err();
+//! assert_eq!(err.to_string(), "ap \"ap-1\": tx_dbm 400 must be at least -30 and at most 60");
+//!
+//! // A batch whose second edit fails leaves the project as it was.
+//! let batch = Edit::Batch { edits: vec![
+//!     Edit::RemoveElement { id: "ap-1".into() },
+//!     Edit::RemoveElement { id: "nope".into() },
+//! ] };
+//! assert_eq!(history.apply(&mut project, batch), Err(EditError::NoElement("nope".into())));
+//! assert_eq!(project.floors[0].access_points.len(), 1);
+//!
+//! assert!(history.undo(&mut project));
+//! assert!(project.floors[0].access_points.is_empty());
+//! assert!(history.redo(&mut project) && !history.can_redo());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -12,6 +12,19 @@ use crate::materials::MaterialLibrary;
 use crate::settings::Settings;
 
 /// A whole design: what the editor edits, the CLI reads and the project file stores.
+///
+/// ```
+/// use tailplan_core::{Floor, Project};
+///
+/// let mut project = Project::new();
+/// project.floors.push(Floor::new("0", "Ground floor", 0.0));
+/// project.floors.push(Floor::new("1", "Level 1", 3.5));
+/// assert_eq!(project.floor("1").map(|f| f.name.as_str()), Some("Level 1"));
+/// // The default wall materials come with every new project.
+/// assert!(project.materials.get("concrete").is_some());
+/// // Fresh element ids avoid every id in use.
+/// assert_eq!(project.id_allocator().next("ap"), "ap-1");
+/// ```
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Project {
     /// Names for title blocks and reports.

@@ -6,6 +6,33 @@
 //! ```
 //! Opening a file upgrades it through [`MIGRATIONS`] to [`VERSION`] first, then reads it
 //! strictly: a wrong value is reported with its path (`floors[0].walls[3].thickness_m`).
+//!
+//! # Examples
+//!
+//! ```
+//! use tailplan_core::project_file::{self, ProjectFileError};
+//! use tailplan_core::{Floor, Project};
+//!
+//! let mut project = Project::new();
+//! project.floors.push(Floor::new("1", "Level 1", 3.5));
+//! let text = project_file::to_json(&project);
+//! assert!(text.starts_with("{\n  \"format\": \"tailplan-project\",\n  \"version\": 1,"));
+//!
+//! let (reopened, warnings) = project_file::from_json(&text)?;
+//! assert_eq!(reopened, project);
+//! assert!(warnings.is_empty());
+//!
+//! // What cannot be opened says why, and where.
+//! let bad = text.replace("\"ceiling_m\": 2.8", "\"ceiling_m\": \"high\"");
+//! let err = project_file::from_json(&bad).unwrap_err();
+//! assert!(matches!(&err, ProjectFileError::Field { path, .. } if path == "floors[0].ceiling_m"));
+//! let newer = r#"{"format": "tailplan-project", "version": 99}"#;
+//! assert!(matches!(project_file::from_json(newer), Err(ProjectFileError::TooNew { found: 99 })));
+//!
+//! // The JSON Schema of the file, as published in schema/project.schema.json.
+//! assert_eq!(project_file::json_schema()["title"], "tailplan project file");
+//! # Ok::<(), ProjectFileError>(())
+//! ```
 
 use serde::Serialize;
 use serde_json::Value;

@@ -11,6 +11,18 @@ use crate::materials::MaterialLibrary;
 use crate::project::Project;
 
 /// Every problem of the project: errors make it unusable, warnings are worth a look.
+///
+/// ```
+/// use tailplan_core::validate::validate_project;
+/// use tailplan_core::{Floor, Project};
+///
+/// let mut project = Project::new();
+/// project.floors.push(Floor::new("1", "Level 1", 0.0));
+/// assert!(validate_project(&project).iter().all(|d| !d.is_error()));
+/// project.floors.push(Floor::new("1", "Level 1 again", 3.5));
+/// let problems = validate_project(&project);
+/// assert!(problems.iter().any(|d| d.is_error()), "{problems:?}");
+/// ```
 pub fn validate_project(project: &Project) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut floor_ids = HashSet::new();

@@ -5,6 +5,39 @@
 //! Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
 //! carriage return) is written with a leading `'`, so that opening a schedule never runs what
 //! an element's name smuggled in. Lengths are in metres to the centimetre.
+//!
+//! # Examples
+//!
+//! ```
+//! use tailplan_core::{Floor, Outlet, Point, Project, TelecomRoom, Tray, routing};
+//!
+//! let mut floor = Floor::new("0", "Ground floor", 0.0);
+//! floor.trays.push(Tray {
+//!     id: "t".into(), name: "T1".into(),
+//!     points: vec![Point::new(0.0, 0.0), Point::new(30.0, 0.0)],
+//!     capacity: None, width_mm: None, depth_mm: None, height_m: None,
+//!     props: Default::default(),
+//! });
+//! floor.telecom_rooms.push(TelecomRoom {
+//!     id: "tr".into(), name: "TR-0".into(), position: Point::new(0.0, 0.0), outline: None,
+//!     ports: 24, poe_budget_w: None, props: Default::default(),
+//! });
+//! floor.outlets.push(Outlet {
+//!     // A name a spreadsheet would run as a formula.
+//!     id: "o".into(), name: "=HYPERLINK(\"x\")".into(), position: Point::new(20.0, 1.0),
+//!     ports: 1, height_m: 0.3, props: Default::default(),
+//! });
+//! let project = Project { floors: vec![floor], ..Project::default() };
+//! let routed = routing::route(&project);
+//!
+//! let csv = tailplan_io::csv::schedule(&routed.schedule());
+//! let mut lines = csv.split("\r\n");
+//! assert_eq!(lines.next(), Some("cable_id,from,to,floor,medium,drop_m,tray_m,riser_m,slack_m,total_m,status,route,note"));
+//! assert!(lines.next().unwrap().starts_with("0A-A01,\"'=HYPERLINK(\"\"x\"\")/1\",TR-0,0,cat6a,"));
+//!
+//! let bom = routing::bill_of_materials(&project, &routed.cables, &routed.rooms);
+//! assert!(tailplan_io::csv::bill_of_materials(&bom).starts_with("item,description,quantity,unit,unit_price,cost,currency\r\n"));
+//! ```
 
 use tailplan_core::routing::{
     BillOfMaterials, CableSchedule, FinalTailChoice, Finding, RoomLoad, TailKind, TrayFill,

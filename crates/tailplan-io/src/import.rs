@@ -562,6 +562,24 @@ pub(crate) fn utf8<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, ImportErr
 /// Adds an import to an existing project (`tailplan import --append`): each imported floor
 /// joins the project's floor of the same id, or is added; element ids that clash are renamed;
 /// the import's report is appended to [`Project::imports`]. Returns notes on what was renamed.
+///
+/// ```
+/// use tailplan_io::import::{append, import_file, ImportOptions};
+/// let level = |floor: &str| {
+///     let dxf = "0\nSECTION\n2\nENTITIES\n0\nLINE\n8\nA-WALL\n10\n0\n20\n0\n11\n8000\n21\n0\n\
+///                0\nLINE\n8\nA-WALL\n10\n0\n20\n150\n11\n8000\n21\n150\n0\nENDSEC\n0\nEOF\n";
+///     let options = ImportOptions { floor: Some(floor.into()), ..ImportOptions::named(format!("level-{floor}.dxf")) };
+///     import_file(&options.source_name, dxf.as_bytes(), &options)
+/// };
+/// let mut project = level("0")?.project;
+/// let notes = append(&mut project, level("1")?);
+/// let ids: Vec<&str> = project.floors.iter().map(|f| f.id.as_str()).collect();
+/// assert_eq!(ids, ["0", "1"]);
+/// // Both floors' walls had the same ids: the appended ones were renamed, and it says so.
+/// assert!(!notes.is_empty());
+/// assert_eq!(project.imports.len(), 2);
+/// # Ok::<(), tailplan_io::import::ImportError>(())
+/// ```
 pub fn append(target: &mut Project, import: Import) -> Vec<Diagnostic> {
     let mut notes = Vec::new();
     let mut ids = target.id_allocator();

@@ -1,4 +1,44 @@
 //! The cable schedule: one row per cable, with its ANSI/TIA-606 style identifier.
+//!
+//! # Examples
+//!
+//! The schedule and the bill of materials of a routed floor (`tailplan_io::csv` writes both
+//! as CSV):
+//!
+//! ```
+//! use tailplan_core::routing::{self, bill_of_materials, cable_id};
+//! use tailplan_core::{Floor, Outlet, Point, Project, TelecomRoom, Tray};
+//!
+//! let mut floor = Floor::new("2", "Level 2", 7.0);
+//! floor.trays.push(Tray {
+//!     id: "t".into(), name: "T1".into(),
+//!     points: vec![Point::new(0.0, 0.0), Point::new(30.0, 0.0)],
+//!     capacity: None, width_mm: Some(300.0), depth_mm: Some(60.0), height_m: Some(3.0),
+//!     props: Default::default(),
+//! });
+//! floor.telecom_rooms.push(TelecomRoom {
+//!     id: "tr".into(), name: "TR-2".into(), position: Point::new(0.0, 0.0), outline: None,
+//!     ports: 24, poe_budget_w: None, props: Default::default(),
+//! });
+//! floor.outlets.push(Outlet {
+//!     id: "o".into(), name: "O-2-001".into(), position: Point::new(20.0, 1.0), ports: 2,
+//!     height_m: 0.3, props: Default::default(),
+//! });
+//! let project = Project { floors: vec![floor], ..Project::default() };
+//!
+//! let routed = routing::route(&project);
+//! let schedule = routed.schedule();
+//! let ids: Vec<&str> = schedule.rows.iter().map(|r| r.cable_id.as_str()).collect();
+//! assert_eq!(ids, ["2A-A01", "2A-A02"]);
+//! // Port 30 of the first room on floor 2, with 24-port panels: panel B, port 6.
+//! assert_eq!(cable_id("2", 0, 30, 24), "2A-B06");
+//! assert_eq!((schedule.rows[0].from.as_str(), schedule.rows[0].to.as_str()), ("O-2-001/1", "TR-2"));
+//!
+//! let bom = bill_of_materials(&project, &routed.cables, &routed.rooms);
+//! let cable = &bom.cables[0];
+//! assert_eq!((cable.cables, cable.reels), (2, 1));
+//! assert!(bom.total_cost > 0.0);
+//! ```
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
