@@ -11,11 +11,11 @@ use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 use serde::Serialize;
+use tailplan_core::ProjectMeta;
 use tailplan_core::coverage::stats::CoverageStats;
 use tailplan_core::coverage::{Heatmaps, IotLinks, Service};
 use tailplan_core::routing::{BillOfMaterials, Routing, ScheduleRow};
 use tailplan_core::{ElementKind, Floor, GeoReference, ImportRecord, IotTech, Project, WifiBand};
-use tailplan_core::ProjectMeta;
 
 /// `project.info()`: floors, element counts and extents, the import reports. The same as
 /// `tailplan info --json`.
@@ -286,4 +286,3 @@ pub struct ProjectFile {
     #[serde(flatten)]
     project: Project,
 }
-
