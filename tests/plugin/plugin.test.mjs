@@ -451,6 +451,15 @@ test('no input makes it panic: everything odd is an Error, and the module still 
     () => p.sheet({ kind: 'wiring' }),
     () => p.sheetSet({ kinds: ['cabling', 'x'] }),
     () => p.csv(''),
+    // A map too big for WebAssembly's memory is refused before it traps.
+    () => {
+      const office = open('office.tailplan.json');
+      try {
+        office.coverage({ floor: '1', cellM: 0.05 });
+      } finally {
+        office.free();
+      }
+    },
   ];
   for (const f of odd) {
     try {

@@ -6,8 +6,9 @@
 //! prints `tailplan: error: ` before it), so a host shows what a CLI user would see.
 
 use serde::de::DeserializeOwned;
+use tailplan_core::coverage::model::transmitters_reaching;
 use tailplan_core::coverage::{
-    CoverageEngine, CoverageRequest, FloorScope, Service, coverage_stats, default_thresholds,
+    CoverageEngine, CoverageRequest, FloorScope, Grid, Service, coverage_stats, default_thresholds,
     iot_links,
 };
 use tailplan_core::routing::routed_project;
@@ -26,6 +27,15 @@ use crate::results::{CoverageResult, ProjectInfo, RouteResult, SheetResult};
 
 /// The name a project is known by in messages when none is given.
 pub const DEFAULT_NAME: &str = "input";
+
+/// The most memory a coverage map may take, bytes: one field per transmitter taken in, plus
+/// the combined maps. A WebAssembly module that runs out of memory traps (a browser gives it
+/// 2 to 4 GB at most), so a request beyond this is refused with a message instead.
+pub const MAX_COVERAGE_BYTES: f64 = 1024.0 * 1024.0 * 1024.0;
+
+/// The memory the coverage engine keeps cached fields in, bytes (the CLI's engine lives for
+/// one map; a host's project lives on).
+pub const CACHE_BYTES: usize = 64 * 1024 * 1024;
 
 /// An open project: the model, its undo history, the coverage engine's cache, and what
 /// opening it noticed.
@@ -56,11 +66,13 @@ impl Default for Session {
 impl Session {
     /// A session on `project`, known as `name` in messages.
     pub fn new(project: Project, name: &str, warnings: Vec<Diagnostic>) -> Self {
+        let mut engine = CoverageEngine::new();
+        engine.set_budget_bytes(CACHE_BYTES);
         Self {
             name: name.to_owned(),
             project,
             history: History::new(),
-            engine: CoverageEngine::new(),
+            engine,
             warnings,
         }
     }
@@ -251,6 +263,24 @@ impl Session {
         )?;
         let mut request = CoverageRequest::new(floor.id.clone(), service);
         request.cell_m = options.cell_m;
+        // What the map would take in memory (the core refuses grids of over 8 million cells;
+        // here the fields of all the transmitters must fit too).
+        if let Ok(grid) = Grid::for_floor(
+            floor,
+            options.cell_m.unwrap_or(project.settings.radio.cell_m),
+        ) {
+            let fields = transmitters_reaching(project, floor, service, request.scope).len();
+            let bytes = grid.len() as f64 * 4.0 * (fields as f64 + 4.0);
+            if bytes > MAX_COVERAGE_BYTES {
+                return Err(format!(
+                    "{name}: a map of {} cells of {} m with {fields} transmitter(s) needs about {:.0} MB, more than the {:.0} MB the library computes in: use larger cells",
+                    grid.len(),
+                    grid.cell_m,
+                    bytes / 1e6,
+                    MAX_COVERAGE_BYTES / 1e6
+                ));
+            }
+        }
         let maps = self
             .engine
             .heatmaps(project, &request)

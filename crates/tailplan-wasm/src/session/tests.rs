@@ -193,6 +193,20 @@ fn coverage_follows_the_cli() {
             assert_eq!(e, message);
         }
     }
+    // More than a WebAssembly module can hold: refused before it traps.
+    let mut office =
+        Session::from_json(&sample("office.tailplan.json"), "office.tailplan.json").unwrap();
+    let e = office
+        .coverage(&CoverageOptions {
+            floor: Some("1".into()),
+            cell_m: Some(0.05),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert!(
+        e.starts_with("office.tailplan.json: a map of 2880000 cells of 0.05 m with 114 transmitter(s) needs about "),
+        "{e}"
+    );
     let mut empty = Session::default();
     assert_eq!(
         empty.coverage(&Default::default()).unwrap_err(),
