@@ -222,7 +222,7 @@ fn innorenew_svg_office_floor() {
     }
     // Everything is one Sketch group: its lines are read as walls (with a warning), the
     // door swings on it as 30 doors, and the seams of the triangulated wall fills dropped.
-    within("walls", f.walls.len() as f64, 700.0, 1300.0);
+    within("walls", f.walls.len() as f64, 500.0, 1000.0);
     within(
         "doors",
         f.openings

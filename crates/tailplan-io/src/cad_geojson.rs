@@ -129,7 +129,7 @@ pub(crate) fn import(value: &Value, options: &ImportOptions) -> Import {
             shape: Shape2::Line {
                 points: pts.into_iter().map(to_m).collect(),
                 closed,
-                filled: false,
+                fill: None,
             },
         });
     }

@@ -3,7 +3,9 @@
 //! texts into room names, door arcs and window lines into openings, and every line kept as the
 //! floor's vector underlay.
 
-use tailplan_core::wall_cleanup::{CleanupParams, CleanupStats, WallPiece, clean_walls};
+use tailplan_core::wall_cleanup::{
+    CleanupParams, CleanupStats, WallFill, WallPiece, clean_walls, clean_walls_with_fills,
+};
 use tailplan_core::{
     Diagnostic, Floor, IdAllocator, LayerRecord, LayerRole, MappingSource, Opening, OpeningKind,
     Point, Polygon, Room, Shape, Underlay, UnderlayKind, UnderlayLayer, Wall,
@@ -24,12 +26,13 @@ pub(crate) struct Layer {
 /// What a drawn thing is, once flattened to points in drawing units.
 #[derive(Debug, Clone)]
 pub(crate) enum Shape2 {
-    /// A polyline or outline; `filled` when it is painted inside (an SVG fill, a DXF
-    /// SOLID or HATCH).
+    /// A polyline or outline; `fill` when it is painted inside (an SVG fill, a DXF SOLID or
+    /// HATCH): the painted shape it is a ring of ([`Drawing::new_fill`]; the rings of one
+    /// shape paint even-odd, so a hatch's inner boundaries are holes).
     Line {
         points: Vec<Point>,
         closed: bool,
-        filled: bool,
+        fill: Option<usize>,
     },
     /// A circular arc (kept apart for door swings): centre, radius, both ends; its flattened
     /// points are in `points` for the underlay.
@@ -55,9 +58,17 @@ pub(crate) struct Item {
 pub(crate) struct Drawing {
     pub layers: Vec<Layer>,
     pub items: Vec<Item>,
+    /// Painted shapes numbered so far.
+    pub fills: usize,
 }
 
 impl Drawing {
+    /// A new painted shape's number, for the rings of one fill.
+    pub fn new_fill(&mut self) -> usize {
+        self.fills += 1;
+        self.fills - 1
+    }
+
     /// The index of the layer called `name`, added when new.
     pub fn layer(&mut self, name: &str) -> usize {
         match self.layers.iter().position(|l| l.name == name) {
@@ -149,7 +160,6 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
         }
     }
     let active = |i: usize| o.include_hidden || !drawing.layers[i].hidden;
-    let is_poche = |shape: &Shape2| matches!(shape, Shape2::Line { closed: true, filled: true, points } if points.len() >= 3);
 
     let mut floor = o.floor;
     let mut pieces = Vec::new();
@@ -157,8 +167,10 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
     let mut labels: Vec<(Point, String)> = Vec::new();
     let mut door_arcs: Vec<(Point, f64, [Point; 2])> = Vec::new();
     let mut window_pieces = Vec::new();
-    // Filled outlines on wall layers: wall poché (SVG fills, DXF SOLIDs and HATCHes).
-    let mut poche_rings: Vec<Vec<Point>> = Vec::new();
+    // Filled outlines on wall layers: wall poché (SVG fills, DXF SOLIDs and HATCHes), by the
+    // painted shape they are rings of.
+    let mut fills: Vec<WallFill> = Vec::new();
+    let mut fill_of: std::collections::HashMap<usize, usize> = Default::default();
     let mut underlay: Vec<UnderlayLayer> = drawing
         .layers
         .iter()
@@ -172,7 +184,11 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
         let (role, _) = &roles[item.layer];
         let on = active(item.layer);
         match &item.shape {
-            Shape2::Line { points, closed, .. } => {
+            Shape2::Line {
+                points,
+                closed,
+                fill,
+            } => {
                 let pts: Vec<Point> = points.iter().map(|&p| tf(p)).collect();
                 if on {
                     let ul = &mut underlay[item.layer];
@@ -193,10 +209,18 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
                     }
                 }
                 match role {
+                    LayerRole::Wall(m) if *closed && fill.is_some() && pts.len() >= 3 => {
+                        let k = *fill_of.entry(fill.unwrap_or_default()).or_insert_with(|| {
+                            fills.push(WallFill {
+                                rings: Vec::new(),
+                                material: m.clone(),
+                                priority: 2,
+                            });
+                            fills.len() - 1
+                        });
+                        fills[k].rings.push(pts);
+                    }
                     LayerRole::Wall(m) => {
-                        if is_poche(&item.shape) {
-                            poche_rings.push(pts.clone());
-                        }
                         pieces.push(WallPiece {
                             points: pts,
                             closed: *closed,
@@ -264,15 +288,6 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
     if !door_arcs.is_empty() {
         pieces.retain(|p| p.points.len() != 2 || !swings.is_leaf(p.points[0], p.points[1]));
     }
-    let (mut pieces, seams) = drop_interior_edges(pieces, &poche_rings);
-    if seams > 0 {
-        diagnostics.push(Diagnostic::info(
-            o.source,
-            format!(
-                "{seams} line(s) with wall fill on both sides (seams and diagonals of split wall fills) are not wall faces: left out"
-            ),
-        ));
-    }
 
     // Rooms, named by the labels inside them (the smallest room holding a label gets it).
     let mut rooms: Vec<(Polygon, Vec<String>)> = Vec::new();
@@ -307,7 +322,7 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
 
     // Walls derived from room outlines when most of the outlines have no wall line along
     // them: the outlines are then the only partitions the drawing has.
-    let covered = room_edges_near_walls(&rooms, &pieces);
+    let covered = room_edges_near_walls(&rooms, &pieces, &fills);
     if !rooms.is_empty() && covered < 0.5 {
         for (p, _) in &rooms {
             pieces.push(WallPiece {
@@ -326,7 +341,16 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
         ));
     }
 
-    let (mut walls, mut stats) = clean_walls(&pieces, o.cleanup);
+    let (mut walls, mut stats, fill_stats) = clean_walls_with_fills(&pieces, &fills, o.cleanup);
+    if fill_stats.rings > 0 {
+        diagnostics.push(Diagnostic::info(
+            o.source,
+            format!(
+                "{} filled wall shape(s) (poché) read as wall outlines: {} centreline(s) down the middle of the paint; {} stretch(es) of their edges with paint on both sides (seams of fills split into triangles, fills side by side) are no faces; {} stretch(es) of lines lying in the paint or along its edge are left out",
+                fill_stats.rings, fill_stats.centrelines, fill_stats.seams, fill_stats.lines_covered
+            ),
+        ));
+    }
     // A door leaf drawn as a thin outline became a centreline along a swing's radius: it is
     // the door's leaf, not a wall.
     if !door_arcs.is_empty() {
@@ -472,87 +496,6 @@ fn swing_of_polyline(points: &[Point]) -> Option<(Point, f64, [Point; 2])> {
         .then_some((centre, r, [a, c]))
 }
 
-/// Drops the straight pieces of wall lines that have wall fill on both sides: design tools
-/// export a filled wall outline as triangles (each with its stroked copy), and CAD splits a
-/// wall's hatch where it meets another; those diagonals and seams are not faces. Inside the
-/// fill is even-odd over all filled outlines, so a hatch's hole is outside. Returns the
-/// pieces (split at their vertices where something was dropped) and how many were dropped.
-fn drop_interior_edges(pieces: Vec<WallPiece>, rings: &[Vec<Point>]) -> (Vec<WallPiece>, usize) {
-    if rings.is_empty() {
-        return (pieces, 0);
-    }
-    const CELL: f64 = 1.0;
-    const SIDE: f64 = 0.005;
-    let polys: Vec<(Polygon, tailplan_core::BBox)> = rings
-        .iter()
-        .filter_map(|r| {
-            let b = tailplan_core::BBox::from_points(r.iter().copied())?;
-            Some((Polygon::new(r.clone()), b))
-        })
-        .collect();
-    let key = |x: f64, y: f64| ((x / CELL).floor() as i64, (y / CELL).floor() as i64);
-    let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> = Default::default();
-    for (i, (_, b)) in polys.iter().enumerate() {
-        let (x0, y0) = key(b.min.x, b.min.y);
-        let (x1, y1) = key(b.max.x, b.max.y);
-        for gx in x0..=x1 {
-            for gy in y0..=y1 {
-                grid.entry((gx, gy)).or_default().push(i);
-            }
-        }
-    }
-    let inside = |p: Point| {
-        grid.get(&key(p.x, p.y)).is_some_and(|cands| {
-            cands
-                .iter()
-                .filter(|&&i| {
-                    let (poly, b) = &polys[i];
-                    p.x >= b.min.x
-                        && p.x <= b.max.x
-                        && p.y >= b.min.y
-                        && p.y <= b.max.y
-                        && poly.contains(p)
-                })
-                .count()
-                % 2
-                == 1
-        })
-    };
-    let mut dropped = 0;
-    let mut out = Vec::with_capacity(pieces.len());
-    for piece in pieces {
-        let n = piece.points.len();
-        let closing = piece.closed && n > 2;
-        let spans = if closing { n } else { n.saturating_sub(1) };
-        let interior: Vec<bool> = (0..spans)
-            .map(|k| {
-                let (a, b) = (piece.points[k], piece.points[(k + 1) % n]);
-                let len = a.distance(b);
-                if len == 0.0 {
-                    return false;
-                }
-                let mid = a.lerp(b, 0.5);
-                let (nx, ny) = (-(b.y - a.y) / len * SIDE, (b.x - a.x) / len * SIDE);
-                inside(Point::new(mid.x + nx, mid.y + ny))
-                    && inside(Point::new(mid.x - nx, mid.y - ny))
-            })
-            .collect();
-        if !interior.contains(&true) {
-            out.push(piece);
-            continue;
-        }
-        for k in (0..spans).filter(|&k| !interior[k]) {
-            out.push(WallPiece {
-                points: vec![piece.points[k], piece.points[(k + 1) % n]],
-                closed: false,
-                ..piece.clone()
-            });
-        }
-        dropped += interior.iter().filter(|&&x| x).count();
-    }
-    (out, dropped)
-}
-
 /// The door swings by where their hinges are (a grid of 1 m cells), to tell door leaves
 /// from walls without comparing every line with every door.
 struct SwingIndex<'a> {
@@ -657,13 +600,20 @@ fn round(p: Point) -> Point {
     Point::new(mm(p.x), mm(p.y))
 }
 
-/// The fraction of the rooms' outline length that lies within 0.6 m of a wall line.
-fn room_edges_near_walls(rooms: &[(Polygon, Vec<String>)], pieces: &[WallPiece]) -> f64 {
-    let walls: tailplan_core::WallSet = pieces
+/// The fraction of the rooms' outline length that lies within 0.6 m of a wall line or fill.
+fn room_edges_near_walls(
+    rooms: &[(Polygon, Vec<String>)],
+    pieces: &[WallPiece],
+    fills: &[WallFill],
+) -> f64 {
+    let lines = pieces
         .iter()
-        .map(|p| {
-            let mut pts = p.points.clone();
-            if p.closed && pts.len() > 2 {
+        .map(|p| (&p.points, p.closed))
+        .chain(fills.iter().flat_map(|f| &f.rings).map(|r| (r, true)));
+    let walls: tailplan_core::WallSet = lines
+        .map(|(points, closed)| {
+            let mut pts = points.clone();
+            if closed && pts.len() > 2 {
                 pts.push(pts[0]);
             }
             Wall {
@@ -770,11 +720,11 @@ mod tests {
         Point::new(x, y)
     }
 
-    fn line(points: &[(f64, f64)], closed: bool, filled: bool) -> Shape2 {
+    fn line(points: &[(f64, f64)], closed: bool, fill: Option<usize>) -> Shape2 {
         Shape2::Line {
             points: points.iter().map(|&(x, y)| p(x, y)).collect(),
             closed,
-            filled,
+            fill,
         }
     }
 
@@ -820,10 +770,10 @@ mod tests {
         // tools export it: the diagonal has fill on both sides and is no face.
         let (a, b, c, d) = ((0.0, 0.0), (4.0, 0.0), (4.0, 0.2), (0.0, 0.2));
         let built = build_one_layer(vec![
-            line(&[a, b, c], true, true),
-            line(&[a, c, d], true, true),
-            line(&[a, b, c], true, false),
-            line(&[a, c, d], true, false),
+            line(&[a, b, c], true, Some(0)),
+            line(&[a, c, d], true, Some(1)),
+            line(&[a, b, c], true, None),
+            line(&[a, c, d], true, None),
         ]);
         let f = &built.floor;
         assert_eq!(f.walls.len(), 1, "{:?}", f.walls);
@@ -844,10 +794,10 @@ mod tests {
             })
             .collect();
         let built = build_one_layer(vec![
-            line(&[(0.0, 0.0), (3.0, 0.0)], false, false),
-            line(&[(3.9, 0.0), (8.0, 0.0)], false, false),
-            line(&[(3.0, 0.0), (3.0, 0.9)], false, false),
-            line(&swing, false, false),
+            line(&[(0.0, 0.0), (3.0, 0.0)], false, None),
+            line(&[(3.9, 0.0), (8.0, 0.0)], false, None),
+            line(&[(3.0, 0.0), (3.0, 0.9)], false, None),
+            line(&swing, false, None),
         ]);
         let f = &built.floor;
         assert_eq!(f.openings.len(), 1);

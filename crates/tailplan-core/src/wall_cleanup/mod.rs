@@ -21,6 +21,11 @@
 //! 6. centreline ends are extended to meet the wall they butt against (L and T junctions), so
 //!    no gap is left at corners.
 //!
+//! Walls painted as fills ([`WallFill`]: SVG fills, DXF SOLIDs and HATCHes, given to
+//! [`clean_walls_with_fills`]) are read as one painted area whose own faces pair into
+//! centrelines, and the lines drawn along or inside the paint are left out (see [`fills`]
+//! for the rules), before the steps above run on the other lines.
+//!
 //! The result is one straight [`CleanWall`] per wall run, with a thickness when it came from
 //! two faces, and [`CleanupStats`] saying how many drawn pieces were merged.
 
@@ -30,6 +35,7 @@ use serde::{Deserialize, Serialize};
 use crate::geometry::Point;
 
 mod collinear;
+pub mod fills;
 mod junctions;
 mod pairing;
 mod seg;
@@ -54,6 +60,33 @@ pub struct WallPiece {
     pub priority: u8,
 }
 
+/// A filled wall shape as drawn (poché): an SVG path's fill, a DXF SOLID or HATCH, with the
+/// material of its layer. Its rings paint even-odd (a hatch's inner boundaries are holes);
+/// shapes paint over each other (their union is painted).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WallFill {
+    /// The rings' points, in metres (the last need not repeat the first).
+    pub rings: Vec<Vec<Point>>,
+    /// The material name.
+    pub material: String,
+    /// As [`WallPiece::priority`].
+    pub priority: u8,
+}
+
+/// What [`clean_walls_with_fills`] made of the fills, for the import report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FillStats {
+    /// Fill rings read.
+    pub rings: usize,
+    /// Stretches of ring edges with paint on both sides (seams of triangles, fills side by
+    /// side): not faces.
+    pub seams: usize,
+    /// Centrelines made from two faces of the paint.
+    pub centrelines: usize,
+    /// Stretches of drawn lines lying in the paint or along its edge, left out.
+    pub lines_covered: usize,
+}
+
 /// The tolerances of [`clean_walls`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CleanupParams {
@@ -67,6 +100,14 @@ pub struct CleanupParams {
     pub angle_tolerance_deg: f64,
     /// Pieces shorter than this are dropped, metres.
     pub min_length_m: f64,
+    /// The faces of a fill further apart than this are not one wall, metres (a fill says
+    /// where the wall is, so this is wider than [`CleanupParams::max_thickness_m`]).
+    #[serde(default = "default_max_fill_thickness_m")]
+    pub max_fill_thickness_m: f64,
+}
+
+fn default_max_fill_thickness_m() -> f64 {
+    1.2
 }
 
 impl Default for CleanupParams {
@@ -77,6 +118,7 @@ impl Default for CleanupParams {
             snap_m: 0.01,
             angle_tolerance_deg: 2.0,
             min_length_m: 0.05,
+            max_fill_thickness_m: default_max_fill_thickness_m(),
         }
     }
 }
@@ -157,17 +199,63 @@ impl std::fmt::Display for CleanupStats {
 /// assert_eq!((stats.face_pairs, stats.merged()), (1, 1));
 /// ```
 pub fn clean_walls(pieces: &[WallPiece], params: &CleanupParams) -> (Vec<CleanWall>, CleanupStats) {
+    let (walls, stats, _) = clean_walls_with_fills(pieces, &[], params);
+    (walls, stats)
+}
+
+/// [`clean_walls`] for a drawing that also paints walls as fills: the fills' own faces pair
+/// into centrelines, and the drawn lines lying in the paint or along its edge are left out
+/// (see [`fills`]). The fills' ring edges count as drawn pieces, their centrelines as face
+/// pairs and the lines left out as remnants dropped.
+///
+/// ```
+/// use tailplan_core::Point;
+/// use tailplan_core::wall_cleanup::{clean_walls_with_fills, CleanupParams, WallFill, WallPiece};
+///
+/// // A 4 m x 0.3 m wall painted as two triangles, with its outline also stroked.
+/// let (a, b, c, d) = (
+///     Point::new(0.0, 0.0),
+///     Point::new(4.0, 0.0),
+///     Point::new(4.0, 0.3),
+///     Point::new(0.0, 0.3),
+/// );
+/// let fill = |ring: Vec<Point>| WallFill { rings: vec![ring], material: "concrete".into(), priority: 2 };
+/// let outline = WallPiece { points: vec![a, b, c, d], closed: true, material: "concrete".into(), priority: 2 };
+/// let (walls, _, fills) = clean_walls_with_fills(
+///     &[outline],
+///     &[fill(vec![a, b, c]), fill(vec![a, c, d])],
+///     &CleanupParams::default(),
+/// );
+/// assert_eq!(walls.len(), 1);
+/// assert_eq!(walls[0].thickness_m, Some(0.3));
+/// assert!((walls[0].a.y - 0.15).abs() < 1e-9);
+/// assert_eq!((fills.centrelines, fills.seams), (1, 2));
+/// ```
+pub fn clean_walls_with_fills(
+    pieces: &[WallPiece],
+    fills: &[WallFill],
+    params: &CleanupParams,
+) -> (Vec<CleanWall>, CleanupStats, FillStats) {
     let mut stats = CleanupStats::default();
+    let mut fill_stats = FillStats::default();
     let mut materials: Vec<String> = Vec::new();
+    let mut material = |name: &str| match materials.iter().position(|m| m == name) {
+        Some(i) => i,
+        None => {
+            materials.push(name.to_owned());
+            materials.len() - 1
+        }
+    };
+    let index = fills::FillIndex::new(
+        fills
+            .iter()
+            .map(|f| (f.rings.clone(), material(&f.material), f.priority))
+            .collect(),
+        params.min_thickness_m,
+    );
     let mut segs = Vec::new();
     for piece in pieces {
-        let m = match materials.iter().position(|m| *m == piece.material) {
-            Some(i) => i,
-            None => {
-                materials.push(piece.material.clone());
-                materials.len() - 1
-            }
-        };
+        let m = material(&piece.material);
         let n = piece.points.len();
         let closing = piece.closed && n > 2 && piece.points[0] != piece.points[n - 1];
         let ring_end = if closing { n } else { n.saturating_sub(1) };
@@ -177,9 +265,40 @@ pub fn clean_walls(pieces: &[WallPiece], params: &CleanupParams) -> (Vec<CleanWa
                 continue;
             }
             stats.pieces_in += 1;
-            segs.push(Seg::new(a, b, m, piece.priority));
+            if index.is_empty() {
+                segs.push(Seg::new(a, b, m, piece.priority));
+                continue;
+            }
+            let parts = fills::uncovered(&index, a, b);
+            if parts.len() != 1 || parts[0] != (a, b) {
+                fill_stats.lines_covered += 1;
+                stats.caps_dropped += 1;
+            }
+            for (p, q) in parts {
+                if p.distance(q) >= params.snap_m.max(1e-6) {
+                    segs.push(Seg::new(p, q, m, piece.priority));
+                }
+            }
         }
     }
+    let (fill_centres, fill_leftovers) = if index.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        fill_stats.rings = index.ring_count();
+        stats.pieces_in += fills
+            .iter()
+            .flat_map(|f| &f.rings)
+            .map(Vec::len)
+            .sum::<usize>();
+        let (faces, seams) = fills::faces(&index, params);
+        fill_stats.seams = seams;
+        let (faces, merged) = fills::merge_faces(faces, params);
+        stats.collinear_merged += merged;
+        let (centres, leftovers, pairs) = fills::pair(faces, &index, params);
+        fill_stats.centrelines = pairs;
+        stats.face_pairs += pairs;
+        (centres, leftovers)
+    };
     snap::snap_endpoints(&mut segs, params.snap_m);
     let before = segs.len();
     segs.retain(|s| s.len() >= params.min_length_m);
@@ -187,8 +306,10 @@ pub fn clean_walls(pieces: &[WallPiece], params: &CleanupParams) -> (Vec<CleanWa
 
     let (segs, merged) = collinear::merge(segs, params);
     stats.collinear_merged += merged;
-    let (centres, leftovers, pairs) = pairing::pair_faces(segs, params);
+    let (mut centres, mut leftovers, pairs) = pairing::pair_faces(segs, params);
     stats.face_pairs += pairs;
+    centres.extend(fill_centres);
+    leftovers.extend(fill_leftovers);
     let (centres, merged) = collinear::merge(centres, params);
     stats.collinear_merged += merged;
     let (leftovers, merged) = collinear::merge(leftovers, params);
@@ -212,5 +333,5 @@ pub fn clean_walls(pieces: &[WallPiece], params: &CleanupParams) -> (Vec<CleanWa
         })
         .collect();
     stats.walls_out = walls.len();
-    (walls, stats)
+    (walls, stats, fill_stats)
 }

@@ -52,11 +52,19 @@ impl<'a> Flattener<'a> {
     }
 
     fn line(&mut self, layer: &str, m: &Affine, pts: Vec<Point>, closed: bool) {
-        self.shape(layer, m, pts, closed, false);
+        self.shape(layer, m, pts, closed, None);
     }
 
-    /// A polyline or outline; `filled` for SOLIDs and HATCH boundaries.
-    fn shape(&mut self, layer: &str, m: &Affine, pts: Vec<Point>, closed: bool, filled: bool) {
+    /// A polyline or outline; `fill` for SOLIDs and HATCH boundaries (the painted shape it
+    /// is a ring of).
+    fn shape(
+        &mut self,
+        layer: &str,
+        m: &Affine,
+        pts: Vec<Point>,
+        closed: bool,
+        fill: Option<usize>,
+    ) {
         let points: Vec<Point> = pts.into_iter().map(|p| m.apply(p)).collect();
         if points.len() >= 2 && points.iter().all(|p| p.is_finite()) {
             self.push(
@@ -64,7 +72,7 @@ impl<'a> Flattener<'a> {
                 Shape2::Line {
                     points,
                     closed,
-                    filled,
+                    fill,
                 },
             );
         }
@@ -194,7 +202,8 @@ impl<'a> Flattener<'a> {
                     pt(&s.fourth_corner),
                     pt(&s.third_corner),
                 ];
-                self.shape(&layer, m, pts, true, true);
+                let fill = Some(self.out.new_fill());
+                self.shape(&layer, m, pts, true, fill);
             }
             EntityType::Text(t) => {
                 let text = plain_text(&t.value);
@@ -267,8 +276,9 @@ impl<'a> Flattener<'a> {
                 }
                 for h in &hatches {
                     let hl = Self::layer_of(&h.layer, layer).to_owned();
+                    let fill = Some(self.out.new_fill());
                     for lp in &h.loops {
-                        self.shape(&hl, &cell, lp.clone(), true, true);
+                        self.shape(&hl, &cell, lp.clone(), true, fill);
                     }
                 }
                 // Attribute texts (room numbers in title blocks) as labels.

@@ -158,13 +158,14 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
     for h in hatches.iter().filter(|h| h.block.is_none()) {
         let l = f.out.layer(&h.layer);
         f.out.layers[l].entities += 1;
+        let fill = Some(f.out.new_fill());
         for lp in &h.loops {
             f.out.items.push(drawing::Item {
                 layer: l,
                 shape: Shape2::Line {
                     points: lp.clone(),
                     closed: true,
-                    filled: true,
+                    fill,
                 },
             });
         }

@@ -53,7 +53,7 @@ impl<F: Fn(f32, f32) -> Point> Walker<'_, F> {
             (x, y) = apply(&t, x, y);
             (self.to_user)(x, y)
         };
-        let filled = p.fill().is_some();
+        let fill = p.fill().is_some().then(|| self.drawing.new_fill());
         let mut current: Vec<Point> = Vec::new();
         let mut last = usvg::tiny_skia_path::Point::zero();
         let flush = |pts: &mut Vec<Point>, closed: bool, drawing: &mut Drawing| {
@@ -67,7 +67,7 @@ impl<F: Fn(f32, f32) -> Point> Walker<'_, F> {
                     shape: Shape2::Line {
                         points,
                         closed,
-                        filled,
+                        fill,
                     },
                 });
             }
