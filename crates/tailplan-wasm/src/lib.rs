@@ -311,7 +311,7 @@ impl Project {
         self.session.can_redo()
     }
 
-    /// A floor's best-server heatmap (`bestRssi` values as a `Float32Array`, row-major from
+    /// A floor's best-server heatmap (`best_rssi_dbm`, a `Float32Array`, row-major from
     /// the south-west) and its statistics: `tailplan coverage`. Fields are cached, so after
     /// an edit only what it touched is computed again.
     #[wasm_bindgen(unchecked_return_type = "CoverageResult")]
