@@ -221,8 +221,9 @@ fn innorenew_svg_office_floor() {
         assert!(names.contains(&name), "{name} in {names:?}");
     }
     // Everything is one Sketch group: its lines are read as walls (with a warning), the
-    // door swings on it as 30 doors, and the seams of the triangulated wall fills dropped.
-    within("walls", f.walls.len() as f64, 500.0, 1000.0);
+    // door swings on it as 30 doors, the stair treads and the seams of the triangulated
+    // wall fills dropped (475 walls measured).
+    within("walls", f.walls.len() as f64, 400.0, 700.0);
     within(
         "doors",
         f.openings
@@ -233,12 +234,13 @@ fn innorenew_svg_office_floor() {
         35.0,
     );
     // Tolerance: of the walls paired from two faces (5 cm or more), a line just across
-    // crosses that wall alone at three quarters of them; the others run beside the stair
-    // treads and the window frames drawn as filled bars and triangles on the same layer.
+    // crosses that wall alone at 95 % of them (measured: 183 of 189); the rest meet the
+    // window frames drawn as filled bars and triangles on the same layer. The stair flights
+    // on that layer are left out (before, their treads paired into thick "walls" too).
     let (once, n) = crossed_once(f, 0.05, 1.0, 0.15);
-    assert!(n >= 250, "{n} two-face walls over 1 m");
+    assert!(n >= 150, "{n} two-face walls over 1 m");
     assert!(
-        once * 100 >= n * 75,
+        once * 100 >= n * 95,
         "{once} of {n} two-face walls crossed once"
     );
 }

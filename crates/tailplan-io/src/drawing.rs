@@ -288,6 +288,18 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
     if !door_arcs.is_empty() {
         pieces.retain(|p| p.points.len() != 2 || !swings.is_leaf(p.points[0], p.points[1]));
     }
+    // Stair flights drawn with the walls: their treads are no walls.
+    let (mut pieces, flights, stair_lines) = crate::stairs::drop_stairs(pieces);
+    if !flights.is_empty() {
+        diagnostics.push(Diagnostic::info(
+            o.source,
+            format!(
+                "{} stair flight(s) ({} treads) drawn among the wall lines: their {stair_lines} line(s) are no walls, left out",
+                flights.len(),
+                flights.iter().map(|f| f.treads).sum::<usize>()
+            ),
+        ));
+    }
 
     // Rooms, named by the labels inside them (the smallest room holding a label gets it).
     let mut rooms: Vec<(Polygon, Vec<String>)> = Vec::new();

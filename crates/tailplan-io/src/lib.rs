@@ -35,4 +35,5 @@ pub mod import;
 pub mod layers;
 pub mod raster;
 pub mod sheet;
+mod stairs;
 pub mod svg;

@@ -23,6 +23,8 @@ use super::CleanupParams;
 use super::seg::{self, Seg, add_interval, free_parts};
 use crate::geometry::{BBox, Point, Polygon};
 
+/// The widest angle between two faces of the paint that still bound one wall, degrees.
+const MAX_TAPER_DEG: f64 = 8.0;
 /// How far from a line its sides are probed for paint, metres.
 const NEAR_M: f64 = 0.005;
 /// Lines are classified every this many metres along them (transitions are then found to a
@@ -333,7 +335,12 @@ pub(super) fn pair(
     index: &FillIndex,
     params: &CleanupParams,
 ) -> (Vec<Seg>, Vec<Seg>, usize) {
-    let sin_tol = params.angle_tolerance_deg.to_radians().sin();
+    // The paint says the faces bound one wall, so they may taper (a wedge-shaped wall).
+    let sin_tol = params
+        .angle_tolerance_deg
+        .max(MAX_TAPER_DEG)
+        .to_radians()
+        .sin();
     let widest = params.max_fill_thickness_m.max(params.max_thickness_m);
     let tree = seg::index(&faces);
     let mut candidates = Vec::new();
@@ -389,6 +396,8 @@ pub(super) fn pair(
     for c in &candidates {
         let (s, t) = (&faces[c.i], &faces[c.j]);
         let (p1, p2) = (s.param(t.a), s.param(t.b));
+        let (o1, o2) = (s.offset(t.a), s.offset(t.b));
+        let offset_at = |p: f64| o1 + (o2 - o1) * (p - p1) / (p2 - p1);
         let (lo, hi) = (p1.min(p2).max(0.0), p1.max(p2).min(s.len()));
         for (x0, x1) in free_parts(&used[c.i], lo, hi) {
             let (q0, q1) = (t.param(s.at(x0, 0.0)), t.param(s.at(x1, 0.0)));
@@ -398,11 +407,12 @@ pub(super) fn pair(
                 if z1 - z0 < params.min_length_m.max(0.9 * c.d) {
                     continue;
                 }
-                let quad = [s.at(z0, 0.0), s.at(z1, 0.0), s.at(z1, c.d), s.at(z0, c.d)];
+                let (d0, d1) = (offset_at(z0), offset_at(z1));
+                let quad = [s.at(z0, 0.0), s.at(z1, 0.0), s.at(z1, d1), s.at(z0, d0)];
                 let Some(bbox) = BBox::from_points(quad) else {
                     continue;
                 };
-                let area = (z1 - z0) * c.d;
+                let area = (z1 - z0) * (d0 + d1) / 2.0;
                 let overlaps = |b: &BBox| {
                     b.min.x < bbox.max.x
                         && b.max.x > bbox.min.x
@@ -417,13 +427,13 @@ pub(super) fn pair(
                 {
                     continue;
                 }
-                let mid = s.at((z0 + z1) / 2.0, c.d / 2.0);
+                let mid = s.at((z0 + z1) / 2.0, (d0 + d1) / 4.0);
                 let (material, priority) = index
                     .material_at(mid)
                     .unwrap_or((s.material, s.priority.max(t.priority)));
                 let mut centre =
-                    Seg::new(s.at(z0, c.d / 2.0), s.at(z1, c.d / 2.0), material, priority);
-                centre.thickness = Some(c.d);
+                    Seg::new(s.at(z0, d0 / 2.0), s.at(z1, d1 / 2.0), material, priority);
+                centre.thickness = Some((d0 + d1) / 2.0);
                 centres.push(centre);
                 bands.push((quad, bbox));
                 add_interval(&mut used[c.i], z0, z1);

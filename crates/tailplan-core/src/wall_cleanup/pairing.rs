@@ -136,7 +136,7 @@ pub(super) fn drop_caps(
                 .collect();
             // Inside a band: parallel, within half the thickness, and within its extent.
             let in_band = near.iter().any(|c| {
-                let half = c.thickness.unwrap_or(0.0) / 2.0 + tol;
+                let half = c.thickness.unwrap_or(0.0) / 2.0 + 1.5 * params.min_thickness_m.max(tol);
                 c.sin_angle(l) <= sin_tol
                     && c.offset(l.a).abs() <= half
                     && c.offset(l.b).abs() <= half
