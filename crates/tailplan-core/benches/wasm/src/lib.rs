@@ -1,6 +1,7 @@
 //! A tiny harness timing the coverage engine in wasm (one thread): `run.mjs` loads the sample
 //! office, calls these functions and measures with `performance.now()`. Not a workspace
 //! member: `./run.sh` builds it for wasm32 and runs it under Node (V8, Chromium's engine).
+#![forbid(unsafe_code)]
 use std::cell::RefCell;
 use tailplan_core::coverage::{CoverageEngine, CoverageRequest, FloorScope, Service};
 use tailplan_core::{Project, WifiBand, project_file};
