@@ -74,6 +74,11 @@ impl Rgba {
         0.2126 * lin(self.r) + 0.7152 * lin(self.g) + 0.0722 * lin(self.b)
     }
 
+    /// The colour as bytes `[r, g, b, a]` (one pixel of an RGBA image).
+    pub const fn to_array(self) -> [u8; 4] {
+        [self.r, self.g, self.b, self.a]
+    }
+
     /// The colour as CSS: `#rrggbb` when opaque, else `rgba(r,g,b,a)`.
     pub fn css(self) -> String {
         self.to_string()

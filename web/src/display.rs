@@ -201,9 +201,35 @@ pub struct Text {
     pub align: Align,
 }
 
+/// The key of an image a display list draws (a heatmap, a scanned underlay); the browser
+/// edge holds the pixels.
+pub type ImageId = u64;
+
+/// An image drawn through an affine transform.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageOp {
+    /// Which image.
+    pub image: ImageId,
+    /// Its width, source pixels.
+    pub width: u32,
+    /// Its height, source pixels.
+    pub height: u32,
+    /// `[a, b, c, d, e, f]`: source pixel (u, v) lands on screen at
+    /// (a·u + c·v + e, b·u + d·v + f), CSS px (the canvas's `transform()`).
+    pub transform: [f64; 6],
+    /// Opacity, 0 to 1.
+    pub alpha: f64,
+    /// Smoothed when scaled (a heatmap); off keeps pixels crisp.
+    pub smooth: bool,
+    /// Multiplied onto what is under it (a scan's white paper disappears, its lines stay).
+    pub multiply: bool,
+}
+
 /// One thing to draw.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DrawOp {
+    /// An image.
+    Image(ImageOp),
     /// Fill and/or stroke a path (fill first, non-zero rule).
     Path {
         /// The geometry.
@@ -246,6 +272,19 @@ impl DisplayList {
         if !path.is_empty() {
             self.ops.push(DrawOp::Path { path, fill, stroke });
         }
+    }
+
+    /// Adds an image.
+    pub fn image(&mut self, image: ImageOp) {
+        self.ops.push(DrawOp::Image(image));
+    }
+
+    /// Every image, in drawing order.
+    pub fn images(&self) -> impl Iterator<Item = &ImageOp> {
+        self.ops.iter().filter_map(|op| match op {
+            DrawOp::Image(i) => Some(i),
+            _ => None,
+        })
     }
 
     /// Adds a label.

@@ -22,11 +22,28 @@ pub enum Source {
     New,
 }
 
+/// The edits a document went through, newest first, so that a copy of the project kept
+/// elsewhere (the worker's) can follow with edits instead of the whole project. Shared
+/// between the states of the reducer, never copied: each change adds a link.
+#[derive(Debug)]
+struct Step {
+    /// The revision the edit led to.
+    revision: u64,
+    edit: Edit,
+    previous: Option<Rc<Step>>,
+    /// Links in the chain up to here.
+    depth: usize,
+}
+
+/// How many edits back a copy can follow; further behind, it takes the whole project.
+pub const JOURNAL_DEPTH: usize = 64;
+
 /// The open project, its history and its bookkeeping.
 #[derive(Debug, Clone)]
 pub struct Document {
     project: Rc<Project>,
     history: Rc<History>,
+    journal: Option<Rc<Step>>,
     /// Increases with every change (edit, undo, redo); never goes back.
     pub revision: u64,
     /// The revision last written to a file or read from one; `None` when the project has
@@ -46,6 +63,7 @@ impl Document {
         Self {
             project: Rc::new(project),
             history: Rc::new(History::new()),
+            journal: None,
             revision: 0,
             saved_revision: Some(0),
             file_name: file_name.into(),
@@ -73,36 +91,71 @@ impl Document {
             Rc::make_mut(&mut self.history),
             Rc::make_mut(&mut self.project),
         );
+        let copy = edit.clone();
         history.apply(project, edit)?;
         self.revision += 1;
+        self.record(copy);
         Ok(())
+    }
+
+    /// Adds the edit that led to the current revision to the journal.
+    fn record(&mut self, edit: Edit) {
+        let previous = self.journal.take().filter(|s| s.depth < JOURNAL_DEPTH);
+        let depth = previous.as_ref().map_or(1, |s| s.depth + 1);
+        self.journal = Some(Rc::new(Step {
+            revision: self.revision,
+            edit,
+            previous,
+            depth,
+        }));
+    }
+
+    /// The edits that lead from `revision` to the current one, in order; `None` when the
+    /// journal does not reach that far back (or `revision` is ahead).
+    pub fn edits_since(&self, revision: u64) -> Option<Vec<Edit>> {
+        if revision > self.revision {
+            return None;
+        }
+        let mut edits = Vec::new();
+        let mut at = self.journal.as_ref();
+        let mut expected = self.revision;
+        while expected > revision {
+            let step = at.filter(|s| s.revision == expected)?;
+            edits.push(step.edit.clone());
+            at = step.previous.as_ref();
+            expected -= 1;
+        }
+        edits.reverse();
+        Some(edits)
     }
 
     /// Undoes the last edit; false when there is none.
     pub fn undo(&mut self) -> bool {
-        if !self.history.can_undo() {
+        let Some(edit) = self.history.next_undo().cloned() else {
             return false;
-        }
+        };
         let (history, project) = (
             Rc::make_mut(&mut self.history),
             Rc::make_mut(&mut self.project),
         );
         let done = history.undo(project);
         self.revision += 1;
+        self.record(edit);
         done
     }
 
     /// Redoes the last undone edit; false when there is none.
     pub fn redo(&mut self) -> bool {
-        if !self.history.can_redo() {
+        let Some(edit) = self.history.next_redo().cloned() else {
             return false;
-        }
+        };
         let (history, project) = (
             Rc::make_mut(&mut self.history),
             Rc::make_mut(&mut self.project),
         );
         let done = history.redo(project);
         self.revision += 1;
+        self.record(edit);
         done
     }
 
@@ -209,6 +262,43 @@ mod tests {
         assert!(d.undo() && d.undo());
         assert!(!d.undo());
         assert!(d.project().floors[0].risers.is_empty());
+    }
+
+    #[test]
+    fn a_copy_follows_through_the_journal() {
+        let mut d = doc();
+        let mut copy = d.project().clone();
+        assert_eq!(d.edits_since(0), Some(vec![]));
+        d.apply(Edit::AddElement {
+            floor: "1".into(),
+            element: riser("r1", 1.0),
+            index: None,
+        })
+        .unwrap();
+        d.apply(Edit::ReplaceElement {
+            element: riser("r1", 3.0),
+        })
+        .unwrap();
+        assert!(d.undo());
+        for e in d.edits_since(0).unwrap() {
+            copy.apply(e).unwrap();
+        }
+        assert_eq!(&copy, d.project());
+        assert!(d.redo());
+        let more = d.edits_since(3).unwrap();
+        assert_eq!(more.len(), 1);
+        copy.apply(more[0].clone()).unwrap();
+        assert_eq!(&copy, d.project());
+        assert_eq!(d.edits_since(d.revision + 1), None);
+        // Beyond the journal's depth, a copy takes the whole project.
+        for i in 0..JOURNAL_DEPTH as u32 + 3 {
+            d.apply(Edit::ReplaceElement {
+                element: riser("r1", f64::from(i)),
+            })
+            .unwrap();
+        }
+        assert_eq!(d.edits_since(0), None);
+        assert_eq!(d.edits_since(d.revision - 2).map(|e| e.len()), Some(2));
     }
 
     #[test]

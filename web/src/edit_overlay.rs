@@ -97,6 +97,8 @@ pub fn overlay(state: &AppState, viewport: Viewport) -> DisplayList {
 
     draft(&mut list, state, project);
     measure(&mut list, state);
+    proposal(&mut list, state, floor);
+    findings(&mut list, state, project, floor);
 
     let snap = state.hover.snap.as_ref();
     if let Some(s) = snap {
@@ -378,6 +380,103 @@ fn indicator(list: &mut DisplayList, view: &View, s: &Snap) {
             label.to_owned(),
             style::SNAP,
         );
+    }
+}
+
+/// The placement proposal on view: each proposed transmitter as a green ring with its name,
+/// each one it replaces crossed out.
+fn proposal(list: &mut DisplayList, state: &AppState, floor: &Floor) {
+    let Some(p) = state
+        .coverage
+        .proposal
+        .as_ref()
+        .filter(|p| p.floor == floor.id)
+    else {
+        return;
+    };
+    let view = &state.view;
+    let r = style::symbol_radius_px(view.scale).max(5.0);
+    let mut rings = Path::new();
+    let mut dots = Path::new();
+    for t in &p.add {
+        let (x, y) = view.to_screen(t.position);
+        rings.circle(x, y, r + 7.0);
+        dots.circle(x, y, r * 0.8);
+        list.text(Text {
+            text: format!("+ {}", t.name),
+            x: x + r + 10.0,
+            y,
+            size_px: 11.0,
+            bold: true,
+            color: style::PROPOSED,
+            halo: Some(style::HALO),
+            align: Align::Left,
+        });
+    }
+    list.fill_stroke(
+        rings,
+        style::PROPOSED.with_alpha(40),
+        Stroke::solid(style::PROPOSED, 2.0).dashed(&[4.0, 3.0]),
+    );
+    list.fill(dots, style::PROPOSED);
+    let mut crosses = Path::new();
+    for id in &p.replace {
+        if let Some(e) = floor.element(id) {
+            let (x, y) = view.to_screen(e.points()[0]);
+            let k = r + 4.0;
+            crosses.polyline([(x - k, y - k), (x + k, y + k)]);
+            crosses.polyline([(x - k, y + k), (x + k, y - k)]);
+        }
+    }
+    list.stroke(
+        crosses,
+        Stroke::solid(style::FINDING_ERROR, 2.5).capped(LineCap::Round),
+    );
+}
+
+/// The design-rule findings about this floor's elements: numbered marks, coloured by
+/// severity, the one last zoomed to ringed.
+fn findings(
+    list: &mut DisplayList,
+    state: &AppState,
+    project: &tailplan_core::Project,
+    floor: &Floor,
+) {
+    let Some(v) = state.cabling.view.as_ref() else {
+        return;
+    };
+    let view = &state.view;
+    for m in crate::cabling::markers(project, &v.routing.findings, &floor.id) {
+        let (x, y) = view.to_screen(m.at);
+        let color = match m.severity {
+            tailplan_core::diagnostics::Severity::Error => style::FINDING_ERROR,
+            tailplan_core::diagnostics::Severity::Warning => style::FINDING_WARNING,
+            tailplan_core::diagnostics::Severity::Info => style::FINDING_NOTE,
+        };
+        let focused = state.cabling.focused == Some(m.number - 1);
+        let r = if focused { 11.0 } else { 9.0 };
+        if focused {
+            let mut ring = Path::new();
+            ring.circle(x, y - 16.0, r + 5.0);
+            list.stroke(ring, Stroke::solid(color, 2.0));
+        }
+        // A pin over the element: a badge above a short stem.
+        let mut stem = Path::new();
+        stem.polyline([(x, y), (x, y - 16.0 + r)]);
+        list.stroke(stem, Stroke::solid(color, 2.0));
+        let mut badge = Path::new();
+        badge.circle(x, y - 16.0, r);
+        list.fill_stroke(badge, color, Stroke::solid(Rgba::rgb(255, 255, 255), 1.5));
+        list.text(Text {
+            text: m.number.to_string(),
+            x,
+            y: y - 16.0,
+            size_px: if m.number > 99 { 8.0 } else { 10.0 },
+            bold: true,
+            color: Rgba::rgb(255, 255, 255),
+            halo: None,
+            align: Align::Center,
+        });
     }
 }
 

@@ -27,14 +27,39 @@ pub async fn read_blob(blob: &Blob) -> Result<Vec<u8>, LoadError> {
 /// Offers `text` as a download named `name` (a blob URL clicked through a link that is
 /// never attached: no request leaves the page).
 pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let window = web_sys::window().ok_or("no browser window")?;
-    let document = window.document().ok_or("no document")?;
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let parts = Array::of1(&JsValue::from_str(text));
     let blob =
         Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| js_message(&e))?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(|e| js_message(&e))?;
+    download_blob(name, &blob)
+}
+
+/// Offers `bytes` as a download named `name`.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = Array::of1(&Uint8Array::from(bytes));
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|e| js_message(&e))?;
+    download_blob(name, &blob)
+}
+
+/// Today's date on this computer, `2025-01-31`: for title blocks.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+fn download_blob(name: &str, blob: &Blob) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no browser window")?;
+    let document = window.document().ok_or("no document")?;
+    let url = Url::create_object_url_with_blob(blob).map_err(|e| js_message(&e))?;
     let link: HtmlAnchorElement = document
         .create_element("a")
         .map_err(|e| js_message(&e))?

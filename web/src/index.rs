@@ -59,11 +59,10 @@ pub fn layer_of(kind: ElementKind) -> Layer {
         ElementKind::Ap | ElementKind::Gateway | ElementKind::Device | ElementKind::Outlet => {
             Layer::Devices
         }
-        ElementKind::TelecomRoom
-        | ElementKind::Tray
-        | ElementKind::Riser
-        | ElementKind::Route
-        | ElementKind::Other => Layer::Trays,
+        ElementKind::Route => Layer::Routes,
+        ElementKind::TelecomRoom | ElementKind::Tray | ElementKind::Riser | ElementKind::Other => {
+            Layer::Trays
+        }
     }
 }
 

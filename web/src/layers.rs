@@ -9,23 +9,29 @@ pub enum Layer {
     Rooms,
     /// Doors and windows.
     Openings,
-    /// Cable pathways: trays, cable routes, risers and telecom rooms.
+    /// Cable pathways: trays, risers and telecom rooms.
     Trays,
+    /// Cable routes, drawn by hand or by "Route all", coloured by their telecom room.
+    Routes,
     /// What is placed: access points, gateways, devices and outlets.
     Devices,
-    /// The drawing a plan was imported from: its CAD lines, shown under the model.
+    /// The drawing a plan was imported from: its CAD lines or scan, shown under the model.
     Underlay,
+    /// The coverage heatmap, between the room fills and the walls.
+    Heatmap,
 }
 
 impl Layer {
     /// Every layer, in toolbar order.
-    pub const ALL: [Layer; 6] = [
+    pub const ALL: [Layer; 8] = [
         Layer::Underlay,
         Layer::Walls,
         Layer::Rooms,
         Layer::Openings,
         Layer::Trays,
+        Layer::Routes,
         Layer::Devices,
+        Layer::Heatmap,
     ];
 
     /// The layer's name in test ids and URLs: `walls`, `rooms`...
@@ -35,8 +41,10 @@ impl Layer {
             Layer::Rooms => "rooms",
             Layer::Openings => "openings",
             Layer::Trays => "trays",
+            Layer::Routes => "routes",
             Layer::Devices => "devices",
             Layer::Underlay => "underlay",
+            Layer::Heatmap => "heatmap",
         }
     }
 
@@ -47,8 +55,10 @@ impl Layer {
             Layer::Rooms => "Rooms",
             Layer::Openings => "Openings",
             Layer::Trays => "Trays",
+            Layer::Routes => "Routes",
             Layer::Devices => "Devices",
             Layer::Underlay => "Underlay",
+            Layer::Heatmap => "Heatmap",
         }
     }
 
@@ -58,9 +68,13 @@ impl Layer {
             Layer::Walls => "Walls, coloured by material",
             Layer::Rooms => "Room areas and names",
             Layer::Openings => "Doors and windows",
-            Layer::Trays => "Cable trays, cable routes, risers and telecom rooms",
+            Layer::Trays => "Cable trays, risers and telecom rooms",
+            Layer::Routes => "Cable routes, coloured by their telecom room",
             Layer::Devices => "Access points, IoT gateways, devices and outlets",
-            Layer::Underlay => "The imported drawing's own lines, under the model",
+            Layer::Underlay => "The imported drawing's own lines or scan, under the model",
+            Layer::Heatmap => {
+                "The coverage heatmap of the band or technology chosen in the Coverage panel"
+            }
         }
     }
 
@@ -74,9 +88,9 @@ impl Layer {
 pub struct Layers(u8);
 
 impl Default for Layers {
-    /// Every layer shown.
+    /// Every layer shown but the heatmap, which is asked for.
     fn default() -> Self {
-        Layers::all()
+        Layers::all().with(Layer::Heatmap, false)
     }
 }
 
@@ -117,8 +131,9 @@ mod tests {
 
     #[test]
     fn toggling() {
-        let all = Layers::default();
+        let all = Layers::all();
         assert!(Layer::ALL.iter().all(|l| all.shows(*l)));
+        assert_eq!(Layers::default(), all.with(Layer::Heatmap, false));
         let no_walls = all.toggled(Layer::Walls);
         assert!(!no_walls.shows(Layer::Walls) && no_walls.shows(Layer::Rooms));
         assert_eq!(no_walls.toggled(Layer::Walls), all);

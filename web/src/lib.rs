@@ -39,20 +39,27 @@
 //! ```
 
 pub mod autosave;
+pub mod cabling;
 pub mod canvas;
 pub mod color;
+pub mod coverage_view;
 pub mod display;
 pub mod document;
 pub mod edit_overlay;
 pub mod elements;
 pub mod fetch;
 pub mod files;
+#[cfg(test)]
+pub(crate) mod fixtures;
+pub mod heatmap;
 pub mod import;
+pub mod import_dialog;
 pub mod index;
 pub mod input;
 mod interact;
 pub mod labels;
 pub mod layers;
+pub mod offline;
 pub mod properties;
 pub mod scene;
 pub mod snap;
@@ -63,6 +70,8 @@ pub mod style;
 pub mod tools;
 mod ui;
 pub mod view;
+pub mod worker;
+pub mod worker_client;
 
 pub use ui::App;
 

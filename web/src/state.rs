@@ -8,9 +8,15 @@
 use std::fmt;
 use std::rc::Rc;
 
+use tailplan_core::coverage::Service;
+use tailplan_core::routing::Routing;
 use tailplan_core::{BBox, Edit, Floor, Point, Project, ProjectMeta, Segment};
 
+use crate::cabling::{CablingState, CablingTab};
+use crate::coverage_view::{CoverageState, HeatmapData};
 use crate::document::{Document, Source, project_file_name};
+use crate::heatmap::Metric;
+use crate::import_dialog::ImportDialog;
 use crate::index::FloorIndex;
 use crate::input::{Command, KEY_PAN_PX, ZOOM_STEP};
 use crate::layers::{Layer, Layers};
@@ -19,6 +25,7 @@ use crate::scene::FIT_MARGIN_PX;
 use crate::snap::{Snap, SnapToggle, Snapping};
 use crate::tools::Tool;
 use crate::view::{View, Viewport};
+use crate::worker::protocol::{DocKey, Imported, JobId, Proposal};
 
 /// A sample project shipped next to the editor.
 #[derive(Debug, PartialEq, Eq)]
@@ -297,6 +304,82 @@ pub struct Notice {
     pub text: String,
 }
 
+/// The tabs of the side panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SidePanel {
+    /// The selection's properties (or the floor's and the project's).
+    #[default]
+    Properties,
+    /// Coverage: heatmap, statistics, automatic placement.
+    Coverage,
+    /// Cabling: routing, findings, schedule, bill of materials, final tail.
+    Cabling,
+}
+
+impl SidePanel {
+    /// Every tab, in order.
+    pub const ALL: [SidePanel; 3] = [
+        SidePanel::Properties,
+        SidePanel::Coverage,
+        SidePanel::Cabling,
+    ];
+
+    /// Its name in test ids: `properties`, `coverage`, `cabling`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SidePanel::Properties => "properties",
+            SidePanel::Coverage => "coverage",
+            SidePanel::Cabling => "cabling",
+        }
+    }
+
+    /// Its caption.
+    pub fn label(self) -> &'static str {
+        match self {
+            SidePanel::Properties => "Properties",
+            SidePanel::Coverage => "Coverage",
+            SidePanel::Cabling => "Cabling",
+        }
+    }
+}
+
+/// What a job of the worker does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    /// Routing every cable.
+    Route,
+    /// Proposing access points or gateways.
+    Place,
+    /// Making a file to download.
+    Export,
+    /// Importing a file.
+    Import,
+}
+
+/// A job of the worker in progress.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Job {
+    /// Its number.
+    pub id: JobId,
+    /// What it does.
+    pub kind: JobKind,
+    /// What the progress indicator says.
+    pub label: String,
+}
+
+/// A field of the placement form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlacementField {
+    /// The RSSI each cell needs, dBm.
+    TargetDbm,
+    /// The share of the room area, percent.
+    TargetPercent,
+    /// The gateways' link margin, dB.
+    MarginDb,
+    /// Keep the floor's transmitters ("true"/"false").
+    KeepExisting,
+}
+
 /// Something the user (or the loader) did.
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -410,6 +493,105 @@ pub enum Action {
         /// Its revision.
         revision: u64,
     },
+    /// Show a tab of the side panel.
+    ShowPanel(SidePanel),
+    /// The band or technology of the heatmap.
+    SetService(Service),
+    /// What the heatmap shows.
+    SetMetric(Metric),
+    /// A heatmap from the worker.
+    Heatmap(Rc<HeatmapData>),
+    /// A job of the worker started.
+    JobStarted {
+        /// Its number.
+        job: JobId,
+        /// What it does.
+        kind: JobKind,
+        /// What the progress indicator says.
+        label: String,
+    },
+    /// A job (or the coverage job) came this far.
+    JobProgress {
+        /// Its number.
+        job: JobId,
+        /// Steps done.
+        done: usize,
+        /// Steps in all.
+        total: usize,
+    },
+    /// A job failed (job 0: the worker's own trouble).
+    JobFailed {
+        /// Its number.
+        job: JobId,
+        /// Why.
+        message: String,
+    },
+    /// A job is done (a file downloaded), with what to say.
+    JobDone {
+        /// Its number.
+        job: JobId,
+        /// The message.
+        notice: Option<String>,
+    },
+    /// The worker lost its copy of the project, or was replaced (`why`: it stopped).
+    WorkerReset {
+        /// Why it stopped, if it did.
+        why: Option<String>,
+    },
+    /// A placement proposal came.
+    ProposalReady(Rc<Proposal>),
+    /// Carry out the proposal: one undo step.
+    AcceptProposal,
+    /// Drop the proposal.
+    RejectProposal,
+    /// A field of the placement form.
+    SetPlacement {
+        /// Which.
+        field: PlacementField,
+        /// The text typed.
+        value: String,
+    },
+    /// A routing came from the worker.
+    Routed {
+        /// The job.
+        job: JobId,
+        /// The state it was routed at.
+        doc: DocKey,
+        /// The result.
+        routing: Rc<Routing>,
+        /// Milliseconds it took in the worker.
+        compute_ms: f64,
+    },
+    /// Show a tab of the cabling panel.
+    ShowCablingTab(CablingTab),
+    /// Sort a table by a column (again: the other way; a third time: as it came).
+    SortTable {
+        /// The table.
+        tab: CablingTab,
+        /// The column.
+        column: usize,
+    },
+    /// Filter the tables by text.
+    FilterTables(String),
+    /// Zoom to the finding with this index and select its element.
+    FocusFinding(usize),
+    /// Show this element: its floor, zoomed to it, selected.
+    ShowElement(String),
+    /// A plan's bytes were sent to the worker to import (opening request `request` ends).
+    ImportSent {
+        /// The opening request it ends.
+        request: u32,
+        /// The import job.
+        job: JobId,
+        /// The file's name.
+        name: String,
+        /// Its bytes, for the import dialog to import again.
+        bytes: Rc<Vec<u8>>,
+    },
+    /// An imported file came from the worker.
+    Imported(Rc<Imported>),
+    /// Something done in the import dialog.
+    ImportDialog(crate::import_dialog::DialogAction),
 }
 
 /// Everything the editor shows.
@@ -461,6 +643,20 @@ pub struct AppState {
     pub autosave: Autosave,
     /// Space is held: drags pan.
     pub space_held: bool,
+    /// The tab of the side panel shown.
+    pub panel: SidePanel,
+    /// Coverage: the heatmap wanted and shown, statistics, a proposal.
+    pub coverage: CoverageState,
+    /// Cabling: the routing and its tables.
+    pub cabling: CablingState,
+    /// The worker's jobs in progress.
+    pub jobs: Vec<Job>,
+    /// The import dialog, while a drawing is being imported.
+    pub import: Option<ImportDialog>,
+    /// The bytes of the plan being imported (for the dialog).
+    pub(crate) pending_import: Option<(JobId, Rc<Vec<u8>>)>,
+    /// Increases when the worker must be sent the project and the coverage job again.
+    pub worker_epoch: u32,
     pub(crate) index: Option<((u32, u64, String), Rc<FloorIndex>)>,
     pub(crate) nudge: Option<Nudge>,
     pub(crate) next_notice: u32,
@@ -676,6 +872,7 @@ impl AppState {
                 }
                 doc.mark_saved();
             }
+            other => return self.reduce_work(other),
         }
         Some(())
     }
@@ -715,6 +912,11 @@ impl AppState {
         self.doc = Some(doc);
         self.error = None;
         self.selection.clear();
+        self.coverage.shown = None;
+        self.coverage.summary = None;
+        self.coverage.proposal = None;
+        self.cabling.view = None;
+        self.cabling.focused = None;
         self.property_error = None;
         self.cancel_work();
         self.tool = Tool::Select;
@@ -1008,8 +1210,14 @@ impl AppState {
     }
 
     /// Keeps derived data in step: the floor index, the selection (of elements that still
-    /// exist), the wall material.
+    /// exist), the wall material, the coverage job wanted.
     fn sync(&mut self) {
+        self.sync_index();
+        let want = self.coverage_want();
+        self.coverage.want(want);
+    }
+
+    fn sync_index(&mut self) {
         let key = match (&self.doc, &self.floor_id) {
             (Some(d), Some(f)) => Some((self.generation, d.revision, f.clone())),
             _ => None,
@@ -1135,6 +1343,8 @@ fn intersects(a: &BBox, b: &BBox) -> bool {
 pub fn download_name(doc: &Document) -> String {
     project_file_name(&doc.file_name)
 }
+
+mod work;
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -50,6 +50,33 @@ pub const WINDOW_FRAME: Rgba = Rgba::hex(0xd0ebff);
 pub const TRAY: Rgba = Rgba::hex(0xe8590c);
 /// A hand-drawn cable route.
 pub const ROUTE: Rgba = Rgba::hex(0x0b7285);
+/// Cable route colours, one per telecom room in project order: the design sheets' (red is
+/// left out: it means "fails").
+pub const ROUTE_COLOURS: [Rgba; 8] = [
+    Rgba::hex(0x1f77b4),
+    Rgba::hex(0xff7f0e),
+    Rgba::hex(0x2ca02c),
+    Rgba::hex(0x9467bd),
+    Rgba::hex(0x8c564b),
+    Rgba::hex(0xe377c2),
+    Rgba::hex(0x17becf),
+    Rgba::hex(0x7f7f00),
+];
+
+/// The colour of the routes of the `i`-th telecom room of the project.
+pub fn route_colour(i: usize) -> Rgba {
+    ROUTE_COLOURS[i % ROUTE_COLOURS.len()]
+}
+
+/// A design-rule error on the plan.
+pub const FINDING_ERROR: Rgba = Rgba::hex(0xd62728);
+/// A design-rule warning on the plan.
+pub const FINDING_WARNING: Rgba = Rgba::hex(0xe8a202);
+/// A note of the design rules on the plan.
+pub const FINDING_NOTE: Rgba = Rgba::hex(0x3b82f6);
+/// A proposed access point or gateway (not yet in the project).
+pub const PROPOSED: Rgba = Rgba::hex(0x16a34a);
+
 /// A telecom room's outline and label.
 pub const TELECOM: Rgba = Rgba::hex(0xc2410c);
 /// A telecom room's fill.

@@ -104,9 +104,19 @@ async fn blobs_and_files_are_read_byte_for_byte() {
     let file = File::new_with_u8_array_sequence(&parts, "plan.geojson").unwrap();
     let read = files::read_file(&file).await.unwrap();
     assert_eq!(read, geojson);
-    let opened = import::open_file(&file.name(), &read).unwrap();
-    assert_eq!(opened.project.floors[0].walls.len(), 1);
-    assert_eq!(opened.file_name, "plan.tailplan.json");
+    // A plan goes to the importers (in the files worker); a project file opens here.
+    assert!(matches!(
+        import::open_file(&file.name(), &read).unwrap(),
+        import::FileKind::Plan
+    ));
+    let project = tailplan_core::project_file::to_json(&tailplan_core::Project::new());
+    let parts = Array::of1(&Uint8Array::from(project.as_bytes()).into());
+    let file = File::new_with_u8_array_sequence(&parts, "hq.tailplan.json").unwrap();
+    let read = files::read_file(&file).await.unwrap();
+    match import::open_file(&file.name(), &read).unwrap() {
+        import::FileKind::Project(opened) => assert_eq!(opened.file_name, "hq.tailplan.json"),
+        import::FileKind::Plan => panic!("a project file read as a plan"),
+    }
 }
 
 #[wasm_bindgen_test]

@@ -52,6 +52,8 @@ pub struct Legend {
     pub walls: Vec<LegendItem>,
     /// Pathways and telecom rooms.
     pub pathways: Vec<LegendItem>,
+    /// Cable routes, by telecom room.
+    pub routes: Vec<LegendItem>,
     /// Equipment symbols.
     pub equipment: Vec<LegendItem>,
 }
@@ -59,7 +61,10 @@ pub struct Legend {
 impl Legend {
     /// True when there is nothing to explain.
     pub fn is_empty(&self) -> bool {
-        self.walls.is_empty() && self.pathways.is_empty() && self.equipment.is_empty()
+        self.walls.is_empty()
+            && self.pathways.is_empty()
+            && self.routes.is_empty()
+            && self.equipment.is_empty()
     }
 }
 
@@ -82,10 +87,6 @@ impl FloorScene {
             }
         }
         if layers.shows(Layer::Trays) {
-            let line = |label: &str, color, dashed| LegendItem {
-                label: label.to_owned(),
-                swatch: Swatch::Line { color, dashed },
-            };
             if !self.trays.is_empty() {
                 legend.pathways.push(LegendItem {
                     label: "cable tray".to_owned(),
@@ -94,11 +95,6 @@ impl FloorScene {
                         line: style::TRAY,
                     },
                 });
-            }
-            if !self.routes.is_empty() {
-                legend
-                    .pathways
-                    .push(line("cable route", style::ROUTE, false));
             }
             if !self.telecom_rooms.is_empty() {
                 legend.pathways.push(LegendItem {
@@ -117,6 +113,26 @@ impl FloorScene {
                 legend.pathways.push(LegendItem {
                     label: "riser".to_owned(),
                     swatch: Swatch::Symbol(SymbolKind::Riser),
+                });
+            }
+        }
+        if layers.shows(Layer::Routes) {
+            for (room, color) in &self.route_rooms {
+                legend.routes.push(LegendItem {
+                    label: format!("cables to {room}"),
+                    swatch: Swatch::Line {
+                        color: *color,
+                        dashed: false,
+                    },
+                });
+            }
+            if self.has_hand_routes {
+                legend.routes.push(LegendItem {
+                    label: "drawn by hand".to_owned(),
+                    swatch: Swatch::Line {
+                        color: style::ROUTE,
+                        dashed: true,
+                    },
                 });
             }
         }

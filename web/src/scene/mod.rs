@@ -18,10 +18,13 @@ use std::collections::{BTreeMap, HashSet};
 use std::f64::consts::FRAC_PI_2;
 
 use tailplan_core::geometry::{ring_area, ring_segments};
-use tailplan_core::{BBox, Floor, OpeningKind, Point, Polygon, Project, Shape, UnderlayKind};
+use tailplan_core::{
+    BBox, Floor, OpeningKind, Placement, Point, Polygon, Project, RasterUnderlay, Shape,
+    UnderlayKind,
+};
 
 use crate::color::Rgba;
-use crate::display::{Align, DisplayList, LineCap, Path, PathCmd, Stroke, Text};
+use crate::display::{Align, DisplayList, ImageId, ImageOp, LineCap, Path, PathCmd, Stroke, Text};
 use crate::labels::{LabelPlacer, Rect};
 use crate::layers::{Layer, Layers};
 use crate::style::{self, SymbolKind};
@@ -86,6 +89,62 @@ struct LineItem {
     points: Vec<Point>,
     bbox: BBox,
     width_mm: Option<f64>,
+    /// A route's colour: its telecom room's.
+    color: Rgba,
+    /// A route drawn by hand (dashed), not by "Route all".
+    hand: bool,
+}
+
+/// A scanned drawing ready to draw.
+#[derive(Debug, Clone)]
+struct RasterItem {
+    image: ImageId,
+    width_px: u32,
+    height_px: u32,
+    placement: Placement,
+    bbox: BBox,
+}
+
+/// What the routes of a floor are coloured by: (telecom room name, colour) in project order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RouteColours(pub Vec<(String, Rgba)>);
+
+impl RouteColours {
+    /// The telecom rooms of `project`, each with its colour.
+    pub fn of(project: &Project) -> Self {
+        let mut out: Vec<(String, Rgba)> = Vec::new();
+        for t in project.floors.iter().flat_map(|f| &f.telecom_rooms) {
+            let name = t.name.trim();
+            if !out.iter().any(|(n, _)| n == name) {
+                out.push((name.to_owned(), style::route_colour(out.len())));
+            }
+        }
+        Self(out)
+    }
+
+    /// The colour of routes to the room named `to`.
+    pub fn of_room(&self, to: &str) -> Rgba {
+        self.0
+            .iter()
+            .find(|(n, _)| n == to.trim())
+            .map_or(style::ROUTE, |(_, c)| *c)
+    }
+}
+
+/// The key of a raster underlay's image: its id and size, so that another scan under the
+/// same id is another image.
+pub fn raster_image_id(underlay_id: &str, raster: &RasterUnderlay) -> ImageId {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (
+        underlay_id,
+        raster.width_px,
+        raster.height_px,
+        raster.data.len(),
+        raster.data.get(..64),
+    )
+        .hash(&mut h);
+    h.finish()
 }
 
 /// A telecom room ready to draw.
@@ -128,6 +187,12 @@ pub struct FloorScene {
     symbols: Vec<SymbolItem>,
     /// The lines of the drawings the floor was imported from (rings closed).
     underlay: Vec<(Vec<Point>, BBox)>,
+    /// The scans the floor was imported from.
+    rasters: Vec<RasterItem>,
+    /// The telecom rooms the routes are coloured by, those with routes on this floor.
+    route_rooms: Vec<(String, Rgba)>,
+    /// Some routes on this floor were drawn by hand.
+    has_hand_routes: bool,
 }
 
 impl FloorScene {
@@ -204,6 +269,8 @@ impl FloorScene {
                 points: points.to_vec(),
                 bbox,
                 width_mm,
+                color: style::TRAY,
+                hand: false,
             })
         };
         let trays = floor
@@ -211,11 +278,26 @@ impl FloorScene {
             .iter()
             .filter_map(|t| line(&t.id, &t.points, t.width_mm))
             .collect();
-        let routes = floor
+        let colours = RouteColours::of(project);
+        let mut route_rooms: Vec<(String, Rgba)> = Vec::new();
+        let routes: Vec<LineItem> = floor
             .routes
             .iter()
-            .filter_map(|r| line(&r.id, &r.points, None))
+            .filter_map(|r| {
+                let color = colours.of_room(&r.to);
+                if !route_rooms.iter().any(|(n, _)| n == r.to.trim()) {
+                    route_rooms.push((r.to.trim().to_owned(), color));
+                }
+                line(&r.id, &r.points, None).map(|l| LineItem {
+                    color,
+                    hand: !tailplan_core::routing::hand::is_auto_route(r),
+                    ..l
+                })
+            })
             .collect();
+        // In the legend, rooms in the project's order.
+        route_rooms.sort_by_key(|(n, _)| colours.0.iter().position(|(c, _)| c == n));
+        let has_hand_routes = routes.iter().any(|r| r.hand);
 
         let telecom_rooms = floor
             .telecom_rooms
@@ -284,9 +366,24 @@ impl FloorScene {
         symbols.retain(|s| s.position.is_finite());
         pathway_symbols.retain(|s| s.position.is_finite());
 
-        // Vector underlays' lines; raster scans are drawn by a later part of the editor.
+        // Vector underlays' lines, and scans placed in metres.
         let mut underlay = Vec::new();
+        let mut rasters = Vec::new();
         for u in floor.underlays.iter().filter(|u| u.visible) {
+            if let UnderlayKind::Raster(r) = &u.kind
+                && r.width_px > 0
+                && r.height_px > 0
+                && r.placement.m_per_px.is_finite()
+                && r.placement.m_per_px > 0.0
+            {
+                rasters.push(RasterItem {
+                    image: raster_image_id(&u.id, r),
+                    width_px: r.width_px,
+                    height_px: r.height_px,
+                    placement: r.placement,
+                    bbox: r.bbox(),
+                });
+            }
             if let UnderlayKind::Vector { layers } = &u.kind {
                 for layer in layers {
                     let closed = layer.rings.iter().map(|r| {
@@ -320,7 +417,15 @@ impl FloorScene {
             pathway_symbols,
             symbols,
             underlay,
+            rasters,
+            route_rooms,
+            has_hand_routes,
         }
+    }
+
+    /// The scans this floor draws: (image id, underlay id), for the browser edge to load.
+    pub fn raster_images(&self) -> impl Iterator<Item = ImageId> + '_ {
+        self.rasters.iter().map(|r| r.image)
     }
 
     /// The view that shows the whole floor in `viewport` (the default view without a floor).
@@ -347,12 +452,31 @@ impl FloorScene {
         layers: Layers,
         options: &FrameOptions<'_>,
     ) -> DisplayList {
-        let mut list = DisplayList {
+        let (mut below, above) = self.frame_layers(view, viewport, layers, options);
+        if let Some(under) = options.under_walls {
+            below.ops.extend(under.ops.iter().cloned());
+        }
+        below.ops.extend(above.ops);
+        below
+    }
+
+    /// The frame in two parts, to be drawn with the heatmap between them: what lies under
+    /// the walls (background, grid, scans and underlay lines, room and telecom-room fills)
+    /// and everything over them. `options.under_walls` is not used.
+    pub fn frame_layers(
+        &self,
+        view: &View,
+        viewport: Viewport,
+        layers: Layers,
+        options: &FrameOptions<'_>,
+    ) -> (DisplayList, DisplayList) {
+        let mut below = DisplayList {
             background: options.chrome.then_some(style::BACKGROUND),
             ops: Vec::new(),
         };
+        let mut list = DisplayList::default();
         if viewport.is_empty() {
-            return list;
+            return (below, list);
         }
         let frame = Frame {
             view: *view,
@@ -366,14 +490,17 @@ impl FloorScene {
             hidden: options.hidden,
         };
         if options.chrome {
-            overlay::grid(&mut list, &frame, viewport.dpr);
+            overlay::grid(&mut below, &frame, viewport.dpr);
         }
 
         let mut placer = LabelPlacer::new(inset(frame.screen, 2.0));
         let radius = style::symbol_radius_px(view.scale);
 
         if layers.shows(Layer::Rooms) {
-            self.draw_room_fills(&mut list, &frame);
+            self.draw_room_fills(&mut below, &frame);
+        }
+        if layers.shows(Layer::Underlay) {
+            self.draw_rasters(&mut below, &frame);
         }
         if layers.shows(Layer::Underlay) && !self.underlay.is_empty() {
             let mut path = Path::new();
@@ -382,14 +509,10 @@ impl FloorScene {
                     path.polyline(line.iter().map(|p| view.to_screen(*p)));
                 }
             }
-            list.stroke(path, Stroke::solid(style::UNDERLAY, 1.0));
+            below.stroke(path, Stroke::solid(style::UNDERLAY, 1.0));
         }
         if layers.shows(Layer::Trays) {
-            self.draw_telecom_fills(&mut list, &frame);
-        }
-        // The slot over the floor's fills and under its walls: the coverage heatmap.
-        if let Some(under) = options.under_walls {
-            list.ops.extend(under.ops.iter().cloned());
+            self.draw_telecom_fills(&mut below, &frame);
         }
         if layers.shows(Layer::Walls) {
             self.draw_walls(&mut list, &frame);
@@ -399,6 +522,9 @@ impl FloorScene {
         }
         if layers.shows(Layer::Trays) {
             self.draw_pathways(&mut list, &frame);
+        }
+        if layers.shows(Layer::Routes) {
+            self.draw_routes(&mut list, &frame);
         }
 
         // Symbols, and the space they take that labels must leave free.
@@ -437,7 +563,49 @@ impl FloorScene {
         if options.chrome {
             overlay::scale_bar(&mut list, view, viewport);
         }
-        list
+        (below, list)
+    }
+
+    /// Scans, multiplied onto the fills under them (their white paper disappears).
+    fn draw_rasters(&self, list: &mut DisplayList, f: &Frame) {
+        for r in self.rasters.iter().filter(|r| f.shows(&r.bbox, 0.0)) {
+            // Pixel (u, v) lands at world placement.apply(u, v): an affine map.
+            let o = f.view.to_screen(r.placement.apply(Point::new(0.0, 0.0)));
+            let ux = f.view.to_screen(r.placement.apply(Point::new(1.0, 0.0)));
+            let vy = f.view.to_screen(r.placement.apply(Point::new(0.0, 1.0)));
+            list.image(ImageOp {
+                image: r.image,
+                width: r.width_px,
+                height: r.height_px,
+                transform: [ux.0 - o.0, ux.1 - o.1, vy.0 - o.0, vy.1 - o.1, o.0, o.1],
+                alpha: 0.9,
+                smooth: true,
+                multiply: true,
+            });
+        }
+    }
+
+    /// Cable routes, coloured by their telecom room; those drawn by hand dashed.
+    fn draw_routes(&self, list: &mut DisplayList, f: &Frame) {
+        let mut batches: BTreeMap<(Rgba, bool), Path> = BTreeMap::new();
+        for r in self
+            .routes
+            .iter()
+            .filter(|r| f.shows(&r.bbox, 0.5) && !f.hides(&r.id))
+        {
+            batches
+                .entry((r.color, r.hand))
+                .or_default()
+                .polyline(r.points.iter().map(|p| f.view.to_screen(*p)));
+        }
+        for ((color, hand), path) in batches {
+            let stroke = if hand {
+                Stroke::solid(color, 2.0).dashed(&[7.0, 4.0])
+            } else {
+                Stroke::solid(color, 1.5).capped(LineCap::Round)
+            };
+            list.stroke(path, stroke);
+        }
     }
 
     fn draw_room_fills(&self, list: &mut DisplayList, f: &Frame) {
@@ -587,18 +755,6 @@ impl FloorScene {
         list.stroke(
             centrelines,
             Stroke::solid(style::TRAY, style::TRAY_LINE_PX).dashed(&style::TRAY_DASH),
-        );
-        let mut routes = Path::new();
-        for r in self
-            .routes
-            .iter()
-            .filter(|r| f.shows(&r.bbox, 0.5) && !f.hides(&r.id))
-        {
-            routes.polyline(r.points.iter().map(|p| f.view.to_screen(*p)));
-        }
-        list.stroke(
-            routes,
-            Stroke::solid(style::ROUTE, 1.5).capped(LineCap::Round),
         );
         let mut outlines = Path::new();
         for t in self

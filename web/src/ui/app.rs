@@ -12,25 +12,41 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
+use tailplan_core::coverage::Service;
+
 use super::banner::ErrorBanner;
+use super::cabling_panel::{CablingPanel, CablingView, Tables};
+use super::coverage_panel::{CoveragePanel, CoverageView};
 use super::dialogs::{ConfirmReplace, HelpPanel};
+use super::import_dialog::ImportDialogView;
 use super::legend::LegendPanel;
 use super::palette::Palette;
-use super::plan::{PlanCanvas, SceneHandle};
+use super::plan::{HeatHandle, PlanCanvas, RasterSource, SceneHandle, raster_sources};
 use super::properties::{PropertyPanel, Subject};
+use super::side::SideTabs;
 use super::status_bar::{SaveStatus, StatusBar};
-use super::toolbar::{Toolbar, ViewBar};
+use super::toolbar::{ExportChoice, Toolbar, ViewBar};
 use crate::autosave::{self, META_KEY, PROJECT_KEY, SavedMeta};
+use crate::cabling;
+use crate::coverage_view::{self, HeatmapData};
 use crate::document::Source;
 use crate::edit_overlay;
 use crate::fetch::fetch_text;
 use crate::files;
-use crate::import::{self, ACCEPT};
+use crate::heatmap;
+use crate::import::{self, ACCEPT, FileKind};
 use crate::input::{Keys, Shortcut, Target, shortcut};
+use crate::layers::Layer;
 use crate::scene::FloorScene;
-use crate::state::{Action, AppState, Autosave, Gesture, SAMPLES, Sample, open_sample};
+use crate::state::{
+    Action, AppState, Autosave, Gesture, JobKind, SAMPLES, Sample, SidePanel, open_sample,
+};
 use crate::status;
 use crate::storage::Store;
+use crate::worker::protocol::{
+    ApPlacementChoice, ExportKind, FromWorker, GatewayPlacementChoice, ImportChoice, ToWorker,
+};
+use crate::worker_client::{self, Incoming, WorkerClient};
 
 /// How long a notice stays, milliseconds.
 const NOTICE_MS: i32 = 4_000;
@@ -53,10 +69,31 @@ struct SaveQueue {
     wanted: Option<(u32, u64, Rc<Project>, String)>,
 }
 
-/// Opens `name`'s `bytes` (a file picked or dropped) off the main loop.
+/// A worker's handle, once started.
+type ClientCell = Rc<RefCell<Option<WorkerClient>>>;
+
+/// The files worker (imports, DXF), started the first time it is needed.
+fn files_worker(cell: &ClientCell, dispatcher: &UseReducerDispatcher<AppState>) -> WorkerClient {
+    if let Some(c) = cell.borrow().as_ref() {
+        return c.clone();
+    }
+    let dispatcher = dispatcher.clone();
+    let handler: Rc<dyn Fn(Incoming)> = Rc::new(move |m| incoming(&dispatcher, m));
+    let c = WorkerClient::start(
+        worker_client::FILES_URL,
+        worker_client::FILES_FIRST_JOB,
+        handler,
+    );
+    *cell.borrow_mut() = Some(c.clone());
+    c
+}
+
+/// Opens `name`'s `bytes` (a file picked or dropped) off the main loop: a project file here,
+/// a plan through the worker's importers.
 fn open_bytes(
     dispatcher: UseReducerDispatcher<AppState>,
     requests: Rc<RefCell<Requests>>,
+    client: ClientCell,
     file: File,
 ) {
     let request = requests.borrow_mut().next();
@@ -68,9 +105,92 @@ fn open_bytes(
     wasm_bindgen_futures::spawn_local(async move {
         let bytes = files::read_file(&file).await;
         files::next_paint().await;
-        let result = bytes.and_then(|b| import::open_file(&name, &b));
+        let result = match bytes.and_then(|b| import::open_file(&name, &b).map(|k| (k, b))) {
+            Ok((FileKind::Project(opened), _)) => Ok(opened),
+            Ok((FileKind::Plan, bytes)) => {
+                let c = files_worker(&client, &dispatcher);
+                let job = c.next_job();
+                let bytes = Rc::new(bytes);
+                dispatcher.dispatch(Action::ImportSent {
+                    request,
+                    job,
+                    name: name.clone(),
+                    bytes: bytes.clone(),
+                });
+                let options = ImportChoice {
+                    provisional: true,
+                    ..ImportChoice::default()
+                };
+                c.send(
+                    &ToWorker::Import { job, name, options },
+                    Some(bytes.as_ref().clone()),
+                );
+                return;
+            }
+            Err(e) => Err(e),
+        };
         dispatcher.dispatch(Action::Loaded { request, result });
     });
+}
+
+/// What the worker sent, as actions (and downloads).
+fn incoming(dispatcher: &UseReducerDispatcher<AppState>, what: Incoming) {
+    let message = match what {
+        Incoming::Stopped(why) => {
+            dispatcher.dispatch(Action::WorkerReset { why: Some(why) });
+            return;
+        }
+        Incoming::Message(m, buffer) => (m, buffer),
+    };
+    match message {
+        (FromWorker::Coverage(result), buffer) => {
+            let values = buffer
+                .as_ref()
+                .map(worker_client::f32_values)
+                .unwrap_or_default();
+            dispatcher.dispatch(Action::Heatmap(Rc::new(HeatmapData { result, values })));
+        }
+        (FromWorker::Progress { job, done, total }, _) => {
+            dispatcher.dispatch(Action::JobProgress { job, done, total });
+        }
+        (FromWorker::Proposal(p), _) => dispatcher.dispatch(Action::ProposalReady(Rc::new(p))),
+        (
+            FromWorker::Routed {
+                job,
+                doc,
+                compute_ms,
+                routing,
+            },
+            _,
+        ) => dispatcher.dispatch(Action::Routed {
+            job,
+            doc,
+            routing: Rc::new(*routing),
+            compute_ms,
+        }),
+        (FromWorker::Imported(i), _) => dispatcher.dispatch(Action::Imported(Rc::new(i))),
+        (FromWorker::Exported(f), buffer) => {
+            let bytes = buffer
+                .as_ref()
+                .map(worker_client::bytes)
+                .unwrap_or_default();
+            match files::download_bytes(&f.name, &bytes, &f.mime) {
+                Ok(()) => dispatcher.dispatch(Action::JobDone {
+                    job: f.job,
+                    notice: Some(format!("Exported {} ({})", f.name, f.summary)),
+                }),
+                Err(e) => dispatcher.dispatch(Action::JobFailed {
+                    job: f.job,
+                    message: format!("Could not download {}: {e}", f.name),
+                }),
+            }
+        }
+        (FromWorker::Failed { job, message }, _) => {
+            dispatcher.dispatch(Action::JobFailed { job, message });
+        }
+        (FromWorker::NeedProject, _) => dispatcher.dispatch(Action::WorkerReset { why: None }),
+        (FromWorker::Ready | FromWorker::Synced { .. } | FromWorker::Crashed { .. }, _) => {}
+    }
 }
 
 /// Fetches and opens a sample.
@@ -200,6 +320,220 @@ pub fn app() -> Html {
     let requests = use_mut_ref(Requests::default);
     let save_queue = use_mut_ref(SaveQueue::default);
     let file_input = use_node_ref();
+    let client: ClientCell = use_mut_ref(|| None);
+    let files: ClientCell = use_mut_ref(|| None);
+
+    // The worker, for the page's life.
+    {
+        let dispatcher = state.dispatcher();
+        let client = client.clone();
+        use_effect_with((), move |_| {
+            let handler: Rc<dyn Fn(Incoming)> = Rc::new(move |m| incoming(&dispatcher, m));
+            *client.borrow_mut() = Some(WorkerClient::start(
+                worker_client::ENGINE_URL,
+                crate::worker::protocol::FIRST_JOB,
+                handler,
+            ));
+            crate::offline::register();
+        });
+    }
+
+    // The coverage job wanted goes to the worker (again when it was replaced).
+    {
+        let client = client.clone();
+        let wanted = state.coverage.wanted.clone();
+        let doc = state.doc.clone();
+        let generation = state.generation;
+        use_effect_with(
+            (wanted.as_ref().map(|w| w.job), state.worker_epoch),
+            move |_| {
+                if let Some(c) = client.borrow().as_ref() {
+                    match (wanted, doc) {
+                        (Some(job), Some(doc)) => {
+                            c.sync(generation, &doc);
+                            c.send(&ToWorker::Coverage(job), None);
+                        }
+                        _ => c.send(&ToWorker::StopCoverage, None),
+                    }
+                }
+            },
+        );
+    }
+
+    // The import dialog's choices changed: import again.
+    {
+        let files = files.clone();
+        let dispatcher = state.dispatcher();
+        let dialog = state.import.as_ref().map(|d| {
+            (
+                d.revision,
+                d.sent_revision,
+                d.job.is_some(),
+                d.name.clone(),
+                d.choice(),
+                d.bytes.clone(),
+            )
+        });
+        let key = dialog.as_ref().map(|d| (d.0, d.1, d.2));
+        use_effect_with(key, move |_| {
+            if let Some((revision, sent, false, name, options, bytes)) = dialog
+                && revision != sent
+            {
+                let c = files_worker(&files, &dispatcher);
+                let job = c.next_job();
+                dispatcher.dispatch(Action::ImportDialog(
+                    crate::import_dialog::DialogAction::Reimporting { job, revision },
+                ));
+                c.send(
+                    &ToWorker::Import { job, name, options },
+                    Some(bytes.as_ref().clone()),
+                );
+            }
+        });
+    }
+
+    let on_route = {
+        let client = client.clone();
+        let state = state.clone();
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| {
+            let (Some(c), Some(doc), Some(key)) =
+                (client.borrow().clone(), state.doc.as_ref(), state.doc_key())
+            else {
+                return;
+            };
+            let job = c.next_job();
+            dispatcher.dispatch(Action::JobStarted {
+                job,
+                kind: JobKind::Route,
+                label: "Routing every cable…".into(),
+            });
+            c.sync(state.generation, doc);
+            c.send(&ToWorker::Route { job, doc: key }, None);
+        })
+    };
+    let on_export = {
+        let client = client.clone();
+        let files = files.clone();
+        let state = state.clone();
+        let dispatcher = state.dispatcher();
+        Callback::from(move |choice: ExportChoice| {
+            let c = if choice == ExportChoice::Dxf {
+                Some(files_worker(&files, &dispatcher))
+            } else {
+                client.borrow().clone()
+            };
+            let (Some(c), Some(doc), Some(key)) = (c, state.doc.as_ref(), state.doc_key()) else {
+                return;
+            };
+            let floor = state.floor_id.clone().unwrap_or_default();
+            let date = files::today();
+            let what = match choice {
+                ExportChoice::CablingSheet => ExportKind::FloorSheets {
+                    floor,
+                    date,
+                    coverage: false,
+                },
+                ExportChoice::CoverageSheet => ExportKind::FloorSheets {
+                    floor,
+                    date,
+                    coverage: true,
+                },
+                ExportChoice::AllSheets => ExportKind::AllSheets { date },
+                ExportChoice::Schedule => ExportKind::Schedule,
+                ExportChoice::Bom => ExportKind::Bom,
+                ExportChoice::Findings => ExportKind::Findings,
+                ExportChoice::FinalTail => ExportKind::FinalTail,
+                ExportChoice::GeoJson => ExportKind::GeoJson,
+                ExportChoice::Dxf => ExportKind::Dxf { floor, date },
+            };
+            let name = crate::state::download_name(doc);
+            let base = name
+                .strip_suffix(".tailplan.json")
+                .unwrap_or(&name)
+                .to_owned();
+            let job = c.next_job();
+            dispatcher.dispatch(Action::JobStarted {
+                job,
+                kind: JobKind::Export,
+                label: "Making the file…".into(),
+            });
+            c.sync(state.generation, doc);
+            c.send(
+                &ToWorker::Export {
+                    job,
+                    doc: key,
+                    base,
+                    what,
+                },
+                None,
+            );
+        })
+    };
+    let on_place = {
+        let client = client.clone();
+        let state = state.clone();
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| {
+            let (Some(c), Some(doc), Some(key), Some(floor)) = (
+                client.borrow().clone(),
+                state.doc.as_ref(),
+                state.doc_key(),
+                state.floor(),
+            ) else {
+                return;
+            };
+            let cov = &state.coverage;
+            let job = c.next_job();
+            let message = match cov.service_on(floor) {
+                Service::Wifi(band) => ToWorker::PlaceAps {
+                    job,
+                    doc: key,
+                    options: ApPlacementChoice {
+                        floor: floor.id.clone(),
+                        band,
+                        target_dbm: cov.target_dbm,
+                        coverage_percent: cov.target_percent,
+                        keep_existing: cov.keep_existing,
+                    },
+                },
+                Service::Iot(tech) => ToWorker::PlaceGateways {
+                    job,
+                    doc: key,
+                    options: GatewayPlacementChoice {
+                        floor: floor.id.clone(),
+                        tech,
+                        margin_db: cov.margin_db,
+                        keep_existing: cov.keep_existing,
+                    },
+                },
+            };
+            dispatcher.dispatch(Action::JobStarted {
+                job,
+                kind: JobKind::Place,
+                label: "Placing…".into(),
+            });
+            c.sync(state.generation, doc);
+            c.send(&message, None);
+        })
+    };
+    let on_stop_place = {
+        let client = client.clone();
+        let state = state.clone();
+        let dispatcher = state.dispatcher();
+        Callback::from(move |()| {
+            if let Some(c) = client.borrow().as_ref() {
+                c.restart();
+            }
+            if let Some(job) = state.coverage.placing {
+                dispatcher.dispatch(Action::JobDone {
+                    job,
+                    notice: Some("Placement stopped".into()),
+                });
+            }
+            dispatcher.dispatch(Action::WorkerReset { why: None });
+        })
+    };
 
     let on_action = {
         let dispatcher = state.dispatcher();
@@ -229,7 +563,10 @@ pub fn app() -> Html {
     let on_file = {
         let dispatcher = state.dispatcher();
         let requests = requests.clone();
-        Callback::from(move |file: File| open_bytes(dispatcher.clone(), requests.clone(), file))
+        let files = files.clone();
+        Callback::from(move |file: File| {
+            open_bytes(dispatcher.clone(), requests.clone(), files.clone(), file)
+        })
     };
     let on_file_chosen = {
         let on_file = on_file.clone();
@@ -438,6 +775,132 @@ pub fn app() -> Html {
         })
     };
 
+    // The heatmap on the plan, the scans, the panels' views.
+    let heat = state.floor().and_then(|f| {
+        if !state.layers.shows(Layer::Heatmap) {
+            return None;
+        }
+        let service = state.coverage.service_on(f);
+        let key = (f.id.clone(), service, state.coverage.metric);
+        let h = state.coverage.heatmap_for(&key)?;
+        let scale = heatmap::scale(service, state.coverage.metric, h.result.threshold_dbm);
+        Some(HeatHandle(h.clone(), scale))
+    });
+    let raster_key: Vec<(String, usize)> = state
+        .floor()
+        .map(|f| {
+            f.underlays
+                .iter()
+                .filter_map(|u| match &u.kind {
+                    tailplan_core::UnderlayKind::Raster(r) => Some((u.id.clone(), r.data.len())),
+                    tailplan_core::UnderlayKind::Vector { .. } => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let rasters: Rc<Vec<RasterSource>> = {
+        let state = state.clone();
+        use_memo(
+            (state.generation, state.floor_id.clone(), raster_key),
+            move |_| state.floor().map(raster_sources).unwrap_or_default(),
+        )
+    };
+    let heat_text = heat.as_ref().and_then(|h| {
+        let world = state.hover.world?;
+        let r = &h.0.result;
+        heatmap::value_at(&r.grid, &h.0.values, world)
+            .map(|v| heatmap::value_text(r.service, r.metric, v))
+    });
+    let coverage_view = state.floor().map(|f| {
+        let c = &state.coverage;
+        let service = c.service_on(f);
+        let mut services: Vec<Service> = heatmap::every_service();
+        services.sort_by_key(|s| std::cmp::Reverse(coverage_view::transmitters_on(f, *s)));
+        let threshold = state
+            .project()
+            .map(|p| tailplan_core::coverage::engine::default_threshold_dbm(p, service))
+            .unwrap_or(-67.0);
+        let thresholds = state
+            .project()
+            .map(|p| tailplan_core::coverage::default_thresholds(&p.settings.radio, service))
+            .unwrap_or_default();
+        let key = (f.id.clone(), service, c.metric);
+        let shown = c.heatmap_for(&key);
+        let status = if c.error.is_some() {
+            String::new()
+        } else if let Some((done, total)) = c.progress {
+            format!("Refining: {done} of {total} transmitters at full resolution…")
+        } else if c.computing() {
+            "Computing…".to_owned()
+        } else if let Some(h) = shown {
+            let r = &h.result;
+            format!(
+                "{} transmitter{} · {} × {} cells of {} m · {:.0} ms",
+                r.transmitters,
+                if r.transmitters == 1 { "" } else { "s" },
+                r.grid.cols,
+                r.grid.rows,
+                r.grid.cell_m,
+                r.compute_ms
+            )
+        } else {
+            String::new()
+        };
+        Rc::new(CoverageView {
+            floor: f.name.clone(),
+            services: services
+                .into_iter()
+                .map(|s| (s, coverage_view::service_caption(f, s)))
+                .collect(),
+            service,
+            metric: c.metric,
+            heat_shown: state.layers.shows(Layer::Heatmap),
+            legend: heatmap::legend(service, c.metric, threshold, &thresholds),
+            status,
+            busy: c.computing(),
+            progress: c.progress,
+            error: c.error.clone(),
+            summary: c.summary_for(&f.id, service).cloned(),
+            proposal: c.proposal.clone(),
+            placing: c.placing.is_some(),
+            targets: (c.target_dbm, c.target_percent, c.margin_db, c.keep_existing),
+        })
+    });
+    let tables = {
+        let view = state.cabling.view.clone();
+        let currency = state
+            .project()
+            .map(|p| p.settings.prices.currency.clone())
+            .unwrap_or_default();
+        use_memo(
+            state.cabling.view.as_ref().map(|v| Rc::as_ptr(v) as usize),
+            move |_| {
+                view.map(|v| {
+                    Rc::new(Tables {
+                        schedule: Rc::new(cabling::schedule_table(&v.routing)),
+                        bom: Rc::new(cabling::bom_table(&v.bom)),
+                        final_tail: Rc::new(cabling::final_tail_table(&v.routing, &currency)),
+                    })
+                })
+            },
+        )
+    };
+    let cabling_view = Rc::new(CablingView {
+        routing: state.cabling.view.clone().zip((*tables).clone()),
+        stale: state
+            .cabling
+            .view
+            .as_ref()
+            .is_some_and(|v| Some(v.doc) != state.doc_key()),
+        busy: state.cabling.routing_job.is_some(),
+        tab: state.cabling.tab,
+        sort: state.cabling.sort_of(state.cabling.tab),
+        filter: state.cabling.filter.clone(),
+        focused: state.cabling.focused,
+    });
+    let job_label = state.jobs.first().map(|j| j.label.clone());
+    let exporting = state.jobs.iter().any(|j| j.kind == JobKind::Export);
+
     let floors: Vec<(AttrValue, AttrValue)> = state
         .project()
         .map(|p| {
@@ -503,6 +966,10 @@ pub fn app() -> Html {
                 on_open_sample={on_open_sample}
                 on_open_file={on_open_file}
                 on_save={on_save.clone()}
+                on_route={on_route.clone()}
+                routing={state.cabling.routing_job.is_some()}
+                on_export={on_export}
+                exporting={exporting}
             />
             <ViewBar
                 floors={floors}
@@ -530,6 +997,8 @@ pub fn app() -> Html {
                 <Palette tool={state.tool} enabled={floor.is_some()} on_action={on_action.clone()} />
                 <main class="app__main">
                     <PlanCanvas
+                        heat={heat}
+                        rasters={rasters}
                         scene={(*scene).clone()}
                         view={state.view}
                         viewport={state.viewport}
@@ -544,21 +1013,35 @@ pub fn app() -> Html {
                         on_action={on_action.clone()}
                         on_drop_file={on_file}
                         message={message.map(AttrValue::from)}
-                        progress={loading.map(|l| AttrValue::from(format!("Opening {l}…")))}
+                        progress={loading.map(|l| AttrValue::from(format!("Opening {l}…"))).or(job_label.map(AttrValue::from))}
                         notice={state.notice.clone()}
                     />
                 </main>
-                <aside class="side" aria-label="Panels" data-testid="side-panel">
-                    <PropertyPanel
-                        subject={subject}
-                        error={state.property_error.clone()}
-                        revision={doc.map_or(0, |d| d.revision)}
-                        on_action={on_action.clone()}
-                    />
-                    // The slot of the tables to come (cable schedule, bill of materials).
-                    if !state.legend_hidden {
-                        <LegendPanel legend={(*legend).clone()} />
-                    }
+                <aside class={classes!("side", (state.panel == SidePanel::Cabling).then_some("side--wide"))} aria-label="Panels" data-testid="side-panel">
+                    <SideTabs panel={state.panel} on_action={on_action.clone()} />
+                    <div class="side__body">
+                        {
+                            match state.panel {
+                                SidePanel::Properties => html! {
+                                    <PropertyPanel
+                                        subject={subject}
+                                        error={state.property_error.clone()}
+                                        revision={doc.map_or(0, |d| d.revision)}
+                                        on_action={on_action.clone()}
+                                    />
+                                },
+                                SidePanel::Coverage => html! {
+                                    <CoveragePanel view={coverage_view} on_action={on_action.clone()} on_place={on_place} on_stop={on_stop_place} />
+                                },
+                                SidePanel::Cabling => html! {
+                                    <CablingPanel view={cabling_view} enabled={doc.is_some()} on_action={on_action.clone()} on_route={on_route} />
+                                },
+                            }
+                        }
+                        if !state.legend_hidden && state.panel != SidePanel::Cabling {
+                            <LegendPanel legend={(*legend).clone()} />
+                        }
+                    </div>
                 </aside>
             </div>
             <StatusBar
@@ -567,6 +1050,7 @@ pub fn app() -> Html {
                 selected={state.selection.len()}
                 measure={state.measure_text().map(AttrValue::from)}
                 cursor={AttrValue::from(status::cursor_text(state.hover.world))}
+                heat={heat_text.map(AttrValue::from)}
                 snap_step={AttrValue::from(floor.map_or_else(String::new, |_| format!("Snap {}", crate::edit_overlay::length_text(crate::snap::grid_step_m(state.view.scale)))))}
                 scale={AttrValue::from(floor.map_or_else(|| "1:–".to_owned(), |_| status::scale_text(&state.view)))}
                 resolution={AttrValue::from(floor.map_or_else(|| "– m/px".to_owned(), |_| status::resolution_text(&state.view)))}
@@ -577,6 +1061,9 @@ pub fn app() -> Html {
                 <HelpPanel on_action={on_action.clone()} />
             }
             { for confirm }
+            if let Some(d) = state.import.as_ref() {
+                <ImportDialogView dialog={Rc::new(d.clone())} on_action={on_action.clone()} />
+            }
         </div>
     }
 }

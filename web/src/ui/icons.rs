@@ -101,6 +101,20 @@ pub enum Icon {
     Magnet,
     /// The legend.
     Legend,
+    /// Routing cables.
+    Route,
+    /// Exporting files.
+    Export,
+    /// Coverage: radio waves.
+    Signal,
+    /// Automatic placement: a sparkle.
+    Sparkle,
+    /// Accepting.
+    Check,
+    /// Closing, rejecting.
+    Close,
+    /// A measure for calibration.
+    Ruler,
 }
 
 /// A toolbar icon.
@@ -127,5 +141,19 @@ pub fn icon(i: Icon) -> Html {
         Icon::Delete => stroke("M3 5h12M7 5V3h4v2M4.5 5l.8 10.5h7.4L13.5 5M7.5 8v5M10.5 8v5"),
         Icon::Magnet => stroke("M4 3v6a5 5 0 0 0 10 0V3h-3v6a2 2 0 0 1-4 0V3zM4 6h3M11 6h3"),
         Icon::Legend => stroke("M2 4h2M6 4h10M2 9h2M6 9h10M2 14h2M6 14h10"),
+        Icon::Route => stroke("M3 15V9.5a2 2 0 0 1 2-2h8a2 2 0 0 0 2-2V3M3 15h2M13 3h4"),
+        Icon::Export => stroke("M9 11V2M5.5 5.5 9 2l3.5 3.5M3 10v5h12v-5"),
+        Icon::Signal => html! { <>
+            { stroke("M5.2 12.8a5.4 5.4 0 0 1 0-7.6M12.8 5.2a5.4 5.4 0 0 1 0 7.6M2.6 15.4a9 9 0 0 1 0-12.8M15.4 2.6a9 9 0 0 1 0 12.8") }
+            <circle cx="9" cy="9" r="1.6" fill="currentColor"/>
+        </> },
+        Icon::Sparkle => stroke(
+            "M9 2v4M9 12v4M2 9h4M12 9h4M4.5 4.5l2 2M11.5 11.5l2 2M13.5 4.5l-2 2M6.5 11.5l-2 2",
+        ),
+        Icon::Check => stroke("M3 9.5 7 13.5 15 4.5"),
+        Icon::Close => stroke("M4 4l10 10M14 4 4 14"),
+        Icon::Ruler => {
+            stroke("M2 12.5 12.5 2l3.5 3.5L5.5 16zM5 9.5l1.5 1.5M7.5 7l2 2M10 4.5l1.5 1.5")
+        }
     })
 }

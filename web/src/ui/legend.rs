@@ -35,6 +35,7 @@ pub fn legend_panel(props: &LegendPanelProps) -> Html {
             <h1 class="legend__heading">{ "Legend" }</h1>
             { for section("Walls", &props.legend.walls) }
             { for section("Pathways", &props.legend.pathways) }
+            { for section("Cable routes", &props.legend.routes) }
             { for section("Equipment", &props.legend.equipment) }
             { for empty }
         </aside>

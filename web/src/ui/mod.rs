@@ -3,12 +3,16 @@
 
 mod app;
 mod banner;
+mod cabling_panel;
+mod coverage_panel;
 mod dialogs;
 mod icons;
+mod import_dialog;
 mod legend;
 mod palette;
 mod plan;
 mod properties;
+mod side;
 mod status_bar;
 mod toolbar;
 

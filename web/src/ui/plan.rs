@@ -2,17 +2,23 @@
 //! things that float over them (the tool's hint, progress, messages, the drop target).
 //! Pointer, wheel and drop events become actions; the reducer decides what they do.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use web_sys::{DragEvent, Element, File, HtmlCanvasElement, HtmlSelectElement, ResizeObserver};
+use web_sys::{
+    Blob, BlobPropertyBag, DragEvent, Element, File, HtmlCanvasElement, HtmlImageElement,
+    HtmlSelectElement, ResizeObserver, Url,
+};
 use yew::prelude::*;
 
 use super::icons;
-use crate::canvas;
-use crate::display::DisplayList;
+use crate::canvas::{self, ImageSource, Images};
+use crate::coverage_view::HeatmapData;
+use crate::display::{DisplayList, ImageId};
+use crate::heatmap::{self, ColourScale};
 use crate::layers::Layers;
 use crate::scene::{FloorScene, FrameOptions};
 use crate::state::{Action, Notice, PointerInput, PointerPhase};
@@ -29,9 +35,40 @@ impl PartialEq for SceneHandle {
     }
 }
 
+/// A heatmap to draw, compared by identity.
+#[derive(Debug, Clone)]
+pub struct HeatHandle(pub Rc<HeatmapData>, pub ColourScale);
+
+impl PartialEq for HeatHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1
+    }
+}
+
+/// A scan to draw: its image id and its file's bytes.
+#[derive(Debug, Clone)]
+pub struct RasterSource {
+    /// The id the scene draws it under.
+    pub id: ImageId,
+    /// `image/png`, `image/jpeg`.
+    pub mime: String,
+    /// The file.
+    pub bytes: Rc<Vec<u8>>,
+}
+
+impl PartialEq for RasterSource {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
 /// Properties of [`PlanCanvas`].
 #[derive(Properties, PartialEq)]
 pub struct PlanCanvasProps {
+    /// The heatmap to draw under the walls, if any.
+    pub heat: Option<HeatHandle>,
+    /// The scans of the floor.
+    pub rasters: Rc<Vec<RasterSource>>,
     /// The floor to draw, if any.
     pub scene: Option<SceneHandle>,
     /// The view transform.
@@ -84,6 +121,26 @@ pub fn plan_canvas(props: &PlanCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
     let overlay_ref = use_node_ref();
     let dropping = use_state(|| false);
+    let images = use_mut_ref(Images::new);
+    let layered = use_mut_ref(|| None::<Layered>);
+    // Bumped when a scan has loaded, to draw it.
+    let images_loaded = use_state(|| 0u32);
+    let loading = use_mut_ref(HashMap::<ImageId, Loading>::new);
+
+    // Load the scans not yet loaded.
+    {
+        let images = images.clone();
+        let loading = loading.clone();
+        let images_loaded = images_loaded.clone();
+        let on_action = props.on_action.clone();
+        use_effect_with(props.rasters.clone(), move |rasters| {
+            if let Err(m) = start_loading(rasters, &images, &loading, &images_loaded) {
+                on_action.emit(Action::Error(format!(
+                    "The scanned drawing could not be shown: {m}."
+                )));
+            }
+        });
+    }
 
     // Follow the container's size (and the display's pixel ratio) for the life of the
     // component.
@@ -96,27 +153,49 @@ pub fn plan_canvas(props: &PlanCanvasProps) -> Html {
         });
     }
 
-    // Draw the floor whenever what is drawn of it changes.
+    // Draw the floor whenever what is drawn of it changes; a new heatmap alone only
+    // recomposes the layers drawn before.
     {
         let canvas_ref = canvas_ref.clone();
         let on_action = props.on_action.clone();
+        let images = images.clone();
+        let layered = layered.clone();
         let deps = (
             props.scene.clone(),
             props.view,
             props.viewport,
             props.layers,
             props.hidden.clone(),
+            props.heat.clone(),
+            *images_loaded,
         );
-        use_effect_with(deps, move |(scene, view, viewport, layers, hidden)| {
-            if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                let result = draw(&canvas, scene.as_ref(), view, *viewport, *layers, hidden);
-                if let Err(message) = result {
-                    on_action.emit(Action::Error(format!(
-                        "The plan could not be drawn: {message}."
-                    )));
+        use_effect_with(
+            deps,
+            move |(scene, view, viewport, layers, hidden, heat, loaded)| {
+                if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                    let frame = Frame {
+                        scene: scene.as_ref(),
+                        view,
+                        viewport: *viewport,
+                        layers: *layers,
+                        hidden,
+                        heat: heat.as_ref(),
+                        loaded: *loaded,
+                    };
+                    let result = draw(
+                        &canvas,
+                        &frame,
+                        &mut images.borrow_mut(),
+                        &mut layered.borrow_mut(),
+                    );
+                    if let Err(message) = result {
+                        on_action.emit(Action::Error(format!(
+                            "The plan could not be drawn: {message}."
+                        )));
+                    }
                 }
-            }
-        });
+            },
+        );
     }
 
     // Draw the overlay whenever it changes (the floor stays as it is).
@@ -325,49 +404,226 @@ pub fn plan_canvas(props: &PlanCanvasProps) -> Html {
     }
 }
 
-/// Draws the scene (or clears the canvas) and marks the canvas ready for tests.
-fn draw(
-    canvas: &HtmlCanvasElement,
-    scene: Option<&SceneHandle>,
-    view: &View,
+/// What one draw of the floor needs.
+struct Frame<'a> {
+    scene: Option<&'a SceneHandle>,
+    view: &'a View,
     viewport: Viewport,
     layers: Layers,
-    hidden: &HashSet<String>,
+    hidden: &'a Rc<HashSet<String>>,
+    heat: Option<&'a HeatHandle>,
+    loaded: u32,
+}
+
+/// The floor drawn in two cached layers, under and over the heatmap's slot.
+struct Layered {
+    below: HtmlCanvasElement,
+    above: HtmlCanvasElement,
+    /// What they show: (scene, view, viewport, layers, hidden, scans loaded).
+    key: (usize, View, Viewport, Layers, usize, u32),
+    /// The heatmap image in the store.
+    heat: Option<ImageId>,
+}
+
+/// Draws the floor (or clears the canvas) and marks the canvas ready for tests: the layers
+/// under and over the walls are drawn again only when the view, the floor or the layers
+/// change; the heatmap is put between them.
+fn draw(
+    canvas: &HtmlCanvasElement,
+    f: &Frame<'_>,
+    images: &mut Images,
+    layered: &mut Option<Layered>,
 ) -> Result<(), String> {
-    if viewport.is_empty() {
+    if f.viewport.is_empty() {
         return Ok(());
     }
-    let list = match scene {
-        Some(s) => {
-            let options = FrameOptions {
-                hidden: (!hidden.is_empty()).then_some(hidden),
-                ..FrameOptions::default()
-            };
-            s.0.frame_with(view, viewport, layers, &options)
-        }
-        None => DisplayList {
-            background: Some(crate::style::BACKGROUND),
-            ops: Vec::new(),
-        },
-    };
-    canvas::render(canvas, &list, viewport)?;
     let set = |name: &str, value: &str| {
         canvas
             .set_attribute(name, value)
             .map_err(|e| crate::fetch::js_message(&e))
     };
+    let Some(scene) = f.scene else {
+        let list = DisplayList {
+            background: Some(crate::style::BACKGROUND),
+            ops: Vec::new(),
+        };
+        canvas::render(canvas, &list, f.viewport)?;
+        return set("data-ready", "false");
+    };
+
+    // The heatmap's image, made once per heatmap.
+    let heat_id = f.heat.map(|h| h.0.image_id());
+    let old = layered.as_ref().and_then(|l| l.heat);
+    if old != heat_id {
+        if let Some(old) = old {
+            images.0.remove(&old);
+        }
+        if let Some(h) = f.heat {
+            let r = &h.0.result;
+            let rgba = heatmap::rgba_image(&r.grid, &h.0.values, h.1);
+            let c = canvas::canvas_of_rgba(&rgba, r.grid.cols as u32, r.grid.rows as u32)?;
+            images.0.insert(h.0.image_id(), ImageSource::Canvas(c));
+        }
+    }
+
+    let key = (
+        Rc::as_ptr(&scene.0) as usize,
+        *f.view,
+        f.viewport,
+        f.layers,
+        Rc::as_ptr(f.hidden) as usize,
+        f.loaded,
+    );
+    let fresh = layered.as_ref().is_none_or(|l| l.key != key);
+    if fresh {
+        let (below, above) = match layered.take() {
+            Some(l) => (l.below, l.above),
+            None => (canvas::new_canvas()?, canvas::new_canvas()?),
+        };
+        let options = FrameOptions {
+            hidden: (!f.hidden.is_empty()).then_some(f.hidden.as_ref()),
+            ..FrameOptions::default()
+        };
+        let (under, over) = scene.0.frame_layers(f.view, f.viewport, f.layers, &options);
+        canvas::render_with(&below, &under, f.viewport, images)?;
+        canvas::render_with(&above, &over, f.viewport, images)?;
+        *layered = Some(Layered {
+            below,
+            above,
+            key,
+            heat: heat_id,
+        });
+    }
+    let Some(l) = layered.as_mut() else {
+        return Ok(());
+    };
+    l.heat = heat_id;
+    let mut heat_list = DisplayList::default();
+    if let Some(h) = f.heat {
+        heat_list.image(heatmap::image_op(&h.0.result.grid, h.0.image_id(), f.view));
+    }
+    canvas::compose(
+        canvas,
+        &[
+            canvas::Layer::Canvas(&l.below),
+            canvas::Layer::List(&heat_list, images),
+            canvas::Layer::Canvas(&l.above),
+        ],
+        f.viewport,
+    )?;
     // The view transform, for automation: screen = origin + scale * (x, -y), CSS px.
     set(
         "data-view",
-        &format!("{} {} {}", view.scale, view.origin_x, view.origin_y),
+        &format!("{} {} {}", f.view.scale, f.view.origin_x, f.view.origin_y),
     )?;
-    match scene {
-        Some(s) => {
-            set("data-floor", &s.0.floor_id)?;
-            set("data-ready", "true")
+    set("data-floor", &scene.0.floor_id)?;
+    match f.heat {
+        Some(h) => {
+            let r = &h.0.result;
+            set(
+                "data-heat",
+                &format!("{} {}", r.job, if r.fine { "fine" } else { "coarse" }),
+            )?;
         }
-        None => set("data-ready", "false"),
+        None => {
+            let _ = canvas.remove_attribute("data-heat");
+        }
     }
+    set("data-ready", "true")
+}
+
+thread_local! {
+    /// Scans decoded so far on this page: a new value redraws the plan.
+    static SCANS_LOADED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// The scans of `floor`, for the browser to decode.
+pub fn raster_sources(floor: &tailplan_core::Floor) -> Vec<RasterSource> {
+    floor
+        .underlays
+        .iter()
+        .filter(|u| u.visible)
+        .filter_map(|u| match &u.kind {
+            tailplan_core::UnderlayKind::Raster(r) => Some(RasterSource {
+                id: crate::scene::raster_image_id(&u.id, r),
+                mime: r.mime.clone(),
+                bytes: Rc::new(r.data.clone()),
+            }),
+            tailplan_core::UnderlayKind::Vector { .. } => None,
+        })
+        .collect()
+}
+
+/// Starts decoding the scans of `rasters` not yet in `images` or on their way.
+pub fn start_loading(
+    rasters: &[RasterSource],
+    images: &Rc<RefCell<Images>>,
+    loading: &Rc<RefCell<HashMap<ImageId, Loading>>>,
+    loaded: &UseStateHandle<u32>,
+) -> Result<(), String> {
+    for r in rasters {
+        if images.borrow().0.contains_key(&r.id) || loading.borrow().contains_key(&r.id) {
+            continue;
+        }
+        let l = load_image(r, images.clone(), loaded.clone())?;
+        loading.borrow_mut().insert(r.id, l);
+    }
+    Ok(())
+}
+
+/// A scan being decoded: what must live until it has loaded.
+pub struct Loading {
+    _image: HtmlImageElement,
+    _on_load: Closure<dyn FnMut()>,
+    _on_error: Closure<dyn FnMut()>,
+}
+
+/// Starts decoding a scan's file; when done, it joins `images` and `loaded` is bumped.
+fn load_image(
+    r: &RasterSource,
+    images: Rc<RefCell<Images>>,
+    loaded: UseStateHandle<u32>,
+) -> Result<Loading, String> {
+    let err = |e: wasm_bindgen::JsValue| crate::fetch::js_message(&e);
+    let options = BlobPropertyBag::new();
+    options.set_type(&r.mime);
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(r.bytes.as_slice()));
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(err)?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(err)?;
+    let image = HtmlImageElement::new().map_err(err)?;
+    let id = r.id;
+    let on_load = {
+        let image = image.clone();
+        let url = url.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            let _ = Url::revoke_object_url(&url);
+            images
+                .borrow_mut()
+                .0
+                .insert(id, ImageSource::Image(image.clone()));
+            // The entry in `loading` (this closure among it) stays: dropping a closure
+            // while it runs is not allowed, and scans are few.
+            let n = SCANS_LOADED.with(|c| {
+                c.set(c.get() + 1);
+                c.get()
+            });
+            loaded.set(n);
+        })
+    };
+    let on_error = {
+        let url = url.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            let _ = Url::revoke_object_url(&url);
+        })
+    };
+    image.set_onload(Some(on_load.as_ref().unchecked_ref()));
+    image.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    image.set_src(&url);
+    Ok(Loading {
+        _image: image,
+        _on_load: on_load,
+        _on_error: on_error,
+    })
 }
 
 /// What keeps the size observers alive; dropping it stops them.

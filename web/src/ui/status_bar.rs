@@ -28,6 +28,8 @@ pub struct StatusBarProps {
     pub measure: Option<AttrValue>,
     /// Cursor position.
     pub cursor: AttrValue,
+    /// The heatmap's value under the cursor.
+    pub heat: Option<AttrValue>,
     /// The grid step points snap to.
     pub snap_step: AttrValue,
     /// Drawing scale, `1:200`.
@@ -77,6 +79,9 @@ pub fn status_bar(props: &StatusBarProps) -> Html {
                 aria-live="polite">
                 { s.text.clone() }
             </span>
+            if let Some(h) = props.heat.clone() {
+                <span class="status__item status__heat" data-testid="status-heat" title="The heatmap's value under the cursor">{ h }</span>
+            }
             <span class="status__item status__cursor" data-testid="status-cursor" title="Cursor position, metres">{ props.cursor.clone() }</span>
             <span class="status__item status__snap" data-testid="status-snap" title="Grid step points snap to at this zoom">{ props.snap_step.clone() }</span>
             <span class="status__item status__scale" data-testid="status-scale" title="Drawing scale at 96 dpi">{ props.scale.clone() }</span>

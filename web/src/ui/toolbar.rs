@@ -32,6 +32,80 @@ pub struct ToolbarProps {
     pub on_open_file: Callback<()>,
     /// Saves the project as a file.
     pub on_save: Callback<()>,
+    /// Routes every cable.
+    pub on_route: Callback<()>,
+    /// Routing now.
+    pub routing: bool,
+    /// Makes a file to download.
+    pub on_export: Callback<ExportChoice>,
+    /// Exports in progress.
+    pub exporting: bool,
+}
+
+/// What the Export menu offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportChoice {
+    /// The floor on screen's cabling sheet.
+    CablingSheet,
+    /// The floor on screen's coverage sheet.
+    CoverageSheet,
+    /// Every floor's sheets and the index, zipped.
+    AllSheets,
+    /// The cable schedule, CSV.
+    Schedule,
+    /// The bill of materials, CSV.
+    Bom,
+    /// The design-rule findings, CSV.
+    Findings,
+    /// The final-tail choice, CSV.
+    FinalTail,
+    /// The project as GeoJSON.
+    GeoJson,
+    /// The floor on screen's design as DXF.
+    Dxf,
+}
+
+impl ExportChoice {
+    /// Every choice, in menu order, with its test id and caption.
+    pub const ALL: [(ExportChoice, &'static str, &'static str); 9] = [
+        (
+            ExportChoice::CablingSheet,
+            "export-sheet-cabling",
+            "Cabling sheet · this floor (SVG)",
+        ),
+        (
+            ExportChoice::CoverageSheet,
+            "export-sheet-coverage",
+            "Coverage sheet · this floor (SVG)",
+        ),
+        (
+            ExportChoice::AllSheets,
+            "export-sheets-all",
+            "Every sheet and the index (zip)",
+        ),
+        (ExportChoice::Dxf, "export-dxf", "DXF · this floor's design"),
+        (
+            ExportChoice::Schedule,
+            "export-schedule",
+            "Cable schedule (CSV)",
+        ),
+        (ExportChoice::Bom, "export-bom", "Bill of materials (CSV)"),
+        (
+            ExportChoice::Findings,
+            "export-findings",
+            "Design-rule findings (CSV)",
+        ),
+        (
+            ExportChoice::FinalTail,
+            "export-final-tail",
+            "Final-tail choice (CSV)",
+        ),
+        (
+            ExportChoice::GeoJson,
+            "export-geojson",
+            "GeoJSON (QGIS, scripts)",
+        ),
+    ];
 }
 
 fn button(
@@ -105,6 +179,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <div class="toolbar__group" role="group" aria-label="History">
                 { button("undo", "Undo", "Undo (Ctrl+Z)".into(), Icon::Undo, !props.can_undo, on_undo, false) }
                 { button("redo", "Redo", "Redo (Ctrl+Shift+Z)".into(), Icon::Redo, !props.can_redo, on_redo, false) }
+            </div>
+            <div class="toolbar__group" role="group" aria-label="Design">
+                <button type="button" class="btn" data-testid="toolbar-route-all" title="Route every cable to a telecom room along the trays (one undo step)" aria-label="Route all" disabled={!has_doc || props.routing} onclick={props.on_route.reform(|_: MouseEvent| ())}>
+                    { icon(Icon::Route) }<span class="btn__label">{ if props.routing { "Routing…" } else { "Route all" } }</span>
+                </button>
+                <ExportMenu enabled={has_doc} busy={props.exporting} on_export={props.on_export.clone()} />
             </div>
             <div class="toolbar__spacer"></div>
             <SampleMenu loading={props.loading.clone()} on_open={props.on_open_sample.clone()} />
@@ -316,6 +396,97 @@ fn sample_menu(props: &SampleMenuProps) -> Html {
             </button>
             if *open {
                 <ul class="menu__list" role="menu" aria-label="Sample projects">
+                    { for items }
+                </ul>
+            }
+        </div>
+    }
+}
+
+/// Properties of [`ExportMenu`].
+#[derive(Properties, PartialEq)]
+struct ExportMenuProps {
+    /// A project is open.
+    enabled: bool,
+    /// An export is being made.
+    busy: bool,
+    /// Makes a file.
+    on_export: Callback<ExportChoice>,
+}
+
+/// The Export menu button.
+#[function_component(ExportMenu)]
+fn export_menu(props: &ExportMenuProps) -> Html {
+    let open = use_state(|| false);
+    let container = use_node_ref();
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let on_key = {
+        let open = open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *open {
+                e.prevent_default();
+                e.stop_propagation();
+                open.set(false);
+            }
+        })
+    };
+    let on_focus_out = {
+        let open = open.clone();
+        let container = container.clone();
+        Callback::from(move |e: FocusEvent| {
+            let inside = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<Node>().ok())
+                .zip(container.get())
+                .is_some_and(|(target, c)| c.contains(Some(&target)));
+            if !inside {
+                open.set(false);
+            }
+        })
+    };
+    let items = ExportChoice::ALL.iter().enumerate().map(|(i, &(choice, id, label))| {
+        let onclick = {
+            let open = open.clone();
+            let on_export = props.on_export.clone();
+            Callback::from(move |_: MouseEvent| {
+                open.set(false);
+                on_export.emit(choice);
+            })
+        };
+        let sep = matches!(i, 4 | 8).then(|| html! { <li role="separator" class="menu__sep"></li> });
+        html! {
+            <>
+                { for sep }
+                <li role="none">
+                    <button type="button" role="menuitem" class="menu__item" data-testid={id} {onclick}>
+                        <span class="menu__label">{ label }</span>
+                    </button>
+                </li>
+            </>
+        }
+    });
+    html! {
+        <div class="menu" ref={container} onkeydown={on_key} onfocusout={on_focus_out}>
+            <button
+                type="button"
+                class="btn"
+                data-testid="export-menu"
+                aria-haspopup="menu"
+                aria-expanded={if *open { "true" } else { "false" }}
+                aria-busy={if props.busy { "true" } else { "false" }}
+                aria-label="Export"
+                title="Export design sheets, tables, GeoJSON or DXF"
+                disabled={!props.enabled}
+                onclick={on_toggle}
+            >
+                { icon(Icon::Export) }<span class="btn__label">{ if props.busy { "Exporting…" } else { "Export" } }</span>
+                <svg class="btn__caret" viewBox="0 0 16 16" aria-hidden="true"><path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="1.6"/></svg>
+            </button>
+            if *open {
+                <ul class="menu__list menu__list--left" role="menu" aria-label="Export">
                     { for items }
                 </ul>
             }

@@ -1,0 +1,860 @@
+//! The worker's side, as plain Rust: its copy of the project, one [`CoverageEngine`] kept for
+//! the page's life (so that moving one access point recomputes one field), and the jobs.
+//!
+//! [`Host::receive`] takes a message and answers at once what needs no work (the project
+//! kept in step); [`Host::step`] then does one piece of work: one job (routing, an import,
+//! an export, a placement), or one step of the coverage job (the coarse maps, one more
+//! transmitter's field at full resolution, the fine maps). The browser glue calls `step`
+//! again only after the event loop has delivered what came meanwhile, so a newer coverage
+//! job (the next position of a drag) replaces an older one between two steps.
+
+use std::collections::VecDeque;
+use std::io::Write;
+
+use tailplan_core::coverage::progressive::{Progressive, Step};
+use tailplan_core::coverage::{
+    ApPlacementOptions, CoverageEngine, CoverageRequest, GatewayPlacementOptions, Heatmaps,
+    Service, coverage_stats, default_thresholds, place_aps, place_gateways, stats::room_cells,
+};
+use tailplan_core::{BBox, Edit, Floor, Project, UnderlayKind, project_file, routing};
+use tailplan_io::import::{ImportError, ImportOptions, Scale, Units, import_file};
+use tailplan_io::layers::LayerMap;
+use tailplan_io::sheet::{self, Analysis, SheetKind, SheetOptions};
+
+use super::protocol::{
+    AreaCoverage, CoverageJob, CoverageResult, CoverageSummary, DocKey, ExportKind, ExportedFile,
+    FromWorker, GridSpec, ImportChoice, Imported, JobId, Proposal, ProposedTransmitter, ToWorker,
+};
+use crate::heatmap::Metric;
+
+/// The coarse maps' cells are this many times larger than the project's.
+pub const COARSE_FACTOR: usize = 4;
+/// The memory the engine's cached fields may take in the worker, bytes.
+pub const ENGINE_BUDGET_BYTES: usize = 128 * 1024 * 1024;
+/// How wide a drawing without a scale is imported provisionally, metres.
+pub const PROVISIONAL_EXTENT_M: f64 = 50.0;
+
+/// What comes with a message out: nothing, a heatmap's values, or a file's bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    /// Nothing.
+    None,
+    /// One value per cell.
+    F32(Vec<f32>),
+    /// Bytes.
+    Bytes(Vec<u8>),
+}
+
+/// A message out, with its payload.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Out {
+    /// The message.
+    pub message: FromWorker,
+    /// What comes with it.
+    pub payload: Payload,
+}
+
+impl Out {
+    fn plain(message: FromWorker) -> Self {
+        Self {
+            message,
+            payload: Payload::None,
+        }
+    }
+
+    fn failed(job: JobId, message: impl Into<String>) -> Self {
+        Self::plain(FromWorker::Failed {
+            job,
+            message: message.into(),
+        })
+    }
+}
+
+/// A preview edit applied to the project, and the edit that takes it back.
+#[derive(Debug)]
+struct Applied {
+    edit: Edit,
+    inverse: Edit,
+}
+
+/// The coverage job in progress.
+#[derive(Debug)]
+struct CoverageTask {
+    job: CoverageJob,
+    progressive: Progressive,
+    /// Milliseconds spent on the fine maps so far.
+    fine_ms: f64,
+}
+
+/// Imports a file: (job, name, bytes, choice) to the message out.
+pub type ImportFn = fn(JobId, &str, &[u8], &ImportChoice) -> Out;
+/// Writes a floor's DXF: (project, floor, date) to its bytes or why not.
+pub type DxfFn = fn(&Project, &str, &str) -> Result<Vec<u8>, String>;
+
+/// What a worker can do beyond coverage, placement, routing, sheets, CSV and GeoJSON. The
+/// importers and the DXF writer are big (the `dxf` crate, usvg, zip): the editor's main
+/// worker goes without them, and a second worker with them starts when a file is imported
+/// or a DXF exported. Functions only a worker's binary sets are all its wasm holds.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Capabilities {
+    /// Imports files.
+    pub import: Option<ImportFn>,
+    /// Writes DXF.
+    pub dxf: Option<DxfFn>,
+}
+
+/// The worker's state.
+#[derive(Debug)]
+pub struct Host {
+    capabilities: Capabilities,
+    project: Option<Project>,
+    doc: Option<DocKey>,
+    engine: CoverageEngine,
+    preview: Option<Applied>,
+    coverage: Option<CoverageTask>,
+    jobs: VecDeque<(ToWorker, Vec<u8>)>,
+}
+
+impl Default for Host {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Host {
+    /// A worker that does everything (for tests and tools).
+    pub fn new() -> Self {
+        Self::with(Capabilities {
+            import: Some(import),
+            dxf: Some(dxf),
+        })
+    }
+
+    /// The editor's main worker: coverage, placement, routing, sheets, CSV, GeoJSON.
+    pub fn engine() -> Self {
+        Self::with(Capabilities::default())
+    }
+
+    /// The editor's files worker: imports and DXF.
+    pub fn files() -> Self {
+        Self::with(Capabilities {
+            import: Some(import),
+            dxf: Some(dxf),
+        })
+    }
+
+    /// A worker with `capabilities` and no project yet.
+    pub fn with(capabilities: Capabilities) -> Self {
+        let mut engine = CoverageEngine::new();
+        engine.set_budget_bytes(ENGINE_BUDGET_BYTES);
+        Self {
+            capabilities,
+            project: None,
+            doc: None,
+            engine,
+            preview: None,
+            coverage: None,
+            jobs: VecDeque::new(),
+        }
+    }
+
+    /// The project state the worker's copy is at.
+    pub fn doc(&self) -> Option<DocKey> {
+        self.doc
+    }
+
+    /// The worker's copy of the project (with any preview applied).
+    pub fn project(&self) -> Option<&Project> {
+        self.project.as_ref()
+    }
+
+    /// True while there is work to do.
+    pub fn busy(&self) -> bool {
+        self.coverage.is_some() || !self.jobs.is_empty()
+    }
+
+    /// Takes a message (`bytes`: the buffer that came with it); answers what needs no work.
+    pub fn receive(&mut self, message: ToWorker, bytes: Vec<u8>) -> Vec<Out> {
+        match message {
+            ToWorker::Load { doc, project } => {
+                self.preview = None;
+                match project_file::from_json(&project) {
+                    Ok((p, _)) => {
+                        self.project = Some(p);
+                        self.doc = Some(doc);
+                        vec![Out::plain(FromWorker::Synced { doc })]
+                    }
+                    Err(e) => {
+                        self.project = None;
+                        self.doc = None;
+                        vec![Out::failed(
+                            0,
+                            format!("The worker could not read the project: {e}"),
+                        )]
+                    }
+                }
+            }
+            ToWorker::Edits { from, to, edits } => {
+                self.revert_preview();
+                if self.doc != Some(from) {
+                    return vec![Out::plain(FromWorker::NeedProject)];
+                }
+                let Some(project) = self.project.as_mut() else {
+                    return vec![Out::plain(FromWorker::NeedProject)];
+                };
+                for edit in edits {
+                    if project.apply(edit).is_err() {
+                        // The copy has drifted: start again from the whole project.
+                        self.project = None;
+                        self.doc = None;
+                        return vec![Out::plain(FromWorker::NeedProject)];
+                    }
+                }
+                self.doc = Some(to);
+                vec![Out::plain(FromWorker::Synced { doc: to })]
+            }
+            ToWorker::Coverage(job) => {
+                let request = request_of(&job);
+                self.coverage = Some(CoverageTask {
+                    progressive: Progressive::new(request, COARSE_FACTOR),
+                    job,
+                    fine_ms: 0.0,
+                });
+                Vec::new()
+            }
+            ToWorker::StopCoverage => {
+                self.coverage = None;
+                Vec::new()
+            }
+            other => {
+                self.jobs.push_back((other, bytes));
+                Vec::new()
+            }
+        }
+    }
+
+    /// Does one piece of work; `clock` gives milliseconds (for the times reported).
+    pub fn step(&mut self, clock: &dyn Fn() -> f64) -> Vec<Out> {
+        if let Some((job, bytes)) = self.jobs.pop_front() {
+            self.revert_preview();
+            return self.run_job(job, bytes, clock);
+        }
+        self.coverage_step(clock)
+    }
+
+    /// Takes back the preview edit, if one is applied.
+    fn revert_preview(&mut self) {
+        let Some(applied) = self.preview.take() else {
+            return;
+        };
+        let ok = self
+            .project
+            .as_mut()
+            .is_some_and(|p| p.apply(applied.inverse).is_ok());
+        if !ok {
+            self.project = None;
+            self.doc = None;
+        }
+    }
+
+    /// Makes `wanted` the preview applied to the project.
+    fn set_preview(&mut self, wanted: Option<&Edit>) -> Result<(), String> {
+        if self.preview.as_ref().map(|a| &a.edit) == wanted {
+            return Ok(());
+        }
+        self.revert_preview();
+        let (Some(edit), Some(project)) = (wanted, self.project.as_mut()) else {
+            return Ok(());
+        };
+        let inverse = project.apply(edit.clone()).map_err(|e| e.to_string())?;
+        self.preview = Some(Applied {
+            edit: edit.clone(),
+            inverse,
+        });
+        Ok(())
+    }
+
+    fn coverage_step(&mut self, clock: &dyn Fn() -> f64) -> Vec<Out> {
+        let Some(mut task) = self.coverage.take() else {
+            return Vec::new();
+        };
+        let id = task.job.job;
+        if self.doc != Some(task.job.doc) || self.project.is_none() {
+            return vec![Out::plain(FromWorker::NeedProject)];
+        }
+        if let Err(e) = self.set_preview(task.job.preview.as_ref()) {
+            return vec![Out::failed(
+                id,
+                format!("The coverage of the change could not be computed: {e}"),
+            )];
+        }
+        let Some(project) = self.project.as_ref() else {
+            return vec![Out::plain(FromWorker::NeedProject)];
+        };
+        let t0 = clock();
+        let step = task.progressive.step(&mut self.engine, project);
+        let ms = clock() - t0;
+        match step {
+            Ok(Step::Coarse(maps)) => {
+                let out = result(&task.job, project, &maps, false, ms);
+                self.coverage = Some(task);
+                vec![out]
+            }
+            Ok(Step::Refining { done, total }) => {
+                task.fine_ms += ms;
+                self.coverage = Some(task);
+                vec![Out::plain(FromWorker::Progress {
+                    job: id,
+                    done,
+                    total,
+                })]
+            }
+            Ok(Step::Done(maps)) => {
+                let ms = task.fine_ms + ms;
+                vec![result(&task.job, project, &maps, true, ms)]
+            }
+            Err(e) => vec![Out::failed(id, format!("No heatmap: {e}."))],
+        }
+    }
+
+    fn run_job(&mut self, job: ToWorker, bytes: Vec<u8>, clock: &dyn Fn() -> f64) -> Vec<Out> {
+        match job {
+            ToWorker::Import { job, name, options } => match self.capabilities.import {
+                Some(import) => vec![import(job, &name, &bytes, &options)],
+                None => vec![Out::failed(job, "This worker does not import files")],
+            },
+            ToWorker::PlaceAps { job, doc, options } => {
+                let Some(project) = self.current(doc) else {
+                    return stale(job);
+                };
+                let opts = ApPlacementOptions {
+                    band: options.band,
+                    target_dbm: options.target_dbm,
+                    coverage_percent: options.coverage_percent,
+                    keep_existing: options.keep_existing,
+                    ..ApPlacementOptions::default()
+                };
+                match place_aps(project, &options.floor, &opts) {
+                    Ok(p) => {
+                        let replace = if options.keep_existing {
+                            Vec::new()
+                        } else {
+                            project.floor(&options.floor).map_or_else(Vec::new, |f| {
+                                f.access_points
+                                    .iter()
+                                    .filter(|a| a.band == options.band)
+                                    .map(|a| a.id.clone())
+                                    .collect()
+                            })
+                        };
+                        let achieved = format!(
+                            "{:.1} % of the room area at {} dBm or better (target {:.0} %)",
+                            p.achieved.percent,
+                            fmt_dbm(options.target_dbm),
+                            options.coverage_percent
+                        );
+                        vec![Out::plain(FromWorker::Proposal(Proposal {
+                            job,
+                            doc,
+                            floor: options.floor.clone(),
+                            service: Service::Wifi(options.band),
+                            add: p
+                                .proposals
+                                .iter()
+                                .map(|a| ProposedTransmitter {
+                                    id: a.id.clone(),
+                                    name: a.name.clone(),
+                                    position: a.position,
+                                    height_m: a.height_m,
+                                    tx_dbm: a.tx_dbm,
+                                    channel: Some(a.channel),
+                                })
+                                .collect(),
+                            replace,
+                            candidates: p.candidates,
+                            achieved,
+                            target_met: p.achieved.target_met,
+                        }))]
+                    }
+                    Err(e) => vec![Out::failed(job, format!("No proposal: {e}."))],
+                }
+            }
+            ToWorker::PlaceGateways { job, doc, options } => {
+                let Some(project) = self.current(doc) else {
+                    return stale(job);
+                };
+                let opts = GatewayPlacementOptions {
+                    margin_db: options.margin_db,
+                    keep_existing: options.keep_existing,
+                    ..GatewayPlacementOptions::new(options.tech)
+                };
+                match place_gateways(project, &options.floor, &opts) {
+                    Ok(p) => {
+                        let replace = if options.keep_existing {
+                            Vec::new()
+                        } else {
+                            project.floor(&options.floor).map_or_else(Vec::new, |f| {
+                                f.gateways
+                                    .iter()
+                                    .filter(|g| g.tech == options.tech)
+                                    .map(|g| g.id.clone())
+                                    .collect()
+                            })
+                        };
+                        let mut achieved = format!(
+                            "{} of {} devices reached with {:.0} dB of margin",
+                            p.reached, p.devices, options.margin_db
+                        );
+                        if !p.unreachable.is_empty() {
+                            achieved += &format!("; {} no position can reach", p.unreachable.len());
+                        }
+                        vec![Out::plain(FromWorker::Proposal(Proposal {
+                            job,
+                            doc,
+                            floor: options.floor.clone(),
+                            service: Service::Iot(options.tech),
+                            add: p
+                                .proposals
+                                .iter()
+                                .map(|g| ProposedTransmitter {
+                                    id: g.id.clone(),
+                                    name: g.name.clone(),
+                                    position: g.position,
+                                    height_m: g.height_m,
+                                    tx_dbm: g.tx_dbm,
+                                    channel: None,
+                                })
+                                .collect(),
+                            replace,
+                            candidates: p.candidates,
+                            achieved,
+                            target_met: p.target_met,
+                        }))]
+                    }
+                    Err(e) => vec![Out::failed(job, format!("No proposal: {e}."))],
+                }
+            }
+            ToWorker::Route { job, doc } => {
+                let Some(project) = self.current(doc) else {
+                    return stale(job);
+                };
+                let t0 = clock();
+                let routing = routing::route(project);
+                let compute_ms = clock() - t0;
+                vec![Out::plain(FromWorker::Routed {
+                    job,
+                    doc,
+                    compute_ms,
+                    routing: Box::new(routing),
+                })]
+            }
+            ToWorker::Export {
+                job,
+                doc,
+                base,
+                what,
+            } => {
+                let Some(project) = self.current(doc) else {
+                    return stale(job);
+                };
+                match export(project, &base, &what, self.capabilities.dxf) {
+                    Ok((name, mime, summary, bytes)) => vec![Out {
+                        message: FromWorker::Exported(ExportedFile {
+                            job,
+                            name,
+                            mime,
+                            summary,
+                        }),
+                        payload: Payload::Bytes(bytes),
+                    }],
+                    Err(e) => vec![Out::failed(job, e)],
+                }
+            }
+            // Handled by `receive`.
+            ToWorker::Load { .. }
+            | ToWorker::Edits { .. }
+            | ToWorker::Coverage(_)
+            | ToWorker::StopCoverage => Vec::new(),
+        }
+    }
+
+    /// The project, when it is at `doc`.
+    fn current(&self, doc: DocKey) -> Option<&Project> {
+        (self.doc == Some(doc))
+            .then_some(self.project.as_ref())
+            .flatten()
+    }
+}
+
+/// The answer to a job for a state the worker is not at.
+fn stale(job: JobId) -> Vec<Out> {
+    vec![
+        Out::plain(FromWorker::NeedProject),
+        Out::failed(
+            job,
+            "The project changed while this was asked for: try again",
+        ),
+    ]
+}
+
+fn fmt_dbm(v: f64) -> String {
+    format!("{v:.0}").replace('-', "−")
+}
+
+/// The core's request for a coverage job.
+fn request_of(job: &CoverageJob) -> CoverageRequest {
+    let mut r = CoverageRequest::new(job.floor.clone(), job.service);
+    r.sinr = job.metric == Metric::Sinr;
+    r
+}
+
+/// The values of `metric` per cell: `NaN` outside the floor's rooms (when it has rooms) and
+/// where nothing is heard (for the ratios).
+pub fn metric_values(maps: &Heatmaps, floor: Option<&Floor>, metric: Metric) -> Vec<f32> {
+    let n = maps.grid.len();
+    let mut values: Vec<f32> = match metric {
+        Metric::Best => maps.best_rssi_dbm.clone(),
+        Metric::Second => maps.second_rssi_dbm.clone(),
+        Metric::Snr => maps.snr_db(),
+        Metric::Sinr => maps.sinr_db.clone().unwrap_or_else(|| maps.snr_db()),
+        Metric::Servers => maps.servers_above.iter().map(|&c| f32::from(c)).collect(),
+    };
+    if matches!(metric, Metric::Snr | Metric::Sinr) {
+        for (v, &b) in values.iter_mut().zip(&maps.best_rssi_dbm) {
+            if b <= tailplan_core::coverage::NO_SIGNAL_DBM {
+                *v = f32::NAN;
+            }
+        }
+    }
+    if let Some(f) = floor.filter(|f| !f.rooms.is_empty()) {
+        let mut inside = vec![false; n];
+        for room in &f.rooms {
+            for i in room_cells(&maps.grid, room) {
+                if let Some(x) = inside.get_mut(i) {
+                    *x = true;
+                }
+            }
+        }
+        for (v, keep) in values.iter_mut().zip(inside) {
+            if !keep {
+                *v = f32::NAN;
+            }
+        }
+    }
+    values
+}
+
+/// The message of a map.
+fn result(job: &CoverageJob, project: &Project, maps: &Heatmaps, fine: bool, ms: f64) -> Out {
+    let floor = project.floor(&job.floor);
+    let values = metric_values(maps, floor, job.metric);
+    let stats = (fine && job.stats)
+        .then(|| floor.map(|f| summary(project, f, maps)))
+        .flatten();
+    Out {
+        message: FromWorker::Coverage(CoverageResult {
+            job: job.job,
+            doc: job.doc,
+            floor: job.floor.clone(),
+            service: job.service,
+            metric: job.metric,
+            fine,
+            grid: GridSpec::of(&maps.grid),
+            transmitters: maps.transmitters.len(),
+            threshold_dbm: maps.threshold_dbm,
+            stats,
+            compute_ms: ms,
+        }),
+        payload: Payload::F32(values),
+    }
+}
+
+/// The floor's and rooms' statistics at the project's thresholds.
+fn summary(project: &Project, floor: &Floor, maps: &Heatmaps) -> CoverageSummary {
+    let mut thresholds = default_thresholds(&project.settings.radio, maps.service);
+    thresholds.retain(|t| t.is_finite());
+    thresholds.sort_by(|a, b| b.total_cmp(a));
+    thresholds.dedup();
+    let stats = coverage_stats(maps, floor, &thresholds);
+    let area = |id: &str, name: &str, a: &tailplan_core::coverage::stats::AreaStats| AreaCoverage {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        area_m2: a.area_m2,
+        percent: a.thresholds.iter().map(|t| t.percent).collect(),
+        secondary_percent: a.thresholds.iter().map(|t| t.secondary_percent).collect(),
+        median_dbm: a.median_dbm,
+        min_dbm: a.min_dbm,
+    };
+    CoverageSummary {
+        floor: area("", &floor.name, &stats.floor),
+        rooms: stats
+            .rooms
+            .iter()
+            .map(|r| area(&r.id, &r.name, &r.stats))
+            .collect(),
+        rooms_only: stats.rooms_only,
+        thresholds_dbm: thresholds,
+    }
+}
+
+/// The import options of a choice.
+fn import_options(name: &str, choice: &ImportChoice) -> Result<ImportOptions, String> {
+    let mut options = ImportOptions::named(name);
+    options.floor = choice.floor.clone().filter(|f| !f.trim().is_empty());
+    if let Some(u) = &choice.units {
+        options.units = Some(u.parse::<Units>()?);
+    }
+    options.scale = choice.m_per_unit.map(Scale::MetresPerUnit);
+    let mut rules = Vec::new();
+    for (layer, role) in &choice.layers {
+        rules.push((layer.clone(), role.parse()?));
+    }
+    options.layers = LayerMap { rules };
+    Ok(options)
+}
+
+/// Everything a project's floors draw, walls, rooms and underlays included.
+pub fn extent(project: &Project) -> Option<BBox> {
+    let mut out: Option<BBox> = None;
+    let mut add = |b: BBox| match out.as_mut() {
+        Some(o) => {
+            o.include(b.min);
+            o.include(b.max);
+        }
+        None => out = Some(b),
+    };
+    for f in &project.floors {
+        if let Some(b) = f.plan_bbox() {
+            add(b);
+        }
+        for u in &f.underlays {
+            match &u.kind {
+                UnderlayKind::Raster(r) => add(r.bbox()),
+                UnderlayKind::Vector { layers } => {
+                    let points = layers
+                        .iter()
+                        .flat_map(|l| l.lines.iter().chain(l.rings.iter()))
+                        .flatten()
+                        .copied()
+                        .filter(|p| p.is_finite());
+                    if let Some(b) = BBox::from_points(points) {
+                        add(b);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Imports `bytes`; a drawing that needs a scale gets a provisional one when asked.
+fn import(job: JobId, name: &str, bytes: &[u8], choice: &ImportChoice) -> Out {
+    let fail = |e: String| {
+        let e = e
+            .strip_prefix(&format!("{name}: "))
+            .map(str::to_owned)
+            .unwrap_or(e);
+        Out::failed(job, e)
+    };
+    let options = match import_options(name, choice) {
+        Ok(o) => o,
+        Err(e) => return fail(e),
+    };
+    let done = match import_file(name, bytes, &options) {
+        Ok(done) => (done, None),
+        Err(ImportError::Scale { .. }) if choice.provisional && choice.m_per_unit.is_none() => {
+            // At one metre per unit first, to measure the drawing; then at a scale that makes
+            // it about 50 m across, so that the clean-up's tolerances are sensible.
+            let mut first = options.clone();
+            first.scale = Some(Scale::MetresPerUnit(1.0));
+            let measured = match import_file(name, bytes, &first) {
+                Ok(d) => d,
+                Err(e) => return fail(e.to_string()),
+            };
+            let size = extent(&measured.project).map_or(0.0, |b| b.width().max(b.height()));
+            if !(size.is_finite() && size > 0.0) {
+                (measured, Some(1.0))
+            } else {
+                let s = PROVISIONAL_EXTENT_M / size;
+                let mut second = options.clone();
+                second.scale = Some(Scale::MetresPerUnit(s));
+                match import_file(name, bytes, &second) {
+                    Ok(d) => (d, Some(s)),
+                    Err(e) => return fail(e.to_string()),
+                }
+            }
+        }
+        Err(e) => return fail(e.to_string()),
+    };
+    let (done, provisional) = done;
+    Out::plain(FromWorker::Imported(Imported {
+        job,
+        name: name.to_owned(),
+        format: done.report.format.clone(),
+        project: crate::autosave::project_text(&done.project),
+        provisional_m_per_unit: provisional,
+    }))
+}
+
+/// A floor's design as DXF, with the project's routing.
+fn dxf(project: &Project, floor: &str, date: &str) -> Result<Vec<u8>, String> {
+    let r = routing::route(project);
+    tailplan_io::dxf::export::export_floor(project, &r, floor, Some(date))
+        .map_err(|e| format!("No DXF: {e}."))
+}
+
+/// A file of `project`: (name, media type, summary, bytes).
+fn export(
+    project: &Project,
+    base: &str,
+    what: &ExportKind,
+    dxf: Option<DxfFn>,
+) -> Result<(String, String, String, Vec<u8>), String> {
+    let csv = "text/csv";
+    let route = || routing::route(project);
+    match what {
+        ExportKind::Schedule => {
+            let r = route();
+            let text = tailplan_io::csv::schedule(&r.schedule());
+            Ok((
+                format!("{base}-cable-schedule.csv"),
+                csv.into(),
+                format!("{} cables", r.cables.len()),
+                text.into_bytes(),
+            ))
+        }
+        ExportKind::Bom => {
+            let r = route();
+            let bom = routing::bill_of_materials(project, &r.cables, &r.rooms);
+            Ok((
+                format!("{base}-bill-of-materials.csv"),
+                csv.into(),
+                format!("{} lines", bom.lines.len()),
+                tailplan_io::csv::bill_of_materials(&bom).into_bytes(),
+            ))
+        }
+        ExportKind::Findings => {
+            let r = route();
+            Ok((
+                format!("{base}-findings.csv"),
+                csv.into(),
+                format!("{} findings", r.findings.len()),
+                tailplan_io::csv::findings(&r.findings).into_bytes(),
+            ))
+        }
+        ExportKind::FinalTail => {
+            let r = route();
+            Ok((
+                format!("{base}-final-tail.csv"),
+                csv.into(),
+                format!("{} devices", r.final_tail.len()),
+                tailplan_io::csv::final_tail(&r.final_tail).into_bytes(),
+            ))
+        }
+        ExportKind::GeoJson => Ok((
+            format!("{base}.geojson"),
+            "application/geo+json".into(),
+            format!("{} floors", project.floors.len()),
+            tailplan_io::geojson::export(project).into_bytes(),
+        )),
+        ExportKind::Dxf { floor, date } => {
+            let dxf = dxf.ok_or("This worker does not write DXF")?;
+            let bytes = dxf(project, floor, date)?;
+            Ok((
+                format!("{base}-{}.dxf", file_part(floor)),
+                "application/dxf".into(),
+                format!("floor {floor}"),
+                bytes,
+            ))
+        }
+        ExportKind::FloorSheets {
+            floor,
+            date,
+            coverage,
+        } => {
+            let analysis = if *coverage {
+                Analysis::new(project, Some(&[floor.as_str()]))
+            } else {
+                Analysis::routing(project)
+            };
+            let kind = if *coverage {
+                SheetKind::Coverage
+            } else {
+                SheetKind::Cabling
+            };
+            let options = SheetOptions::dated(date.clone());
+            let sheets = sheet::floor_sheets(project, &analysis, floor, kind, &options)
+                .map_err(|e| format!("No sheet: {e}."))?;
+            let zip = format!("{base}-{}-{}-sheets.zip", kind.as_str(), file_part(floor));
+            files_of(base, zip, sheets)
+        }
+        ExportKind::AllSheets { date } => {
+            let analysis = Analysis::new(project, None);
+            let options = SheetOptions::dated(date.clone());
+            let sheets = sheet::sheet_set(project, &analysis, &SheetKind::ALL, &options)
+                .map_err(|e| format!("No sheets: {e}."))?;
+            files_of(base, format!("{base}-sheets.zip"), sheets)
+        }
+    }
+}
+
+/// Sheets as one SVG, or a zip (`zip_name`) of several.
+fn files_of(
+    base: &str,
+    zip_name: String,
+    sheets: Vec<sheet::Sheet>,
+) -> Result<(String, String, String, Vec<u8>), String> {
+    match sheets.as_slice() {
+        [] => Err("No sheet: there is nothing to draw.".into()),
+        [one] => Ok((
+            format!("{base}-{}.svg", one.name),
+            "image/svg+xml".into(),
+            format!("1 sheet ({})", one.title),
+            one.svg.clone().into_bytes(),
+        )),
+        many => {
+            let names: Vec<(String, &[u8])> = many
+                .iter()
+                .map(|s| (format!("{}.svg", s.name), s.svg.as_bytes()))
+                .collect();
+            let bytes = zip_of(&names).map_err(|e| format!("No zip: {e}."))?;
+            Ok((
+                zip_name,
+                "application/zip".into(),
+                format!("{} sheets", many.len()),
+                bytes,
+            ))
+        }
+    }
+}
+
+/// A zip archive of `files` (name, bytes), deflated.
+pub fn zip_of(files: &[(String, &[u8])]) -> Result<Vec<u8>, String> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in files {
+        zip.start_file(name.as_str(), options)
+            .map_err(|e| e.to_string())?;
+        zip.write_all(bytes).map_err(|e| e.to_string())?;
+    }
+    Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
+/// A floor id as part of a file name: letters, digits, `-` and `_`.
+pub fn file_part(s: &str) -> String {
+    let out: String = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if out.is_empty() { "floor".into() } else { out }
+}
+
+#[cfg(test)]
+mod tests;

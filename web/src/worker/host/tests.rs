@@ -1,0 +1,517 @@
+use tailplan_core::coverage::Service;
+use tailplan_core::{Edit, Element, WifiBand, project_file};
+
+use super::*;
+use crate::fixtures::{ap, building};
+use crate::worker::protocol::{ApPlacementChoice, ImportChoice};
+
+fn clock() -> f64 {
+    0.0
+}
+
+const DOC: DocKey = (1, 0);
+
+fn loaded() -> Host {
+    let mut h = Host::new();
+    let out = h.receive(
+        ToWorker::Load {
+            doc: DOC,
+            project: crate::autosave::project_text(&building()),
+        },
+        Vec::new(),
+    );
+    assert_eq!(out, [Out::plain(FromWorker::Synced { doc: DOC })]);
+    h
+}
+
+fn job(id: JobId, doc: DocKey, metric: Metric, preview: Option<Edit>) -> CoverageJob {
+    CoverageJob {
+        job: id,
+        doc,
+        floor: "1".into(),
+        service: Service::Wifi(WifiBand::Ghz5),
+        metric,
+        preview,
+        stats: true,
+    }
+}
+
+/// Runs the host until it has nothing to do; every message out.
+fn run(h: &mut Host) -> Vec<Out> {
+    let mut out = Vec::new();
+    let mut guard = 0;
+    while h.busy() {
+        out.extend(h.step(&clock));
+        guard += 1;
+        assert!(guard < 1000, "the host does not finish");
+    }
+    out
+}
+
+fn maps(out: &[Out]) -> Vec<(&CoverageResult, &Vec<f32>)> {
+    out.iter()
+        .filter_map(|o| match (&o.message, &o.payload) {
+            (FromWorker::Coverage(r), Payload::F32(v)) => Some((r, v)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn moved(x: f64, y: f64) -> Edit {
+    Edit::Batch {
+        edits: vec![Edit::ReplaceElement {
+            element: Element::AccessPoint(ap("ap-1", x, y)),
+        }],
+    }
+}
+
+#[test]
+fn the_copy_follows_edits_and_asks_for_the_project_when_lost() {
+    let mut h = loaded();
+    let add = Edit::AddElement {
+        floor: "1".into(),
+        element: Element::AccessPoint(ap("ap-3", 20.0, 5.0)),
+        index: None,
+    };
+    // Edits from a state the worker is not at.
+    let out = h.receive(
+        ToWorker::Edits {
+            from: (1, 5),
+            to: (1, 6),
+            edits: vec![add.clone()],
+        },
+        Vec::new(),
+    );
+    assert_eq!(out, [Out::plain(FromWorker::NeedProject)]);
+    let out = h.receive(
+        ToWorker::Edits {
+            from: DOC,
+            to: (1, 1),
+            edits: vec![add.clone()],
+        },
+        Vec::new(),
+    );
+    assert_eq!(out, [Out::plain(FromWorker::Synced { doc: (1, 1) })]);
+    assert_eq!(h.project().unwrap().floors[0].access_points.len(), 3);
+    // An edit that does not apply (the copy drifted): start again.
+    let out = h.receive(
+        ToWorker::Edits {
+            from: (1, 1),
+            to: (1, 2),
+            edits: vec![add],
+        },
+        Vec::new(),
+    );
+    assert_eq!(out, [Out::plain(FromWorker::NeedProject)]);
+    assert_eq!(h.doc(), None);
+    // A broken project is refused with a reason.
+    let out = h.receive(
+        ToWorker::Load {
+            doc: (2, 0),
+            project: "{".into(),
+        },
+        Vec::new(),
+    );
+    assert!(
+        matches!(&out[0].message, FromWorker::Failed { job: 0, message } if message.contains("could not read"))
+    );
+}
+
+#[test]
+fn coverage_comes_coarse_then_fine_with_statistics() {
+    let mut h = loaded();
+    h.receive(
+        ToWorker::Coverage(job(1, DOC, Metric::Best, None)),
+        Vec::new(),
+    );
+    let out = run(&mut h);
+    let m = maps(&out);
+    assert_eq!(m.len(), 2, "a coarse and a fine map");
+    let (coarse, cv) = m[0];
+    let (fine, fv) = m[1];
+    assert!(!coarse.fine && fine.fine);
+    assert_eq!(coarse.grid.cell_m, 2.0);
+    assert_eq!(fine.grid.cell_m, 0.5);
+    assert_eq!((fine.grid.cols, fine.grid.rows), (80, 40));
+    assert_eq!(cv.len(), coarse.grid.len());
+    assert_eq!(fv.len(), fine.grid.len());
+    assert_eq!(fine.transmitters, 2);
+    // Progress in between: one step per transmitter.
+    assert!(out.iter().any(|o| matches!(
+        o.message,
+        FromWorker::Progress {
+            job: 1,
+            done: 2,
+            total: 2
+        }
+    )));
+    // Strong under the access point.
+    let under = fine
+        .grid
+        .index_of(tailplan_core::Point::new(10.0, 10.0))
+        .unwrap();
+    assert!(fv[under] > -45.0, "{}", fv[under]);
+    let stats = fine.stats.as_ref().unwrap();
+    assert_eq!(stats.thresholds_dbm, [-67.0, -70.0, -75.0]);
+    assert_eq!(stats.rooms.len(), 2);
+    assert!(stats.floor.percent[0] > 50.0);
+    assert!(coarse.stats.is_none());
+}
+
+#[test]
+fn a_drag_preview_recomputes_only_the_moved_field_and_leaves_the_project() {
+    let mut h = loaded();
+    h.receive(
+        ToWorker::Coverage(job(1, DOC, Metric::Best, None)),
+        Vec::new(),
+    );
+    run(&mut h);
+    let before = h.project().unwrap().clone();
+    h.receive(
+        ToWorker::Coverage(job(2, DOC, Metric::Best, Some(moved(35.0, 3.0)))),
+        Vec::new(),
+    );
+    let out = run(&mut h);
+    let m = maps(&out);
+    let (fine, v) = m.last().unwrap();
+    assert!(fine.fine);
+    let at = |x, y| v[fine.grid.index_of(tailplan_core::Point::new(x, y)).unwrap()];
+    assert!(
+        at(35.0, 3.0) > -45.0,
+        "the map follows the moved access point"
+    );
+    // The preview is applied only for the job: a sync takes it back first.
+    h.receive(
+        ToWorker::Edits {
+            from: DOC,
+            to: (1, 1),
+            edits: vec![],
+        },
+        Vec::new(),
+    );
+    assert_eq!(h.project().unwrap(), &before);
+}
+
+#[test]
+fn a_newer_job_replaces_one_in_progress() {
+    let mut h = loaded();
+    h.receive(
+        ToWorker::Coverage(job(1, DOC, Metric::Best, None)),
+        Vec::new(),
+    );
+    let first = h.step(&clock);
+    assert!(matches!(&first[0].message, FromWorker::Coverage(r) if r.job == 1 && !r.fine));
+    h.receive(
+        ToWorker::Coverage(job(2, DOC, Metric::Servers, None)),
+        Vec::new(),
+    );
+    let out = run(&mut h);
+    let m = maps(&out);
+    assert!(m.iter().all(|(r, _)| r.job == 2));
+    let (fine, v) = m.last().unwrap();
+    assert_eq!(fine.metric, Metric::Servers);
+    assert!(
+        v.iter()
+            .filter(|x| !x.is_nan())
+            .all(|x| x.fract() == 0.0 && *x <= 2.0)
+    );
+    // A job for a state the worker is not at asks for the project.
+    h.receive(
+        ToWorker::Coverage(job(3, (9, 9), Metric::Best, None)),
+        Vec::new(),
+    );
+    assert_eq!(h.step(&clock), [Out::plain(FromWorker::NeedProject)]);
+    // Stop drops the job.
+    h.receive(
+        ToWorker::Coverage(job(4, DOC, Metric::Best, None)),
+        Vec::new(),
+    );
+    h.receive(ToWorker::StopCoverage, Vec::new());
+    assert!(!h.busy());
+}
+
+#[test]
+fn metric_values_hide_what_is_outside_the_rooms() {
+    let mut p = building();
+    // A room over half the floor only.
+    p.floors[0].rooms.truncate(1);
+    let maps = tailplan_core::coverage::heatmaps(
+        &p,
+        &tailplan_core::coverage::CoverageRequest::new("1", Service::Wifi(WifiBand::Ghz5)),
+    )
+    .unwrap();
+    let floor = p.floor("1");
+    let v = metric_values(&maps, floor, Metric::Snr);
+    let g = GridSpec::of(&maps.grid);
+    let west = g.index_of(tailplan_core::Point::new(5.0, 5.0)).unwrap();
+    let east = g.index_of(tailplan_core::Point::new(35.0, 5.0)).unwrap();
+    assert!(!v[west].is_nan() && v[east].is_nan());
+    assert!((v[west] - (maps.best_rssi_dbm[west] + 95.0)).abs() < 1e-3);
+    let all = metric_values(&maps, None, Metric::Sinr);
+    assert!(!all[east].is_nan());
+}
+
+#[test]
+fn routing_and_exports() {
+    let mut h = loaded();
+    h.receive(ToWorker::Route { job: 10, doc: DOC }, Vec::new());
+    let out = run(&mut h);
+    let FromWorker::Routed { routing, doc, .. } = &out[0].message else {
+        panic!("{out:?}")
+    };
+    assert_eq!(*doc, DOC);
+    // Two outlets of two ports, two access points and a camera.
+    assert_eq!(routing.cables.len(), 7);
+    let export = |h: &mut Host, what: ExportKind| {
+        h.receive(
+            ToWorker::Export {
+                job: 11,
+                doc: DOC,
+                base: "test".into(),
+                what,
+            },
+            Vec::new(),
+        );
+        let out = run(h);
+        match (&out[0].message, &out[0].payload) {
+            (FromWorker::Exported(f), Payload::Bytes(b)) => (f.clone(), b.clone()),
+            other => panic!("{other:?}"),
+        }
+    };
+    let (f, b) = export(&mut h, ExportKind::Schedule);
+    assert_eq!(
+        (f.name.as_str(), f.mime.as_str()),
+        ("test-cable-schedule.csv", "text/csv")
+    );
+    let text = String::from_utf8(b).unwrap();
+    assert!(text.starts_with("cable_id,from,to,floor,medium"), "{text}");
+    assert_eq!(text.lines().count(), 8);
+    let (f, b) = export(&mut h, ExportKind::Bom);
+    assert_eq!(f.name, "test-bill-of-materials.csv");
+    assert!(String::from_utf8(b).unwrap().contains("cable-cat6a"));
+    let (f, b) = export(&mut h, ExportKind::GeoJson);
+    assert_eq!(f.name, "test.geojson");
+    let v: serde_json::Value = serde_json::from_slice(&b).unwrap();
+    assert_eq!(v["type"], "FeatureCollection");
+    let (f, b) = export(
+        &mut h,
+        ExportKind::FloorSheets {
+            floor: "1".into(),
+            date: "2025-01-31".into(),
+            coverage: false,
+        },
+    );
+    // One cabling sheet, as SVG.
+    assert_eq!(
+        (f.name.as_str(), f.mime.as_str()),
+        ("test-cabling-1.svg", "image/svg+xml")
+    );
+    let svg = String::from_utf8(b).unwrap();
+    assert!(svg.contains("inkscape:groupmode=\"layer\"") && svg.contains("2025-01-31"));
+    let (f, b) = export(
+        &mut h,
+        ExportKind::FloorSheets {
+            floor: "1".into(),
+            date: "2025-01-31".into(),
+            coverage: true,
+        },
+    );
+    assert_eq!(f.name, "test-coverage-1.svg");
+    assert!(String::from_utf8(b).unwrap().contains("<svg"));
+    let (f, b) = export(
+        &mut h,
+        ExportKind::AllSheets {
+            date: "2025-01-31".into(),
+        },
+    );
+    // The index, a cabling and a coverage sheet: zipped.
+    assert_eq!(f.name, "test-sheets.zip");
+    assert_eq!(&b[..2], b"PK");
+    let (f, b) = export(
+        &mut h,
+        ExportKind::Dxf {
+            floor: "1".into(),
+            date: "2025-01-31".into(),
+        },
+    );
+    assert_eq!(f.name, "test-1.dxf");
+    assert!(String::from_utf8_lossy(&b).contains("TP-ROUTES"));
+    let (f, _) = export(&mut h, ExportKind::Findings);
+    assert_eq!(f.name, "test-findings.csv");
+    let (f, _) = export(&mut h, ExportKind::FinalTail);
+    assert_eq!(f.name, "test-final-tail.csv");
+    // A floor that does not exist: a reason, not a panic.
+    h.receive(
+        ToWorker::Export {
+            job: 12,
+            doc: DOC,
+            base: "test".into(),
+            what: ExportKind::Dxf {
+                floor: "9".into(),
+                date: "2025-01-31".into(),
+            },
+        },
+        Vec::new(),
+    );
+    let out = run(&mut h);
+    assert!(
+        matches!(&out[0].message, FromWorker::Failed { job: 12, message } if message.contains('9'))
+    );
+    // A job for another state: the project is asked for, and the job fails with a reason.
+    h.receive(
+        ToWorker::Route {
+            job: 13,
+            doc: (1, 7),
+        },
+        Vec::new(),
+    );
+    let out = run(&mut h);
+    assert_eq!(out[0].message, FromWorker::NeedProject);
+    assert!(matches!(
+        &out[1].message,
+        FromWorker::Failed { job: 13, .. }
+    ));
+}
+
+#[test]
+fn a_proposal_covers_a_floor_without_access_points() {
+    let mut h = Host::new();
+    let mut p = building();
+    p.floors[0].access_points.clear();
+    h.receive(
+        ToWorker::Load {
+            doc: DOC,
+            project: crate::autosave::project_text(&p),
+        },
+        Vec::new(),
+    );
+    h.receive(
+        ToWorker::PlaceAps {
+            job: 20,
+            doc: DOC,
+            options: ApPlacementChoice {
+                floor: "1".into(),
+                band: WifiBand::Ghz5,
+                target_dbm: -67.0,
+                coverage_percent: 95.0,
+                keep_existing: true,
+            },
+        },
+        Vec::new(),
+    );
+    let out = run(&mut h);
+    let FromWorker::Proposal(prop) = &out[0].message else {
+        panic!("{out:?}")
+    };
+    assert!(!prop.add.is_empty());
+    assert!(prop.target_met, "{}", prop.achieved);
+    assert!(prop.achieved.contains("−67 dBm"), "{}", prop.achieved);
+    assert!(prop.add.iter().all(|a| a.channel.is_some()));
+}
+
+const DXF: &str = "0\nSECTION\n2\nHEADER\n9\n$INSUNITS\n70\n4\n0\nENDSEC\n0\nSECTION\n2\nENTITIES\n\
+    0\nLINE\n8\nA-WALL\n10\n0\n20\n0\n11\n5000\n21\n0\n\
+    0\nLINE\n8\nA-WALL\n10\n0\n20\n150\n11\n5000\n21\n150\n\
+    0\nLINE\n8\nFURNITURE\n10\n0\n20\n1000\n11\n900\n21\n1000\n0\nENDSEC\n0\nEOF\n";
+
+fn import(h: &mut Host, name: &str, bytes: &[u8], options: ImportChoice) -> Out {
+    h.receive(
+        ToWorker::Import {
+            job: 30,
+            name: name.into(),
+            options,
+        },
+        bytes.to_vec(),
+    );
+    run(h).remove(0)
+}
+
+#[test]
+fn imports_with_layer_roles_and_provisional_scales() {
+    let mut h = Host::new();
+    let out = import(&mut h, "wall.dxf", DXF.as_bytes(), ImportChoice::default());
+    let FromWorker::Imported(i) = &out.message else {
+        panic!("{out:?}")
+    };
+    assert_eq!((i.format.as_str(), i.provisional_m_per_unit), ("dxf", None));
+    let (p, _) = project_file::from_json(&i.project).unwrap();
+    assert_eq!(p.floors[0].walls.len(), 1);
+    let layers = &p.imports[0].layers;
+    assert!(layers.iter().any(|l| l.name == "FURNITURE"));
+    // The furniture layer made walls of concrete by the user's choice.
+    let choice = ImportChoice {
+        layers: vec![("FURNITURE".into(), "wall:concrete".into())],
+        ..ImportChoice::default()
+    };
+    let out = import(&mut h, "wall.dxf", DXF.as_bytes(), choice);
+    let FromWorker::Imported(i) = &out.message else {
+        panic!("{out:?}")
+    };
+    let (p, _) = project_file::from_json(&i.project).unwrap();
+    assert_eq!(p.floors[0].walls.len(), 2);
+    assert!(
+        p.floors[0]
+            .walls
+            .iter()
+            .any(|w| w.material.as_deref() == Some("concrete"))
+    );
+
+    // An SVG needs a scale: refused without one, provisional when asked.
+    let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="500"><g id="walls"><line x1="0" y1="0" x2="1000" y2="0" stroke="black"/><line x1="0" y1="500" x2="1000" y2="500" stroke="black"/></g></svg>"#;
+    let out = import(&mut h, "plan.svg", svg.as_bytes(), ImportChoice::default());
+    assert!(
+        matches!(&out.message, FromWorker::Failed { message, .. } if !message.starts_with("plan.svg"))
+    );
+    let out = import(
+        &mut h,
+        "plan.svg",
+        svg.as_bytes(),
+        ImportChoice {
+            provisional: true,
+            ..ImportChoice::default()
+        },
+    );
+    let FromWorker::Imported(i) = &out.message else {
+        panic!("{out:?}")
+    };
+    // 1000 units across become 50 m.
+    assert_eq!(i.provisional_m_per_unit, Some(0.05));
+    let out = import(
+        &mut h,
+        "plan.svg",
+        svg.as_bytes(),
+        ImportChoice {
+            m_per_unit: Some(0.02),
+            ..ImportChoice::default()
+        },
+    );
+    let FromWorker::Imported(i) = &out.message else {
+        panic!("{out:?}")
+    };
+    let (p, _) = project_file::from_json(&i.project).unwrap();
+    let b = extent(&p).unwrap();
+    assert!((b.width() - 20.0).abs() < 0.5, "{b:?}");
+    // Garbage and bad roles are refused with a reason.
+    let out = import(&mut h, "x.dwg", b"AC1032\0\0\0", ImportChoice::default());
+    assert!(matches!(&out.message, FromWorker::Failed { message, .. } if message.contains("DWG")));
+    let out = import(
+        &mut h,
+        "wall.dxf",
+        DXF.as_bytes(),
+        ImportChoice {
+            units: Some("furlong".into()),
+            ..ImportChoice::default()
+        },
+    );
+    assert!(
+        matches!(&out.message, FromWorker::Failed { message, .. } if message.contains("furlong"))
+    );
+}
+
+#[test]
+fn zips_and_file_names() {
+    let z = zip_of(&[("a.svg".into(), b"<svg/>".as_slice())]).unwrap();
+    assert_eq!(&z[..2], b"PK");
+    assert_eq!(file_part("Level 1/Ost"), "Level_1_Ost");
+    assert_eq!(file_part(""), "floor");
+}
