@@ -50,8 +50,17 @@ try {
     const u = new URL(r.url());
     if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== origin) problems.push(`foreign request: ${r.url()}`);
   });
+  const fetched = new Set();
   context.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    else fetched.add(new URL(r.url()).pathname);
+  });
+  const workers = [];
+  page.on('worker', (w) => {
+    workers.push(w);
+    w.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`worker ${w.url()} console error: ${m.text()}`);
+    });
   });
 
   const started = Date.now();
@@ -76,6 +85,30 @@ try {
   // Let late messages (the worker's start, the service worker) come in.
   await page.waitForTimeout(1500);
   console.log(`browser-check: the editor is ready ${readyMs} ms after navigation; service worker ${sw}`);
+  // The page's workers run under the header's policy (the loader's response carries it):
+  // each may compile wasm ('wasm-unsafe-eval') and fetched its own.
+  const workerState = [];
+  for (const w of workers) {
+    const state = await w
+      .evaluate(async () => {
+        try {
+          await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+        } catch (e) {
+          return `wasm refused: ${e.message}`;
+        }
+        const t0 = Date.now();
+        while (!performance.getEntriesByType('resource').some((e) => e.name.endsWith('_bg.wasm'))) {
+          if (Date.now() - t0 > 20_000) return 'its wasm was not fetched';
+          await new Promise((ok) => setTimeout(ok, 100));
+        }
+        return 'ok';
+      })
+      .catch(() => 'gone');
+    if (state !== 'ok' && state !== 'gone') problems.push(`worker ${w.url()}: ${state}`);
+    workerState.push(`${new URL(w.url()).pathname} (${state})`);
+  }
+  if (workers.length && !workerState.some((s) => s.endsWith('(ok)'))) problems.push('no worker left running');
+  console.log(`browser-check: workers ${workerState.join(', ') || 'none'}`);
 } catch (e) {
   problems.push(String(e.message ?? e).split('\n')[0]);
 } finally {

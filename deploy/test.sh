@@ -166,11 +166,16 @@ check "/$wasm" application/wasm "$immutable" yes
 check "/$js" 'application/javascript|text/javascript' "$immutable" yes
 check "/$css" text/css "$immutable" yes
 [ -z "$svg" ] || check "/$svg" 'image/svg\+xml' "$immutable" yes
-[ ! -f sw.js ] || check /sw.js 'application/javascript|text/javascript' no-cache yes
-for f in tailplan-worker.js tailplan-worker-loader.js; do
-  [ ! -f "$f" ] || check "/$f" 'application/javascript|text/javascript' no-cache yes
+# Every file without a hash in its name (the service worker, the workers' loaders, glue and
+# wasm, the samples): revalidated on every use.
+for f in $(find . -maxdepth 1 -type f \( -name '*.js' -o -name '*.wasm' -o -name '*.json' \) -printf '%P\n' | LC_ALL=C sort); do
+  [[ ! "$f" =~ -[0-9a-f]{12,16}(_bg)?\.(js|wasm)$ ]] || continue
+  case "$f" in
+    *.js) check "/$f" 'application/javascript|text/javascript' no-cache yes ;;
+    *.wasm) check "/$f" application/wasm no-cache yes ;;
+    *.json) check "/$f" application/json no-cache yes ;;
+  esac
 done
-[ ! -f tailplan-worker_bg.wasm ] || check /tailplan-worker_bg.wasm application/wasm no-cache yes
 check "/$manifest" 'application/manifest\+json' no-cache yes
 
 # Revalidation: the page's ETag gives a 304 that still carries the headers.
