@@ -13,7 +13,7 @@
 #      when set): one per crate of the workspace (cargo cyclonedx) and one per npm package
 #      (npm sbom), the npm package `tailplan` included when crates/tailplan-wasm/pkg is built.
 # Installs cargo-deny and cargo-cyclonedx at the versions below when missing (cargo install
-# --locked: about 8 minutes, once). Fails on the first check that fails.
+# --locked: about 14 minutes together on 2 cores, once). Fails on the first check that fails.
 #   bash scripts/supply-chain.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
