@@ -34,10 +34,16 @@ trunk build --release --offline
 step "browser end-to-end tests"
 bash tests/e2e/run.sh
 
+step "hosting: deploy/nginx.conf under Debian's nginx, the headers and the editor in Chromium"
+bash deploy/test.sh
+
 step "browser glue tests (wasm-bindgen-test in headless Chromium)"
 bash tests/e2e/wasm-tests.sh
 
 step "plugin library (npm package: clippy for wasm32, wasm-pack, Node, TypeScript and Chromium tests)"
 bash tests/plugin/run.sh
+
+step "supply chain (lockfiles, --locked, forbid(unsafe_code), cargo deny, SBOMs into target/sbom)"
+bash scripts/supply-chain.sh
 
 step "all checks passed"
