@@ -524,7 +524,7 @@ fn info_shows_the_stored_import_report() {
             "import of {} (dxf), units mm ($INSUNITS 4), 0.001 m per unit, floor(s) 1",
             s(&plan)
         ),
-        "  walls: 264 drawn pieces -> ",
+        "  walls: 267 drawn pieces -> ",
         "face pairs made centrelines",
         "  13 layer(s):",
         "\"A-WALL-CORE\"                     2 entities -> wall:concrete (default)",
