@@ -56,7 +56,7 @@ pub fn read_bytes(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Failur
     }
     if meta.len() > limit {
         return Err(Failure::input(format!(
-            "{name}: {} MB is more than the {} MB tailplan imports from a {what} file",
+            "{name}: {} MB is more than the {} MB tailplan imports from a {what} file (--max-file-mb raises the limit)",
             meta.len() / 1_000_000,
             limit / 1_000_000
         )));

@@ -624,3 +624,67 @@ fn bad_plans_exit_2_with_one_line_naming_the_file_and_where() {
 
     assert!(!out.exists(), "nothing is written for bad input");
 }
+
+#[test]
+fn limits_refuse_with_the_flag_that_raises_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p.tailplan.json");
+    // Blocks nested 40 deep: over the default 32, one line naming the block and the flag.
+    let mut blocks = String::from(
+        "0\nBLOCK\n8\n0\n2\nL0\n70\n0\n10\n0\n20\n0\n0\nLINE\n8\nA-WALL\n10\n0\n20\n0\n11\n5000\n21\n0\n0\nENDBLK\n8\n0\n",
+    );
+    for k in 1..40 {
+        blocks.push_str(&format!(
+            "0\nBLOCK\n8\n0\n2\nL{k}\n70\n0\n10\n0\n20\n0\n0\nINSERT\n8\n0\n2\nL{}\n10\n0\n20\n0\n0\nENDBLK\n8\n0\n",
+            k - 1
+        ));
+    }
+    let dxf = format!(
+        "0\nSECTION\n2\nBLOCKS\n{blocks}0\nENDSEC\n0\nSECTION\n2\nENTITIES\n0\nINSERT\n8\nA-WALL\n2\nL39\n10\n0\n20\n0\n0\nENDSEC\n0\nEOF\n"
+    );
+    let deep = dir.path().join("deep.dxf");
+    std::fs::write(&deep, dxf).unwrap();
+    let line = refused(&["import", s(&deep), "-o", s(&out), "--units", "mm"], &deep);
+    assert!(
+        line.contains("more than 32 levels of nesting") && line.contains("--max-nesting"),
+        "{line}"
+    );
+    assert!(!out.exists());
+    ok(&[
+        "import",
+        s(&deep),
+        "-o",
+        s(&out),
+        "--units",
+        "mm",
+        "--max-nesting",
+        "64",
+    ]);
+    assert!(out.exists());
+
+    // The entity and point limits, lowered, refuse the sample drawing; the file size too.
+    let wing = sample("office-wing.dxf");
+    let out2 = dir.path().join("q.tailplan.json");
+    let line = refused(
+        &["import", s(&wing), "-o", s(&out2), "--max-entities", "100"],
+        &wing,
+    );
+    assert!(
+        line.contains("more than 100 entities") && line.contains("--max-entities"),
+        "{line}"
+    );
+    let line = refused(
+        &["import", s(&wing), "-o", s(&out2), "--max-points", "100"],
+        &wing,
+    );
+    assert!(
+        line.contains("more than 100 points") && line.contains("--max-points"),
+        "{line}"
+    );
+    let line = refused(
+        &["import", s(&wing), "-o", s(&out2), "--max-file-mb", "0"],
+        &wing,
+    );
+    assert!(line.contains("--max-file-mb"), "{line}");
+    assert!(!out2.exists());
+}

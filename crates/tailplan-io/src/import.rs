@@ -187,6 +187,95 @@ impl FromStr for Scale {
     }
 }
 
+/// The limits an import is held to, so that a hostile or broken file (a "zip bomb" of nested
+/// block references, an XML entity expansion, a polyline of millions of points) is refused in
+/// a moment and in bounded memory instead of exhausting the machine. Every count is checked
+/// as it grows, before the thing counted is made: a DXF's or a GeoJSON's text is counted
+/// before it is parsed, block references while they are expanded, an SVG's elements, nesting
+/// and path points in the raw pass before usvg sees it. A file beyond a limit is refused with
+/// [`ImportError::LimitExceeded`], which names the file, where, the limit and how to raise it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportLimits {
+    /// The largest file read, bytes; `None` for the format's own ([`Format::max_bytes`]).
+    pub max_file_bytes: Option<u64>,
+    /// The most entities a drawing may have once its block references are expanded (DXF
+    /// entities, SVG elements, GeoJSON features).
+    pub max_entities: usize,
+    /// The most points (vertices, after block expansion and curves flattened).
+    pub max_points: usize,
+    /// How deep block references (a DXF INSERT of a block holding INSERTs...) and SVG
+    /// elements (groups in groups...) may nest.
+    pub max_nesting: usize,
+}
+
+impl ImportLimits {
+    /// The default of [`ImportLimits::max_entities`]: 2 million (a large real floor plan
+    /// has some 100,000).
+    pub const DEFAULT_MAX_ENTITIES: usize = 2_000_000;
+    /// The default of [`ImportLimits::max_points`]: 5 million.
+    pub const DEFAULT_MAX_POINTS: usize = 5_000_000;
+    /// The default of [`ImportLimits::max_nesting`]: 32 (CAD blocks nest 3 to 6 deep,
+    /// Inkscape groups about 10).
+    pub const DEFAULT_MAX_NESTING: usize = 32;
+
+    /// The largest file of this format read, bytes.
+    pub fn file_bytes(&self, format: Format) -> u64 {
+        self.max_file_bytes.unwrap_or_else(|| format.max_bytes())
+    }
+}
+
+impl Default for ImportLimits {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: None,
+            max_entities: Self::DEFAULT_MAX_ENTITIES,
+            max_points: Self::DEFAULT_MAX_POINTS,
+            max_nesting: Self::DEFAULT_MAX_NESTING,
+        }
+    }
+}
+
+/// Which of the [`ImportLimits`] a file went beyond.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// [`ImportLimits::max_entities`].
+    Entities,
+    /// [`ImportLimits::max_points`].
+    Points,
+    /// [`ImportLimits::max_nesting`].
+    Nesting,
+    /// The size an SVG's XML entities (`<!ENTITY>`) expand it to: the file size limit.
+    EntityExpansion,
+}
+
+impl Limit {
+    /// What is counted, in messages: `entities`, `points`, `levels of nesting`...
+    pub fn what(self) -> &'static str {
+        match self {
+            Limit::Entities => "entities",
+            Limit::Points => "points",
+            Limit::Nesting => "levels of nesting",
+            Limit::EntityExpansion => "bytes once its XML entities are expanded",
+        }
+    }
+
+    /// The `tailplan import` option that raises the limit.
+    pub fn flag(self) -> &'static str {
+        match self {
+            Limit::Entities => "--max-entities",
+            Limit::Points => "--max-points",
+            Limit::Nesting => "--max-nesting",
+            Limit::EntityExpansion => "--max-file-mb",
+        }
+    }
+}
+
+impl std::fmt::Display for Limit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.what())
+    }
+}
+
 /// How to import: plain data, the same for the CLI, the editor and the npm package.
 #[derive(Debug, Clone)]
 pub struct ImportOptions {
@@ -212,6 +301,8 @@ pub struct ImportOptions {
     pub rotation_deg: f64,
     /// Wall clean-up tolerances.
     pub cleanup: CleanupParams,
+    /// How big a file, how many entities and points, how deep a nesting are read.
+    pub limits: ImportLimits,
 }
 
 impl Default for ImportOptions {
@@ -228,6 +319,7 @@ impl Default for ImportOptions {
             keep_underlay: true,
             rotation_deg: 0.0,
             cleanup: CleanupParams::default(),
+            limits: ImportLimits::default(),
         }
     }
 }
@@ -272,7 +364,7 @@ pub struct Import {
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ImportError {
     /// Bigger than the format's limit ([`Format::max_bytes`]).
-    #[error("{file}: {} MB is more than the {} MB tailplan imports from a {format} file", .bytes / 1_000_000, .limit / 1_000_000)]
+    #[error("{file}: {} MB is more than the {} MB tailplan imports from a {format} file (--max-file-mb raises the limit)", .bytes / 1_000_000, .limit / 1_000_000)]
     TooLarge {
         /// The file.
         file: String,
@@ -329,6 +421,20 @@ pub enum ImportError {
         file: String,
         /// What was looked for.
         message: String,
+    },
+    /// Beyond one of the [`ImportLimits`]: refused before the thing counted was made.
+    #[error("{file}: {}{}more than {max} {limit}, the limit (tailplan import {flag} N raises it)", .line.map(|l| format!("line {l}: ")).unwrap_or_default(), .entity.as_ref().map(|e| format!("{e}: ")).unwrap_or_default(), flag = .limit.flag())]
+    LimitExceeded {
+        /// The file.
+        file: String,
+        /// 1-based line where the count went over, when known.
+        line: Option<usize>,
+        /// The entity or element where it went over (`INSERT of block "B9" on layer "A-DOOR"`).
+        entity: Option<String>,
+        /// Which limit.
+        limit: Limit,
+        /// Its value.
+        max: u64,
     },
     /// A GeoJSON error.
     #[error(transparent)]
@@ -448,12 +554,13 @@ pub fn import_file(
         Some(f) => f,
         None => sniff(name, &bytes[..bytes.len().min(8192)])?,
     };
-    if bytes.len() as u64 > format.max_bytes() {
+    let limit = options.limits.file_bytes(format);
+    if bytes.len() as u64 > limit {
         return Err(ImportError::TooLarge {
             file: name.to_owned(),
             format: format.as_str(),
             bytes: bytes.len() as u64,
-            limit: format.max_bytes(),
+            limit,
         });
     }
     let mut options = options.clone();
@@ -463,6 +570,7 @@ pub fn import_file(
     // GeoJSON of a CAD drawing (GDAL's DXF export: a `Layer` on every feature, no `kind`).
     let cad = if format == Format::GeoJson {
         let text = utf8(name, bytes)?;
+        check_json(name, text, &options.limits)?;
         let head = &text[..text.floor_char_boundary(65_536)];
         if head.contains("\"Layer\"") && !head.contains("\"kind\"") {
             serde_json::from_str::<serde_json::Value>(text)
@@ -539,6 +647,87 @@ fn count_elements(done: &mut Import) {
             }
         }
     }
+}
+
+/// Counts a JSON text's values, objects and positions (arrays of numbers: GeoJSON
+/// coordinates) before it is parsed, so that a file too big for the limits is refused before
+/// `serde_json` holds it (a parsed value takes some ten times its text): positions beyond
+/// [`ImportLimits::max_points`], objects beyond four per entity allowed (a feature, its
+/// geometry and properties), or values beyond three per point and eight per entity allowed.
+pub(crate) fn check_json(file: &str, text: &str, limits: &ImportLimits) -> Result<(), ImportError> {
+    let bytes = text.as_bytes();
+    let (mut positions, mut objects, mut values, mut line) = (0usize, 0usize, 0usize, 1usize);
+    let max_objects = limits.max_entities.saturating_mul(4);
+    let max_values = limits
+        .max_points
+        .saturating_mul(3)
+        .saturating_add(limits.max_entities.saturating_mul(8));
+    let (mut in_string, mut escaped, mut in_token) = (false, false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
+            line += 1;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        let token = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'+' | b'.');
+        let over = match b {
+            b'"' => {
+                in_string = true;
+                values += 1;
+                None
+            }
+            b'{' => {
+                objects += 1;
+                values += 1;
+                (objects > max_objects).then_some((Limit::Entities, "JSON objects", max_objects))
+            }
+            b'[' => {
+                values += 1;
+                let next = bytes[i + 1..].iter().find(|c| !c.is_ascii_whitespace());
+                if next.is_some_and(|c| c.is_ascii_digit() || *c == b'-') {
+                    positions += 1;
+                }
+                (positions > limits.max_points).then_some((
+                    Limit::Points,
+                    "coordinates (positions)",
+                    limits.max_points,
+                ))
+            }
+            _ if token && !in_token => {
+                values += 1;
+                None
+            }
+            _ => None,
+        };
+        in_token = token;
+        let over = over.or_else(|| {
+            (values > max_values).then_some((Limit::Entities, "JSON values", max_values))
+        });
+        if let Some((limit, what, max)) = over {
+            return Err(ImportError::LimitExceeded {
+                file: file.to_owned(),
+                line: Some(line),
+                entity: Some(match limit {
+                    Limit::Points => what.to_owned(),
+                    _ => format!("{what} (up to {max} for {} entities)", limits.max_entities),
+                }),
+                limit,
+                max: match limit {
+                    Limit::Points => limits.max_points,
+                    _ => limits.max_entities,
+                } as u64,
+            });
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn utf8<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, ImportError> {

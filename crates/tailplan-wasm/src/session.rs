@@ -147,6 +147,7 @@ impl Session {
             keep_underlay: options.keep_underlay.unwrap_or(true),
             rotation_deg: options.rotation_deg.unwrap_or(0.0),
             cleanup: Default::default(),
+            limits: Default::default(),
         };
         let done = import::import_file(name, bytes, &io_options).map_err(|e| e.to_string())?;
         Ok(Self::new(done.project, name, done.report.diagnostics))

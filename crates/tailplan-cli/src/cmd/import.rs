@@ -1,11 +1,12 @@
 //! `tailplan import FILE [--floor ID] [--units U] [--scale S | --scale-points "x1,y1,x2,y2,DIST"]
-//! [--layers MAP] [--crs ...] [--append | --force] -o PROJECT.json`
+//! [--layers MAP] [--crs ...] [--append | --force] [--max-file-mb N] [--max-entities N]
+//! [--max-points N] [--max-nesting N] -o PROJECT.json`
 
 use std::path::{Path, PathBuf};
 
 use tailplan_core::project_file;
 use tailplan_io::geojson::CrsChoice;
-use tailplan_io::import::{self, Format, ImportOptions, Scale, Units};
+use tailplan_io::import::{self, Format, ImportLimits, ImportOptions, Scale, Units};
 use tailplan_io::layers::LayerMap;
 
 use crate::Failure;
@@ -53,9 +54,34 @@ pub struct Args {
     /// that a project (and the work done on it) is never overwritten by mistake.
     #[arg(long, conflicts_with = "append")]
     force: bool,
+    /// The largest file read, in MB (default: 64 for DXF, SVG, IMDF and images, 256 for
+    /// GeoJSON). Bigger files are refused before they are read.
+    #[arg(long, value_name = "N")]
+    max_file_mb: Option<u64>,
+    /// The most entities a drawing may have once its block references are expanded.
+    #[arg(long, value_name = "N", default_value_t = ImportLimits::DEFAULT_MAX_ENTITIES)]
+    max_entities: usize,
+    /// The most points a drawing may have (curves flattened, blocks expanded).
+    #[arg(long, value_name = "N", default_value_t = ImportLimits::DEFAULT_MAX_POINTS)]
+    max_points: usize,
+    /// How deep DXF block references and SVG elements may nest.
+    #[arg(long, value_name = "N", default_value_t = ImportLimits::DEFAULT_MAX_NESTING)]
+    max_nesting: usize,
 }
 
-fn imdf_folder(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+impl Args {
+    /// The limits the import is held to.
+    fn limits(&self) -> ImportLimits {
+        ImportLimits {
+            max_file_bytes: self.max_file_mb.map(|mb| mb.saturating_mul(1_000_000)),
+            max_entities: self.max_entities,
+            max_points: self.max_points,
+            max_nesting: self.max_nesting,
+        }
+    }
+}
+
+fn imdf_folder(dir: &Path, max_bytes: u64) -> Result<Vec<(String, Vec<u8>)>, Failure> {
     let name = dir.display();
     let mut files = Vec::new();
     let entries = std::fs::read_dir(dir).map_err(|e| Failure::input(format!("{name}: {e}")))?;
@@ -66,7 +92,7 @@ fn imdf_folder(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Failure> {
         if !file_name.ends_with(".geojson") {
             continue;
         }
-        let limit = Format::Imdf.max_bytes().saturating_sub(total);
+        let limit = max_bytes.saturating_sub(total);
         let bytes = files::read_bytes(&p, limit, "IMDF")?;
         total += bytes.len() as u64;
         files.push((file_name, bytes));
@@ -102,9 +128,10 @@ pub fn run(args: Args) -> Result<(), Failure> {
         keep_underlay: true,
         rotation_deg: args.rotation,
         cleanup: Default::default(),
+        limits: args.limits(),
     };
     let done = if args.file.is_dir() {
-        let files = imdf_folder(&args.file)?;
+        let files = imdf_folder(&args.file, options.limits.file_bytes(Format::Imdf))?;
         import::import_imdf_files(&files, &options)
     } else {
         let head = files::read_head(&args.file, 8192)?;
@@ -116,7 +143,11 @@ pub fn run(args: Args) -> Result<(), Failure> {
                 "{name}: is already a tailplan project: nothing to import"
             )));
         }
-        let bytes = files::read_bytes(&args.file, format.max_bytes(), format.as_str())?;
+        let bytes = files::read_bytes(
+            &args.file,
+            options.limits.file_bytes(format),
+            format.as_str(),
+        )?;
         import::import_file(&name, &bytes, &options)
     }
     .map_err(|e| Failure::input(e.to_string()))?;

@@ -7,24 +7,42 @@ use std::collections::HashMap;
 use dxf::entities::{Entity, EntityType};
 use tailplan_core::Point;
 
-use super::geometry::{Affine, arc_points, bulge_points, ellipse_points, spline_points};
+use super::geometry::{
+    Affine, arc_points, bulge_point_count, bulge_points, ellipse_points, spline_points,
+};
 use super::hatch::Hatch;
 use super::text::{plain_mtext, plain_text};
 use crate::drawing::{Drawing, Item, Shape2};
+use crate::import::{ImportLimits, Limit};
 
-/// How deep block references may nest.
-pub(crate) const MAX_DEPTH: usize = 16;
-/// How many items a drawing may expand to (arrays of nested blocks can explode).
-pub(crate) const MAX_ITEMS: usize = 4_000_000;
+/// Where the expansion went beyond a limit: which, and the entity it was expanding.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Exceeded {
+    pub limit: Limit,
+    pub entity: String,
+}
 
+/// Flattens entities and expands block references, counting every entity visited (each
+/// array cell of each reference too) and every point made against the [`ImportLimits`]
+/// before making them, so that a nest of block references that would expand to billions of
+/// entities stops at the limit, in bounded memory and time.
 pub(crate) struct Flattener<'a> {
     pub blocks: HashMap<&'a str, &'a dxf::Block>,
     pub block_hatches: HashMap<&'a str, Vec<&'a Hatch>>,
     pub out: Drawing,
     pub skipped: HashMap<&'static str, usize>,
     pub missing_blocks: Vec<String>,
-    pub too_deep: usize,
-    pub truncated: bool,
+    pub limits: ImportLimits,
+    /// Entities visited, block references expanded (one per array cell).
+    pub visited: usize,
+    /// Points made.
+    pub points: usize,
+    /// The first limit gone beyond; nothing more is expanded once it is set.
+    pub exceeded: Option<Exceeded>,
+    /// The names of the blocks being expanded, outermost first.
+    chain: Vec<&'a str>,
+    /// The entity being flattened: its name and handle.
+    current: (&'static str, u64),
 }
 
 fn ocs(normal_z: f64) -> Affine {
@@ -42,11 +60,72 @@ fn pt(p: &dxf::Point) -> Point {
 }
 
 impl<'a> Flattener<'a> {
-    fn push(&mut self, layer: &str, shape: Shape2) {
-        if self.out.items.len() >= MAX_ITEMS {
-            self.truncated = true;
+    /// A flattener of a drawing's blocks, held to `limits`.
+    pub fn new(blocks: HashMap<&'a str, &'a dxf::Block>, limits: ImportLimits) -> Self {
+        Self {
+            blocks,
+            block_hatches: HashMap::new(),
+            out: Drawing::default(),
+            skipped: HashMap::new(),
+            missing_blocks: Vec::new(),
+            limits,
+            visited: 0,
+            points: 0,
+            exceeded: None,
+            chain: Vec::new(),
+            current: ("", 0),
+        }
+    }
+
+    /// Records the first limit gone beyond, naming the entity being flattened, its layer and
+    /// the blocks it is in.
+    fn exceed(&mut self, limit: Limit, layer: &str) {
+        if self.exceeded.is_some() {
             return;
         }
+        let (kind, handle) = self.current;
+        let mut entity = kind.to_owned();
+        if handle != 0 {
+            entity.push_str(&format!(" (handle {handle:X})"));
+        }
+        entity.push_str(&format!(" on layer \"{layer}\""));
+        if let Some((inner, outer)) = self.chain.split_last() {
+            entity.push_str(&format!(" in block \"{inner}\""));
+            for b in outer.iter().rev().take(8) {
+                entity.push_str(&format!(", inserted in \"{b}\""));
+            }
+            if outer.len() > 8 {
+                entity.push_str(&format!(", ... ({} blocks deep)", self.chain.len()));
+            }
+        }
+        self.exceeded = Some(Exceeded { limit, entity });
+    }
+
+    /// True when `n` more points fit under the limit; else records the limit gone beyond.
+    fn room_for(&mut self, n: usize, layer: &str) -> bool {
+        if self.exceeded.is_some() {
+            return false;
+        }
+        if self.points.saturating_add(n) > self.limits.max_points {
+            self.exceed(Limit::Points, layer);
+            return false;
+        }
+        true
+    }
+
+    fn push(&mut self, layer: &str, shape: Shape2) {
+        let n = match &shape {
+            Shape2::Line { points, .. } | Shape2::Arc { points, .. } => points.len(),
+            Shape2::Text { .. } => 1,
+        };
+        if !self.room_for(n, layer) {
+            return;
+        }
+        if self.out.items.len() >= self.limits.max_entities {
+            self.exceed(Limit::Entities, layer);
+            return;
+        }
+        self.points += n;
         let l = self.out.layer(layer);
         self.out.items.push(Item { layer: l, shape });
     }
@@ -94,6 +173,16 @@ impl<'a> Flattener<'a> {
     /// of its own; a block's entities on layer "0" are part of the reference, which counts
     /// once.
     pub fn entity(&mut self, e: &'a Entity, m: &Affine, parent: &str, depth: usize) {
+        if self.exceeded.is_some() {
+            return;
+        }
+        self.current = (entity_name(&e.specific), e.common.handle.0);
+        self.visited += 1;
+        if self.visited > self.limits.max_entities {
+            let layer = Self::layer_of(&e.common.layer, parent).to_owned();
+            self.exceed(Limit::Entities, &layer);
+            return;
+        }
         let layer = Self::layer_of(&e.common.layer, parent).to_owned();
         if depth == 0 || layer != parent {
             let l = self.out.layer(&layer);
@@ -105,12 +194,22 @@ impl<'a> Flattener<'a> {
                 let m = m.then_after(ocs(p.extrusion_direction.z));
                 let closed = p.is_closed();
                 let v = &p.vertices;
-                let mut pts = Vec::with_capacity(v.len());
+                let n = v.len();
+                let spans = if closed { n } else { n.saturating_sub(1) };
+                let count = 1
+                    + (0..spans)
+                        .map(|k| {
+                            let (a, b) = (&v[k], &v[(k + 1) % n]);
+                            bulge_point_count(Point::new(a.x, a.y), Point::new(b.x, b.y), a.bulge)
+                        })
+                        .sum::<usize>();
+                if !self.room_for(count, &layer) {
+                    return;
+                }
+                let mut pts = Vec::with_capacity(count);
                 if let Some(first) = v.first() {
                     pts.push(Point::new(first.x, first.y));
                 }
-                let n = v.len();
-                let spans = if closed { n } else { n.saturating_sub(1) };
                 for k in 0..spans {
                     let a = Point::new(v[k].x, v[k].y);
                     let b = Point::new(v[(k + 1) % n].x, v[(k + 1) % n].y);
@@ -127,11 +226,18 @@ impl<'a> Flattener<'a> {
                 let v: Vec<(Point, f64)> =
                     p.vertices().map(|v| (pt(&v.location), v.bulge)).collect();
                 let n = v.len();
-                let mut pts = Vec::with_capacity(n);
+                let spans = if closed { n } else { n.saturating_sub(1) };
+                let count = 1
+                    + (0..spans)
+                        .map(|k| bulge_point_count(v[k].0, v[(k + 1) % n].0, v[k].1))
+                        .sum::<usize>();
+                if !self.room_for(count, &layer) {
+                    return;
+                }
+                let mut pts = Vec::with_capacity(count);
                 if let Some(first) = v.first() {
                     pts.push(first.0);
                 }
-                let spans = if closed { n } else { n.saturating_sub(1) };
                 for k in 0..spans {
                     pts.extend(bulge_points(v[k].0, v[(k + 1) % n].0, v[k].1));
                 }
@@ -218,18 +324,15 @@ impl<'a> Flattener<'a> {
                 self.push(&layer, Shape2::Text { at, text });
             }
             EntityType::Insert(ins) => self.insert(ins, &layer, m, depth),
-            other => {
-                let name = entity_name(other);
-                *self.skipped.entry(name).or_insert(0) += 1;
-            }
+            _ => *self.skipped.entry(self.current.0).or_insert(0) += 1,
         }
     }
 
     /// Expands a block reference: its entities (and hatches) under location · rotation ·
     /// (array offset) · scale · (−base point), once per array cell.
     fn insert(&mut self, ins: &'a dxf::entities::Insert, layer: &str, m: &Affine, depth: usize) {
-        if depth >= MAX_DEPTH {
-            self.too_deep += 1;
+        if depth >= self.limits.max_nesting {
+            self.exceed(Limit::Nesting, layer);
             return;
         }
         let Some(block) = self.blocks.get(ins.name.as_str()).copied() else {
@@ -259,8 +362,20 @@ impl<'a> Flattener<'a> {
             .get(ins.name.as_str())
             .cloned()
             .unwrap_or_default();
+        self.chain.push(block.name.as_str());
+        let handle = self.current.1;
         for r in 0..rows {
             for c in 0..cols {
+                // Every array cell counts, so that arrays of empty blocks stop too.
+                self.current = ("INSERT", handle);
+                self.visited += 1;
+                if self.visited > self.limits.max_entities {
+                    self.exceed(Limit::Entities, layer);
+                }
+                if self.exceeded.is_some() {
+                    self.chain.pop();
+                    return;
+                }
                 let cell = place
                     .then_after(Affine::translate(
                         f64::from(c) * ins.column_spacing,
@@ -269,9 +384,6 @@ impl<'a> Flattener<'a> {
                     .then_after(Affine::scale(sx, sy))
                     .then_after(base);
                 for e in &block.entities {
-                    if self.truncated {
-                        return;
-                    }
                     self.entity(e, &cell, layer, depth + 1);
                 }
                 for h in &hatches {
@@ -292,11 +404,24 @@ impl<'a> Flattener<'a> {
                 }
             }
         }
+        self.chain.pop();
     }
 }
 
+/// The DXF name of an entity's type.
 fn entity_name(e: &EntityType) -> &'static str {
     match e {
+        EntityType::Line(_) => "LINE",
+        EntityType::LwPolyline(_) => "LWPOLYLINE",
+        EntityType::Polyline(_) => "POLYLINE",
+        EntityType::Arc(_) => "ARC",
+        EntityType::Circle(_) => "CIRCLE",
+        EntityType::Ellipse(_) => "ELLIPSE",
+        EntityType::Spline(_) => "SPLINE",
+        EntityType::Solid(_) => "SOLID",
+        EntityType::Text(_) => "TEXT",
+        EntityType::MText(_) => "MTEXT",
+        EntityType::Insert(_) => "INSERT",
         EntityType::ModelPoint(_) => "POINT",
         EntityType::RotatedDimension(_)
         | EntityType::RadialDimension(_)

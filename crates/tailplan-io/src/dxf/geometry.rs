@@ -126,6 +126,15 @@ pub(crate) fn bulge_points(a: Point, b: Point, bulge: f64) -> Vec<Point> {
         .collect()
 }
 
+/// How many points [`bulge_points`] makes for this span, without making them.
+pub(crate) fn bulge_point_count(a: Point, b: Point, bulge: f64) -> usize {
+    if bulge.abs() < 1e-9 || a == b || !bulge.is_finite() {
+        return 1;
+    }
+    let theta = 4.0 * bulge.atan();
+    ((theta.abs().to_degrees() / 10.0).ceil() as usize).max(2)
+}
+
 /// Points along an ellipse: centre, major axis vector, minor/major ratio, parameters in
 /// radians.
 pub(crate) fn ellipse_points(c: Point, major: Point, ratio: f64, t0: f64, t1: f64) -> Vec<Point> {

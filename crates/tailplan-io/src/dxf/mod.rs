@@ -11,13 +11,12 @@
 //! DXF out: [`export::export_floor`] writes a floor's routes, trays, devices, telecom rooms
 //! and risers on named layers (`TP-ROUTES-TR-1`, `TP-TRAYS`, `TP-AP`...), in metres.
 
-use std::collections::HashMap;
 use std::io::Cursor;
 
 use tailplan_core::{Diagnostic, IdAllocator, ImportRecord};
 
 use crate::drawing::{self, BuildOptions, Shape2};
-use crate::import::{Format, Import, ImportError, ImportOptions};
+use crate::import::{Format, Import, ImportError, ImportLimits, ImportOptions, Limit};
 
 pub mod entities;
 pub mod export;
@@ -87,6 +86,66 @@ fn pad_trailing_escapes(bytes: &[u8]) -> Option<Vec<u8>> {
     out
 }
 
+/// Counts a text DXF's entities (group code 0 in the BLOCKS and ENTITIES sections) and
+/// points (group code 10 there) before the `dxf` crate reads it, so that a file with too many
+/// is refused before it is held in memory: the line, the entity and its layer where the count
+/// went over the limit.
+fn prescan(file: &str, bytes: &[u8], limits: &ImportLimits) -> Result<(), ImportError> {
+    let (mut entities, mut points) = (0usize, 0usize);
+    let mut section: &[u8] = b"";
+    let mut after_section = false;
+    // The entity being read: its name, first line and layer.
+    let mut entity: (&[u8], usize, &[u8]) = (b"", 0, b"");
+    let mut lines = bytes.split(|&b| b == b'\n').enumerate();
+    while let (Some((i, code)), Some((_, value))) = (lines.next(), lines.next()) {
+        let (code, value) = (code.trim_ascii(), value.trim_ascii());
+        let counted = section == b"ENTITIES" || section == b"BLOCKS";
+        let over = match code {
+            b"0" => {
+                after_section = value == b"SECTION";
+                entity = (value, i + 1, b"");
+                if counted && value != b"ENDSEC" {
+                    entities += 1;
+                }
+                (entities > limits.max_entities).then_some(Limit::Entities)
+            }
+            b"2" if after_section => {
+                section = value;
+                after_section = false;
+                None
+            }
+            b"8" => {
+                entity.2 = value;
+                None
+            }
+            b"10" if counted => {
+                points += 1;
+                (points > limits.max_points).then_some(Limit::Points)
+            }
+            _ => None,
+        };
+        if let Some(limit) = over {
+            let name = String::from_utf8_lossy(entity.0);
+            let layer = String::from_utf8_lossy(entity.2);
+            return Err(ImportError::LimitExceeded {
+                file: file.to_owned(),
+                line: Some(entity.1),
+                entity: Some(if layer.is_empty() {
+                    name.into_owned()
+                } else {
+                    format!("{name} on layer \"{layer}\"")
+                }),
+                limit,
+                max: match limit {
+                    Limit::Points => limits.max_points,
+                    _ => limits.max_entities,
+                } as u64,
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Imports a DXF file's bytes.
 pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportError> {
     let file = options.source_name.clone();
@@ -110,6 +169,9 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
         pad_trailing_escapes(bytes)
     };
     let text_bytes = padded.as_deref().unwrap_or(bytes);
+    if !binary {
+        prescan(&file, text_bytes, &options.limits)?;
+    }
     let drawing = dxf::Drawing::load(&mut Cursor::new(text_bytes)).map_err(|e| {
         let message = e.to_string();
         ImportError::Malformed {
@@ -129,15 +191,10 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
     };
     let mut diagnostics = Vec::new();
 
-    let mut f = entities::Flattener {
-        blocks: drawing.blocks().map(|b| (b.name.as_str(), b)).collect(),
-        block_hatches: HashMap::new(),
-        out: drawing::Drawing::default(),
-        skipped: HashMap::new(),
-        missing_blocks: Vec::new(),
-        too_deep: 0,
-        truncated: false,
-    };
+    let mut f = entities::Flattener::new(
+        drawing.blocks().map(|b| (b.name.as_str(), b)).collect(),
+        options.limits,
+    );
     for h in &hatches {
         if let Some(b) = &h.block {
             f.block_hatches.entry(b.as_str()).or_default().push(h);
@@ -155,6 +212,20 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
         }
         f.entity(e, &identity, "0", 0);
     }
+    if let Some(over) = f.exceeded.take() {
+        let limits = &options.limits;
+        return Err(ImportError::LimitExceeded {
+            file,
+            line: None,
+            entity: Some(over.entity),
+            limit: over.limit,
+            max: match over.limit {
+                Limit::Points => limits.max_points,
+                Limit::Nesting => limits.max_nesting,
+                _ => limits.max_entities,
+            } as u64,
+        });
+    }
     for h in hatches.iter().filter(|h| h.block.is_none()) {
         let l = f.out.layer(&h.layer);
         f.out.layers[l].entities += 1;
@@ -170,31 +241,12 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
             });
         }
     }
-    if f.truncated {
-        diagnostics.push(Diagnostic::warning(
-            &file,
-            format!(
-                "the block references expand to more than {} entities: the rest was left out",
-                entities::MAX_ITEMS
-            ),
-        ));
-    }
     if !f.missing_blocks.is_empty() {
         diagnostics.push(Diagnostic::warning(
             &file,
             format!(
                 "INSERT of undefined block(s) {}: skipped",
                 f.missing_blocks.join(", ")
-            ),
-        ));
-    }
-    if f.too_deep > 0 {
-        diagnostics.push(Diagnostic::warning(
-            &file,
-            format!(
-                "{} block reference(s) nested deeper than {}: skipped",
-                f.too_deep,
-                entities::MAX_DEPTH
             ),
         ));
     }

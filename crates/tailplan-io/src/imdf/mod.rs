@@ -69,17 +69,18 @@ pub fn import_zip(bytes: &[u8], options: &ImportOptions) -> Result<Import, Impor
             continue;
         }
         // Refuse zip bombs: stop at the format's limit, whatever the headers claim.
-        let limit = Format::Imdf.max_bytes().saturating_sub(total);
+        let max = options.limits.file_bytes(Format::Imdf);
+        let limit = max.saturating_sub(total);
         let mut data = Vec::new();
         (&mut entry)
             .take(limit + 1)
             .read_to_end(&mut data)
             .map_err(|e| bad(format!("{name}: {e}")))?;
         total += data.len() as u64;
-        if total > Format::Imdf.max_bytes() {
+        if total > max {
             return Err(bad(format!(
-                "the archive unpacks to more than {} MB",
-                Format::Imdf.max_bytes() / 1_000_000
+                "the archive unpacks to more than {} MB (--max-file-mb raises the limit)",
+                max / 1_000_000
             )));
         }
         files.push((name, data));
@@ -162,6 +163,9 @@ pub fn import_files(
         let short = name.rsplit('/').next().unwrap_or(name).to_owned();
         if !short.ends_with(".geojson") {
             continue;
+        }
+        if let Ok(text) = std::str::from_utf8(data) {
+            crate::import::check_json(&format!("{file}/{short}"), text, &options.limits)?;
         }
         let v: Value = serde_json::from_slice(data).map_err(|e| ImportError::Malformed {
             file: format!("{file}/{short}"),

@@ -23,7 +23,7 @@ pub mod raw;
 /// Imports an SVG file's text.
 pub fn import(text: &str, options: &ImportOptions) -> Result<Import, ImportError> {
     let file = options.source_name.clone();
-    let raw = raw::scan(&file, text, options.include_hidden)?;
+    let raw = raw::scan(&file, text, options.include_hidden, &options.limits)?;
     let Some(scale) = options.scale else {
         return Err(ImportError::Scale {
             file,
@@ -71,14 +71,23 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Import, ImportError
         d.layers[i].hidden = l.hidden;
     }
     let mut images = Vec::new();
-    let mut walker = paths::Walker {
-        layers: &raw.layers,
-        room_ids: &raw.room_ids,
-        drawing: &mut d,
-        images: &mut images,
-        to_user: &to_user,
-    };
+    let mut walker = paths::Walker::new(&raw.layers, &raw.room_ids, &mut d, &mut images, &to_user);
+    walker.limits = options.limits;
     walker.group(tree.root(), None);
+    if let Some((limit, entity)) = walker.exceeded.take() {
+        let l = &options.limits;
+        return Err(ImportError::LimitExceeded {
+            file,
+            line: None,
+            entity: Some(entity),
+            limit,
+            max: match limit {
+                crate::import::Limit::Points => l.max_points,
+                crate::import::Limit::Nesting => l.max_nesting,
+                _ => l.max_entities,
+            } as u64,
+        });
+    }
     let mut rooms_by_id = 0;
     for (layer_id, text, at) in &raw.texts {
         let name = raw

@@ -1,29 +1,65 @@
 //! Walking usvg's tree: paths flattened to points on their layer, images kept.
 
+use std::collections::{HashMap, HashSet};
+
 use tailplan_core::Point;
 use usvg::tiny_skia_path::PathSegment;
 
 use super::raw::RawLayer;
 use super::{Image, image_bytes};
 use crate::drawing::{Drawing, Item, Shape2};
+use crate::import::{ImportLimits, Limit};
 
+/// Walks usvg's tree onto the drawing's layers, counting the shapes and points made against
+/// the limits (the raw pass has bounded what usvg holds; curves flattened make more points).
 pub(crate) struct Walker<'a, F: Fn(f32, f32) -> Point> {
-    pub layers: &'a [RawLayer],
-    pub room_ids: &'a [String],
+    /// Layer names by their group's id.
+    pub layers: HashMap<&'a str, &'a str>,
+    pub room_ids: HashSet<&'a str>,
     pub drawing: &'a mut Drawing,
     pub images: &'a mut Vec<Image>,
     pub to_user: &'a F,
+    pub limits: ImportLimits,
+    /// Points made.
+    pub points: usize,
+    /// The first limit gone beyond, and the element: nothing more is made once set.
+    pub exceeded: Option<(Limit, String)>,
 }
 
-impl<F: Fn(f32, f32) -> Point> Walker<'_, F> {
+impl<'a, F: Fn(f32, f32) -> Point> Walker<'a, F> {
+    /// A walker onto `drawing`, with the default limits.
+    pub fn new(
+        layers: &'a [RawLayer],
+        room_ids: &'a [String],
+        drawing: &'a mut Drawing,
+        images: &'a mut Vec<Image>,
+        to_user: &'a F,
+    ) -> Self {
+        Self {
+            layers: layers
+                .iter()
+                .rev()
+                .map(|l| (l.id.as_str(), l.name.as_str()))
+                .collect(),
+            room_ids: room_ids.iter().map(String::as_str).collect(),
+            drawing,
+            images,
+            to_user,
+            limits: ImportLimits::default(),
+            points: 0,
+            exceeded: None,
+        }
+    }
+
     pub fn group(&mut self, g: &usvg::Group, layer: Option<&str>) {
-        let here = self
-            .layers
-            .iter()
-            .find(|l| !g.id().is_empty() && l.id == g.id())
-            .map(|l| l.name.clone());
-        let layer = here.as_deref().or(layer).map(str::to_owned);
+        let here = (!g.id().is_empty())
+            .then(|| self.layers.get(g.id()).copied())
+            .flatten();
+        let layer = here.or(layer).map(str::to_owned);
         for child in g.children() {
+            if self.exceeded.is_some() {
+                return;
+            }
             match child {
                 usvg::Node::Group(sub) => self.group(sub, layer.as_deref()),
                 usvg::Node::Path(p) => self.path(p, layer.as_deref()),
@@ -39,7 +75,7 @@ impl<F: Fn(f32, f32) -> Point> Walker<'_, F> {
     }
 
     fn path(&mut self, p: &usvg::Path, layer: Option<&str>) {
-        let is_room = self.room_ids.iter().any(|id| id == p.id());
+        let is_room = self.room_ids.contains(p.id());
         let name = if is_room {
             "rooms (by id)"
         } else {
@@ -56,8 +92,21 @@ impl<F: Fn(f32, f32) -> Point> Walker<'_, F> {
         let fill = p.fill().is_some().then(|| self.drawing.new_fill());
         let mut current: Vec<Point> = Vec::new();
         let mut last = usvg::tiny_skia_path::Point::zero();
-        let flush = |pts: &mut Vec<Point>, closed: bool, drawing: &mut Drawing| {
-            if pts.len() >= 2 {
+        let (max_items, max_points) = (self.limits.max_entities, self.limits.max_points);
+        let mut made = self.points;
+        let mut over: Option<Limit> = None;
+        let mut flush = |pts: &mut Vec<Point>, closed: bool, drawing: &mut Drawing| {
+            if over.is_some() {
+                pts.clear();
+                return;
+            }
+            if drawing.items.len() >= max_items {
+                over = Some(Limit::Entities);
+            } else if made + pts.len() > max_points {
+                over = Some(Limit::Points);
+            }
+            if over.is_none() && pts.len() >= 2 {
+                made += pts.len();
                 let mut points = std::mem::take(pts);
                 if closed && points.len() > 2 && points.first() == points.last() {
                     points.pop();
@@ -74,6 +123,9 @@ impl<F: Fn(f32, f32) -> Point> Walker<'_, F> {
             pts.clear();
         };
         for seg in p.data().segments() {
+            if current.len() > max_points {
+                break;
+            }
             match seg {
                 PathSegment::MoveTo(a) => {
                     flush(&mut current, false, self.drawing);
@@ -118,6 +170,15 @@ impl<F: Fn(f32, f32) -> Point> Walker<'_, F> {
             }
         }
         flush(&mut current, false, self.drawing);
+        self.points = made;
+        if let Some(limit) = over {
+            let id = if p.id().is_empty() {
+                String::new()
+            } else {
+                format!(" id=\"{}\"", p.id())
+            };
+            self.exceeded = Some((limit, format!("<path{id}> on layer \"{name}\"")));
+        }
     }
 
     fn image(&mut self, img: &usvg::Image) {

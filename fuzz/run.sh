@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Fuzzes every importer and the project-file loader for SECONDS each (default 20), on a corpus
+# seeded from fuzz/seeds/<target>/ and the sample drawings in floorplans/; fails when any
+# target crashes, runs out of memory (2 GB) or takes over 10 s on one input.
+#
+#   fuzz/run.sh [SECONDS] [TARGET...]      targets: dxf svg geojson imdf project_file raster
+#
+# Needs the nightly toolchain (`rustup toolchain install nightly`); installs cargo-fuzz when
+# it is missing. The corpus grows in fuzz/corpus/<target>/ (not committed); a crashing input
+# is left in fuzz/artifacts/<target>/: fix the importer, and commit the input under
+# tests/fuzz-regressions/<target>/ (tests/fuzz_regressions.rs imports every file there).
+# Longer runs: fuzz/run.sh 900, or `cargo +nightly fuzz run dxf fuzz/corpus/dxf -- -help=1`.
+set -euo pipefail
+
+cd "$(dirname "$0")"
+secs="${1:-20}"
+shift || true
+all=(dxf svg geojson imdf project_file raster)
+targets=("$@")
+if [ "$#" -eq 0 ]; then targets=("${all[@]}"); fi
+
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+  echo "fuzz/run.sh: the nightly toolchain is needed: rustup toolchain install nightly" >&2
+  exit 1
+fi
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  echo "fuzz/run.sh: installing cargo-fuzz" >&2
+  cargo install cargo-fuzz --locked
+fi
+
+# The fuzz crate's own target folder unless told otherwise (CARGO_TARGET_DIR of the
+# workspace would mix sanitizer builds into it).
+export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$PWD/target}"
+cargo +nightly fuzz build -O
+
+# Seeds: the committed hand-made ones and the project's own samples.
+seed() { # target, files...
+  local t="$1"
+  shift
+  mkdir -p "corpus/$t"
+  cp -n "seeds/$t"/* "corpus/$t/" 2>/dev/null || true
+  for f in "$@"; do cp -n "$f" "corpus/$t/" 2>/dev/null || true; done
+}
+seed dxf ../floorplans/*.dxf
+seed svg ../floorplans/*.svg
+seed geojson
+seed imdf
+seed project_file ../floorplans/small.tailplan.json
+seed raster
+
+failed=()
+for t in "${targets[@]}"; do
+  echo "== fuzz $t for ${secs}s" >&2
+  dict=()
+  if [ -f "dicts/$t.dict" ]; then dict=("-dict=dicts/$t.dict"); fi
+  if ! cargo +nightly fuzz run -O "$t" "corpus/$t" -- \
+    -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 "${dict[@]}" \
+    -print_final_stats=1 2>"corpus/$t.log"; then
+    tail -n 40 "corpus/$t.log" >&2
+    failed+=("$t")
+  else
+    grep -E '^stat::number_of_executed_units|^Done' "corpus/$t.log" >&2 || true
+  fi
+done
+
+if [ "${#failed[@]}" -gt 0 ]; then
+  echo "fuzz/run.sh: failed: ${failed[*]} (inputs in fuzz/artifacts/)" >&2
+  exit 1
+fi
+echo "fuzz/run.sh: ${#targets[@]} target(s), ${secs}s each, no crash" >&2
