@@ -5,6 +5,9 @@
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]      targets: dxf svg geojson imdf project_file raster
 #
+# FUZZ_TIMEOUTS=report: a timeout is reported (its input kept in fuzz/artifacts/) and the
+# run goes on, instead of failing (crashes and running out of memory still fail).
+#
 # Needs the nightly toolchain (`rustup toolchain install nightly`); installs cargo-fuzz when
 # it is missing. The corpus grows in fuzz/corpus/<target>/ (not committed); a crashing input
 # is left in fuzz/artifacts/<target>/: fix the importer, and commit the input under
@@ -31,6 +34,9 @@ fi
 # The fuzz crate's own target folder unless told otherwise (CARGO_TARGET_DIR of the
 # workspace would mix sanitizer builds into it).
 export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$PWD/target}"
+# cargo fuzz has no --locked: check the lockfile is current first, so that the build cannot
+# change it.
+cargo metadata --locked --format-version 1 >/dev/null
 cargo +nightly fuzz build -O
 
 # Seeds: the committed hand-made ones and the project's own samples.
@@ -48,18 +54,27 @@ seed imdf
 seed project_file ../floorplans/small.tailplan.json
 seed raster
 
+mode=()
+if [ "${FUZZ_TIMEOUTS:-fail}" = report ]; then mode=(-fork=1 -ignore_timeouts=1); fi
+mkdir -p logs
 failed=()
 for t in "${targets[@]}"; do
   echo "== fuzz $t for ${secs}s" >&2
   dict=()
   if [ -f "dicts/$t.dict" ]; then dict=("-dict=dicts/$t.dict"); fi
-  if ! cargo +nightly fuzz run -O "$t" "corpus/$t" -- \
+  mkdir -p "artifacts/$t"
+  before=$(find "artifacts/$t" -name 'timeout-*' | wc -l)
+  if ! cargo +nightly fuzz run -O "$t" "corpus/$t" -- "${mode[@]}" \
     -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 "${dict[@]}" \
-    -print_final_stats=1 2>"corpus/$t.log"; then
-    tail -n 40 "corpus/$t.log" >&2
+    -print_final_stats=1 2>"logs/$t.log"; then
+    tail -n 40 "logs/$t.log" >&2
     failed+=("$t")
   else
-    grep -E '^stat::number_of_executed_units|^Done' "corpus/$t.log" >&2 || true
+    grep -E '^stat::number_of_executed_units|^#[0-9]+: .*oom/timeout/crash' "logs/$t.log" | tail -n 1 >&2 || true
+  fi
+  after=$(find "artifacts/$t" -name 'timeout-*' | wc -l)
+  if [ "$after" -gt "$before" ]; then
+    echo "fuzz/run.sh: $t: $((after - before)) new timeout(s) in fuzz/artifacts/$t/" >&2
   fi
 done
 

@@ -24,10 +24,6 @@ const OPEN: &[(&str, &str)] = &[
         "svg/long-line-through-fill.svg",
         "timeout: the same as dxf/long-line-through-fill.dxf, through the SVG importer",
     ),
-    (
-        "svg/long-room-edge.svg",
-        "timeout: drawing::room_edges_near_walls samples room edges every 0.5 m (a 10,000 km edge); reduced from the fuzzer's mutation of floorplans/bureaux-r1.svg",
-    ),
 ];
 
 fn dir() -> PathBuf {

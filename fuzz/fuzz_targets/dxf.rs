@@ -1,5 +1,6 @@
 //! DXF import (text and binary), the whole path: parse, block expansion, layers, wall clean-up.
 #![no_main]
+#![forbid(unsafe_code)]
 
 use libfuzzer_sys::fuzz_target;
 use tailplan_io::import::{Format, ImportOptions, import_file};

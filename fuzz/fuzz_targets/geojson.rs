@@ -1,6 +1,7 @@
 //! GeoJSON import: the interchange contract (planar or WGS84), and CAD drawings exported as
 //! GeoJSON (features with a `Layer`), told apart by `import_file` as for a user's file.
 #![no_main]
+#![forbid(unsafe_code)]
 
 use libfuzzer_sys::fuzz_target;
 use tailplan_io::geojson::CrsChoice;

@@ -1,6 +1,7 @@
 //! IMDF import: the files of an IMDF folder (the input split at lines `--8<-- NAME`, where
 //! NAME is the file's name), or, when the input is a zip archive, the archive itself.
 #![no_main]
+#![forbid(unsafe_code)]
 
 use libfuzzer_sys::fuzz_target;
 use tailplan_io::import::{Format, ImportOptions, import_file, import_imdf_files};

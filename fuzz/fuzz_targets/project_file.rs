@@ -1,6 +1,7 @@
 //! The project-file loader: migrations, strict reading, validation; then the saved text of
 //! whatever loaded must load again.
 #![no_main]
+#![forbid(unsafe_code)]
 
 use libfuzzer_sys::fuzz_target;
 use tailplan_core::project_file;

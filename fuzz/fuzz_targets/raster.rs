@@ -1,5 +1,6 @@
 //! PNG and JPEG scans: the header and structure checks and the underlay made of them.
 #![no_main]
+#![forbid(unsafe_code)]
 
 use libfuzzer_sys::fuzz_target;
 use tailplan_io::import::{Format, ImportOptions, Scale, import_file};

@@ -1,5 +1,6 @@
 //! SVG import: the raw XML pass, usvg, the flattening onto layers, wall clean-up.
 #![no_main]
+#![forbid(unsafe_code)]
 
 use libfuzzer_sys::fuzz_target;
 use tailplan_io::import::{Format, ImportOptions, Scale, import_file};

@@ -638,10 +638,20 @@ fn room_edges_near_walls(
             }
         })
         .collect();
+    // Every 0.5 m, or wider when the outlines are so long (a hostile file: a room edge of
+    // thousands of kilometres) that there would be more than MAX_SAMPLES samples.
+    const MAX_SAMPLES: f64 = 200_000.0;
+    let perimeter: f64 = rooms
+        .iter()
+        .flat_map(|(poly, _)| poly.edges())
+        .map(|e| e.length())
+        .filter(|l| l.is_finite())
+        .sum();
+    let step = (perimeter / MAX_SAMPLES).max(0.5);
     let (mut near, mut total) = (0usize, 0usize);
     for (poly, _) in rooms {
         for e in poly.edges() {
-            let n = ((e.length() / 0.5).ceil() as usize).max(1);
+            let n = ((e.length() / step).ceil() as usize).clamp(1, MAX_SAMPLES as usize);
             for k in 0..n {
                 let p = e.a.lerp(e.b, (k as f64 + 0.5) / n as f64);
                 total += 1;
