@@ -79,11 +79,16 @@ impl Affine {
 /// Points along a circular arc from `start_deg` anticlockwise to `end_deg`, ends included,
 /// with a step of at most 10°.
 pub(crate) fn arc_points(centre: Point, r: f64, start_deg: f64, end_deg: f64) -> Vec<Point> {
-    let mut sweep = end_deg - start_deg;
-    while sweep <= 0.0 {
-        sweep += 360.0;
-    }
-    let sweep = sweep.min(360.0);
+    // The sweep anticlockwise from start to end, in (0, 360]; equal angles: a full circle.
+    // (Not by adding 360 until positive: an angle of 1e300 would never get there.)
+    let sweep = match end_deg - start_deg {
+        d if d.is_nan() || d.is_infinite() => return Vec::new(),
+        d if d > 0.0 => d.min(360.0),
+        d => match d.rem_euclid(360.0) {
+            s if s <= 0.0 => 360.0,
+            s => s,
+        },
+    };
     let n = ((sweep / 10.0).ceil() as usize).max(2);
     (0..=n)
         .map(|i| {
@@ -138,10 +143,17 @@ pub(crate) fn bulge_point_count(a: Point, b: Point, bulge: f64) -> usize {
 /// Points along an ellipse: centre, major axis vector, minor/major ratio, parameters in
 /// radians.
 pub(crate) fn ellipse_points(c: Point, major: Point, ratio: f64, t0: f64, t1: f64) -> Vec<Point> {
-    let mut sweep = t1 - t0;
-    while sweep <= 0.0 {
-        sweep += std::f64::consts::TAU;
-    }
+    // As for arcs: the sweep in (0, 2π] without a loop that huge parameters never end.
+    // (Capped at one turn: a parameter of 1e300 asked for 10^300 points.)
+    let tau = std::f64::consts::TAU;
+    let sweep = match t1 - t0 {
+        d if d.is_nan() || d.is_infinite() => return Vec::new(),
+        d if d > 0.0 => d.min(tau),
+        d => match d.rem_euclid(tau) {
+            s if s <= 0.0 => tau,
+            s => s,
+        },
+    };
     let n = ((sweep.to_degrees() / 10.0).ceil() as usize).max(2);
     let minor = Point::new(-major.y * ratio, major.x * ratio);
     (0..=n)
@@ -156,6 +168,9 @@ pub(crate) fn ellipse_points(c: Point, major: Point, ratio: f64, t0: f64, t1: f6
         .collect()
 }
 
+/// The highest spline degree evaluated as a curve.
+const MAX_SPLINE_DEGREE: usize = 25;
+
 /// Points along a (rational) B-spline by de Boor's algorithm, `per_span` per knot span.
 pub(crate) fn spline_points(
     degree: usize,
@@ -164,7 +179,13 @@ pub(crate) fn spline_points(
     weights: &[f64],
 ) -> Vec<Point> {
     let n = ctrl.len();
-    if n < 2 || degree == 0 || knots.len() != n + degree + 1 {
+    // A degree of at least the number of control points is no B-spline, and one above
+    // MAX_SPLINE_DEGREE (CAD tools draw up to 11) would cost degree² per sample: the control
+    // polygon stands for both.
+    if n < 2 || degree == 0 || degree >= n || degree > MAX_SPLINE_DEGREE {
+        return ctrl.to_vec();
+    }
+    if knots.len() != n + degree + 1 {
         return ctrl.to_vec();
     }
     let w = |i: usize| weights.get(i).copied().filter(|w| *w > 0.0).unwrap_or(1.0);
@@ -224,6 +245,35 @@ mod tests {
         for p in &pts {
             assert!((p.distance(Point::new(1.0, 0.0)) - 1.0).abs() < 1e-9);
         }
+    }
+
+    #[test]
+    fn huge_or_broken_angles_end() {
+        // Found by fuzzing: an ARC starting at 1e300 degrees looped for ever.
+        let pts = arc_points(Point::new(0.0, 0.0), 1.0, 1e300, 0.0);
+        assert!(pts.len() >= 3 && pts.len() <= 38, "{}", pts.len());
+        assert!(arc_points(Point::new(0.0, 0.0), 1.0, f64::NAN, 0.0).is_empty());
+        assert!(arc_points(Point::new(0.0, 0.0), 1.0, 0.0, f64::INFINITY).is_empty());
+        // Equal angles: a full circle, as before; a quarter stays a quarter.
+        assert_eq!(arc_points(Point::new(0.0, 0.0), 1.0, 30.0, 30.0).len(), 37);
+        assert_eq!(arc_points(Point::new(0.0, 0.0), 1.0, 0.0, 90.0).len(), 10);
+        assert_eq!(arc_points(Point::new(0.0, 0.0), 1.0, 90.0, 0.0).len(), 28);
+        let major = Point::new(2.0, 0.0);
+        assert!(ellipse_points(Point::new(0.0, 0.0), major, 0.5, 1e300, 0.0).len() <= 38);
+        assert!(ellipse_points(Point::new(0.0, 0.0), major, 0.5, 0.0, f64::NAN).is_empty());
+        // And one ending at 1e300 radians asked for 10^300 points: one turn.
+        assert!(ellipse_points(Point::new(0.0, 0.0), major, 0.5, 0.0, 1e300).len() <= 38);
+    }
+
+    #[test]
+    fn splines_of_impossible_or_huge_degree_are_their_control_polygon() {
+        let ctrl: Vec<Point> = (0..4).map(|i| Point::new(f64::from(i), 0.0)).collect();
+        // Degree 20 with 4 control points (and the knot count that matches it).
+        let knots = vec![0.0; 25];
+        assert_eq!(spline_points(20, &knots, &ctrl, &[]), ctrl);
+        let ctrl: Vec<Point> = (0..100).map(|i| Point::new(f64::from(i), 0.0)).collect();
+        let knots: Vec<f64> = (0..100 + 60 + 1).map(f64::from).collect();
+        assert_eq!(spline_points(60, &knots, &ctrl, &[]), ctrl);
     }
 
     #[test]
