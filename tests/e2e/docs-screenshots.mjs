@@ -1,7 +1,8 @@
 // Makes the README's screenshots of the editor from the release build in dist/:
 //   node tests/e2e/docs-screenshots.mjs        writes docs/screenshots/editor-*.png
 // Each is a state a user reaches by hand: a route drawn to the telecom room, a wall being
-// drawn with its snap, a property refused, the shortcuts.
+// drawn with its snap, a property refused, the shortcuts, a floor's coverage, every cable
+// routed with the schedule, a DXF's import dialog.
 
 import { join } from 'node:path';
 
@@ -69,6 +70,34 @@ try {
   await page.keyboard.press('?');
   await page.getByTestId('help-panel').waitFor();
   await page.screenshot({ path: join(OUT, 'editor-help.png') });
+
+  await page.keyboard.press('Escape');
+
+  // Coverage: the office's floor 1 with its heatmap and the coverage panel.
+  await page.getByTestId('floor-select').selectOption('1');
+  await page.waitForSelector('[data-testid="plan-canvas"][data-floor="1"]');
+  await page.getByTestId('fit-button').click();
+  await page.getByTestId('layer-heatmap').click();
+  await page.getByTestId('panel-coverage').click();
+  await page.waitForFunction(() => / fine$/.test(document.querySelector('[data-testid="plan-canvas"]').dataset.heat || ''), null, { timeout: 120_000 });
+  await page.getByTestId('coverage-stats').waitFor({ timeout: 120_000 });
+  await moveTo(page, 40, 30);
+  await page.screenshot({ path: join(OUT, 'editor-coverage.png') });
+  await page.getByTestId('layer-heatmap').click();
+
+  // Cabling: every cable routed, coloured by telecom room, the schedule beside the plan.
+  await page.getByTestId('panel-cabling').click();
+  await page.getByTestId('route-all').click();
+  await page.getByTestId('routing-summary').waitFor({ timeout: 120_000 });
+  await page.getByTestId('cabling-tab-schedule').click();
+  await page.screenshot({ path: join(OUT, 'editor-cabling.png') });
+
+  // Importing a DXF: the layer table, and the preview of what the plan becomes.
+  await page.getByTestId('file-input').setInputFiles(join(HERE, '../../floorplans/office-wing.dxf'));
+  await page.getByTestId('import-dialog').waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(OUT, 'editor-import.png') });
+  await page.getByTestId('import-cancel').click();
 
   if (log.pageErrors.length || log.consoleErrors.length || log.foreign.length) {
     throw new Error(`the page was not clean: ${JSON.stringify(log)}`);

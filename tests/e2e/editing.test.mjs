@@ -175,7 +175,7 @@ describe('editing', () => {
     await context.close();
   });
 
-  test('the work survives a reload and a crash', { timeout: 120_000 }, async () => {
+  test('the work survives a reload and a killed tab', { timeout: 120_000 }, async () => {
     const { context, page, log } = await openEditor(browser, server);
     await small(page);
     await tool(page, 'a', 'ap');
@@ -202,7 +202,12 @@ describe('editing', () => {
     await waitKept(page);
     await tool(page, 'v', 'select');
     await drag(page, [22.5, 3.0], [25, 4.0], { release: false });
-    await page.close(); // no beforeunload, no unload: like a crash
+    // Kill the tab's renderer process (Chrome's "Aw, Snap!"): no beforeunload, no unload, no
+    // last write; only what autosave had already stored can come back.
+    const crashed = new Promise((ok) => page.once('crash', ok));
+    const cdp = await context.newCDPSession(page);
+    cdp.send('Page.crash').catch(() => {}); // never answers: the renderer is gone
+    await crashed;
     const again = await context.newPage();
     const log2 = watch(again, server);
     await again.goto(server.url);
@@ -247,8 +252,11 @@ describe('editing', () => {
     assert.deepEqual([annex.wall, annex.room, annex.AP], [5, 2, 1]);
 
     // A DXF drawing in millimetres: two walls drawn as their two faces become two walls.
+    // A drawing goes through the import dialog (its layer table) first.
     before = await page.getByTestId('project-name').innerText();
     await input.setInputFiles(DXF);
+    await page.getByTestId('import-dialog').waitFor();
+    await page.getByTestId('import-confirm').click();
     await waitReplaced(page, before);
     assert.equal(await page.getByTestId('project-name').innerText(), 'annex');
     assert.equal((await counts(page)).wall, 2);

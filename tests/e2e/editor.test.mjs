@@ -242,9 +242,11 @@ describe('the editor', () => {
     );
     await page.waitForSelector(READY);
     // The backing store has device pixels.
+    // (Its CSS size may be fractional: clientWidth rounds, the bounding box does not.)
     const size = await page.evaluate(() => {
       const c = document.querySelector('[data-testid="plan-canvas"]');
-      return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight };
+      const r = c.getBoundingClientRect();
+      return { w: c.width, h: c.height, cw: r.width, ch: r.height };
     });
     assert.equal(size.w, Math.round(size.cw * 2));
     assert.equal(size.h, Math.round(size.ch * 2));

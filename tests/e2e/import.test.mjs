@@ -48,16 +48,16 @@ describe('importing', () => {
     assert.equal(await rows.count(), 3);
     // Walls by their name; the partition's layer no rule knows: not imported yet.
     assert.equal(await page.getByTestId('layer-role-A-WALL').inputValue(), 'wall:drywall');
-    assert.equal(await page.getByTestId('layer-role-Z-PARTITION').inputValue(), 'ignored');
+    assert.equal(await page.getByTestId('layer-role-Z-ANNEX-17').inputValue(), 'ignored');
     const before = await previewCounts(page);
     assert.equal(before.walls, 4);
     await page.screenshot({ path: join(SCREENSHOTS, 'import-dxf-layers.png') });
 
     // The partitions are glass walls: the preview is imported again with them.
-    await page.getByTestId('layer-role-Z-PARTITION').selectOption('wall:glass');
+    await page.getByTestId('layer-role-Z-ANNEX-17').selectOption('wall:glass');
     await page.waitForFunction(() => /(\d+) walls/.exec(document.querySelector('[data-testid="import-counts"]').innerText)?.[1] > 4);
-    assert.equal(await page.getByTestId('layer-role-Z-PARTITION').inputValue(), 'wall:glass');
-    assert.match(await rows.filter({ hasText: 'Z-PARTITION' }).innerText(), /your choice/);
+    assert.equal(await page.getByTestId('layer-role-Z-ANNEX-17').inputValue(), 'wall:glass');
+    assert.match(await rows.filter({ hasText: 'Z-ANNEX-17' }).innerText(), /your choice/);
     await page.getByTestId('import-confirm').click();
     await page.waitForFunction(() => !document.querySelector('[data-testid="import-dialog"]'));
     await page.waitForFunction(() => document.querySelector('[data-testid="project-name"]').innerText.includes('annex-layers'));

@@ -431,10 +431,11 @@ impl ImportDialog {
             (None, Some(s)) => format!(
                 "{} m per {}{}",
                 trim_number(s),
-                if self.format == "svg" {
-                    "unit"
-                } else {
+                // Scans are measured in pixels; DXF and SVG in drawing units.
+                if matches!(self.format.as_str(), "png" | "jpeg") {
                     "pixel"
+                } else {
+                    "unit"
                 },
                 if self.m_per_unit.is_some() {
                     " (calibrated)"

@@ -654,7 +654,7 @@ pub struct AppState {
     /// The import dialog, while a drawing is being imported.
     pub import: Option<ImportDialog>,
     /// The bytes of the plan being imported (for the dialog).
-    pub(crate) pending_import: Option<(JobId, Rc<Vec<u8>>)>,
+    pub(crate) pending_import: Option<(JobId, String, Rc<Vec<u8>>)>,
     /// Increases when the worker must be sent the project and the coverage job again.
     pub worker_epoch: u32,
     pub(crate) index: Option<((u32, u64, String), Rc<FloorIndex>)>,

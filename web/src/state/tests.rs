@@ -151,6 +151,34 @@ fn a_failed_load_keeps_the_project_and_says_why() {
 }
 
 #[test]
+fn a_refused_import_names_its_file_and_keeps_the_project() {
+    let s = loaded();
+    let job = crate::worker::protocol::FIRST_JOB + 7;
+    let s = step(
+        &s,
+        Action::ImportSent {
+            request: 0,
+            job,
+            name: "tower.dwg".into(),
+            bytes: Rc::new(b"AC1032".to_vec()),
+        },
+    );
+    let s = step(
+        &s,
+        Action::JobFailed {
+            job,
+            message: "not UTF-8 text: this is a binary AutoCAD DWG drawing (AC1032)".into(),
+        },
+    );
+    assert_eq!(
+        s.error.as_deref(),
+        Some("Could not import “tower.dwg”: not UTF-8 text: this is a binary AutoCAD DWG drawing (AC1032).")
+    );
+    assert_eq!(s.doc.as_ref().unwrap().title(), "HQ");
+    assert!(s.pending_import.is_none());
+}
+
+#[test]
 fn invalid_files_are_reported_not_panicked() {
     let err = open_sample(&SAMPLES[0], "{\"format\": ").unwrap_err();
     assert_eq!(

@@ -144,9 +144,14 @@ impl AppState {
                 if job != 0 && !known {
                     return None; // a job since given up
                 }
-                if self.pending_import.as_ref().is_some_and(|(j, _)| *j == job) {
-                    self.pending_import = None;
-                }
+                let message = match self.pending_import.take() {
+                    // An import refused: say which file.
+                    Some((j, name, _)) if j == job => format!("Could not import “{name}”: {message}"),
+                    other => {
+                        self.pending_import = other;
+                        message
+                    }
+                };
                 self.error = Some(if message.ends_with('.') {
                     message
                 } else {
@@ -324,7 +329,7 @@ impl AppState {
                     kind: JobKind::Import,
                     label: format!("Importing “{name}”…"),
                 });
-                self.pending_import = Some((job, bytes));
+                self.pending_import = Some((job, name, bytes));
             }
             Action::Imported(done) => return self.imported(done),
             Action::ImportDialog(a) => return self.dialog(a),
@@ -400,8 +405,8 @@ impl AppState {
         let bytes = self
             .pending_import
             .take()
-            .filter(|(j, _)| *j == job)
-            .map(|(_, b)| b);
+            .filter(|(j, _, _)| *j == job)
+            .map(|(_, _, b)| b);
         if drawing && let Some(bytes) = bytes {
             self.import = Some(ImportDialog::new(project, &done).with_bytes(bytes));
             self.cancel_work();

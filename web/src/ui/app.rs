@@ -571,11 +571,16 @@ pub fn app() -> Html {
     let on_file_chosen = {
         let on_file = on_file.clone();
         Callback::from(move |e: Event| {
-            let file = e
+            let Some(input) = e
                 .target()
                 .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-                .and_then(|i| i.files())
-                .and_then(|f| f.get(0));
+            else {
+                return;
+            };
+            let file = input.files().and_then(|f| f.get(0));
+            // Emptied at once (the File is kept), so that the same file chosen again, after
+            // an edit or a cancelled import, is read again.
+            input.set_value("");
             if let Some(file) = file {
                 on_file.emit(file);
             }
