@@ -172,7 +172,9 @@ fn a_refused_import_names_its_file_and_keeps_the_project() {
     );
     assert_eq!(
         s.error.as_deref(),
-        Some("Could not import “tower.dwg”: not UTF-8 text: this is a binary AutoCAD DWG drawing (AC1032).")
+        Some(
+            "Could not import “tower.dwg”: not UTF-8 text: this is a binary AutoCAD DWG drawing (AC1032)."
+        )
     );
     assert_eq!(s.doc.as_ref().unwrap().title(), "HQ");
     assert!(s.pending_import.is_none());

@@ -146,7 +146,9 @@ impl AppState {
                 }
                 let message = match self.pending_import.take() {
                     // An import refused: say which file.
-                    Some((j, name, _)) if j == job => format!("Could not import “{name}”: {message}"),
+                    Some((j, name, _)) if j == job => {
+                        format!("Could not import “{name}”: {message}")
+                    }
                     other => {
                         self.pending_import = other;
                         message
