@@ -417,3 +417,27 @@ fn the_file_size_limit_is_a_setting() {
         other => panic!("{:?}", other.map(|d| d.report.source)),
     }
 }
+
+#[test]
+fn hatch_boundaries_count_their_points() {
+    // One boundary of 2,000 full-circle arc edges: 74,000 points from 200 KB.
+    let mut hatch = String::from(
+        "0\nHATCH\n8\nA-WALL-PATT\n10\n0\n20\n0\n30\n0\n2\nSOLID\n70\n1\n71\n0\n91\n1\n92\n1\n93\n2000\n",
+    );
+    for _ in 0..2_000 {
+        hatch.push_str("72\n2\n10\n0\n20\n0\n40\n100\n50\n0\n51\n360\n73\n1\n");
+    }
+    hatch.push_str("97\n0\n75\n0\n76\n1\n98\n0\n");
+    let text = dxf(&[], &[line("A-WALL", 0.0, 0.0, 5000.0, 0.0), hatch]);
+    let mut options = dxf_options("hatch.dxf");
+    options.limits.max_points = 10_000;
+    let (limit, message) = refused(
+        "hatch.dxf",
+        import_file("hatch.dxf", text.as_bytes(), &options),
+    );
+    assert_eq!(limit, Limit::Points);
+    assert!(
+        message.contains("HATCH on layer \"A-WALL-PATT\""),
+        "{message}"
+    );
+}

@@ -231,6 +231,24 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
         f.out.layers[l].entities += 1;
         let fill = Some(f.out.new_fill());
         for lp in &h.loops {
+            // Counted like every entity (a boundary's arcs make many points).
+            f.points += lp.len();
+            let over = if f.points > options.limits.max_points {
+                Some((Limit::Points, options.limits.max_points))
+            } else if f.out.items.len() >= options.limits.max_entities {
+                Some((Limit::Entities, options.limits.max_entities))
+            } else {
+                None
+            };
+            if let Some((limit, max)) = over {
+                return Err(ImportError::LimitExceeded {
+                    file,
+                    line: None,
+                    entity: Some(format!("HATCH on layer \"{}\"", h.layer)),
+                    limit,
+                    max: max as u64,
+                });
+            }
             f.out.items.push(drawing::Item {
                 layer: l,
                 shape: Shape2::Line {
