@@ -441,3 +441,22 @@ fn hatch_boundaries_count_their_points() {
         "{message}"
     );
 }
+
+#[test]
+fn an_svg_marker_bomb_draws_no_markers() {
+    // usvg copies a marker at every vertex of a path that names it: a marker of a thousand
+    // shapes on a path of 20,000 vertices would be 2 x 10^7 elements. Markers (arrowheads,
+    // dimension ticks) are not drawn at all.
+    let text = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\">\n\
+         <defs><marker id=\"m\" markerWidth=\"10\" markerHeight=\"10\">{}</marker></defs>\n\
+         <g id=\"walls\"><path d=\"M0 0{}\" stroke=\"black\" marker-mid=\"url(#m)\" style=\"marker-end: url(#m)\"/></g>\n</svg>\n",
+        "<path d=\"M0 0 L1 1\" stroke=\"black\"/>".repeat(1_000),
+        " h1".repeat(20_000)
+    );
+    let done = import_file("marker.svg", text.as_bytes(), &svg_options("marker.svg"))
+        .expect("imports, without its markers");
+    // The path is the layer's one entity: no marker copy was drawn.
+    let walls = done.report.layers.iter().find(|l| l.name == "walls");
+    assert_eq!(walls.map(|l| l.entities), Some(1), "{:?}", done.report.layers);
+}

@@ -470,6 +470,35 @@ pub(crate) fn scan(
             }
         }
     }
+    // Markers are not drawn: usvg copies a marker at every vertex of every path that names
+    // it (from an attribute, a style or a stylesheet), so a marker of a thousand shapes on a
+    // path of 100,000 vertices would be 10^8 elements from a 300 KB file. A plan's markers are
+    // arrowheads and dimension ticks: their elements are renamed (same length, so that the
+    // offsets of the edits below hold) and usvg sees no marker.
+    let mut renamed: Option<Vec<u8>> = None;
+    let name_end = |from: usize, end: usize| {
+        from + text[from..end]
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .unwrap_or(0)
+    };
+    for n in doc
+        .descendants()
+        .filter(|n| n.is_element() && n.tag_name().name() == "marker")
+    {
+        let r = n.range();
+        let bytes = renamed.get_or_insert_with(|| text.as_bytes().to_vec());
+        let mut rename = |e: usize| {
+            if e >= 6 && text[..e].ends_with("marker") {
+                bytes[e - 6..e].copy_from_slice(b"tpmrkr");
+            }
+        };
+        rename(name_end(r.start + 1, r.end));
+        if let Some(i) = text[r.start..r.end].rfind("</") {
+            rename(name_end(r.start + i + 2, r.end));
+        }
+    }
+    let renamed = renamed.map(|b| String::from_utf8(b).expect("ASCII replaced by ASCII"));
+    let text = renamed.as_deref().unwrap_or(text);
     // A hidden layer given a second style attribute would be invalid XML: drop its original.
     // In one pass, front to back (inserting one by one would move the text each time).
     inserts.sort_by_key(|x| x.0);
