@@ -458,5 +458,10 @@ fn an_svg_marker_bomb_draws_no_markers() {
         .expect("imports, without its markers");
     // The path is the layer's one entity: no marker copy was drawn.
     let walls = done.report.layers.iter().find(|l| l.name == "walls");
-    assert_eq!(walls.map(|l| l.entities), Some(1), "{:?}", done.report.layers);
+    assert_eq!(
+        walls.map(|l| l.entities),
+        Some(1),
+        "{:?}",
+        done.report.layers
+    );
 }
