@@ -688,3 +688,23 @@ fn limits_refuse_with_the_flag_that_raises_them() {
     assert!(line.contains("--max-file-mb"), "{line}");
     assert!(!out2.exists());
 }
+
+#[test]
+fn a_project_file_too_big_to_parse_is_refused_before_it_is_parsed() {
+    // Nine million empty objects: 27 MB, some 1 GB once parsed.
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.tailplan.json");
+    std::fs::write(
+        &huge,
+        format!(
+            "{{\"format\":\"tailplan-project\",\"version\":1,\"floors\":[{}{{}}]}}",
+            "{},".repeat(9_000_000)
+        ),
+    )
+    .unwrap();
+    let line = refused(&["info", s(&huge)], &huge);
+    assert!(
+        line.contains("JSON objects") && line.contains("the most tailplan opens"),
+        "{line}"
+    );
+}

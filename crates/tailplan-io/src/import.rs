@@ -654,7 +654,10 @@ fn count_elements(done: &mut Import) {
 /// `serde_json` holds it (a parsed value takes some ten times its text): positions beyond
 /// [`ImportLimits::max_points`], objects beyond four per entity allowed (a feature, its
 /// geometry and properties), or values beyond three per point and eight per entity allowed.
-pub(crate) fn check_json(file: &str, text: &str, limits: &ImportLimits) -> Result<(), ImportError> {
+///
+/// [`import_file`] runs it on every GeoJSON and IMDF file; the CLI also on the project files
+/// it opens.
+pub fn check_json(file: &str, text: &str, limits: &ImportLimits) -> Result<(), ImportError> {
     let bytes = text.as_bytes();
     let (mut positions, mut objects, mut values, mut line) = (0usize, 0usize, 0usize, 1usize);
     let max_objects = limits.max_entities.saturating_mul(4);
