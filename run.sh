@@ -12,4 +12,6 @@ release="--release"
 [ "${1:-}" = "--dev" ] && release=""
 port=${PORT:-8080}
 say "serving the editor on http://127.0.0.1:$port/ (Ctrl-C stops)"
-exec trunk serve $release --offline --address 127.0.0.1 --port "$port"
+# No auto-reload: its script is written into the page with the server's address filled in
+# when served, which the page's policy (no inline script, web/csp.sh) would refuse.
+exec trunk serve $release --offline --no-autoreload --address 127.0.0.1 --port "$port"

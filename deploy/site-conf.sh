@@ -23,7 +23,9 @@ if [ -z "$policy" ]; then
   exit 1
 fi
 script_src=$(printf '%s\n' "$policy" | tr ';' '\n' | sed -n 's/^ *script-src //p')
-hashes=$(printf '%s\n' "$script_src" | tr ' ' '\n' | grep "^'sha256-[A-Za-z0-9+/=]*'\$" | tr '\n' ' ' | sed 's/ $//')
+# Each with a space before it (none at all when the page has no inline script, as web/csp.sh
+# builds it), to go straight after 'self'.
+hashes=$(printf '%s\n' "$script_src" | tr ' ' '\n' | { grep "^'sha256-[A-Za-z0-9+/=]*'\$" || true; } | sed 's/^/ /' | tr -d '\n')
 case "$root$listen" in
   *[\"\;\ ]*)
     echo "site-conf.sh: ROOT and LISTEN may hold no quote, semicolon or space" >&2

@@ -1,20 +1,42 @@
 #!/usr/bin/env bash
 # Trunk post-build hook (Trunk.toml): gives the built index.html a Content-Security-Policy
-# that forbids every origin but the editor's own.
+# that forbids every origin but the editor's own, and no inline script at all.
 #
 # Trunk writes the code that starts the wasm as an inline <script type="module"> (and, under
-# `trunk serve`, an inline live-reload script), so a strict policy cannot be written into
-# web/index.html beforehand: this hook hashes each inline script of the finished page and
-# allows exactly those ('sha256-...'), nothing else inline. The editor sets no inline
-# styles, so styles come from 'self' only; 'wasm-unsafe-eval' lets the page compile its own
-# wasm. Needs only bash, perl (Debian's perl-base), sha256sum and base64 (coreutils).
+# `trunk serve`, an inline live-reload script). This hook moves each inline script's text,
+# byte for byte, into a file of its own named by its hash (start-HASH.js, cached like every
+# fingerprinted file) and loads it with src=, so the policy's script-src is 'self' and
+# 'wasm-unsafe-eval' (the page compiles its own wasm) and nothing inline. Should an inline
+# script remain, it is allowed by its hash ('sha256-...'), never by 'unsafe-inline'. The
+# editor sets no inline styles, so styles come from 'self' only. Needs only bash, perl
+# (Debian's perl-base), sha256sum and base64 (coreutils).
 set -euo pipefail
 
-html="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}/index.html"
+dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
+html="$dir/index.html"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Every inline script's text, byte for byte, one file each.
+# Every inline script into a file of its own: <script ATTRS>TEXT</script> becomes
+# <script ATTRS src="/start-HASH.js"></script> with TEXT, byte for byte, in start-HASH.js.
+perl -0777 -ne '
+  my $n = 0;
+  while (/<script(?![^>]*\bsrc=)[^>]*>(.*?)<\/script>/gs) {
+    open(my $f, ">", "'"$work"'/" . $n++) or die; binmode $f; print $f $1; close $f;
+  }' "$html"
+names=""
+for f in $(ls "$work" | sort -n); do
+  name="start-$(sha256sum "$work/$f" | cut -c1-16).js"
+  cp "$work/$f" "$dir/$name"
+  names="$names $name"
+  rm "$work/$f"
+done
+NAMES="$names" perl -0777 -pi -e '
+  my @names = split " ", $ENV{NAMES};
+  s{<script((?![^>]*\bsrc=)[^>]*)>.*?</script>}{"<script$1 src=\"/" . shift(@names) . "\"></script>"}gse;' "$html"
+
+# Any inline script left (none, unless the step above is changed) would be allowed by its
+# hash, never by 'unsafe-inline'.
 perl -0777 -ne '
   my $n = 0;
   while (/<script(?![^>]*\bsrc=)[^>]*>(.*?)<\/script>/gs) {
