@@ -180,6 +180,13 @@ async fn an_unreadable_blob_is_an_error_not_a_panic() {
     let parts = Array::of1(&Uint8Array::from(&[0xff_u8, 0xfe, 0x00][..]).into());
     let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).unwrap();
     let bytes = files::read_blob(&blob).await.unwrap();
-    let err = import::open_file("odd.json", &bytes).unwrap_err();
-    assert!(!err.to_string().is_empty());
+    assert_eq!(bytes, [0xff, 0xfe, 0x00]);
+    // Not a project file: it goes to the importers (the files worker), which refuse it.
+    assert!(matches!(
+        import::open_file("odd.json", &bytes).unwrap(),
+        import::FileKind::Plan
+    ));
+    let options = tailplan_io::import::ImportOptions::default();
+    let err = tailplan_io::import::import_file("odd.json", &bytes, &options).unwrap_err();
+    assert!(err.to_string().contains("UTF-8"), "{err}");
 }
