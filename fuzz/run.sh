@@ -7,6 +7,9 @@
 #
 # FUZZ_TIMEOUTS=report: a timeout is reported (its input kept in fuzz/artifacts/) and the
 # run goes on, instead of failing (crashes and running out of memory still fail).
+# FUZZ_SANITIZER=none builds without the address sanitizer (default: address): quicker to
+# build and to run, and our crates have no unsafe code, but unsafe code in dependencies is
+# then unchecked.
 #
 # Needs the nightly toolchain (`rustup toolchain install nightly`); installs cargo-fuzz when
 # it is missing. The corpus grows in fuzz/corpus/<target>/ (not committed); a crashing input
@@ -37,7 +40,8 @@ export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$PWD/target}"
 # cargo fuzz has no --locked: check the lockfile is current first, so that the build cannot
 # change it.
 cargo metadata --locked --format-version 1 >/dev/null
-cargo +nightly fuzz build -O
+san="${FUZZ_SANITIZER:-address}"
+cargo +nightly fuzz build -O -s "$san"
 
 # Seeds: the committed hand-made ones and the project's own samples.
 seed() { # target, files...
@@ -64,7 +68,7 @@ for t in "${targets[@]}"; do
   if [ -f "dicts/$t.dict" ]; then dict=("-dict=dicts/$t.dict"); fi
   mkdir -p "artifacts/$t"
   before=$(find "artifacts/$t" -name 'timeout-*' | wc -l)
-  if ! cargo +nightly fuzz run -O "$t" "corpus/$t" -- "${mode[@]}" \
+  if ! cargo +nightly fuzz run -O -s "$san" "$t" "corpus/$t" -- "${mode[@]}" \
     -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 "${dict[@]}" \
     -print_final_stats=1 2>"logs/$t.log"; then
     tail -n 40 "logs/$t.log" >&2
