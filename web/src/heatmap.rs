@@ -264,6 +264,10 @@ pub fn value_text(service: Service, metric: Metric, v: f32) -> String {
     }
 }
 
+/// The least distance between two labels under the colour bar, as a share of its width
+/// (a label like `−67` is about a tenth of it).
+pub const MIN_LABEL_GAP: f64 = 0.1;
+
 /// One mark on the legend's colour bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tick {
@@ -332,24 +336,49 @@ pub fn legend(
             } else {
                 Vec::new()
             };
+            // Every threshold gets its mark; its label only when it does not crowd the one
+            // before it (−75, −70, −67 on a 60 dB bar: −70 is a mark alone).
+            let mut marked = marked;
+            marked.sort_by(f64::total_cmp);
+            let mut labelled: Vec<f64> = Vec::new();
+            for &t in &marked {
+                let room = labelled
+                    .last()
+                    .is_none_or(|&l| at(t) - at(l) >= MIN_LABEL_GAP);
+                if room {
+                    labelled.push(t);
+                }
+                ticks.push(Tick {
+                    at: at(t),
+                    label: if room {
+                        format!("{t:.0}").replace('-', "−")
+                    } else {
+                        String::new()
+                    },
+                    threshold: true,
+                });
+            }
             let step = if span > 60.0 { 20.0 } else { 10.0 };
             let mut v = (lo / step).ceil() * step;
             while v <= hi + 1e-9 {
-                // A plain tick gives way to a threshold within 3 dB of it.
+                // A plain tick gives way to a threshold within 3 dB of it, and its label to
+                // a threshold's label it would crowd.
                 if !marked.iter().any(|t| (t - v).abs() < 3.0) {
+                    let crowded = labelled
+                        .iter()
+                        .any(|&t| (at(t) - at(v)).abs() < MIN_LABEL_GAP);
                     ticks.push(Tick {
                         at: at(v),
-                        label: format!("{v:.0}").replace('-', "−"),
+                        label: if crowded {
+                            String::new()
+                        } else {
+                            format!("{v:.0}").replace('-', "−")
+                        },
                         threshold: false,
                     });
                 }
                 v += step;
             }
-            ticks.extend(marked.iter().map(|&t| Tick {
-                at: at(t),
-                label: format!("{t:.0}").replace('-', "−"),
-                threshold: true,
-            }));
             ticks.sort_by(|a, b| a.at.total_cmp(&b.at));
             HeatLegend {
                 title,
@@ -504,10 +533,24 @@ mod tests {
             .filter(|t| t.threshold)
             .map(|t| t.label.as_str())
             .collect();
-        assert_eq!(thresholds, ["−75", "−70", "−67"]);
+        // Every threshold is marked; −70, crowded between −75 and −67, without its label.
+        assert_eq!(thresholds, ["−75", "", "−67"]);
         // −70 is a threshold, so no plain −70 tick beside it.
-        assert_eq!(l.ticks.iter().filter(|t| t.label == "−70").count(), 1);
+        assert!(l.ticks.iter().all(|t| t.label != "−70"));
         assert!(l.ticks.windows(2).all(|w| w[0].at <= w[1].at));
+        // No two labels crowd each other.
+        let labels: Vec<f64> = l
+            .ticks
+            .iter()
+            .filter(|t| !t.label.is_empty())
+            .map(|t| t.at)
+            .collect();
+        assert!(labels.len() >= 4, "{:?}", l.ticks);
+        assert!(
+            labels.windows(2).all(|w| w[1] - w[0] >= MIN_LABEL_GAP),
+            "{:?}",
+            l.ticks
+        );
         let counts = legend(wifi, Metric::Servers, -67.0, &[]);
         assert_eq!(counts.steps.len(), 5);
         assert!(counts.stops.is_empty());
