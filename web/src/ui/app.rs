@@ -1022,7 +1022,7 @@ pub fn app() -> Html {
                         notice={state.notice.clone()}
                     />
                 </main>
-                <aside class={classes!("side", (state.panel == SidePanel::Cabling).then_some("side--wide"))} aria-label="Panels" data-testid="side-panel">
+                <aside class={classes!("side", (state.panel == SidePanel::Cabling).then_some("side--wide"), (state.panel == SidePanel::Coverage).then_some("side--coverage"))} aria-label="Panels" data-testid="side-panel">
                     <SideTabs panel={state.panel} on_action={on_action.clone()} />
                     <div class="side__body">
                         {
