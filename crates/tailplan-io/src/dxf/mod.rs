@@ -86,6 +86,63 @@ fn pad_trailing_escapes(bytes: &[u8]) -> Option<Vec<u8>> {
     out
 }
 
+/// The `dxf` crate panics (a `chrono` overflow) on a date beyond the year 262,000: the header's
+/// `$TDCREATE`, `$TDUCREATE`, `$TDUPDATE`, `$TDUUPDATE` and a LAYER_INDEX object's time stamp
+/// (group code 40, Julian days). Found by fuzzing. Such a value outside 0 to 5,400,000 (the
+/// year 9999), or not a number, becomes 0 (no date) before the crate reads the file; tailplan
+/// uses none of these dates. `None` when nothing needs it.
+fn sane_dates(bytes: &[u8]) -> Option<Vec<u8>> {
+    const DATES: [&[u8]; 4] = [b"$TDCREATE", b"$TDUCREATE", b"$TDUPDATE", b"$TDUUPDATE"];
+    if !bytes.windows(3).any(|w| w == b"$TD") && !bytes.windows(11).any(|w| w == b"LAYER_INDEX") {
+        return None;
+    }
+    let mut out: Option<Vec<u8>> = None;
+    let (mut variable, mut object): (&[u8], &[u8]) = (b"", b"");
+    let mut code: &[u8] = b"";
+    let mut start = 0;
+    for (i, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
+        let end = start + line.len();
+        let value = line.trim_ascii();
+        if i % 2 == 0 {
+            code = value;
+        } else {
+            let date = code == b"40" && (DATES.contains(&variable) || object == b"LAYER_INDEX");
+            let sane = || {
+                std::str::from_utf8(value)
+                    .ok()
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .is_some_and(|d| (0.0..=5_400_000.0).contains(&d))
+            };
+            if date && !sane() {
+                let o = out.get_or_insert_with(|| bytes[..start].to_vec());
+                o.extend_from_slice(b"0");
+                o.extend_from_slice(if line.ends_with(b"\r\n") {
+                    b"\r\n"
+                } else if line.ends_with(b"\n") {
+                    b"\n"
+                } else {
+                    b""
+                });
+                start = end;
+                continue;
+            }
+            match code {
+                b"9" => variable = value,
+                b"0" => {
+                    object = value;
+                    variable = b"";
+                }
+                _ => {}
+            }
+        }
+        if let Some(o) = out.as_mut() {
+            o.extend_from_slice(line);
+        }
+        start = end;
+    }
+    out
+}
+
 /// Counts a text DXF's entities (group code 0 in the BLOCKS and ENTITIES sections) and
 /// points (group code 10 there) before the `dxf` crate reads it, so that a file with too many
 /// is refused before it is held in memory: the line, the entity and its layer where the count
@@ -169,6 +226,8 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
         pad_trailing_escapes(bytes)
     };
     let text_bytes = padded.as_deref().unwrap_or(bytes);
+    let dated = if binary { None } else { sane_dates(text_bytes) };
+    let text_bytes = dated.as_deref().unwrap_or(text_bytes);
     if !binary {
         prescan(&file, text_bytes, &options.limits)?;
     }
@@ -407,5 +466,30 @@ mod tests {
         assert_eq!(value, "Büro 1.09");
         // From AutoCAD 2007 on, files are UTF-8 and need nothing.
         assert!(pad_trailing_escapes(dxf.replace("AC1015", "AC1027").as_bytes()).is_none());
+    }
+
+    #[test]
+    fn dates_the_dxf_crate_would_panic_on_are_dropped() {
+        // Found by fuzzing: the dxf crate's date conversion overflows (a panic) past the year
+        // 262,000.
+        let dxf = "0\r\nSECTION\r\n2\r\nHEADER\r\n9\r\n$TDCREATE\r\n40\r\n2461072.39\r\n\
+                   9\r\n$TDUUPDATE\r\n40\r\n246107964.58\r\n9\r\n$LUNITS\r\n70\r\n2\r\n0\r\nENDSEC\r\n\
+                   0\r\nSECTION\r\n2\r\nOBJECTS\r\n0\r\nLAYER_INDEX\r\n5\r\n1A\r\n40\r\ninf\r\n\
+                   0\r\nENDSEC\r\n0\r\nEOF\r\n";
+        let fixed = String::from_utf8(sane_dates(dxf.as_bytes()).expect("two dates")).unwrap();
+        assert_eq!(
+            fixed,
+            dxf.replace("246107964.58", "0").replace("\ninf\r", "\n0\r")
+        );
+        dxf::Drawing::load(&mut Cursor::new(fixed.as_bytes())).expect("reads");
+        // A sane date, or none at all: nothing to do.
+        assert!(
+            sane_dates(
+                dxf.replace("246107964.58", "2461079.68")
+                    .replace("inf", "0")
+                    .as_bytes()
+            )
+            .is_none()
+        );
     }
 }
