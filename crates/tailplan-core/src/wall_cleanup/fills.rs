@@ -30,6 +30,9 @@ const NEAR_M: f64 = 0.005;
 /// Lines are classified every this many metres along them (transitions are then found to a
 /// tenth of a millimetre by bisection).
 const STEP_M: f64 = 0.02;
+/// The most samples along one line: past 2 km (no wall of a building), its samples are
+/// spread wider, so a hostile drawing's absurd line costs no more than that.
+const MAX_SAMPLES: usize = 100_000;
 
 /// One filled ring, as the index keeps it.
 struct Ring {
@@ -45,14 +48,43 @@ struct Ring {
 pub(super) struct FillIndex {
     rings: Vec<Ring>,
     cells: HashMap<(i64, i64), Vec<usize>>,
+    /// The side of the index's cells, metres.
+    cell_m: f64,
     /// Gaps narrower than this between fills are painted.
     gap_m: f64,
 }
 
+/// The side of the index's cells, metres, for a building's fills.
 const CELL_M: f64 = 1.0;
+/// The most (ring, cell) entries of the index: fills whose boxes would need more (shapes
+/// kilometres across, only in a hostile or broken drawing) get larger cells.
+const MAX_CELL_ENTRIES: f64 = 2_000_000.0;
 
-fn cell(p: Point) -> (i64, i64) {
-    ((p.x / CELL_M).floor() as i64, (p.y / CELL_M).floor() as i64)
+/// The cells of side `cell_m` that box `b` covers: (x0, y0, x1, y1).
+fn cell_span(b: &BBox, cell_m: f64) -> (i64, i64, i64, i64) {
+    let c = |v: f64| (v / cell_m).floor() as i64;
+    (c(b.min.x), c(b.min.y), c(b.max.x), c(b.max.y))
+}
+
+/// [`CELL_M`], doubled until the rings' boxes need at most [`MAX_CELL_ENTRIES`] entries
+/// (or until every box fits in a cell: many small rings need their own cells anyway).
+fn cell_size(boxes: &[BBox]) -> f64 {
+    let widest = boxes
+        .iter()
+        .map(|b| b.width().max(b.height()))
+        .fold(0.0_f64, f64::max);
+    let mut cell_m = CELL_M;
+    while cell_m < widest {
+        let entries: f64 = boxes
+            .iter()
+            .map(|b| ((b.width() / cell_m).floor() + 2.0) * ((b.height() / cell_m).floor() + 2.0))
+            .sum();
+        if entries <= MAX_CELL_ENTRIES {
+            break;
+        }
+        cell_m *= 2.0;
+    }
+    cell_m
 }
 
 impl FillIndex {
@@ -82,10 +114,10 @@ impl FillIndex {
                 })
             })
             .collect();
+        let cell_m = cell_size(&rings.iter().map(|r| r.bbox).collect::<Vec<_>>());
         let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
         for (i, r) in rings.iter().enumerate() {
-            let (x0, y0) = cell(r.bbox.min);
-            let (x1, y1) = cell(r.bbox.max);
+            let (x0, y0, x1, y1) = cell_span(&r.bbox, cell_m);
             for gx in x0..=x1 {
                 for gy in y0..=y1 {
                     cells.entry((gx, gy)).or_default().push(i);
@@ -95,6 +127,7 @@ impl FillIndex {
         FillIndex {
             rings,
             cells,
+            cell_m,
             gap_m,
         }
     }
@@ -106,7 +139,10 @@ impl FillIndex {
     /// The rings containing `p`, by index.
     fn containing(&self, p: Point) -> impl Iterator<Item = usize> + '_ {
         self.cells
-            .get(&cell(p))
+            .get(&{
+                let (x, y, _, _) = cell_span(&BBox { min: p, max: p }, self.cell_m);
+                (x, y)
+            })
             .into_iter()
             .flatten()
             .copied()
@@ -189,7 +225,7 @@ pub(super) fn runs<C: Copy + PartialEq>(
     of: impl Fn(Point) -> C,
 ) -> Vec<(f64, f64, C)> {
     let len = a.distance(b);
-    let n = ((len / STEP_M).ceil() as usize).max(1);
+    let n = ((len / STEP_M).ceil() as usize).clamp(1, MAX_SAMPLES);
     let step = 1.0 / n as f64;
     let at = |t: f64| a.lerp(b, t);
     let mut out = Vec::new();
@@ -518,6 +554,28 @@ mod tests {
 
     fn rect(x0: f64, y0: f64, x1: f64, y1: f64) -> Vec<Point> {
         vec![p(x0, y0), p(x1, y0), p(x1, y1), p(x0, y1)]
+    }
+
+    #[test]
+    fn the_index_cells_grow_for_shapes_kilometres_across_only() {
+        let b = |w: f64| BBox {
+            min: p(0.0, 0.0),
+            max: p(w, w),
+        };
+        // A building's fills: 1 m cells.
+        assert_eq!(cell_size(&[b(120.0), b(0.3), b(60.0)]), CELL_M);
+        // A SOLID 1,000 km across: cells large enough to keep the index small.
+        let huge = cell_size(&[b(1.0e6), b(0.3)]);
+        assert!(huge > 500.0, "{huge}");
+        let (x0, y0, x1, y1) = cell_span(&b(1.0e6), huge);
+        assert!(((x1 - x0 + 1) * (y1 - y0 + 1)) as f64 <= MAX_CELL_ENTRIES);
+        // A line 150 km long is sampled at most MAX_SAMPLES times.
+        let calls = std::cell::Cell::new(0_usize);
+        runs(p(0.0, 0.0), p(150_000.0, 0.0), |_| {
+            calls.set(calls.get() + 1);
+            0
+        });
+        assert!(calls.get() <= MAX_SAMPLES + 1, "{}", calls.get());
     }
 
     #[test]
