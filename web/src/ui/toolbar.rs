@@ -323,12 +323,20 @@ struct SampleMenuProps {
     on_open: Callback<&'static Sample>,
 }
 
-/// The "Open sample" menu button.
-#[function_component(SampleMenu)]
-fn sample_menu(props: &SampleMenuProps) -> Html {
+/// A drop-down menu's state and handlers: open or not, toggled by its button, closed by
+/// Escape and when the focus leaves it.
+struct Menu {
+    open: UseStateHandle<bool>,
+    container: NodeRef,
+    on_toggle: Callback<MouseEvent>,
+    on_key: Callback<KeyboardEvent>,
+    on_focus_out: Callback<FocusEvent>,
+}
+
+#[hook]
+fn use_menu() -> Menu {
     let open = use_state(|| false);
     let container = use_node_ref();
-
     let on_toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -343,7 +351,6 @@ fn sample_menu(props: &SampleMenuProps) -> Html {
             }
         })
     };
-    // Close when the focus leaves the menu.
     let on_focus_out = {
         let open = open.clone();
         let container = container.clone();
@@ -358,6 +365,25 @@ fn sample_menu(props: &SampleMenuProps) -> Html {
             }
         })
     };
+    Menu {
+        open,
+        container,
+        on_toggle,
+        on_key,
+        on_focus_out,
+    }
+}
+
+/// The "Open sample" menu button.
+#[function_component(SampleMenu)]
+fn sample_menu(props: &SampleMenuProps) -> Html {
+    let Menu {
+        open,
+        container,
+        on_toggle,
+        on_key,
+        on_focus_out,
+    } = use_menu();
 
     let items = SAMPLES.iter().map(|sample| {
         let onclick = {
@@ -417,36 +443,13 @@ struct ExportMenuProps {
 /// The Export menu button.
 #[function_component(ExportMenu)]
 fn export_menu(props: &ExportMenuProps) -> Html {
-    let open = use_state(|| false);
-    let container = use_node_ref();
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
-    let on_key = {
-        let open = open.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" && *open {
-                e.prevent_default();
-                e.stop_propagation();
-                open.set(false);
-            }
-        })
-    };
-    let on_focus_out = {
-        let open = open.clone();
-        let container = container.clone();
-        Callback::from(move |e: FocusEvent| {
-            let inside = e
-                .related_target()
-                .and_then(|t| t.dyn_into::<Node>().ok())
-                .zip(container.get())
-                .is_some_and(|(target, c)| c.contains(Some(&target)));
-            if !inside {
-                open.set(false);
-            }
-        })
-    };
+    let Menu {
+        open,
+        container,
+        on_toggle,
+        on_key,
+        on_focus_out,
+    } = use_menu();
     let items = ExportChoice::ALL.iter().enumerate().map(|(i, &(choice, id, label))| {
         let onclick = {
             let open = open.clone();
