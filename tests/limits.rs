@@ -465,3 +465,60 @@ fn an_svg_marker_bomb_draws_no_markers() {
         done.report.layers
     );
 }
+
+/// The small sample with one more wall, `km` kilometres long: a project file that asks for a
+/// map far too big for memory at the default cells.
+fn small_with_a_wall_of(km: f64) -> tailplan_core::Project {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../floorplans/small.tailplan.json"
+    );
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let walls = value["floors"][0]["walls"].as_array_mut().unwrap();
+    walls.push(serde_json::json!({
+        "id": "w-far", "shape": {"line": [[0.0, 0.0], [km * 1000.0, km * 1000.0]]},
+        "material": "concrete", "thickness_m": 0.3
+    }));
+    tailplan_core::project_file::from_value(value).unwrap().0
+}
+
+#[test]
+fn a_coverage_grid_beyond_the_cell_limit_is_refused_before_it_is_allocated() {
+    use tailplan_core::WifiBand;
+    use tailplan_core::coverage::grid::DEFAULT_MAX_CELLS;
+    use tailplan_core::coverage::{
+        ApPlacementOptions, CoverageEngine, CoverageError, CoverageRequest, Service, place_aps,
+    };
+    // 1,000 km square at 0.5 m: 4 × 10^12 cells, 16 TB per field.
+    let project = small_with_a_wall_of(1000.0);
+    let request = CoverageRequest::new("0", Service::Wifi(WifiBand::Ghz5));
+    let mut engine = CoverageEngine::new();
+    assert_eq!(engine.max_cells(), DEFAULT_MAX_CELLS);
+    let err = engine.heatmaps(&project, &request).unwrap_err();
+    let CoverageError::GridTooLarge {
+        cells, max_cells, ..
+    } = err
+    else {
+        panic!("{err}")
+    };
+    assert_eq!((cells, max_cells), (4e12, DEFAULT_MAX_CELLS));
+    assert!(err.to_string().contains("grid-cell limit"), "{err}");
+    assert_eq!(engine.cached_fields(), 0, "nothing was computed");
+    let placed = place_aps(&project, "0", &ApPlacementOptions::default());
+    assert!(matches!(placed, Err(CoverageError::GridTooLarge { .. })));
+
+    // The limit is a setting: the small floor alone (60 × 30 cells) passes a limit of 1,800
+    // and not one of 1,799.
+    let small = small_with_a_wall_of(0.0);
+    engine.set_max_cells(1_800);
+    assert_eq!(engine.heatmaps(&small, &request).unwrap().grid.len(), 1_800);
+    engine.set_max_cells(1_799);
+    assert!(matches!(
+        engine.heatmaps(&small, &request),
+        Err(CoverageError::GridTooLarge {
+            max_cells: 1_799,
+            ..
+        })
+    ));
+}

@@ -327,9 +327,17 @@ describe('errors are the CLI messages', () => {
       [{ floor: '1', cellM: 0 }, ['--floor', '1', '--cell', '0']],
       [{ floor: '1', cellM: -1 }, ['--floor', '1', '--cell', '-1']],
       [{ floor: '1', cellM: 0.001 }, ['--floor', '1', '--cell', '0.001']],
+      [{ floor: '1', maxGridCells: 1000 }, ['--floor', '1', '--max-grid-cells', '1000']],
+      [{ floor: '1', maxGridCells: -1 }, null],
     ];
     for (const [options, flags] of cases) {
-      const message = cliError(['coverage', 'office.tailplan.json', ...flags]);
+      if (flags === null) {
+        assert.match(thrown(() => office.coverage(options)), /^coverage options: maxGridCells: invalid value/);
+        continue;
+      }
+      // The same message, naming the options where the CLI names its flags.
+      const message = cliError(['coverage', 'office.tailplan.json', ...flags])
+        .replace('(--cell, --max-grid-cells)', '(cellM, maxGridCells)');
       assert.equal(thrown(() => office.coverage(options)), message, flags.join(' '));
     }
     // A floor without access points or gateways, made by edits and saved for the CLI.

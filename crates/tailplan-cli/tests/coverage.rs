@@ -193,3 +193,51 @@ fn bad_input_exits_2_with_one_line() {
     bad(&["place-aps", sm, "--spacing", "-1"], "--spacing -1");
     bad(&["place-gateways", sm, "--tech", "x"], "--tech x");
 }
+
+#[test]
+fn the_grid_cell_limit_is_a_flag() {
+    let small = workspace().join("floorplans/small.tailplan.json");
+    let sm = s(&small);
+    // The small floor's map is 60 × 30 cells of 0.5 m: within a limit of 1,800, not 1,799.
+    let text = ok(&["coverage", sm, "--max-grid-cells", "1800"]);
+    assert!(text.contains("grid 60 x 30 of 0.5 m"), "{text}");
+    bad(
+        &["coverage", sm, "--max-grid-cells", "1799"],
+        "a map of 1800 cells of 0.5 m is more than the grid-cell limit of 1799: use larger cells or raise the limit (--cell, --max-grid-cells)",
+    );
+    // The default refuses a map of 10^14 cells before allocating it.
+    bad(
+        &["coverage", sm, "--cell", "0.0001"],
+        "grid-cell limit of 8000000",
+    );
+    // Placement's demand grid (1 m cells: 30 × 15) is held to it too.
+    bad(
+        &["place-aps", sm, "--max-grid-cells", "100"],
+        "a map of 450 cells of 1 m is more than the grid-cell limit of 100",
+    );
+    bad(
+        &["coverage", sm, "--max-grid-cells", "many"],
+        "--max-grid-cells",
+    );
+    // A coverage sheet is still drawn, without its map, and the command says why.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cov.svg");
+    let text = ok(&[
+        "sheet",
+        sm,
+        "--kind",
+        "coverage",
+        "--max-grid-cells",
+        "10",
+        "--date",
+        "2026-11-25",
+        "-o",
+        s(&out),
+    ]);
+    assert!(
+        text.contains("warning: floor \"0\": no coverage map on its sheet: a map of 1800 cells"),
+        "{text}"
+    );
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains("grid-cell limit of 10"), "the sheet says why");
+}

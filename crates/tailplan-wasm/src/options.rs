@@ -150,6 +150,9 @@ pub struct CoverageOptions {
     /// Cell side in metres (default: the project's setting, 0.5).
     #[serde(default)]
     pub cell_m: Option<f64>,
+    /// The grid-cell limit: a map of more cells is refused (default 8,000,000).
+    #[serde(default)]
+    pub max_grid_cells: Option<usize>,
 }
 
 /// `project.sheet` and `project.sheets` options: the CLI's `tailplan sheet` flags for one

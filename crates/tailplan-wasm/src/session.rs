@@ -6,10 +6,11 @@
 //! prints `tailplan: error: ` before it), so a host shows what a CLI user would see.
 
 use serde::de::DeserializeOwned;
+use tailplan_core::coverage::grid::DEFAULT_MAX_CELLS;
 use tailplan_core::coverage::model::transmitters_reaching;
 use tailplan_core::coverage::{
-    CoverageEngine, CoverageRequest, FloorScope, Grid, Service, coverage_stats, default_thresholds,
-    iot_links,
+    CoverageEngine, CoverageError, CoverageRequest, FloorScope, Grid, Service, coverage_stats,
+    default_thresholds, iot_links,
 };
 use tailplan_core::routing::routed_project;
 use tailplan_core::validate::validate_project;
@@ -264,11 +265,14 @@ impl Session {
         )?;
         let mut request = CoverageRequest::new(floor.id.clone(), service);
         request.cell_m = options.cell_m;
-        // What the map would take in memory (the core refuses grids of over 8 million cells;
+        let max_cells = options.max_grid_cells.unwrap_or(DEFAULT_MAX_CELLS);
+        self.engine.set_max_cells(max_cells);
+        // What the map would take in memory (the core refuses grids beyond the cell limit;
         // here the fields of all the transmitters must fit too).
         if let Ok(grid) = Grid::for_floor(
             floor,
             options.cell_m.unwrap_or(project.settings.radio.cell_m),
+            max_cells,
         ) {
             let fields = transmitters_reaching(project, floor, service, request.scope).len();
             let bytes = grid.len() as f64 * 4.0 * (fields as f64 + 4.0);
@@ -285,7 +289,12 @@ impl Session {
         let maps = self
             .engine
             .heatmaps(project, &request)
-            .map_err(|e| format!("{name}: {e}"))?;
+            .map_err(|e| match e {
+                CoverageError::GridTooLarge { .. } => {
+                    format!("{name}: {e} (cellM, maxGridCells)")
+                }
+                _ => format!("{name}: {e}"),
+            })?;
         let thresholds = default_thresholds(&project.settings.radio, service);
         let stats = coverage_stats(&maps, floor, &thresholds);
         let links = match service {

@@ -280,6 +280,8 @@ export interface CoverageOptions {
   tech?: IotTech | null;
   /** Cell side in metres (default: the project's setting, 0.5). */
   cellM?: number | null;
+  /** The grid-cell limit: a map of more cells is refused (default 8,000,000). */
+  maxGridCells?: number | null;
 }
 
 /**

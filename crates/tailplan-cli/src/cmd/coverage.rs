@@ -1,6 +1,7 @@
 //! `tailplan coverage PROJECT.json... [--floor ID | --all] [--band 2.4|5|6 | --tech
-//! lorawan|ble|zigbee|thread] [--cell 0.5] [--out-json FILE] [--out-png FILE] [--out-csv FILE]
-//! [--out-dir DIR]`: one floor's map, or every floor of several projects in parallel.
+//! lorawan|ble|zigbee|thread] [--cell 0.5] [--max-grid-cells N] [--out-json FILE]
+//! [--out-png FILE] [--out-csv FILE] [--out-dir DIR]`: one floor's map, or every floor of
+//! several projects in parallel.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -14,6 +15,7 @@ use tailplan_core::{Floor, IotTech, Project, WifiBand};
 use tailplan_io::geojson::CrsChoice;
 
 use crate::batch::{self, Report};
+use crate::cmd::GridLimit;
 use crate::files;
 use crate::{Failure, heatmap_png};
 
@@ -40,6 +42,8 @@ pub struct Args {
     /// Cell side in metres (default: the project's setting, 0.5).
     #[arg(long, value_name = "METRES", allow_hyphen_values = true)]
     cell: Option<f64>,
+    #[command(flatten)]
+    limit: GridLimit,
     /// Write the grid and the statistics as JSON.
     #[arg(long, value_name = "FILE")]
     out_json: Option<PathBuf>,
@@ -437,9 +441,11 @@ fn map(
     let mut request = CoverageRequest::new(floor.id.clone(), service);
     request.cell_m = args.cell;
     request.sinr = outputs.csv.is_some();
-    let maps = CoverageEngine::new()
+    let mut engine = CoverageEngine::new();
+    engine.set_max_cells(args.limit.max_grid_cells);
+    let maps = engine
         .heatmaps(project, &request)
-        .map_err(|e| Failure::input(format!("{name}: {e}")))?;
+        .map_err(|e| Failure::input(GridLimit::explain(name, &e)))?;
     let thresholds = default_thresholds(&project.settings.radio, service);
     let stats = coverage_stats(&maps, floor, &thresholds);
     let links = match service {

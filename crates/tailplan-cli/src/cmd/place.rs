@@ -14,6 +14,7 @@ use tailplan_io::geojson::CrsChoice;
 
 use super::coverage::{pick_floor, round_numbers};
 use crate::Failure;
+use crate::cmd::GridLimit;
 use crate::files;
 
 /// Propose access point positions and channels reaching a coverage target.
@@ -76,6 +77,8 @@ pub struct ApsArgs {
         allow_hyphen_values = true
     )]
     cell: f64,
+    #[command(flatten)]
+    limit: GridLimit,
     /// Keep the floor's access points of the band and count their coverage.
     #[arg(long)]
     keep_existing: bool,
@@ -176,11 +179,12 @@ pub fn run_aps(args: ApsArgs) -> Result<(), Failure> {
         height_m: args.height,
         spacing_m: args.spacing,
         cell_m: args.cell,
+        max_cells: args.limit.max_grid_cells,
         keep_existing: args.keep_existing,
         ..ApPlacementOptions::default()
     };
     let placed = place_aps(&loaded.project, &floor.id, &options)
-        .map_err(|e| Failure::input(format!("{name}: {e}")))?;
+        .map_err(|e| Failure::input(GridLimit::explain(&name, &e)))?;
     print!("{}", aps_text(&placed));
     if let Some(path) = &args.out {
         let mut v = serde_json::to_value(&placed).expect("placement serialises");

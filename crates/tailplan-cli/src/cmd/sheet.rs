@@ -1,5 +1,5 @@
 //! `tailplan sheet PROJECT.json [--floor ID | --all] [--kind cabling|coverage] [--paper A3]
-//! [--scale 1:100] [--date YYYY-MM-DD] -o OUT.svg` (a folder with `--all`; with several
+//! [--scale 1:100] [--date YYYY-MM-DD] [--max-grid-cells N] -o OUT.svg` (a folder with `--all`; with several
 //! projects, `--all` draws each one's set in parallel into `OUT/PROJECT/`)
 
 use std::path::{Path, PathBuf};
@@ -9,6 +9,7 @@ use tailplan_io::sheet::{self, Analysis, Paper, Scale, Sheet, SheetKind, SheetOp
 
 use crate::Failure;
 use crate::batch::{self, Report};
+use crate::cmd::GridLimit;
 use crate::cmd::coverage::pick_floor;
 use crate::files;
 
@@ -40,6 +41,8 @@ pub struct Args {
     /// The date in the title block (default: today).
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<String>,
+    #[command(flatten)]
+    limit: GridLimit,
     /// The SVG to write (continuation sheets go beside it as OUT-2.svg...), or the folder
     /// with --all (with several projects, a folder per project in it).
     #[arg(short = 'o', long, value_name = "OUT.svg")]
@@ -174,10 +177,11 @@ fn draw(path: &Path, args: &Args, output: &Path, r: &mut Report) -> Result<(), F
             None => SheetKind::ALL.to_vec(),
         };
         let analysis = if kinds.contains(&SheetKind::Coverage) {
-            Analysis::new(project, None)
+            Analysis::with_max_cells(project, None, args.limit.max_grid_cells)
         } else {
             Analysis::routing(project)
         };
+        warn_coverage(&analysis, r);
         let sheets = sheet::sheet_set(project, &analysis, &kinds, &options).map_err(fail)?;
         std::fs::create_dir_all(output).map_err(|e| Failure {
             code: 1,
@@ -194,13 +198,34 @@ fn draw(path: &Path, args: &Args, output: &Path, r: &mut Report) -> Result<(), F
     let floor = pick_floor(project, &name, args.floor.as_deref())?;
     let kind = args.kind.unwrap_or(SheetKind::Cabling);
     let analysis = match kind {
-        SheetKind::Coverage => Analysis::new(project, Some(&[floor.id.as_str()])),
+        SheetKind::Coverage => Analysis::with_max_cells(
+            project,
+            Some(&[floor.id.as_str()]),
+            args.limit.max_grid_cells,
+        ),
         SheetKind::Cabling => Analysis::routing(project),
     };
+    warn_coverage(&analysis, r);
     let sheets =
         sheet::floor_sheets(project, &analysis, &floor.id, kind, &options).map_err(fail)?;
     let paths: Vec<PathBuf> = (0..sheets.len()).map(|k| numbered(output, k)).collect();
     write_all(&sheets, &paths, r)
+}
+
+/// Says which floors' coverage sheets show no map, and why (the sheet says it too).
+fn warn_coverage(analysis: &Analysis, r: &mut Report) {
+    for (floor, coverage) in &analysis.coverage {
+        if let Err(e) = coverage {
+            let hint = if e.contains("grid-cell limit") {
+                " (--max-grid-cells)"
+            } else {
+                ""
+            };
+            r.say(format!(
+                "warning: floor \"{floor}\": no coverage map on its sheet: {e}{hint}"
+            ));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use crate::project::Project;
 
 use super::CoverageError;
 use super::field::{self, Field, Method};
-use super::grid::Grid;
+use super::grid::{DEFAULT_MAX_CELLS, Grid};
 use super::maps::{self, Heatmaps};
 use super::model::{FloorScope, Link, Reaching, Service, transmitters_reaching};
 use super::obstacles::Obstacles;
@@ -143,6 +143,7 @@ pub struct CoverageEngine {
     cache: HashMap<FieldKey, Entry>,
     obstacles: HashMap<String, Arc<Obstacles>>,
     budget_bytes: usize,
+    max_cells: usize,
     tick: u64,
     scratch: Scratch,
     computed: usize,
@@ -170,6 +171,7 @@ impl CoverageEngine {
             cache: HashMap::new(),
             obstacles: HashMap::new(),
             budget_bytes: DEFAULT_BUDGET_BYTES,
+            max_cells: DEFAULT_MAX_CELLS,
             tick: 0,
             scratch: Scratch::default(),
             computed: 0,
@@ -179,6 +181,18 @@ impl CoverageEngine {
     /// Sets the memory the cached fields may take, bytes.
     pub fn set_budget_bytes(&mut self, bytes: usize) {
         self.budget_bytes = bytes;
+    }
+
+    /// Sets the grid-cell limit: a request for a map of more cells is refused with
+    /// [`CoverageError::GridTooLarge`] before anything is allocated (default
+    /// [`DEFAULT_MAX_CELLS`]).
+    pub fn set_max_cells(&mut self, max_cells: usize) {
+        self.max_cells = max_cells;
+    }
+
+    /// The grid-cell limit.
+    pub fn max_cells(&self) -> usize {
+        self.max_cells
     }
 
     /// The method fields are computed with.
@@ -212,7 +226,11 @@ impl CoverageEngine {
             .floor(&request.floor)
             .ok_or_else(|| CoverageError::UnknownFloor(request.floor.clone()))?;
         let radio = &project.settings.radio;
-        let grid = Grid::for_floor(floor, request.cell_m.unwrap_or(radio.cell_m))?;
+        let grid = Grid::for_floor(
+            floor,
+            request.cell_m.unwrap_or(radio.cell_m),
+            self.max_cells,
+        )?;
         let built = Obstacles::of_floor(floor, &project.materials);
         let obstacles = match self.obstacles.get(&floor.id) {
             Some(o) if o.fingerprint() == built.fingerprint() => Arc::clone(o),

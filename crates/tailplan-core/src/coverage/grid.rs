@@ -13,9 +13,12 @@ use crate::geometry::{BBox, Point};
 
 use super::CoverageError;
 
-/// The most cells a grid may have (a 700 × 700 m floor at 0.25 m): beyond it a request is
-/// refused with [`CoverageError::GridTooLarge`] rather than exhausting memory.
-pub const MAX_CELLS: usize = 8_000_000;
+/// The default of the grid-cell limit: 8 million cells (a 700 × 700 m floor at 0.25 m, about
+/// 32 MB per field). A grid beyond the limit is refused with [`CoverageError::GridTooLarge`]
+/// before anything is allocated. The limit is a setting of whoever computes:
+/// [`crate::coverage::CoverageEngine::set_max_cells`], the placement options' `max_cells`, and
+/// the command line's `--max-grid-cells`.
+pub const DEFAULT_MAX_CELLS: usize = 8_000_000;
 
 /// A regular grid of square cells over a floor's plan.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -32,17 +35,18 @@ pub struct Grid {
 
 impl Grid {
     /// The grid of side `cell_m` over `bbox`. Refuses a side that is not a positive finite
-    /// number and grids of more than [`MAX_CELLS`] cells.
-    pub fn over(bbox: BBox, cell_m: f64) -> Result<Grid, CoverageError> {
+    /// number and grids of more than `max_cells` cells (see [`DEFAULT_MAX_CELLS`]).
+    pub fn over(bbox: BBox, cell_m: f64, max_cells: usize) -> Result<Grid, CoverageError> {
         if !(cell_m.is_finite() && cell_m > 0.0) {
             return Err(CoverageError::BadCell(cell_m));
         }
         let count = |extent: f64| (extent / cell_m).ceil().max(1.0);
         let (cols, rows) = (count(bbox.width()), count(bbox.height()));
-        if cols * rows > MAX_CELLS as f64 || cols.is_nan() || rows.is_nan() {
+        if cols * rows > max_cells as f64 || cols.is_nan() || rows.is_nan() {
             return Err(CoverageError::GridTooLarge {
                 cells: cols * rows,
                 cell_m,
+                max_cells,
             });
         }
         Ok(Grid {
@@ -53,17 +57,19 @@ impl Grid {
         })
     }
 
-    /// The grid of side `cell_m` over the floor's walls and rooms ([`Floor::plan_bbox`]).
-    pub fn for_floor(floor: &Floor, cell_m: f64) -> Result<Grid, CoverageError> {
+    /// The grid of side `cell_m` over the floor's walls and rooms ([`Floor::plan_bbox`]), of
+    /// at most `max_cells` cells.
+    pub fn for_floor(floor: &Floor, cell_m: f64, max_cells: usize) -> Result<Grid, CoverageError> {
         let bbox = floor
             .plan_bbox()
             .ok_or_else(|| CoverageError::EmptyFloor(floor.id.clone()))?;
-        Grid::over(bbox, cell_m)
+        Grid::over(bbox, cell_m, max_cells)
     }
 
-    /// The same box with cells `factor` times larger (for progressive results).
+    /// The same box with cells `factor` times larger (for progressive results); it never has
+    /// more cells than this grid.
     pub fn coarsened(&self, factor: usize) -> Result<Grid, CoverageError> {
-        Grid::over(self.bbox, self.cell_m * factor.max(1) as f64)
+        Grid::over(self.bbox, self.cell_m * factor.max(1) as f64, self.len())
     }
 
     /// The grid's lower-left corner.
@@ -134,7 +140,7 @@ mod tests {
             min: Point::new(-1.0, 2.0),
             max: Point::new(9.2, 7.0),
         };
-        let g = Grid::over(bbox, 0.5).unwrap();
+        let g = Grid::over(bbox, 0.5, DEFAULT_MAX_CELLS).unwrap();
         assert_eq!((g.cols, g.rows), (21, 10));
         assert_eq!(g.center(0, 0), Point::new(-0.75, 2.25));
         assert_eq!(g.center(9, 20), Point::new(9.25, 6.75));
@@ -153,14 +159,14 @@ mod tests {
             min: Point::new(0.0, 0.0),
             max: Point::new(10.0, 0.0),
         };
-        let g = Grid::over(line, 1.0).unwrap();
+        let g = Grid::over(line, 1.0, DEFAULT_MAX_CELLS).unwrap();
         assert_eq!((g.cols, g.rows), (10, 1));
         assert!(matches!(
-            Grid::over(line, 0.0),
+            Grid::over(line, 0.0, DEFAULT_MAX_CELLS),
             Err(CoverageError::BadCell(_))
         ));
         assert!(matches!(
-            Grid::over(line, f64::NAN),
+            Grid::over(line, f64::NAN, DEFAULT_MAX_CELLS),
             Err(CoverageError::BadCell(_))
         ));
         let big = BBox {
@@ -168,8 +174,43 @@ mod tests {
             max: Point::new(10_000.0, 10_000.0),
         };
         assert!(matches!(
-            Grid::over(big, 0.1),
+            Grid::over(big, 0.1, DEFAULT_MAX_CELLS),
             Err(CoverageError::GridTooLarge { .. })
         ));
+    }
+
+    #[test]
+    fn the_cell_limit_is_a_setting() {
+        let room = BBox {
+            min: Point::new(0.0, 0.0),
+            max: Point::new(10.0, 10.0),
+        };
+        // 40 × 40 cells: within 1,600, beyond 1,599.
+        assert_eq!(Grid::over(room, 0.25, 1_600).unwrap().len(), 1_600);
+        let err = Grid::over(room, 0.25, 1_599).unwrap_err();
+        assert_eq!(
+            err,
+            CoverageError::GridTooLarge {
+                cells: 1_600.0,
+                cell_m: 0.25,
+                max_cells: 1_599
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "a map of 1600 cells of 0.25 m is more than the grid-cell limit of 1599: use larger cells or raise the limit"
+        );
+        // A plan of a light year at 1 mm is refused as quickly, without overflowing.
+        let huge = BBox {
+            min: Point::new(-1e16, -1e16),
+            max: Point::new(1e16, 1e16),
+        };
+        assert!(matches!(
+            Grid::over(huge, 0.001, usize::MAX),
+            Err(CoverageError::GridTooLarge { .. })
+        ));
+        // A coarser grid never needs a larger limit than the grid it coarsens.
+        let g = Grid::over(room, 0.25, 1_600).unwrap();
+        assert_eq!(g.coarsened(4).unwrap().len(), 100);
     }
 }

@@ -113,12 +113,16 @@ pub enum CoverageError {
     #[error("cell size {0} must be a positive number of metres")]
     BadCell(f64),
     /// The grid would have too many cells.
-    #[error("{cells} cells of {cell_m} m is more than the {max} a map may have: use larger cells", max = grid::MAX_CELLS)]
+    #[error(
+        "a map of {cells} cells of {cell_m} m is more than the grid-cell limit of {max_cells}: use larger cells or raise the limit"
+    )]
     GridTooLarge {
         /// The cells the grid would have.
         cells: f64,
         /// The cell side asked for.
         cell_m: f64,
+        /// The limit it is beyond (see [`grid::DEFAULT_MAX_CELLS`]).
+        max_cells: usize,
     },
 }
 

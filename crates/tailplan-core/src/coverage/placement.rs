@@ -32,7 +32,7 @@ use crate::project::Project;
 
 use super::CoverageError;
 use super::engine::{CoverageEngine, CoverageRequest};
-use super::grid::Grid;
+use super::grid::{DEFAULT_MAX_CELLS, Grid};
 use super::maps::mw;
 use super::model::{FloorScope, Link, Reaching, Service, Transmitter, channel_center_mhz};
 use super::obstacles::Obstacles;
@@ -73,6 +73,10 @@ pub struct ApPlacementOptions {
     pub spacing_m: f64,
     /// Cell side of the demand grid, metres (1).
     pub cell_m: f64,
+    /// The grid-cell limit of the demand grid ([`DEFAULT_MAX_CELLS`]); a limit of the
+    /// machine, not of the design, so not part of the proposal's JSON.
+    #[serde(skip)]
+    pub max_cells: usize,
     /// Smallest distance from a candidate to a wall, metres (0.3).
     pub wall_clearance_m: f64,
     /// Whether the floor's access points of the band stay and count (else the proposal
@@ -96,6 +100,7 @@ impl Default for ApPlacementOptions {
             height_m: None,
             spacing_m: 2.0,
             cell_m: 1.0,
+            max_cells: DEFAULT_MAX_CELLS,
             wall_clearance_m: 0.3,
             keep_existing: false,
             max_aps: 200,
@@ -358,7 +363,7 @@ pub fn place_aps(
         .floor(floor_id)
         .ok_or_else(|| CoverageError::UnknownFloor(floor_id.to_owned()))?;
     let radio = &project.settings.radio;
-    let grid = Grid::for_floor(floor, options.cell_m)?;
+    let grid = Grid::for_floor(floor, options.cell_m, options.max_cells)?;
     let obstacles = Obstacles::of_floor(floor, &project.materials);
     let demand: Vec<usize> = if floor.rooms.is_empty() {
         (0..grid.len()).collect()
@@ -528,7 +533,9 @@ pub fn place_aps(
     let mut request = CoverageRequest::new(floor_id, service);
     request.cell_m = Some(options.cell_m);
     request.scope = FloorScope::Own;
-    let maps = CoverageEngine::new().heatmaps(&trial, &request)?;
+    let mut engine = CoverageEngine::new();
+    engine.set_max_cells(options.max_cells);
+    let maps = engine.heatmaps(&trial, &request)?;
     let one = demand
         .iter()
         .filter(|&&i| f64::from(maps.best_rssi_dbm[i]) >= options.target_dbm)

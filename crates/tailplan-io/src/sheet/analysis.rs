@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use tailplan_core::coverage::grid::DEFAULT_MAX_CELLS;
 use tailplan_core::coverage::stats::CoverageStats;
 use tailplan_core::coverage::{CoverageEngine, CoverageRequest, Heatmaps, Service};
 use tailplan_core::coverage::{coverage_stats, default_thresholds};
@@ -83,8 +84,15 @@ impl Analysis {
     /// Routes the project and computes the coverage of the floors `floors` (every floor when
     /// `None`), each for its [`default_service`].
     pub fn new(project: &Project, floors: Option<&[&str]>) -> Self {
+        Self::with_max_cells(project, floors, DEFAULT_MAX_CELLS)
+    }
+
+    /// [`Analysis::new`] with a grid-cell limit other than [`DEFAULT_MAX_CELLS`]: a floor
+    /// whose map would have more cells gets its error instead of a coverage.
+    pub fn with_max_cells(project: &Project, floors: Option<&[&str]>, max_cells: usize) -> Self {
         let mut a = Self::routing(project);
         let mut engine = CoverageEngine::new();
+        engine.set_max_cells(max_cells);
         for f in &project.floors {
             if floors.is_some_and(|ids| !ids.contains(&f.id.as_str())) {
                 continue;

@@ -225,7 +225,7 @@ fn options_are_read_strictly() {
     let e = parse_json::<CoverageOptions>("coverage options", r#"{"cell": 1}"#).unwrap_err();
     assert_eq!(
         e,
-        "coverage options: unknown field `cell`, expected one of `floor`, `band`, `tech`, `cellM`"
+        "coverage options: unknown field `cell`, expected one of `floor`, `band`, `tech`, `cellM`, `maxGridCells`"
     );
     let e = parse_json::<CoverageOptions>("coverage options", r#"{"cellM": "big"}"#).unwrap_err();
     assert!(
