@@ -65,7 +65,7 @@ pub fn wall_thickness_m(material: &str) -> f64 {
 pub struct NewElement {
     /// The material of a new wall (the library's name).
     pub wall_material: String,
-    /// A route's endpoint and telecom room (their names).
+    /// A route's endpoint and telecom room (their ids).
     pub route_ends: Option<(String, String)>,
 }
 
@@ -339,7 +339,7 @@ mod tests {
 
         let with = NewElement {
             wall_material: "concrete".into(),
-            route_ends: Some(("AP-1".into(), "TR-1".into())),
+            route_ends: Some(("ap-1".into(), "tr-1".into())),
         };
         let Some(Element::Wall(w)) = make(Tool::Wall, &[p(0.0, 0.0), p(4.0, 0.0)], &pr, &with)
         else {
@@ -353,7 +353,7 @@ mod tests {
         else {
             panic!("a route")
         };
-        assert_eq!((r.from.as_str(), r.to.as_str()), ("AP-1", "TR-1"));
+        assert_eq!((r.from.as_str(), r.to.as_str()), ("ap-1", "tr-1"));
         let Some(Element::Room(room)) = make(
             Tool::Room,
             &[p(0.0, 0.0), p(1.0, 0.0), p(1.0, 1.0)],

@@ -371,12 +371,13 @@ impl AppState {
                 }
             }
             Tool::Route => {
-                if let Some((name, at)) = self.telecom_room_near(world) {
+                if let Some((room_id, at)) = self.telecom_room_near(world) {
                     let mut points = d.points.clone();
                     points.push(at);
-                    let from = d.route_from.clone().map(|(n, _)| n).unwrap_or_default();
+                    // The route refers to its ends by id: renaming them keeps it.
+                    let from = d.route_from.clone().map(|(_, id)| id).unwrap_or_default();
                     let with = NewElement {
-                        route_ends: Some((from, name)),
+                        route_ends: Some((from, room_id)),
                         ..self.new_element()
                     };
                     if self
@@ -444,7 +445,7 @@ impl AppState {
         self.draft = Some(draft);
     }
 
-    /// The telecom room (its name and rack) at `world`: its symbol or inside its outline.
+    /// The telecom room (its id and rack) at `world`: its symbol or inside its outline.
     fn telecom_room_near(&self, world: Point) -> Option<(String, Point)> {
         let ix = self.index()?;
         let r = (style::symbol_radius_px(self.view.scale) * 1.5 + 4.0) * self.px_m();
@@ -453,7 +454,7 @@ impl AppState {
             .map(|(e, _)| e.id.clone())
             .or_else(|| ix.telecom_room_at(world).map(|e| e.id.clone()))?;
         match self.project()?.element(&id)? {
-            (_, tailplan_core::Element::TelecomRoom(t)) => Some((t.name.clone(), t.position)),
+            (_, tailplan_core::Element::TelecomRoom(t)) => Some((t.id.clone(), t.position)),
             _ => None,
         }
     }

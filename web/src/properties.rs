@@ -6,6 +6,8 @@
 //! [`tailplan_core::Project::apply`], which refuses an impossible value with its own message
 //! and changes nothing.
 
+use tailplan_core::routing::route_ends::RouteEnds;
+use tailplan_core::routing::wired_endpoints;
 use tailplan_core::{
     Element, Floor, IotTech, LossOverride, Medium, OpeningKind, Point, Project, ProjectMeta,
     WifiBand,
@@ -443,8 +445,13 @@ pub fn fields(e: &Element, project: &Project) -> Vec<Field> {
             out.extend(position(r.position));
         }
         Element::Route(r) => {
-            out.push(field("from", "From", None, r.from.clone(), Input::Text));
-            out.push(field("to", "To", None, r.to.clone(), Input::Text));
+            // Stored by id; shown by the names a user knows.
+            let endpoints = wired_endpoints(project);
+            let ends = RouteEnds::new(project, &endpoints);
+            let floor = route_floor(project, &r.id);
+            let (from, to) = (ends.endpoint_label(&r.from), ends.room_label(&r.to, floor));
+            out.push(field("from", "From", None, from, Input::Text));
+            out.push(field("to", "To", None, to, Input::Text));
             out.push(length(r.length_m()));
         }
         Element::Other(o) => {
@@ -648,6 +655,33 @@ pub fn set_field(e: &Element, key: &str, text: &str) -> Result<Element, String> 
     err.map(|()| e)
 }
 
+/// The index of the floor holding the route `id` (0 when none does).
+fn route_floor(project: &Project, id: &str) -> usize {
+    project
+        .floors
+        .iter()
+        .position(|f| f.routes.iter().any(|r| r.id == id))
+        .unwrap_or(0)
+}
+
+/// The text to store for a route's `from` or `to` typed as `text`: the id of the endpoint or
+/// room it names (so that renaming them keeps the route), or the text itself when it names
+/// nothing (routing then reports it). Other fields' text is returned as it is.
+pub fn route_end_by_id(project: &Project, e: &Element, key: &str, text: &str) -> String {
+    let Element::Route(r) = e else {
+        return text.to_owned();
+    };
+    let endpoints = wired_endpoints(project);
+    let ends = RouteEnds::new(project, &endpoints);
+    let trimmed = text.trim();
+    let id = match key {
+        "from" => ends.endpoint_id(trimmed),
+        "to" => ends.room_id(trimmed, route_floor(project, &r.id)),
+        _ => None,
+    };
+    id.unwrap_or_else(|| text.to_owned())
+}
+
 /// The fields of a floor: name, elevation and ceiling height.
 pub fn floor_fields(f: &Floor) -> Vec<Field> {
     vec![
@@ -736,7 +770,7 @@ mod tests {
         p.floors.push(Floor::new("1", "L1", 0.0));
         let with = NewElement {
             wall_material: "brick".into(),
-            route_ends: Some(("AP-1".into(), "TR-1".into())),
+            route_ends: Some(("ap-1".into(), "tr-1".into())),
         };
         let e = make(tool, points, &p, &with).unwrap();
         p.apply(Edit::AddElement {
@@ -777,6 +811,53 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn route_ends_show_names_and_store_ids() {
+        let (mut p, _) = project_with(Tool::AccessPoint, &ONE);
+        let (_, room) = project_with(Tool::TelecomRoom, &ONE);
+        p.apply(Edit::AddElement {
+            floor: "1".into(),
+            element: room.clone(),
+            index: None,
+        })
+        .unwrap();
+        let ap = p.floors[0].access_points[0].clone();
+        let mut route = make(
+            Tool::Route,
+            &TWO,
+            &p,
+            &NewElement {
+                wall_material: String::new(),
+                route_ends: Some((ap.id.clone(), room.id().to_owned())),
+            },
+        )
+        .unwrap();
+        p.apply(Edit::AddElement {
+            floor: "1".into(),
+            element: route.clone(),
+            index: None,
+        })
+        .unwrap();
+        let shown: Vec<String> = fields(&route, &p)
+            .into_iter()
+            .filter(|f| f.key == "from" || f.key == "to")
+            .map(|f| f.value)
+            .collect();
+        let Element::TelecomRoom(tr) = &room else {
+            panic!()
+        };
+        assert_eq!(shown, [ap.name.clone(), tr.name.clone()]);
+        // Typing a name stores the id; what names nothing is kept for routing to report.
+        assert_eq!(route_end_by_id(&p, &route, "from", &ap.name), ap.id);
+        assert_eq!(
+            route_end_by_id(&p, &route, "to", &format!(" {} ", tr.name)),
+            tr.id
+        );
+        assert_eq!(route_end_by_id(&p, &route, "from", "AP-9"), "AP-9");
+        route = set_field(&route, "from", "AP-9").unwrap();
+        assert!(matches!(&route, Element::Route(r) if r.from == "AP-9"));
     }
 
     #[test]

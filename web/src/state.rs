@@ -967,7 +967,9 @@ impl AppState {
     }
 
     fn set_property(&mut self, id: &str, key: &str, value: &str) -> Option<()> {
-        let (_, element) = self.project()?.element(id)?;
+        let project = self.project()?;
+        let (_, element) = project.element(id)?;
+        let value = &properties::route_end_by_id(project, &element, key, value);
         let result = properties::set_field(&element, key, value).map(|changed| {
             (changed != element).then_some(Edit::ReplaceElement { element: changed })
         });

@@ -80,9 +80,11 @@ pub struct Riser {
 pub struct CableRoute {
     /// Unique in the project.
     pub id: ElementId,
-    /// The name of the endpoint it serves.
+    /// The endpoint it serves: its element id (every port of an outlet) or `ID/PORT` (one
+    /// port). A name or `NAME/PORT` is understood where no id matches (see
+    /// [`crate::routing::route_ends`]).
     pub from: String,
-    /// The name of the telecom room it ends in.
+    /// The telecom room it ends in: its id (or its name, where no id matches).
     pub to: String,
     /// The route as drawn.
     pub points: Vec<Point>,

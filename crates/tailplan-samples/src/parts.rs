@@ -372,14 +372,25 @@ impl FloorBuilder {
         });
     }
 
-    /// Draws a cable route by hand from the endpoint `from` to this floor's telecom room.
+    /// Draws a cable route by hand from the endpoint named `from` (already placed on this
+    /// floor) to this floor's telecom room; the route refers to both by id.
     pub fn route(&mut self, from: &str, points: &[(Mm, Mm)]) {
         let n = self.next("route");
         let f = self.id().to_owned();
+        let fl = &self.floor;
+        let outlets = fl.outlets.iter().map(|o| (&o.id, &o.name));
+        let aps = fl.access_points.iter().map(|a| (&a.id, &a.name));
+        let devices = fl.devices.iter().map(|d| (&d.id, &d.name));
+        let from = outlets
+            .chain(aps)
+            .chain(devices)
+            .find(|(_, name)| *name == from)
+            .map(|(id, _)| id.clone())
+            .unwrap_or_else(|| panic!("the sample places \"{from}\" before routing it"));
         self.floor.routes.push(CableRoute {
             id: format!("route-{f}-{n}"),
-            from: from.to_owned(),
-            to: format!("TR-{f}"),
+            from,
+            to: format!("tr-{f}"),
             points: points.iter().map(|&(x, y)| pt(x, y)).collect(),
             props: type_props("hand_drawn"),
         });

@@ -531,7 +531,10 @@ fn small_floor_is_as_specified() {
     assert!(tr.outline.is_some());
     assert_eq!(f.risers.len(), 1);
     assert_eq!(f.routes.len(), 1);
-    assert_eq!(f.routes[0].to, "TR-0");
+    // The camera's hand route, by id.
+    assert_eq!(f.routes[0].to, tr.id);
+    let camera = f.devices.iter().find(|d| d.id == f.routes[0].from).unwrap();
+    assert_eq!(camera.name, "CAM-0-01");
     // Two trays meeting in a T: the branch starts on a vertex of the corridor tray.
     assert_eq!(f.trays.len(), 2);
     let branch_start = f.trays[1].points[0];

@@ -161,9 +161,13 @@ export interface CableQuantity {
 export interface CableRoute {
   /** Unique in the project. */
   id: string;
-  /** The name of the endpoint it serves. */
+  /**
+   * The endpoint it serves: its element id (every port of an outlet) or `ID/PORT` (one
+   * port). A name or `NAME/PORT` is understood where no id matches (see
+   * [`crate::routing::route_ends`]).
+   */
   from: string;
-  /** The name of the telecom room it ends in. */
+  /** The telecom room it ends in: its id (or its name, where no id matches). */
   to: string;
   /** The route as drawn. */
   points: Point[];

@@ -318,7 +318,10 @@ fn a_route_runs_from_an_endpoint_to_a_telecom_room() {
     let s = click(&s, p(5.1, 5.1));
     let d = s.draft.as_ref().unwrap();
     assert_eq!(d.points, [p(5.0, 5.0)], "starts at the AP itself");
-    assert_eq!(d.route_from.as_ref().unwrap().0, "AP-1");
+    assert_eq!(
+        d.route_from.as_ref().unwrap(),
+        &("AP-1".to_owned(), "ap1".to_owned())
+    );
     let s = click(&s, p(5.0, 8.1));
     assert_eq!(
         s.draft.as_ref().unwrap().points[1],
@@ -333,7 +336,8 @@ fn a_route_runs_from_an_endpoint_to_a_telecom_room() {
     assert_eq!(routes.len(), 1);
     assert_eq!(
         (routes[0].from.as_str(), routes[0].to.as_str()),
-        ("AP-1", "TR-1")
+        ("ap1", "tr1"),
+        "by id, so that renaming either keeps the route"
     );
     assert_eq!(
         routes[0].points,

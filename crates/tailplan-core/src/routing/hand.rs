@@ -1,11 +1,12 @@
 //! Hand-drawn cable routes (`route` features): the cables they carry, their length and the
 //! tray sections they run along.
 //!
-//! A route's `from` names an endpoint, `to` a telecom room (by name, or by id). Its cables
+//! A route's `from` is an endpoint's id, `to` a telecom room's id (project format 2; a name
+//! is accepted where no id matches, for routes written by hand or by other tools). Its cables
 //! replace the automatic ones of that endpoint:
 //! - `from` naming an outlet routes **every port** of the outlet along the drawn line (one
-//!   cable per port, as an installer pulls an outlet's cables together); `NAME/PORT`
-//!   (`O-0-001/2`) routes one port only;
+//!   cable per port, as an installer pulls an outlet's cables together); `ID/PORT`
+//!   (`o-0-001/2`, or `NAME/PORT`) routes one port only;
 //! - the first route naming an endpoint wins; later ones are reported and ignored;
 //! - a route may be drawn either way round: it is turned so that it starts near the endpoint.
 //!
@@ -19,7 +20,7 @@
 //! Routes whose `props.routing` is `"auto"` are tailplan's own output (see
 //! [`crate::routing::routed_project`]) and are not hand routes.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 use petgraph::graph::EdgeIndex;
 
@@ -30,6 +31,7 @@ use crate::project::Project;
 use crate::routing::cable::CableLengths;
 use crate::routing::endpoints::Endpoint;
 use crate::routing::graph::{JOIN_TOLERANCE_M, PathwayGraph};
+use crate::routing::route_ends::RouteEnds;
 use crate::routing::rules::{Finding, Rule};
 
 /// The value of `props.routing` that marks a route tailplan generated.
@@ -121,16 +123,7 @@ pub fn hand_routes(
     findings: &mut Vec<Finding>,
 ) -> Vec<HandRoute> {
     let cabling = &project.settings.cabling;
-    let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_label: HashMap<String, usize> = HashMap::new();
-    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, e) in endpoints.iter().enumerate() {
-        by_name.entry(e.name.as_str()).or_default().push(i);
-        by_id.entry(e.element_id.as_str()).or_default().push(i);
-        if e.port.is_some() {
-            by_label.entry(e.label()).or_insert(i);
-        }
-    }
+    let ends = RouteEnds::new(project, endpoints);
     let mut taken: HashSet<usize> = HashSet::new();
     let mut out = Vec::new();
     for (fi, floor) in project.floors.iter().enumerate() {
@@ -152,38 +145,28 @@ pub fn hand_routes(
                 );
                 continue;
             }
-            // The room: by name, preferring this floor; else by id.
-            let room = graph
-                .rooms()
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| {
-                    let tr = &project.floors[r.floor].telecom_rooms[r.index];
-                    tr.name == route.to
-                })
-                .min_by_key(|(_, r)| r.floor != fi)
-                .or_else(|| {
-                    graph.rooms().iter().enumerate().find(|(_, r)| {
-                        project.floors[r.floor].telecom_rooms[r.index].id == route.to
-                    })
-                })
-                .map(|(i, _)| i);
+            // The room: by id; else by name, preferring this floor.
+            let room = ends.room(&route.to, fi).and_then(|(f, i)| {
+                graph
+                    .rooms()
+                    .iter()
+                    .position(|r| (r.floor, r.index) == (f, i))
+            });
             let Some(room) = room else {
                 problem(
                     Severity::Error,
                     format!(
-                        "`to` \"{}\" names no telecom room: the route is ignored",
+                        "`to` \"{}\" is the id or name of no telecom room: the route is ignored",
                         route.to
                     ),
                 );
                 continue;
             };
-            // The endpoints: a name (every port of an outlet), NAME/PORT, or an element id.
-            let found: Vec<usize> = by_name
-                .get(route.from.as_str())
-                .or_else(|| by_id.get(route.from.as_str()))
-                .cloned()
-                .or_else(|| by_label.get(&route.from).map(|&i| vec![i]))
+            // The endpoints: an element id (every port of an outlet) or ID/PORT; else a name
+            // or NAME/PORT.
+            let found: Vec<usize> = ends
+                .endpoint(&route.from)
+                .map(|end| end.endpoints())
                 .unwrap_or_default();
             if found.is_empty() {
                 let wireless =
@@ -197,7 +180,7 @@ pub fn hand_routes(
                     )
                 } else {
                     format!(
-                        "`from` \"{}\" names no outlet, access point or wired device: the route is ignored",
+                        "`from` \"{}\" is the id or name of no outlet, access point or wired device: the route is ignored",
                         route.from
                     )
                 };
@@ -205,12 +188,10 @@ pub fn hand_routes(
                 continue;
             }
             let first = &endpoints[found[0]];
-            let mut chosen: Vec<usize> = found
-                .iter()
-                .copied()
-                .filter(|&i| endpoints[i].element_id == first.element_id)
-                .collect();
-            if chosen.len() < found.len() {
+            // How messages name it: as the user knows it, by name.
+            let from_label = ends.endpoint_label(&route.from);
+            let mut chosen = found;
+            if ends.is_ambiguous(&route.from) {
                 problem(
                     Severity::Warning,
                     format!(
@@ -225,8 +206,8 @@ pub fn hand_routes(
                 problem(
                     Severity::Error,
                     format!(
-                        "it is drawn on floor \"{}\" but \"{}\" is on floor \"{}\": the route is ignored",
-                        floor.id, route.from, project.floors[first.floor].id
+                        "it is drawn on floor \"{}\" but \"{from_label}\" is on floor \"{}\": the route is ignored",
+                        floor.id, project.floors[first.floor].id
                     ),
                 );
                 continue;
@@ -237,8 +218,7 @@ pub fn hand_routes(
                 problem(
                     Severity::Warning,
                     format!(
-                        "\"{}\" is already routed by an earlier route: {}",
-                        route.from,
+                        "\"{from_label}\" is already routed by an earlier route: {}",
                         if chosen.is_empty() {
                             "this one is ignored"
                         } else {
@@ -266,8 +246,7 @@ pub fn hand_routes(
                 problem(
                     Severity::Warning,
                     format!(
-                        "it starts {start_gap:.1} m from \"{}\": the gap is counted as drop",
-                        route.from
+                        "it starts {start_gap:.1} m from \"{from_label}\": the gap is counted as drop"
                     ),
                 );
             }
@@ -285,7 +264,8 @@ pub fn hand_routes(
                     Severity::Info,
                     format!(
                         "its room \"{}\" is on floor \"{}\": {rise:.2} m of riser added (the elevation difference)",
-                        route.to, project.floors[rp.floor].id
+                        project.floors[rp.floor].telecom_rooms[rp.index].name,
+                        project.floors[rp.floor].id
                     ),
                 );
                 rise

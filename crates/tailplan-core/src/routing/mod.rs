@@ -58,6 +58,7 @@ pub mod final_tail;
 pub mod graph;
 pub mod hand;
 pub mod loads;
+pub mod route_ends;
 pub mod routed;
 pub mod rules;
 pub mod schedule;

@@ -2,8 +2,8 @@
 //! that the editor and the sheets draw them like hand routes.
 //!
 //! Each automatic cable becomes one route per floor it crosses (a cable up a riser has a part
-//! on each floor), with `from` the endpoint (`NAME/PORT` for an outlet port), `to` the room's
-//! name, and `props`: `"routing": "auto"`, `"cable_id"`, `"medium"`, `"total_m"` and, for a
+//! on each floor), with `from` the endpoint's id (`ID/PORT` for an outlet port), `to` the
+//! room's id (see [`crate::routing::route_ends`]), and `props`: `"routing": "auto"`, `"cable_id"`, `"medium"`, `"total_m"` and, for a
 //! cable over several floors, `"part": "1/2"`. Routes marked `"routing": "auto"` are not hand
 //! routes: routing a routed project again replaces them and gives the same result.
 
@@ -44,8 +44,11 @@ pub fn routed_project(project: &Project, routing: &Routing) -> Project {
             }
             floor.routes.push(CableRoute {
                 id: ids.next("auto"),
-                from: c.endpoint.label(),
-                to: c.room.clone(),
+                from: match c.endpoint.port {
+                    Some(port) => format!("{}/{port}", c.endpoint.element_id),
+                    None => c.endpoint.element_id.clone(),
+                },
+                to: c.room_id.clone(),
                 points: part.points.clone(),
                 props,
             });

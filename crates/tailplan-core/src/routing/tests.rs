@@ -245,7 +245,9 @@ fn a_riser_between_floors() {
         .collect();
     part_names.sort();
     assert_eq!(part_names, ["1/2", "2/2"]);
-    assert_eq!(parts[1].from, "O-UP/1");
+    // Parts refer to the outlet's port and the room by id.
+    assert_eq!(parts[1].from, "o-up/1");
+    assert_eq!(parts[1].to, c.room_id);
     assert!(crate::validate::validate_project(&routed).is_empty());
     // Routing the routed project again gives the same cables.
     assert_eq!(route(&routed).cables, r.cables);
@@ -314,8 +316,14 @@ fn hand_routes_override_and_are_measured() {
     assert_eq!(text.len(), 4, "{text:?}");
     let has = |a: &str, b: &str| text.iter().any(|t| t.contains(a) && t.contains(b));
     assert!(has("route \"h-2\"", "already routed by an earlier route"));
-    assert!(has("route \"h-3\"", "\"NOPE\" names no outlet"));
-    assert!(has("route \"h-4\"", "\"TR-Z\" names no telecom room"));
+    assert!(has(
+        "route \"h-3\"",
+        "\"NOPE\" is the id or name of no outlet"
+    ));
+    assert!(has(
+        "route \"h-4\"",
+        "\"TR-Z\" is the id or name of no telecom room"
+    ));
     assert!(has("route \"h-5\"", "is a wireless device"));
     // Both cables end in the room, hand ones counted.
     assert_eq!((r.rooms[0].used, r.rooms[0].hand), (2, 1));

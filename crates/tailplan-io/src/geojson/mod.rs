@@ -20,8 +20,10 @@ mod write;
 pub use crs::CrsChoice;
 pub use read::{ASSUMED_STOREY_M, DEFAULT_FLOOR, typical_thickness_m};
 
-/// The version of the `tailplan` member this build writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The version of the `tailplan` member this build writes, and the newest it reads. Version 2
+/// (with project format 2) writes route ends as ids; GeoJSON without the member or of
+/// version 1 gives them by name, and is read name first.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The property of a `telecom_room` drawn as a polygon that places its rack, `[x, y]`, when
 /// the rack is not at the polygon's centroid.

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
+use tailplan_core::routing::route_ends::route_names_as_ids;
 use tailplan_core::validate::{validate_element, validate_project};
 use tailplan_core::{
     AccessPoint, BBox, BandLoss, CableRoute, DEFAULT_CEILING_M, DEFAULT_WALL_MATERIAL, Device,
@@ -123,6 +124,25 @@ pub(super) fn import(text: &str, options: &ImportOptions) -> Result<Import, GeoJ
         }
     }
     reader.finish_floors();
+    // Routes of other tools' GeoJSON and of tailplan's before version 2 give their ends by
+    // name: from here on they refer to them by id, so that renaming an outlet or a room keeps
+    // its route. (Version 2 writes ids, read as they are.)
+    let by_name = tailplan
+        .as_ref()
+        .and_then(|t| t.get("version"))
+        .and_then(Value::as_u64)
+        .is_none_or(|v| v < 2);
+    let renamed = if by_name {
+        route_names_as_ids(&mut project)
+    } else {
+        0
+    };
+    if renamed > 0 {
+        diagnostics.push(Diagnostic::info(
+            "routes",
+            format!("{renamed} route end(s) given by name now refer to their element by id"),
+        ));
+    }
 
     // Cross-feature checks (duplicate floors...) once everything is read.
     diagnostics.extend(
@@ -867,10 +887,10 @@ fn build(
             let points = line(geom)?;
             let from = p
                 .string("from")
-                .ok_or("a route needs \"from\": the endpoint's name")?;
+                .ok_or("a route needs \"from\": the endpoint's id or name")?;
             let to = p
                 .string("to")
-                .ok_or("a route needs \"to\": the telecom room's name")?;
+                .ok_or("a route needs \"to\": the telecom room's id or name")?;
             Element::Route(CableRoute {
                 id,
                 from,

@@ -329,7 +329,7 @@ fn bad_input_is_named_precisely() {
     );
     assert_eq!(
         error_of(r#"{"type": "FeatureCollection", "tailplan": {"version": 9}, "features": []}"#),
-        "plan.geojson: tailplan GeoJSON version 9; this tailplan reads up to 1: update tailplan"
+        "plan.geojson: tailplan GeoJSON version 9; this tailplan reads up to 2: update tailplan"
     );
 }
 
@@ -360,4 +360,61 @@ fn unknown_material_is_a_warning_not_an_error() {
         done.project.floors[0].walls.get(0).unwrap().thickness_m,
         0.15
     );
+}
+
+#[test]
+fn route_ends_given_by_name_refer_by_id() {
+    let mut outlet = feature("outlet", pt(1.0, 1.0), json!({"name": "O-1", "ports": 2}));
+    outlet["id"] = json!("o-1");
+    let mut room = feature("telecom_room", pt(9.0, 1.0), json!({"name": "TR"}));
+    room["id"] = json!("tr-0");
+    let route = |from: &str, to: &str| {
+        feature(
+            "route",
+            ls(json!([[1, 1], [9, 1]])),
+            json!({"from": from, "to": to}),
+        )
+    };
+    let text = collection(json!([
+        outlet,
+        room,
+        route("O-1/2", "TR"),
+        route("o-1", "tr-0"),
+        route("nobody", "TR"),
+    ]));
+    let done = import_ok(&text);
+    let ends = |p: &tailplan_core::Project| -> Vec<(String, String)> {
+        p.floors[0]
+            .routes
+            .iter()
+            .map(|r| (r.from.clone(), r.to.clone()))
+            .collect()
+    };
+    let expected = [("o-1/2", "tr-0"), ("o-1", "tr-0"), ("nobody", "tr-0")]
+        .map(|(a, b)| (a.to_owned(), b.to_owned()));
+    assert_eq!(ends(&done.project), expected);
+    let note = done
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.location == "routes")
+        .unwrap();
+    assert_eq!(
+        (note.severity, note.message.as_str()),
+        (
+            Severity::Info,
+            "3 route end(s) given by name now refer to their element by id"
+        )
+    );
+    // tailplan's own GeoJSON of version 2 holds ids, read as they are: a route by a name
+    // stays by name (and routing still finds it by its name).
+    let mut own: Value = serde_json::from_str(&text).unwrap();
+    own["tailplan"] = json!({"version": 2});
+    let done = import_ok(&own.to_string());
+    assert_eq!(
+        ends(&done.project)[0],
+        ("O-1/2".to_owned(), "TR".to_owned())
+    );
+    own["tailplan"] = json!({"version": 1});
+    assert_eq!(ends(&import_ok(&own.to_string()).project), expected);
 }

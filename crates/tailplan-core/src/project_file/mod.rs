@@ -1,7 +1,7 @@
 //! The project file: versioned JSON that round-trips every field of a [`Project`].
 //!
 //! ```json
-//! { "format": "tailplan-project", "version": 1, "meta": {...}, "settings": {...},
+//! { "format": "tailplan-project", "version": 2, "meta": {...}, "settings": {...},
 //!   "materials": [...], "floors": [...] }
 //! ```
 //! Opening a file upgrades it through [`MIGRATIONS`] to [`VERSION`] first, then reads it
@@ -16,7 +16,7 @@
 //! let mut project = Project::new();
 //! project.floors.push(Floor::new("1", "Level 1", 3.5));
 //! let text = project_file::to_json(&project);
-//! assert!(text.starts_with("{\n  \"format\": \"tailplan-project\",\n  \"version\": 1,"));
+//! assert!(text.starts_with("{\n  \"format\": \"tailplan-project\",\n  \"version\": 2,"));
 //!
 //! let (reopened, warnings) = project_file::from_json(&text)?;
 //! assert_eq!(reopened, project);
@@ -42,11 +42,13 @@ use crate::diagnostics::{Diagnostic, summarize_errors};
 use crate::project::Project;
 use crate::validate::validate_project;
 
+mod v1_to_v2;
+
 /// The `format` member every project file carries.
 pub const FORMAT: &str = "tailplan-project";
 
 /// The version this build writes, and the newest it reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// One upgrade step of the file format, from `from` to `from + 1`.
 pub struct Migration {
@@ -58,10 +60,14 @@ pub struct Migration {
     pub apply: fn(&mut Value) -> Result<(), String>,
 }
 
-/// Every upgrade step, oldest first. Version 1 is the first format: there is nothing to
-/// upgrade yet. A format change bumps [`VERSION`] and appends its step here, with a test
-/// that opens a committed file of the old version.
-pub const MIGRATIONS: &[Migration] = &[];
+/// Every upgrade step, oldest first. A format change bumps [`VERSION`] and appends its step
+/// here, with a test that opens a committed file of the old version
+/// (`tests/migrations/`).
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    summary: "cable routes refer to their endpoint and telecom room by id, so renaming them keeps the route",
+    apply: v1_to_v2::apply,
+}];
 
 /// Why a project file could not be opened.
 #[derive(Debug, Error)]
@@ -209,6 +215,18 @@ pub fn from_value(mut value: Value) -> Result<(Project, Vec<Diagnostic>), Projec
         return Err(ProjectFileError::TooNew { found: version });
     }
     migrate(&mut value, version)?;
+    let upgraded = MIGRATIONS.iter().filter(|m| m.from >= version).map(|m| {
+        Diagnostic::info(
+            "file",
+            format!(
+                "upgraded from version {} to {}: {}; saving writes version {VERSION}",
+                m.from,
+                m.from + 1,
+                m.summary
+            ),
+        )
+    });
+    let upgraded: Vec<Diagnostic> = upgraded.collect();
     let project: Project = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         ProjectFileError::Field {
@@ -216,10 +234,11 @@ pub fn from_value(mut value: Value) -> Result<(Project, Vec<Diagnostic>), Projec
             message: strip_position(&e.into_inner().to_string()),
         }
     })?;
-    let diagnostics = validate_project(&project);
+    let mut diagnostics = validate_project(&project);
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(ProjectFileError::Invalid(diagnostics));
     }
+    diagnostics.splice(0..0, upgraded);
     Ok((project, diagnostics))
 }
 
@@ -258,7 +277,7 @@ mod tests {
     fn round_trip_is_exact() {
         let p = sample();
         let text = to_json(&p);
-        assert!(text.starts_with("{\n  \"format\": \"tailplan-project\",\n  \"version\": 1,"));
+        assert!(text.starts_with("{\n  \"format\": \"tailplan-project\",\n  \"version\": 2,"));
         let (back, warnings) = from_json(&text).unwrap();
         assert_eq!(back, p);
         assert!(warnings.is_empty());
@@ -281,7 +300,7 @@ mod tests {
         );
         assert_eq!(
             err(r#"{"format": "tailplan-project", "version": 7}"#),
-            "the file is version 7; this tailplan reads versions up to 1: update tailplan"
+            "the file is version 7; this tailplan reads versions up to 2: update tailplan"
         );
         let bad_field = r#"{"format": "tailplan-project", "version": 1,
             "floors": [{"id": "0", "name": "G", "elevation_m": 0, "ceiling_m": 2.8,
@@ -317,6 +336,22 @@ mod tests {
     }
 
     #[test]
+    fn an_older_file_is_upgraded_and_says_so() {
+        let (p, notes) = from_json(r#"{"format": "tailplan-project", "version": 1}"#).unwrap();
+        assert_eq!(p, Project::default());
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].severity, crate::diagnostics::Severity::Info);
+        assert!(
+            notes[0]
+                .message
+                .starts_with("upgraded from version 1 to 2: cable routes refer to"),
+            "{}",
+            notes[0].message
+        );
+        assert!(notes[0].message.ends_with("saving writes version 2"));
+    }
+
+    #[test]
     fn a_byte_order_mark_is_skipped() {
         let text = format!("\u{feff}{}", to_json(&sample()));
         assert_eq!(from_json(&text).unwrap().0, sample());
@@ -324,7 +359,7 @@ mod tests {
 
     #[test]
     fn missing_settings_take_defaults() {
-        let (p, _) = from_json(r#"{"format": "tailplan-project", "version": 1}"#).unwrap();
+        let (p, _) = from_json(r#"{"format": "tailplan-project", "version": 2}"#).unwrap();
         assert_eq!(p, Project::default());
     }
 }
