@@ -149,6 +149,19 @@ describe('editing', () => {
     await page.getByTestId('redo').click();
     assert.equal((await counts(page))['cable route'], routes);
 
+    // The route refers to the AP by id: renaming the AP keeps the route, which shows the
+    // new name. Undo puts the old name back.
+    await tool(page, 'v', 'select');
+    await clickAt(page, 7.5, 3.0);
+    assert.equal(await page.getByTestId('properties-kind').innerText(), 'Access point');
+    await setProp(page, 'name', 'AP-LOBBY');
+    await clickAt(page, 7.5, 5.0);
+    assert.equal(await page.getByTestId('properties-kind').innerText(), 'Cable route');
+    assert.equal(await prop(page, 'from').inputValue(), 'AP-LOBBY');
+    assert.equal((await counts(page))['cable route'], routes);
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => document.querySelector('[data-testid="prop-from"]')?.value === 'AP-1');
+
     // Select the wall and delete it; undo brings it back.
     await tool(page, 'v', 'select');
     await clickAt(page, 23, 12);
@@ -315,7 +328,7 @@ describe('editing', () => {
     await download.saveAs(path);
     const saved = JSON.parse(readFileSync(path, 'utf8'));
     assert.equal(saved.format, 'tailplan-project');
-    assert.equal(saved.version, 1);
+    assert.equal(saved.version, 2);
     assert.equal(saved.floors[0].access_points.length, 3);
     await page.waitForFunction(() => !document.querySelector('[data-testid="unsaved"]'));
 
@@ -328,6 +341,19 @@ describe('editing', () => {
     // The Save button does the same.
     const [again] = await Promise.all([page.waitForEvent('download'), page.getByTestId('file-save').click()]);
     assert.equal(again.suggestedFilename(), 'downloaded.tailplan.json');
+
+    // A project file of format version 1 (its route by names) opens, and saves as this
+    // version, the route by ids.
+    await openSample(page, 'office');
+    const office = await page.getByTestId('project-name').innerText();
+    await page.getByTestId('file-input').setInputFiles(join(HERE, '../migrations/v1/small.tailplan.json'));
+    await waitReplaced(page, office);
+    assert.equal((await counts(page)).AP, 2);
+    const [upgraded] = await Promise.all([page.waitForEvent('download'), page.getByTestId('file-save').click()]);
+    const v2 = JSON.parse(readFileSync(await upgraded.path(), 'utf8'));
+    assert.equal(v2.version, 2);
+    const route = v2.floors[0].routes[0];
+    assert.deepEqual([route.from, route.to], ['dev-0-005', 'tr-0']);
     assertClean(log);
     await context.close();
   });
