@@ -315,6 +315,21 @@ describe('errors are the CLI messages', () => {
       const message = cliError(['import', name, ...flags, '-o', 'out.json'], work);
       assert.equal(thrown(() => Project.importFile(name, bytes, options)), message, name);
     }
+    // The import limits: the CLI's refusal, naming the option where the CLI names its flag.
+    const lines = Array.from({ length: 5 }, (_, i) => `0\nLINE\n8\nA-WALL\n10\n0\n20\n${i}\n11\n5\n21\n${i}\n`).join('');
+    const dxf = Buffer.from(`0\nSECTION\n2\nENTITIES\n${lines}0\nENDSEC\n0\nEOF\n`);
+    writeFileSync(join(work, 'five.dxf'), dxf);
+    const limits = [
+      [{ maxEntities: 3 }, ['--max-entities', '3'], 'tailplan import --max-entities N', 'the option maxEntities'],
+      [{ maxPoints: 4 }, ['--max-points', '4'], 'tailplan import --max-points N', 'the option maxPoints'],
+      [{ maxFileMb: 0 }, ['--max-file-mb', '0'], '--max-file-mb raises', 'the option maxFileMb raises'],
+    ];
+    for (const [options, flags, flag, option] of limits) {
+      const message = cliError(['import', 'five.dxf', '--units', 'm', ...flags, '-o', 'out.json'], work);
+      assert.ok(message.includes(flag), message);
+      assert.equal(thrown(() => Project.importFile('five.dxf', dxf, { units: 'm', ...options })), message.replace(flag, option));
+    }
+    assert.equal(Project.importFile('five.dxf', dxf, { units: 'm', maxEntities: 5 }).floor('0').walls.length > 0, true);
   });
 
   test('coverage', () => {

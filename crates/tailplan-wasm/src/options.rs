@@ -130,6 +130,21 @@ pub struct ImportOptions {
     /// Rotation of an image underlay, degrees anticlockwise.
     #[serde(default)]
     pub rotation_deg: Option<f64>,
+    /// The largest file read, in MB (default: 64 for DXF, SVG, IMDF and images, 256 for
+    /// GeoJSON).
+    #[serde(default)]
+    pub max_file_mb: Option<u64>,
+    /// The most entities a drawing may have once its block references are expanded
+    /// (default 2,000,000).
+    #[serde(default)]
+    pub max_entities: Option<usize>,
+    /// The most points a drawing may have, curves flattened and blocks expanded (default
+    /// 5,000,000).
+    #[serde(default)]
+    pub max_points: Option<usize>,
+    /// How deep DXF block references and SVG elements may nest (default 32).
+    #[serde(default)]
+    pub max_nesting: Option<usize>,
 }
 
 /// `project.coverage` options: the CLI's `tailplan coverage` flags.

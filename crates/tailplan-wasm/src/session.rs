@@ -17,7 +17,7 @@ use tailplan_core::validate::validate_project;
 use tailplan_core::{Diagnostic, Edit, Floor, History, IotTech, Project, WifiBand, project_file};
 use tailplan_io::csv;
 use tailplan_io::geojson::{self, CrsChoice};
-use tailplan_io::import::{self, Scale, Units};
+use tailplan_io::import::{self, ImportLimits, Scale, Units};
 use tailplan_io::layers::LayerMap;
 use tailplan_io::sheet::{self, Analysis, Paper, SheetKind};
 
@@ -148,9 +148,21 @@ impl Session {
             keep_underlay: options.keep_underlay.unwrap_or(true),
             rotation_deg: options.rotation_deg.unwrap_or(0.0),
             cleanup: Default::default(),
-            limits: Default::default(),
+            limits: ImportLimits {
+                max_file_bytes: options.max_file_mb.map(|mb| mb.saturating_mul(1_000_000)),
+                max_entities: options
+                    .max_entities
+                    .unwrap_or(ImportLimits::DEFAULT_MAX_ENTITIES),
+                max_points: options
+                    .max_points
+                    .unwrap_or(ImportLimits::DEFAULT_MAX_POINTS),
+                max_nesting: options
+                    .max_nesting
+                    .unwrap_or(ImportLimits::DEFAULT_MAX_NESTING),
+            },
         };
-        let done = import::import_file(name, bytes, &io_options).map_err(|e| e.to_string())?;
+        let done = import::import_file(name, bytes, &io_options)
+            .map_err(|e| option_names(&e.to_string()))?;
         Ok(Self::new(done.project, name, done.report.diagnostics))
     }
 
@@ -564,6 +576,21 @@ pub fn check_date(s: &str) -> Result<String, String> {
     } else {
         Err(format!("--date {s}: not a date: write YYYY-MM-DD"))
     }
+}
+
+/// A limit's message with the options that raise it named as the package names them
+/// (`maxEntities`), where the CLI names its flags (`--max-entities`).
+fn option_names(message: &str) -> String {
+    [
+        ("--max-file-mb raises", "the option maxFileMb raises"),
+        ("tailplan import --max-entities N", "the option maxEntities"),
+        ("tailplan import --max-points N", "the option maxPoints"),
+        ("tailplan import --max-nesting N", "the option maxNesting"),
+    ]
+    .iter()
+    .fold(message.to_owned(), |m, (flag, option)| {
+        m.replace(flag, option)
+    })
 }
 
 #[cfg(test)]

@@ -773,6 +773,23 @@ export interface ImportOptions {
   keepUnderlay?: boolean | null;
   /** Rotation of an image underlay, degrees anticlockwise. */
   rotationDeg?: number | null;
+  /**
+   * The largest file read, in MB (default: 64 for DXF, SVG, IMDF and images, 256 for
+   * GeoJSON).
+   */
+  maxFileMb?: number | null;
+  /**
+   * The most entities a drawing may have once its block references are expanded
+   * (default 2,000,000).
+   */
+  maxEntities?: number | null;
+  /**
+   * The most points a drawing may have, curves flattened and blocks expanded (default
+   * 5,000,000).
+   */
+  maxPoints?: number | null;
+  /** How deep DXF block references and SVG elements may nest (default 32). */
+  maxNesting?: number | null;
 }
 
 /** The report of one import, as stored in [`crate::Project::imports`]. */

@@ -161,7 +161,10 @@ fn prescan(file: &str, bytes: &[u8], limits: &ImportLimits) -> Result<(), Import
             b"0" => {
                 after_section = value == b"SECTION";
                 entity = (value, i + 1, b"");
-                if counted && value != b"ENDSEC" {
+                if value == b"ENDSEC" {
+                    // What follows (the next SECTION, or EOF) is in no section.
+                    section = b"";
+                } else if counted {
                     entities += 1;
                 }
                 (entities > limits.max_entities).then_some(Limit::Entities)
@@ -444,6 +447,30 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_prescan_counts_exactly_the_entities_there_are() {
+        let lines: String = (0..5)
+            .map(|i| format!("0\nLINE\n8\nA-WALL\n10\n0\n20\n{i}\n11\n5\n21\n{i}\n"))
+            .collect();
+        let dxf = format!(
+            "0\nSECTION\n2\nENTITIES\n{lines}0\nENDSEC\n0\nSECTION\n2\nOBJECTS\n0\nDICTIONARY\n0\nENDSEC\n0\nEOF\n"
+        );
+        let limits = |max_entities, max_points| ImportLimits {
+            max_entities,
+            max_points,
+            ..ImportLimits::default()
+        };
+        // Five lines (the text holds five vertices, code 10): within limits of exactly that
+        // (the sections' ENDSEC, the OBJECTS section and EOF are no entities of the drawing).
+        assert!(prescan("five.dxf", dxf.as_bytes(), &limits(5, 5)).is_ok());
+        let over = |l| match prescan("five.dxf", dxf.as_bytes(), &l) {
+            Err(ImportError::LimitExceeded { limit, max, .. }) => (limit, max),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(over(limits(4, 5)), (Limit::Entities, 4));
+        assert_eq!(over(limits(5, 4)), (Limit::Points, 4));
+    }
 
     #[test]
     fn backslash_codes_at_the_end_of_old_mtext_survive() {

@@ -105,6 +105,45 @@ fn import_file_opens_projects_and_plans() {
     )
     .unwrap_err();
     assert!(e.starts_with("bureaux-r1.svg: "), "{e}");
+    // The import limits are options, and their refusals name them.
+    let limited = |o: ImportOptions| {
+        Session::import_file("office-wing.dxf", &dxf, &o).map(|s| s.project().floors.len())
+    };
+    let options = ImportOptions {
+        units: Some("mm".into()),
+        ..Default::default()
+    };
+    assert_eq!(limited(options.clone()), Ok(1));
+    for (o, says) in [
+        (
+            ImportOptions {
+                max_entities: Some(10),
+                ..options.clone()
+            },
+            "more than 10 entities, the limit (the option maxEntities raises it)",
+        ),
+        (
+            ImportOptions {
+                max_points: Some(10),
+                ..options.clone()
+            },
+            "(the option maxPoints raises it)",
+        ),
+        (
+            ImportOptions {
+                max_file_mb: Some(0),
+                ..options.clone()
+            },
+            "(the option maxFileMb raises the limit)",
+        ),
+    ] {
+        let e = limited(o).unwrap_err();
+        assert!(
+            e.starts_with("office-wing.dxf: ") && e.contains(says),
+            "{e}"
+        );
+        assert!(!e.contains("--max"), "{e}");
+    }
 }
 
 #[test]
