@@ -96,22 +96,7 @@ pub fn load(path: &Path, crs: CrsChoice) -> Result<Loaded, Failure> {
     let text = read_text(path)?;
     let name = path.display().to_string();
     // Too many values for the default limits is refused before serde_json holds them.
-    if let Err(e) = tailplan_io::import::check_json(&name, &text, &Default::default()) {
-        return Err(Failure::input(match e {
-            tailplan_io::import::ImportError::LimitExceeded {
-                line,
-                entity,
-                limit,
-                max,
-                ..
-            } => format!(
-                "{name}: line {}: {}: more than {max} {limit}, the most tailplan opens",
-                line.unwrap_or(1),
-                entity.unwrap_or_default()
-            ),
-            other => other.to_string(),
-        }));
-    }
+    tailplan_io::import::check_json_to_open(&name, &text).map_err(Failure::input)?;
     match sniff(&text) {
         InputKind::Project => {
             let (project, diagnostics) = project_file::from_json(&text)

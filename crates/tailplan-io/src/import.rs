@@ -649,6 +649,26 @@ fn count_elements(done: &mut Import) {
     }
 }
 
+/// [`check_json`] at the default limits, for a project file or GeoJSON about to be opened
+/// (by the CLI's commands and the npm package's `fromJSON`, `fromGeoJSON`): the refusal as
+/// one line naming the file, the line and what is too many.
+pub fn check_json_to_open(file: &str, text: &str) -> Result<(), String> {
+    check_json(file, text, &ImportLimits::default()).map_err(|e| match e {
+        ImportError::LimitExceeded {
+            line,
+            entity,
+            limit,
+            max,
+            ..
+        } => format!(
+            "{file}: line {}: {}: more than {max} {limit}, the most tailplan opens",
+            line.unwrap_or(1),
+            entity.unwrap_or_default()
+        ),
+        other => other.to_string(),
+    })
+}
+
 /// Counts a JSON text's values, objects and positions (arrays of numbers: GeoJSON
 /// coordinates) before it is parsed, so that a file too big for the limits is refused before
 /// `serde_json` holds it (a parsed value takes some ten times its text): positions beyond

@@ -80,6 +80,7 @@ impl Session {
 
     /// Opens a project file's text. The message on failure is the CLI's: `NAME: what`.
     pub fn from_json(text: &str, name: &str) -> Result<Self, String> {
+        import::check_json_to_open(name, text)?;
         let (project, warnings) =
             project_file::from_json(text).map_err(|e| format!("{name}: {e}"))?;
         Ok(Self::new(project, name, warnings))
@@ -88,6 +89,7 @@ impl Session {
     /// Imports a GeoJSON FeatureCollection.
     pub fn from_geojson(text: &str, options: &GeoJsonOptions) -> Result<Self, String> {
         let name = options.name.as_deref().unwrap_or(DEFAULT_NAME);
+        import::check_json_to_open(name, text)?;
         let crs = parse_crs(options.crs.as_deref())?;
         let done = geojson::import(
             text,

@@ -351,3 +351,25 @@ fn info_is_the_cli_report() {
         "small.tailplan.json: no floor \"7\" (floors: 0)"
     );
 }
+
+#[test]
+fn json_too_big_to_parse_is_refused_before_it_is_parsed() {
+    // Nine million empty objects: 27 MB, some 1 GB once parsed; the CLI's refusal.
+    let objects = "{},".repeat(9_000_000);
+    let project =
+        format!("{{\"format\":\"tailplan-project\",\"version\":2,\"floors\":[{objects}{{}}]}}");
+    let e = Session::from_json(&project, "huge.tailplan.json").unwrap_err();
+    assert!(
+        e.starts_with("huge.tailplan.json: line 1: ")
+            && e.contains("JSON objects")
+            && e.ends_with("the most tailplan opens"),
+        "{e}"
+    );
+    let geojson = format!("{{\"type\":\"FeatureCollection\",\"features\":[{objects}{{}}]}}");
+    let options = GeoJsonOptions {
+        name: Some("huge.geojson".into()),
+        ..Default::default()
+    };
+    let e = Session::from_geojson(&geojson, &options).unwrap_err();
+    assert!(e.starts_with("huge.geojson: line 1: "), "{e}");
+}
