@@ -18,6 +18,7 @@ use tailplan_core::{Diagnostic, IdAllocator, ImportRecord};
 use crate::drawing::{self, BuildOptions, Shape2};
 use crate::import::{Format, Import, ImportError, ImportLimits, ImportOptions, Limit};
 
+mod binary;
 pub mod entities;
 pub mod export;
 pub mod geometry;
@@ -143,64 +144,102 @@ fn sane_dates(bytes: &[u8]) -> Option<Vec<u8>> {
     out
 }
 
-/// Counts a text DXF's entities (group code 0 in the BLOCKS and ENTITIES sections) and
-/// points (group code 10 there) before the `dxf` crate reads it, so that a file with too many
-/// is refused before it is held in memory: the line, the entity and its layer where the count
+/// Counts a DXF's entities (group code 0 in the BLOCKS and ENTITIES sections) and points
+/// (group code 10 there) pair by pair, before the `dxf` crate reads the file, so that a file
+/// with too many is refused before it is held in memory. Fed by [`prescan`] (text) and
+/// [`binary::guard`].
+struct Counter<'a> {
+    limits: &'a ImportLimits,
+    entities: usize,
+    points: usize,
+    section: &'a [u8],
+    after_section: bool,
+    /// The entity being read: its name, where it starts (line or byte) and its layer.
+    entity: (&'a [u8], usize, &'a [u8]),
+}
+
+impl<'a> Counter<'a> {
+    fn new(limits: &'a ImportLimits) -> Self {
+        Self {
+            limits,
+            entities: 0,
+            points: 0,
+            section: b"",
+            after_section: false,
+            entity: (b"", 0, b""),
+        }
+    }
+
+    /// Takes one pair (`value` is its text; empty for numbers) found at `at`; the limit it
+    /// went over, if any.
+    fn feed(&mut self, code: i32, value: &'a [u8], at: usize) -> Option<Limit> {
+        let counted = self.section == b"ENTITIES" || self.section == b"BLOCKS";
+        match code {
+            0 => {
+                self.after_section = value == b"SECTION";
+                self.entity = (value, at, b"");
+                if value == b"ENDSEC" {
+                    // What follows (the next SECTION, or EOF) is in no section.
+                    self.section = b"";
+                } else if counted {
+                    self.entities += 1;
+                }
+                (self.entities > self.limits.max_entities).then_some(Limit::Entities)
+            }
+            2 if self.after_section => {
+                self.section = value;
+                self.after_section = false;
+                None
+            }
+            8 => {
+                self.entity.2 = value;
+                None
+            }
+            10 if counted => {
+                self.points += 1;
+                (self.points > self.limits.max_points).then_some(Limit::Points)
+            }
+            _ => None,
+        }
+    }
+
+    /// The refusal for `limit`, at the entity being read (`line` when the file is text).
+    fn refusal(&self, file: &str, limit: Limit, text: bool) -> ImportError {
+        let name = String::from_utf8_lossy(self.entity.0);
+        let layer = String::from_utf8_lossy(self.entity.2);
+        let mut entity = if layer.is_empty() {
+            name.into_owned()
+        } else {
+            format!("{name} on layer \"{layer}\"")
+        };
+        if !text {
+            entity = format!("byte {}: {entity}", self.entity.1);
+        }
+        ImportError::LimitExceeded {
+            file: file.to_owned(),
+            line: text.then_some(self.entity.1),
+            entity: Some(entity),
+            limit,
+            max: match limit {
+                Limit::Points => self.limits.max_points,
+                _ => self.limits.max_entities,
+            } as u64,
+        }
+    }
+}
+
+/// Counts a text DXF with [`Counter`]: the line, the entity and its layer where the count
 /// went over the limit.
 fn prescan(file: &str, bytes: &[u8], limits: &ImportLimits) -> Result<(), ImportError> {
-    let (mut entities, mut points) = (0usize, 0usize);
-    let mut section: &[u8] = b"";
-    let mut after_section = false;
-    // The entity being read: its name, first line and layer.
-    let mut entity: (&[u8], usize, &[u8]) = (b"", 0, b"");
+    let mut counter = Counter::new(limits);
     let mut lines = bytes.split(|&b| b == b'\n').enumerate();
     while let (Some((i, code)), Some((_, value))) = (lines.next(), lines.next()) {
         let (code, value) = (code.trim_ascii(), value.trim_ascii());
-        let counted = section == b"ENTITIES" || section == b"BLOCKS";
-        let over = match code {
-            b"0" => {
-                after_section = value == b"SECTION";
-                entity = (value, i + 1, b"");
-                if value == b"ENDSEC" {
-                    // What follows (the next SECTION, or EOF) is in no section.
-                    section = b"";
-                } else if counted {
-                    entities += 1;
-                }
-                (entities > limits.max_entities).then_some(Limit::Entities)
-            }
-            b"2" if after_section => {
-                section = value;
-                after_section = false;
-                None
-            }
-            b"8" => {
-                entity.2 = value;
-                None
-            }
-            b"10" if counted => {
-                points += 1;
-                (points > limits.max_points).then_some(Limit::Points)
-            }
-            _ => None,
+        let Some(code) = std::str::from_utf8(code).ok().and_then(|c| c.parse().ok()) else {
+            continue;
         };
-        if let Some(limit) = over {
-            let name = String::from_utf8_lossy(entity.0);
-            let layer = String::from_utf8_lossy(entity.2);
-            return Err(ImportError::LimitExceeded {
-                file: file.to_owned(),
-                line: Some(entity.1),
-                entity: Some(if layer.is_empty() {
-                    name.into_owned()
-                } else {
-                    format!("{name} on layer \"{layer}\"")
-                }),
-                limit,
-                max: match limit {
-                    Limit::Points => limits.max_points,
-                    _ => limits.max_entities,
-                } as u64,
-            });
+        if let Some(limit) = counter.feed(code, value, i + 1) {
+            return Err(counter.refusal(file, limit, true));
         }
     }
     Ok(())
@@ -229,7 +268,11 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Import, ImportErr
         pad_trailing_escapes(bytes)
     };
     let text_bytes = padded.as_deref().unwrap_or(bytes);
-    let dated = if binary { None } else { sane_dates(text_bytes) };
+    let dated = if binary {
+        binary::guard(&file, text_bytes, &options.limits)?
+    } else {
+        sane_dates(text_bytes)
+    };
     let text_bytes = dated.as_deref().unwrap_or(text_bytes);
     if !binary {
         prescan(&file, text_bytes, &options.limits)?;
