@@ -516,12 +516,69 @@ pub fn export_floor(
     drawing
         .save(&mut buf)
         .map_err(|e| DxfExportError::Write(e.to_string()))?;
-    Ok(buf.into_inner())
+    Ok(attributes_on_their_insert_layer(&buf.into_inner()))
+}
+
+/// The `dxf` crate writes a block reference's ATTRIBs (each with an embedded MTEXT) and its
+/// SEQEND on layer 0; CAD programs put them on the reference's layer, so that freezing the
+/// layer hides the labels too. The text DXF with those moved to the INSERT's layer.
+fn attributes_on_their_insert_layer(text: &[u8]) -> Vec<u8> {
+    #[derive(PartialEq)]
+    enum At {
+        Other,
+        Insert,
+        Attributes,
+    }
+    let mut out = Vec::with_capacity(text.len());
+    let mut lines = text.split_inclusive(|&b| b == b'\n');
+    let (mut at, mut layer) = (At::Other, Vec::new());
+    while let Some(code) = lines.next() {
+        out.extend_from_slice(code);
+        let Some(value) = lines.next() else { break };
+        let eol = if value.ends_with(b"\r\n") {
+            &b"\r\n"[..]
+        } else {
+            &b"\n"[..]
+        };
+        match (code.trim_ascii(), value.trim_ascii()) {
+            (b"0", b"INSERT") => {
+                at = At::Insert;
+                layer.clear();
+            }
+            (b"0", b"ATTRIB" | b"MTEXT" | b"SEQEND") if at != At::Other => at = At::Attributes,
+            (b"0", _) => at = At::Other,
+            (b"8", l) if at == At::Insert && layer.is_empty() => layer = l.to_vec(),
+            (b"8", _) if at == At::Attributes && !layer.is_empty() => {
+                out.extend_from_slice(&layer);
+                out.extend_from_slice(eol);
+                continue;
+            }
+            _ => {}
+        }
+        out.extend_from_slice(value);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attributes_take_their_insert_layer() {
+        let text = "0\r\nINSERT\r\n5\r\n1F\r\n8\r\nTP-AP\r\n2\r\nTP_AP\r\n\
+                    0\r\nATTRIB\r\n5\r\n20\r\n8\r\n0\r\n2\r\nNAME\r\n\
+                    0\r\nMTEXT\r\n5\r\n0\r\n8\r\n0\r\n\
+                    0\r\nATTRIB\r\n5\r\n21\r\n8\r\n0\r\n2\r\nTYPE\r\n\
+                    0\r\nSEQEND\r\n5\r\n22\r\n8\r\n0\r\n\
+                    0\r\nLINE\r\n5\r\n23\r\n8\r\n0\r\n0\r\nEOF\r\n";
+        let moved = String::from_utf8(attributes_on_their_insert_layer(text.as_bytes())).unwrap();
+        assert_eq!(
+            moved,
+            text.replacen("8\r\n0\r\n", "8\r\nTP-AP\r\n", 4),
+            "the ATTRIBs, their MTEXT and the SEQEND, not the LINE after them"
+        );
+    }
 
     #[test]
     fn names_are_cleaned() {
