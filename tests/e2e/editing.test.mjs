@@ -133,6 +133,8 @@ describe('editing', () => {
     assert.equal(await page.getByTestId('properties-kind').innerText(), 'Cable route');
     assert.equal(await prop(page, 'from').inputValue(), 'AP-1');
     assert.equal(await prop(page, 'to').inputValue(), 'TR-0');
+    // The legend names the room the route refers to (by its id).
+    assert.match(await page.getByTestId('legend').innerText(), /Cables to TR-0/i);
     await page.screenshot({ path: join(SCREENSHOTS, 'edit-route.png') });
 
     // Undo and redo, by keys and by buttons.

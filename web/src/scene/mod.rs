@@ -105,28 +105,41 @@ struct RasterItem {
     bbox: BBox,
 }
 
-/// What the routes of a floor are coloured by: (telecom room name, colour) in project order.
+/// What the routes of a floor are coloured by: (telecom room name, colour) in project order,
+/// and each room's id with its name.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct RouteColours(pub Vec<(String, Rgba)>);
+pub struct RouteColours(pub Vec<(String, Rgba)>, Vec<(String, String)>);
 
 impl RouteColours {
     /// The telecom rooms of `project`, each with its colour.
     pub fn of(project: &Project) -> Self {
         let mut out: Vec<(String, Rgba)> = Vec::new();
+        let mut ids = Vec::new();
         for t in project.floors.iter().flat_map(|f| &f.telecom_rooms) {
             let name = t.name.trim();
             if !out.iter().any(|(n, _)| n == name) {
                 out.push((name.to_owned(), style::route_colour(out.len())));
             }
+            ids.push((t.id.clone(), name.to_owned()));
         }
-        Self(out)
+        Self(out, ids)
     }
 
-    /// The colour of routes to the room named `to`.
+    /// The name of the room a route's `to` refers to: by id, else by name (as routing reads
+    /// it); the text itself when it refers to none.
+    pub fn room_name<'a>(&'a self, to: &'a str) -> &'a str {
+        self.1
+            .iter()
+            .find(|(id, _)| id == to)
+            .map_or(to.trim(), |(_, name)| name.as_str())
+    }
+
+    /// The colour of routes to the room `to` refers to.
     pub fn of_room(&self, to: &str) -> Rgba {
+        let name = self.room_name(to);
         self.0
             .iter()
-            .find(|(n, _)| n == to.trim())
+            .find(|(n, _)| n == name)
             .map_or(style::ROUTE, |(_, c)| *c)
     }
 }
@@ -285,8 +298,9 @@ impl FloorScene {
             .iter()
             .filter_map(|r| {
                 let color = colours.of_room(&r.to);
-                if !route_rooms.iter().any(|(n, _)| n == r.to.trim()) {
-                    route_rooms.push((r.to.trim().to_owned(), color));
+                let room = colours.room_name(&r.to);
+                if !route_rooms.iter().any(|(n, _)| n == room) {
+                    route_rooms.push((room.to_owned(), color));
                 }
                 line(&r.id, &r.points, None).map(|l| LineItem {
                     color,
@@ -1525,5 +1539,31 @@ mod tests {
         let walls_hidden = s.legend(Layers::all().with(Layer::Walls, false));
         assert!(walls_hidden.walls.is_empty() && !walls_hidden.is_empty());
         assert!(s.legend(Layers::none()).is_empty());
+    }
+
+    #[test]
+    fn routes_are_coloured_by_the_room_they_refer_to() {
+        let mut project = Project::new();
+        for (f, id, name) in [("0", "tr-0", "TR-A"), ("1", "tr-1", "TR-B")] {
+            let mut floor = Floor::new(f, f, 0.0);
+            floor.telecom_rooms.push(TelecomRoom {
+                id: id.into(),
+                name: name.into(),
+                position: p(0.0, 0.0),
+                outline: None,
+                ports: 48,
+                poe_budget_w: None,
+                props: Props::new(),
+            });
+            project.floors.push(floor);
+        }
+        let colours = RouteColours::of(&project);
+        // By id (format 2), by name (written by hand), or by nothing known.
+        assert_eq!(colours.room_name("tr-1"), "TR-B");
+        assert_eq!(colours.room_name("TR-B"), "TR-B");
+        assert_eq!(colours.room_name("TR-9"), "TR-9");
+        assert_eq!(colours.of_room("tr-1"), colours.of_room("TR-B"));
+        assert_ne!(colours.of_room("tr-0"), colours.of_room("tr-1"));
+        assert_eq!(colours.of_room("TR-9"), style::ROUTE);
     }
 }
