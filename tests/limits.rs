@@ -503,7 +503,11 @@ fn a_coverage_grid_beyond_the_cell_limit_is_refused_before_it_is_allocated() {
         panic!("{err}")
     };
     assert_eq!((cells, max_cells), (4e12, DEFAULT_MAX_CELLS));
-    assert!(err.to_string().contains("grid-cell limit"), "{err}");
+    // The message shows the plan's extent: something drawn 1,000 km away.
+    assert_eq!(
+        err.to_string(),
+        "a map of 4,000,000,000,000 cells of 0.5 m over 1,000,000 × 1,000,000 m is more than the grid-cell limit of 8,000,000: use larger cells or raise the limit"
+    );
     assert_eq!(engine.cached_fields(), 0, "nothing was computed");
     let placed = place_aps(&project, "0", &ApPlacementOptions::default());
     assert!(matches!(placed, Err(CoverageError::GridTooLarge { .. })));

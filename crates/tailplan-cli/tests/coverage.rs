@@ -203,17 +203,17 @@ fn the_grid_cell_limit_is_a_flag() {
     assert!(text.contains("grid 60 x 30 of 0.5 m"), "{text}");
     bad(
         &["coverage", sm, "--max-grid-cells", "1799"],
-        "a map of 1800 cells of 0.5 m is more than the grid-cell limit of 1799: use larger cells or raise the limit (--cell, --max-grid-cells)",
+        "a map of 1,800 cells of 0.5 m over 30 × 15 m is more than the grid-cell limit of 1,799: use larger cells or raise the limit (--cell, --max-grid-cells)",
     );
     // The default refuses a map of 10^14 cells before allocating it.
     bad(
         &["coverage", sm, "--cell", "0.0001"],
-        "grid-cell limit of 8000000",
+        "grid-cell limit of 8,000,000",
     );
     // Placement's demand grid (1 m cells: 30 × 15) is held to it too.
     bad(
         &["place-aps", sm, "--max-grid-cells", "100"],
-        "a map of 450 cells of 1 m is more than the grid-cell limit of 100",
+        "a map of 450 cells of 1 m over 30 × 15 m is more than the grid-cell limit of 100",
     );
     bad(
         &["coverage", sm, "--max-grid-cells", "many"],
@@ -235,7 +235,7 @@ fn the_grid_cell_limit_is_a_flag() {
         s(&out),
     ]);
     assert!(
-        text.contains("warning: floor \"0\": no coverage map on its sheet: a map of 1800 cells"),
+        text.contains("warning: floor \"0\": no coverage map on its sheet: a map of 1,800 cells"),
         "{text}"
     );
     let svg = std::fs::read_to_string(&out).unwrap();

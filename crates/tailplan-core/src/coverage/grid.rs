@@ -46,6 +46,7 @@ impl Grid {
             return Err(CoverageError::GridTooLarge {
                 cells: cols * rows,
                 cell_m,
+                extent_m: (bbox.width(), bbox.height()),
                 max_cells,
             });
         }
@@ -193,12 +194,13 @@ mod tests {
             CoverageError::GridTooLarge {
                 cells: 1_600.0,
                 cell_m: 0.25,
+                extent_m: (10.0, 10.0),
                 max_cells: 1_599
             }
         );
         assert_eq!(
             err.to_string(),
-            "a map of 1600 cells of 0.25 m is more than the grid-cell limit of 1599: use larger cells or raise the limit"
+            "a map of 1,600 cells of 0.25 m over 10 × 10 m is more than the grid-cell limit of 1,599: use larger cells or raise the limit"
         );
         // A plan of a light year at 1 mm is refused as quickly, without overflowing.
         let huge = BBox {

@@ -112,18 +112,41 @@ pub enum CoverageError {
     /// The cell side is not a positive number.
     #[error("cell size {0} must be a positive number of metres")]
     BadCell(f64),
-    /// The grid would have too many cells.
+    /// The grid would have too many cells. The message gives the plan's extent, which shows
+    /// at once when something is drawn far away from the building.
     #[error(
-        "a map of {cells} cells of {cell_m} m is more than the grid-cell limit of {max_cells}: use larger cells or raise the limit"
+        "a map of {} cells of {cell_m} m over {} × {} m is more than the grid-cell limit of {}: use larger cells or raise the limit",
+        grouped(*.cells), grouped(.extent_m.0), grouped(.extent_m.1), grouped(*.max_cells as f64)
     )]
     GridTooLarge {
         /// The cells the grid would have.
         cells: f64,
         /// The cell side asked for.
         cell_m: f64,
+        /// The width and height of the plan the grid covers, metres.
+        extent_m: (f64, f64),
         /// The limit it is beyond (see [`grid::DEFAULT_MAX_CELLS`]).
         max_cells: usize,
     },
+}
+
+/// A number rounded to a whole one, its thousands grouped: `250,000,000,000`.
+fn grouped(v: f64) -> String {
+    if !v.is_finite() {
+        return v.to_string();
+    }
+    let digits = format!("{:.0}", v.abs());
+    let mut out = String::with_capacity(digits.len() * 4 / 3 + 1);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0.0 && digits != "0" {
+        out.insert(0, '-');
+    }
+    out
 }
 
 #[cfg(test)]
