@@ -105,6 +105,23 @@ describe('editing', () => {
     await setProp(page, 'tx_dbm', '18');
     await page.waitForFunction(() => !document.querySelector('[data-testid="property-error"]'));
 
+    // Text being typed survives the editor drawing again meanwhile (here: the pointer's
+    // position in the status bar, as the mouse crosses the plan).
+    await prop(page, 'name').fill('AP-TYPED');
+    const cursor = await page.getByTestId('status-cursor').innerText();
+    for (const x of [12, 14, 16]) {
+      const p = await screenOf(page, x, 5);
+      await page.mouse.move(p.x, p.y);
+    }
+    await page.waitForFunction((c) => document.querySelector('[data-testid="status-cursor"]').innerText !== c, cursor);
+    assert.equal(await prop(page, 'name').inputValue(), 'AP-TYPED', 'still what was typed');
+    await prop(page, 'name').press('Enter');
+    assert.equal(await prop(page, 'name').inputValue(), 'AP-TYPED');
+    // It was the edit made: one undo takes it back, and only it.
+    await page.getByTestId('undo').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="prop-name"]').value === 'AP-1');
+    assert.equal(await prop(page, 'tx_dbm').inputValue(), '18');
+
     // A wall: W, click, click, Enter.
     await tool(page, 'w', 'wall');
     await clickAt(page, 20, 12);

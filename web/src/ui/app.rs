@@ -535,10 +535,13 @@ pub fn app() -> Html {
         })
     };
 
-    let on_action = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |action: Action| dispatcher.dispatch(action))
-    };
+    // One callback for the life of the editor (the dispatcher never changes): a new one on
+    // every render made every panel that takes it render again, and a text field that renders
+    // again is reset to the model's value, so typing in the property panel was lost whenever
+    // a heatmap or the autosave status arrived mid-word.
+    let on_action = use_callback(state.dispatcher(), |action: Action, dispatcher| {
+        dispatcher.dispatch(action)
+    });
 
     let on_open_sample = {
         let dispatcher = state.dispatcher();
