@@ -164,11 +164,7 @@ pub fn hand_routes(
             };
             // The endpoints: an element id (every port of an outlet) or ID/PORT; else a name
             // or NAME/PORT.
-            let found: Vec<usize> = ends
-                .endpoint(&route.from)
-                .map(|end| end.endpoints())
-                .unwrap_or_default();
-            if found.is_empty() {
+            let Some(end) = ends.endpoint(&route.from) else {
                 let wireless =
                     project.floors.iter().flat_map(|f| &f.devices).any(|d| {
                         (d.name == route.from || d.id == route.from) && !d.medium.is_wired()
@@ -186,11 +182,11 @@ pub fn hand_routes(
                 };
                 problem(Severity::Error, message);
                 continue;
-            }
-            let first = &endpoints[found[0]];
+            };
+            let mut chosen = end.endpoints();
+            let first = &endpoints[chosen[0]];
             // How messages name it: as the user knows it, by name.
-            let from_label = ends.endpoint_label(&route.from);
-            let mut chosen = found;
+            let from_label = end.label(endpoints);
             if ends.is_ambiguous(&route.from) {
                 problem(
                     Severity::Warning,

@@ -29,6 +29,7 @@
 
 use std::collections::HashMap;
 
+use crate::pathways::TelecomRoom;
 use crate::project::Project;
 use crate::routing::endpoints::Endpoint;
 
@@ -43,11 +44,30 @@ pub enum RouteEnd {
 }
 
 impl RouteEnd {
-    /// The endpoints it covers.
+    /// The endpoints it covers (never none).
     pub fn endpoints(&self) -> Vec<usize> {
         match self {
             RouteEnd::Element(v) => v.clone(),
             RouteEnd::Port(i) => vec![*i],
+        }
+    }
+
+    /// Its id form: the element's id, `ID/PORT` for one port.
+    pub fn id(&self, endpoints: &[Endpoint]) -> String {
+        match self {
+            RouteEnd::Element(v) => endpoints[v[0]].element_id.clone(),
+            RouteEnd::Port(i) => {
+                let e = &endpoints[*i];
+                format!("{}/{}", e.element_id, e.port.unwrap_or(1))
+            }
+        }
+    }
+
+    /// How it reads to a user: the element's name, `NAME/PORT` for one port.
+    pub fn label(&self, endpoints: &[Endpoint]) -> String {
+        match self {
+            RouteEnd::Element(v) => endpoints[v[0]].name.clone(),
+            RouteEnd::Port(i) => endpoints[*i].label(),
         }
     }
 }
@@ -121,23 +141,14 @@ impl<'p> RouteEnds<'p> {
 
     /// The id form of a `from` (`ID` or `ID/PORT`), or `None` when it refers to nothing.
     pub fn endpoint_id(&self, text: &str) -> Option<String> {
-        Some(match self.endpoint(text)? {
-            RouteEnd::Element(v) => self.endpoints[v[0]].element_id.clone(),
-            RouteEnd::Port(i) => {
-                let e = &self.endpoints[i];
-                format!("{}/{}", e.element_id, e.port.unwrap_or(1))
-            }
-        })
+        self.endpoint(text).map(|end| end.id(self.endpoints))
     }
 
     /// How a `from` reads to a user: the endpoint's name (`NAME/PORT` for one port), or the
     /// text itself when it refers to nothing.
     pub fn endpoint_label(&self, text: &str) -> String {
-        match self.endpoint(text) {
-            Some(RouteEnd::Element(v)) => self.endpoints[v[0]].name.clone(),
-            Some(RouteEnd::Port(i)) => self.endpoints[i].label(),
-            None => text.to_owned(),
-        }
+        self.endpoint(text)
+            .map_or_else(|| text.to_owned(), |end| end.label(self.endpoints))
     }
 
     /// The id form of a `from` read name first (see [`route_names_as_ids`]).
@@ -151,36 +162,34 @@ impl<'p> RouteEnds<'p> {
         }
     }
 
+    /// Every telecom room: (floor index, room index, room).
+    fn rooms(&self) -> impl Iterator<Item = (usize, usize, &'p TelecomRoom)> + '_ {
+        self.project.floors.iter().enumerate().flat_map(|(fi, f)| {
+            f.telecom_rooms
+                .iter()
+                .enumerate()
+                .map(move |(i, r)| (fi, i, r))
+        })
+    }
+
+    /// The room named `text`, on the floor `floor` first.
+    fn room_named(&self, text: &str, floor: usize) -> Option<(usize, usize, &'p TelecomRoom)> {
+        self.rooms()
+            .filter(|(_, _, r)| r.name == text)
+            .min_by_key(|&(fi, _, _)| fi != floor)
+    }
+
     /// The id of the room a `to` names, on the route's floor `floor` first.
     fn room_id_name_first(&self, text: &str, floor: usize) -> Option<String> {
-        self.project
-            .floors
-            .iter()
-            .enumerate()
-            .flat_map(|(fi, f)| f.telecom_rooms.iter().map(move |r| (fi, r)))
-            .filter(|(_, r)| r.name == text)
-            .min_by_key(|&(fi, _)| fi != floor)
-            .map(|(_, r)| r.id.clone())
+        self.room_named(text, floor).map(|(_, _, r)| r.id.clone())
     }
 
     /// The telecom room a `to` refers to, as (floor index, room index): by id; else by name,
     /// preferring the floor `floor` (the route's).
     pub fn room(&self, text: &str, floor: usize) -> Option<(usize, usize)> {
-        let rooms = || {
-            self.project.floors.iter().enumerate().flat_map(|(fi, f)| {
-                f.telecom_rooms
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, r)| (fi, i, r))
-            })
-        };
-        rooms()
+        self.rooms()
             .find(|(_, _, r)| r.id == text)
-            .or_else(|| {
-                rooms()
-                    .filter(|(_, _, r)| r.name == text)
-                    .min_by_key(|&(fi, _, _)| fi != floor)
-            })
+            .or_else(|| self.room_named(text, floor))
             .map(|(fi, i, _)| (fi, i))
     }
 
