@@ -27,41 +27,11 @@ impl HeatmapData {
     }
 }
 
-/// The band or technology a floor's heatmap shows by default: the Wi-Fi band of most of its
-/// access points (5 GHz first on a tie), else the technology of most of its gateways, else
-/// 5 GHz Wi-Fi.
+/// The band or technology a floor's heatmap shows by default: the floor's default service,
+/// the rule the CLI, the npm package and the sheets follow ([`Service::default_for`]), or
+/// 5 GHz Wi-Fi on a floor with neither access point nor gateway.
 pub fn default_service(floor: &Floor) -> Service {
-    let bands = [WifiBand::Ghz5, WifiBand::Ghz6, WifiBand::Ghz2_4];
-    let best_band = bands
-        .iter()
-        .map(|&b| {
-            (
-                floor.access_points.iter().filter(|a| a.band == b).count(),
-                b,
-            )
-        })
-        .fold(
-            (0, None),
-            |best, (n, b)| {
-                if n > best.0 { (n, Some(b)) } else { best }
-            },
-        );
-    if let (_, Some(b)) = best_band {
-        return Service::Wifi(b);
-    }
-    let best_tech = IotTech::ALL
-        .iter()
-        .map(|&t| (floor.gateways.iter().filter(|g| g.tech == t).count(), t))
-        .fold(
-            (0, None),
-            |best, (n, t)| {
-                if n > best.0 { (n, Some(t)) } else { best }
-            },
-        );
-    match best_tech {
-        (_, Some(t)) => Service::Iot(t),
-        _ => Service::Wifi(WifiBand::Ghz5),
-    }
+    Service::default_for(floor).unwrap_or(Service::Wifi(WifiBand::Ghz5))
 }
 
 /// How many transmitters of `service` a floor has.

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::geometry::Point;
 use crate::materials::Band;
-use crate::{ElementId, Props};
+use crate::props::{ElementId, Props};
 
 /// A Wi-Fi band an access point radiates on.
 #[derive(

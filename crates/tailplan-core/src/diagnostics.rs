@@ -3,6 +3,31 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+/// A number as a person writes it in a message: `400`, `0.25`, `-67.5`; very large and very
+/// small magnitudes in exponent form (`1e308`, `2.5e-7`) rather than as hundreds of digits.
+///
+/// ```
+/// use tailplan_core::diagnostics::Num;
+/// assert_eq!(Num(1e308).to_string(), "1e308");
+/// assert_eq!(Num(-2.5e-7).to_string(), "-2.5e-7");
+/// assert_eq!(Num(400.0).to_string(), "400");
+/// assert_eq!(Num(-0.25).to_string(), "-0.25");
+/// assert_eq!(Num(f64::NAN).to_string(), "NaN");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Num(pub f64);
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let a = self.0.abs();
+        if self.0.is_finite() && a != 0.0 && !(1e-4..1e15).contains(&a) {
+            write!(f, "{:e}", self.0)
+        } else {
+            write!(f, "{}", self.0)
+        }
+    }
+}
+
 /// How serious a diagnostic is.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,

@@ -437,7 +437,7 @@ impl History {
 mod tests {
     use super::*;
     use crate::devices::{AccessPoint, WifiBand};
-    use crate::element::Props;
+    use crate::props::Props;
     use crate::geometry::{Point, Shape};
     use crate::materials::BandLoss;
     use crate::walls::Wall;

@@ -10,13 +10,8 @@ use crate::openings::{Opening, OpeningKind};
 use crate::other::OtherFeature;
 use crate::pathways::{CableRoute, Riser, TelecomRoom, Tray};
 use crate::rooms::Room;
+use crate::props::{ElementId, Props};
 use crate::walls::Wall;
-
-/// Identifies an element; unique within a project.
-pub type ElementId = String;
-
-/// Properties an element carries that tailplan does not interpret, kept through round trips.
-pub type Props = serde_json::Map<String, serde_json::Value>;
 
 /// The kinds of element, named as in GeoJSON's `properties.kind`.
 #[derive(

@@ -6,7 +6,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::devices::{AccessPoint, Device, Gateway, Outlet};
-use crate::element::{Element, ElementKind, Props};
+use crate::element::{Element, ElementKind};
+use crate::props::Props;
 use crate::geometry::BBox;
 use crate::openings::Opening;
 use crate::other::OtherFeature;

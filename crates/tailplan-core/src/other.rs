@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::geometry::Point;
-use crate::{ElementId, Props};
+use crate::props::{ElementId, Props};
 
 /// A feature tailplan does not model (an IMDF amenity, a QGIS annotation...), kept verbatim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

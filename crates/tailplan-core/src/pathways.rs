@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::geometry::{Point, Polygon, polyline_length};
-use crate::{ElementId, Props};
+use crate::props::{ElementId, Props};
 
 /// A telecom room (floor distributor): where the cables of a floor end on patch panels.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, HashSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::element::{Element, Props};
+use crate::element::Element;
+use crate::props::Props;
 use crate::floor::Floor;
 use crate::import_record::ImportRecord;
 use crate::materials::MaterialLibrary;

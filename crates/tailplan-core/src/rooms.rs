@@ -4,7 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::geometry::Polygon;
-use crate::{ElementId, Props};
+use crate::props::{ElementId, Props};
 
 /// A room: a named area of a floor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

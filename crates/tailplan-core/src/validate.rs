@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::devices::WifiBand;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Num};
 use crate::element::Element;
 use crate::geometry::{Point, Shape};
 use crate::materials::MaterialLibrary;
@@ -53,7 +53,7 @@ pub fn validate_project(project: &Project) -> Vec<Diagnostic> {
                 &at,
                 format!(
                     "ceiling_m {} must be above 0 and at most 100 m",
-                    floor.ceiling_m
+                    Num(floor.ceiling_m)
                 ),
             ));
         }
@@ -196,7 +196,12 @@ impl Check<'_> {
         let ok = x.is_finite() && (x > lo || (lo_inclusive && x == lo)) && x <= hi;
         if !ok {
             let lower = if lo_inclusive { "at least" } else { "above" };
-            self.error(format!("{name} {x} must be {lower} {lo} and at most {hi}"));
+            self.error(format!(
+                "{name} {} must be {lower} {} and at most {}",
+                Num(x),
+                Num(lo),
+                Num(hi)
+            ));
         }
     }
 
@@ -248,7 +253,7 @@ impl Check<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::element::Props;
+    use crate::props::Props;
     use crate::floor::Floor;
     use crate::pathways::Tray;
     use crate::walls::Wall;
@@ -325,5 +330,15 @@ mod tests {
                 .any(|t| t.contains("width_mm -3 must be above 0"))
         );
         assert_eq!(d.iter().filter(|d| d.is_error()).count(), 5, "{text:?}");
+    }
+
+    #[test]
+    fn numbers_in_messages_read_as_written() {
+        // 1e308 printed with `{}` is 309 digits; a person writes 1e308.
+        let d = validate_project(&project_with(vec![wall("w", 1e308, "brick")]));
+        assert_eq!(
+            d[0].to_string(),
+            "floor \"1\", wall \"w\": thickness_m 1e308 must be above 0 and at most 5"
+        );
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::geometry::{BBox, Point, Segment, Shape};
 use crate::materials::{Band, BandLoss, MaterialLibrary};
-use crate::{ElementId, Props};
+use crate::props::{ElementId, Props};
 
 /// The material a wall is drawn with when a file gives none.
 pub const DEFAULT_WALL_MATERIAL: &str = "drywall";

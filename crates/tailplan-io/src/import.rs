@@ -259,13 +259,13 @@ impl Limit {
         }
     }
 
-    /// The `tailplan import` option that raises the limit.
-    pub fn flag(self) -> &'static str {
+    /// The setting that raises the limit.
+    pub fn setting(self) -> LimitSetting {
         match self {
-            Limit::Entities => "--max-entities",
-            Limit::Points => "--max-points",
-            Limit::Nesting => "--max-nesting",
-            Limit::EntityExpansion => "--max-file-mb",
+            Limit::Entities => LimitSetting::Entities,
+            Limit::Points => LimitSetting::Points,
+            Limit::Nesting => LimitSetting::Nesting,
+            Limit::EntityExpansion => LimitSetting::FileSize,
         }
     }
 }
@@ -364,7 +364,7 @@ pub struct Import {
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ImportError {
     /// Bigger than the format's limit ([`Format::max_bytes`]).
-    #[error("{file}: {} MB is more than the {} MB tailplan imports from a {format} file (--max-file-mb raises the limit)", .bytes / 1_000_000, .limit / 1_000_000)]
+    #[error("{file}: {} MB is more than the {} MB tailplan imports from a {format} file", .bytes / 1_000_000, .limit / 1_000_000)]
     TooLarge {
         /// The file.
         file: String,
@@ -423,7 +423,7 @@ pub enum ImportError {
         message: String,
     },
     /// Beyond one of the [`ImportLimits`]: refused before the thing counted was made.
-    #[error("{file}: {}{}more than {max} {limit}, the limit (tailplan import {flag} N raises it)", .line.map(|l| format!("line {l}: ")).unwrap_or_default(), .entity.as_ref().map(|e| format!("{e}: ")).unwrap_or_default(), flag = .limit.flag())]
+    #[error("{file}: {}{}more than {max} {limit}, the limit", .line.map(|l| format!("line {l}: ")).unwrap_or_default(), .entity.as_ref().map(|e| format!("{e}: ")).unwrap_or_default())]
     LimitExceeded {
         /// The file.
         file: String,
@@ -436,9 +436,45 @@ pub enum ImportError {
         /// Its value.
         max: u64,
     },
+    /// An archive (IMDF zip) that unpacks to more than the file size limit.
+    #[error("{file}: the archive unpacks to more than {} MB", .limit / 1_000_000)]
+    Unpacked {
+        /// The file.
+        file: String,
+        /// The limit, bytes.
+        limit: u64,
+    },
     /// A GeoJSON error.
     #[error(transparent)]
     GeoJson(#[from] GeoJsonError),
+}
+
+/// The setting of [`ImportLimits`] a refusal is held to, so the one that raises it: each front
+/// end names it its own way (`--max-entities` on the command line, `maxEntities` in the npm
+/// package), which is why the messages above do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LimitSetting {
+    /// [`ImportLimits::max_file_bytes`].
+    FileSize,
+    /// [`ImportLimits::max_entities`].
+    Entities,
+    /// [`ImportLimits::max_points`].
+    Points,
+    /// [`ImportLimits::max_nesting`].
+    Nesting,
+}
+
+impl ImportError {
+    /// The limit this refusal is held to, when it is one of [`ImportLimits`].
+    pub fn raised_by(&self) -> Option<LimitSetting> {
+        match self {
+            ImportError::TooLarge { .. } | ImportError::Unpacked { .. } => {
+                Some(LimitSetting::FileSize)
+            }
+            ImportError::LimitExceeded { limit, .. } => Some(limit.setting()),
+            _ => None,
+        }
+    }
 }
 
 /// The signatures of files tailplan refuses, and what to do instead.

@@ -12,7 +12,8 @@
 //! - [`raster`]: scanned plans (PNG, JPEG) as a floor's underlay;
 //! - [`csv`]: the cable schedule, bill of materials and routing reports as CSV tables;
 //! - [`sheet`]: SVG design sheets (cabling and coverage per floor, an index) to print and
-//!   build from.
+//!   build from;
+//! - [`file_name`]: the one way a floor id becomes part of a file name.
 //!
 //! # Examples
 //!
@@ -29,6 +30,7 @@ mod cad_geojson;
 pub mod csv;
 mod drawing;
 pub mod dxf;
+pub mod file_name;
 pub mod geojson;
 pub mod imdf;
 pub mod import;

@@ -110,13 +110,16 @@ pub enum CoverageError {
     #[error("floor \"{0}\" has no walls, rooms or elements to put a grid on")]
     EmptyFloor(String),
     /// The cell side is not a positive number.
-    #[error("cell size {0} must be a positive number of metres")]
+    #[error(
+        "cell size {} must be a positive number of metres",
+        crate::diagnostics::Num(*.0)
+    )]
     BadCell(f64),
     /// The grid would have too many cells. The message gives the plan's extent, which shows
     /// at once when something is drawn far away from the building.
     #[error(
-        "a map of {} cells of {cell_m} m over {} × {} m is more than the grid-cell limit of {}: use larger cells or raise the limit",
-        grouped(*.cells), grouped(.extent_m.0), grouped(.extent_m.1), grouped(*.max_cells as f64)
+        "a map of {} cells of {} m over {} × {} m is more than the grid-cell limit of {}: use larger cells or raise the limit",
+        grouped(*.cells), crate::diagnostics::Num(*.cell_m), grouped(.extent_m.0), grouped(.extent_m.1), grouped(*.max_cells as f64)
     )]
     GridTooLarge {
         /// The cells the grid would have.

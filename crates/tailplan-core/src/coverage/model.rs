@@ -41,6 +41,37 @@ impl Service {
         }
     }
 
+    /// The band or technology a floor's maps show when none is asked for, the one rule every
+    /// front end and the sheets follow: the Wi-Fi band of most of the floor's access points
+    /// (5 GHz, then 6 GHz, then 2.4 GHz on a tie); on a floor without access points, the IoT
+    /// technology of most of its gateways (LoRaWAN, BLE, Zigbee, Thread on a tie); `None` on
+    /// a floor with neither. Wi-Fi comes first however many gateways there are: a floor with
+    /// one 5 GHz access point and three LoRaWAN gateways shows 5 GHz.
+    pub fn default_for(floor: &Floor) -> Option<Service> {
+        let most = |counts: &mut dyn Iterator<Item = (usize, Service)>| {
+            counts
+                .fold(None::<(usize, Service)>, |best, (n, s)| match best {
+                    Some((b, _)) if b >= n => best,
+                    _ if n > 0 => Some((n, s)),
+                    _ => best,
+                })
+                .map(|(_, s)| s)
+        };
+        let bands = [WifiBand::Ghz5, WifiBand::Ghz6, WifiBand::Ghz2_4].map(|b| {
+            (
+                floor.access_points.iter().filter(|a| a.band == b).count(),
+                Service::Wifi(b),
+            )
+        });
+        let techs = IotTech::ALL.map(|t| {
+            (
+                floor.gateways.iter().filter(|g| g.tech == t).count(),
+                Service::Iot(t),
+            )
+        });
+        most(&mut bands.into_iter()).or_else(|| most(&mut techs.into_iter()))
+    }
+
     /// The frequency used when a transmitter has no channel, MHz.
     pub fn default_mhz(self) -> f64 {
         match self {
@@ -331,6 +362,52 @@ mod tests {
         assert_eq!(Service::Iot(IotTech::Lorawan).default_mhz(), 868.0);
         assert_eq!(Band::of_mhz(868.0), Band::SubGhz);
         assert_eq!(Service::Iot(IotTech::Thread).default_mhz(), 2440.0);
+    }
+
+    #[test]
+    fn the_default_service_is_wifi_first() {
+        use crate::devices::{AccessPoint, Gateway};
+        let ap = |id: &str, band| AccessPoint {
+            id: id.into(),
+            name: id.into(),
+            position: Point::new(0.0, 0.0),
+            band,
+            channel: None,
+            tx_dbm: 20.0,
+            height_m: 2.5,
+            poe_w: None,
+            props: Default::default(),
+        };
+        let gw = |id: &str, tech| Gateway {
+            id: id.into(),
+            name: id.into(),
+            position: Point::new(0.0, 0.0),
+            tech,
+            tx_dbm: 14.0,
+            height_m: 2.5,
+            props: Default::default(),
+        };
+        let mut f = Floor::new("1", "L1", 0.0);
+        assert_eq!(Service::default_for(&f), None);
+        for (i, t) in [IotTech::Lorawan, IotTech::Lorawan, IotTech::Lorawan, IotTech::Ble]
+            .into_iter()
+            .enumerate()
+        {
+            f.gateways.push(gw(&format!("g{i}"), t));
+        }
+        assert_eq!(Service::default_for(&f), Some(Service::Iot(IotTech::Lorawan)));
+        // One 5 GHz access point beside three LoRaWAN gateways: Wi-Fi 5 GHz.
+        f.access_points.push(ap("a", WifiBand::Ghz5));
+        assert_eq!(Service::default_for(&f), Some(Service::Wifi(WifiBand::Ghz5)));
+        // Most access points win; a tie goes to 5, then 6, then 2.4 GHz.
+        f.access_points.push(ap("b", WifiBand::Ghz2_4));
+        assert_eq!(Service::default_for(&f), Some(Service::Wifi(WifiBand::Ghz5)));
+        f.access_points.push(ap("c", WifiBand::Ghz2_4));
+        assert_eq!(Service::default_for(&f), Some(Service::Wifi(WifiBand::Ghz2_4)));
+        f.access_points.retain(|a| a.band != WifiBand::Ghz5);
+        f.access_points.push(ap("d", WifiBand::Ghz6));
+        f.access_points.push(ap("e", WifiBand::Ghz6));
+        assert_eq!(Service::default_for(&f), Some(Service::Wifi(WifiBand::Ghz6)));
     }
 
     #[test]

@@ -681,7 +681,7 @@ pub fn place_gateways(
 mod tests {
     use super::*;
     use crate::devices::{Device, Medium};
-    use crate::element::Props;
+    use crate::props::Props;
     use crate::geometry::{Polygon, Shape};
     use crate::rooms::Room;
     use crate::walls::Wall;

@@ -80,16 +80,22 @@ pub struct CoverageStats {
     pub rooms: Vec<RoomStats>,
 }
 
-/// The thresholds statistics report by default: the Wi-Fi thresholds of the settings; for an
-/// IoT technology, its sensitivity plus a 10 dB fade margin, and its sensitivity.
+/// The thresholds statistics report by default, strongest first, each once (values that are
+/// not numbers left out): the Wi-Fi thresholds of the settings; for an IoT technology, its
+/// sensitivity plus a 10 dB fade margin, and its sensitivity. Every front end, the editor's
+/// coverage panel and the coverage sheet take them from here.
 pub fn default_thresholds(radio: &RadioSettings, service: Service) -> Vec<f64> {
-    match service {
+    let mut thresholds = match service {
         Service::Wifi(_) => radio.wifi_thresholds_dbm.clone(),
         Service::Iot(t) => {
             let s = radio.iot_sensitivity_dbm.of(t);
             vec![s + 10.0, s]
         }
-    }
+    };
+    thresholds.retain(|t| t.is_finite());
+    thresholds.sort_by(|a, b| b.total_cmp(a));
+    thresholds.dedup();
+    thresholds
 }
 
 /// The cells whose centres lie in `room`.
@@ -234,6 +240,19 @@ mod tests {
     use crate::devices::{AccessPoint, WifiBand};
     use crate::geometry::{Point, Polygon};
     use crate::project::Project;
+
+    #[test]
+    fn default_thresholds_are_sorted_once_and_finite() {
+        let radio = RadioSettings {
+            wifi_thresholds_dbm: vec![-75.0, f64::NAN, -67.0, -75.0, -70.0],
+            ..RadioSettings::default()
+        };
+        let t = default_thresholds(&radio, Service::Wifi(WifiBand::Ghz5));
+        assert_eq!(t, [-67.0, -70.0, -75.0]);
+        let iot = default_thresholds(&radio, Service::Iot(crate::IotTech::Lorawan));
+        let s = radio.iot_sensitivity_dbm.lorawan;
+        assert_eq!(iot, [s + 10.0, s]);
+    }
 
     #[test]
     fn shares_and_rooms() {

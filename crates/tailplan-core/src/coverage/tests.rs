@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::devices::{AccessPoint, WifiBand};
-use crate::element::Props;
+use crate::props::Props;
 use crate::floor::Floor;
 use crate::geometry::{Point, Polygon, Shape};
 use crate::openings::{Opening, OpeningKind};

@@ -9,7 +9,7 @@ use crate::devices::Medium;
 use crate::geometry::Point;
 use crate::routing::endpoints::Endpoint;
 use crate::routing::graph::{Attachment, Reach, RoomPort};
-use crate::routing::rules::PoeType;
+use crate::routing::poe::PoeType;
 use crate::settings::CablingSettings;
 
 /// A cable's length in the parts a schedule lists, metres, each to the centimetre (the total is

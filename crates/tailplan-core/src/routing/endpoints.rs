@@ -141,7 +141,7 @@ pub fn wired_endpoints(project: &Project) -> Vec<Endpoint> {
 mod tests {
     use super::*;
     use crate::devices::{AccessPoint, Device, Outlet, WifiBand};
-    use crate::element::Props;
+    use crate::props::Props;
     use crate::floor::Floor;
 
     #[test]

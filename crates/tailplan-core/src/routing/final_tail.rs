@@ -26,7 +26,7 @@ use crate::routing::cable::{Cable, CableLengths};
 use crate::routing::endpoints::{Endpoint, EndpointKind};
 use crate::routing::graph::{PathwayGraph, RoomTree};
 use crate::routing::loads::RoomLoad;
-use crate::routing::rules::PoeType;
+use crate::routing::poe::PoeType;
 
 /// One way of connecting a device.
 #[derive(

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostics::Severity;
 use crate::geometry::{Point, Segment};
 use crate::project::Project;
-use crate::routing::rules::{Finding, Rule};
+use crate::routing::finding::{Finding, Rule};
 
 /// Trays whose ends or lines come within this distance of each other are joined, metres.
 pub const JOIN_TOLERANCE_M: f64 = 0.05;
@@ -680,7 +680,7 @@ impl PathwayGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::element::Props;
+    use crate::props::Props;
     use crate::floor::Floor;
     use crate::pathways::{Riser, TelecomRoom, Tray};
 

@@ -11,7 +11,7 @@ use crate::geometry::Point;
 use crate::project::Project;
 use crate::routing::cable::{Cable, RouteSource};
 use crate::routing::graph::PathwayGraph;
-use crate::routing::rules::PoeType;
+use crate::routing::poe::PoeType;
 
 /// The cables in one tray section and how full they make it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -57,9 +57,11 @@ pub mod endpoints;
 pub mod final_tail;
 pub mod graph;
 pub mod hand;
+pub mod finding;
 pub mod loads;
 pub mod route_ends;
 pub mod routed;
+pub mod poe;
 pub mod rules;
 pub mod schedule;
 
@@ -76,7 +78,8 @@ pub use final_tail::{FinalTailChoice, TailKind, TailOption};
 pub use graph::{JOIN_TOLERANCE_M, PathwayGraph, TraySection};
 pub use loads::{RoomLoad, TrayFill};
 pub use routed::routed_project;
-pub use rules::{Finding, PoeType, Rule};
+pub use finding::{Finding, Rule};
+pub use poe::PoeType;
 pub use schedule::{CableSchedule, ScheduleRow, cable_id};
 
 use crate::devices::Medium;

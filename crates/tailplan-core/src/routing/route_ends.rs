@@ -12,7 +12,7 @@
 //! ```
 //! use tailplan_core::routing::route_ends::{RouteEnd, RouteEnds};
 //! use tailplan_core::routing::wired_endpoints;
-//! # use tailplan_core::{Floor, Project, devices::Outlet, element::Props, geometry::Point};
+//! # use tailplan_core::{Floor, Project, devices::Outlet, props::Props, geometry::Point};
 //! # let mut floor = Floor::new("0", "Ground", 0.0);
 //! # floor.outlets.push(Outlet { id: "o-1".into(), name: "O-1".into(),
 //! #     position: Point::new(1.0, 1.0), ports: 2, height_m: 0.3, props: Props::new() });
@@ -247,7 +247,7 @@ pub fn route_names_as_ids(project: &mut Project) -> usize {
 mod tests {
     use super::*;
     use crate::devices::{AccessPoint, Outlet, WifiBand};
-    use crate::element::Props;
+    use crate::props::Props;
     use crate::floor::Floor;
     use crate::geometry::Point;
     use crate::pathways::{CableRoute, TelecomRoom};

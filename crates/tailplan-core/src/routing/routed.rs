@@ -9,7 +9,7 @@
 
 use serde_json::json;
 
-use crate::element::Props;
+use crate::props::Props;
 use crate::pathways::CableRoute;
 use crate::project::Project;
 use crate::routing::Routing;

@@ -5,7 +5,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::devices::{AccessPoint, Device, Outlet, WifiBand};
-use crate::element::Props;
+use crate::props::Props;
 use crate::floor::Floor;
 use crate::geometry::Point;
 use crate::pathways::{CableRoute, Riser, TelecomRoom, Tray};

@@ -78,10 +78,10 @@ pub fn import_zip(bytes: &[u8], options: &ImportOptions) -> Result<Import, Impor
             .map_err(|e| bad(format!("{name}: {e}")))?;
         total += data.len() as u64;
         if total > max {
-            return Err(bad(format!(
-                "the archive unpacks to more than {} MB (--max-file-mb raises the limit)",
-                max / 1_000_000
-            )));
+            return Err(ImportError::Unpacked {
+                file: file.clone(),
+                limit: max,
+            });
         }
         files.push((name, data));
     }

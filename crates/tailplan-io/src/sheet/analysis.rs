@@ -9,10 +9,10 @@ use std::collections::BTreeMap;
 
 use tailplan_core::coverage::grid::DEFAULT_MAX_CELLS;
 use tailplan_core::coverage::stats::CoverageStats;
-use tailplan_core::coverage::{CoverageEngine, CoverageRequest, Heatmaps, Service};
+use tailplan_core::coverage::{CoverageEngine, CoverageError, CoverageRequest, Heatmaps, Service};
 use tailplan_core::coverage::{coverage_stats, default_thresholds};
 use tailplan_core::routing::{self, BillOfMaterials, Routing};
-use tailplan_core::{Floor, IotTech, Project, WifiBand};
+use tailplan_core::{Floor, Project};
 
 /// One floor's coverage, as the coverage sheet draws it.
 #[derive(Debug, Clone)]
@@ -38,35 +38,18 @@ pub struct Analysis {
     pub bom: BillOfMaterials,
     /// Coverage by floor id: the results, or why there are none (no access point or gateway,
     /// a grid too large...). Floors not asked for are absent.
-    pub coverage: BTreeMap<String, Result<FloorCoverage, String>>,
+    pub coverage: BTreeMap<String, Result<FloorCoverage, NoMap>>,
 }
 
-/// The band or technology a floor's coverage sheet shows: the Wi-Fi band of most of its
-/// access points (5 GHz, then 6, then 2.4 on a tie), else the technology of most of its
-/// gateways; `None` on a floor with neither.
-pub fn default_service(floor: &Floor) -> Option<Service> {
-    let bands = [WifiBand::Ghz5, WifiBand::Ghz6, WifiBand::Ghz2_4].map(|b| {
-        (
-            floor.access_points.iter().filter(|a| a.band == b).count(),
-            Service::Wifi(b),
-        )
-    });
-    let techs = IotTech::ALL.map(|t| {
-        (
-            floor.gateways.iter().filter(|g| g.tech == t).count(),
-            Service::Iot(t),
-        )
-    });
-    let pick = |list: &[(usize, Service)]| {
-        list.iter()
-            .fold(None::<(usize, Service)>, |best, &(n, s)| match best {
-                Some((b, _)) if b >= n => best,
-                _ if n > 0 => Some((n, s)),
-                _ => best,
-            })
-            .map(|(_, s)| s)
-    };
-    pick(&bands).or_else(|| pick(&techs))
+/// Why a floor's coverage sheet shows no map.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum NoMap {
+    /// The floor has no access point or gateway ([`Service::default_for`] finds nothing).
+    #[error("the floor has no access point or gateway")]
+    NoTransmitter,
+    /// The engine refused the map (a grid beyond the grid-cell limit, an empty floor...).
+    #[error(transparent)]
+    Coverage(#[from] CoverageError),
 }
 
 impl Analysis {
@@ -82,7 +65,7 @@ impl Analysis {
     }
 
     /// Routes the project and computes the coverage of the floors `floors` (every floor when
-    /// `None`), each for its [`default_service`].
+    /// `None`), each for its default service ([`Service::default_for`]).
     pub fn new(project: &Project, floors: Option<&[&str]>) -> Self {
         Self::with_max_cells(project, floors, DEFAULT_MAX_CELLS)
     }
@@ -109,17 +92,11 @@ fn floor_coverage(
     engine: &mut CoverageEngine,
     project: &Project,
     floor: &Floor,
-) -> Result<FloorCoverage, String> {
-    let service = default_service(floor)
-        .ok_or_else(|| "the floor has no access point or gateway".to_owned())?;
+) -> Result<FloorCoverage, NoMap> {
+    let service = Service::default_for(floor).ok_or(NoMap::NoTransmitter)?;
     let request = CoverageRequest::new(floor.id.clone(), service);
-    let maps = engine
-        .heatmaps(project, &request)
-        .map_err(|e| e.to_string())?;
-    let mut thresholds = default_thresholds(&project.settings.radio, service);
-    thresholds.retain(|t| t.is_finite());
-    thresholds.sort_by(|a, b| b.total_cmp(a));
-    thresholds.dedup();
+    let maps = engine.heatmaps(project, &request)?;
+    let thresholds = default_thresholds(&project.settings.radio, service);
     let stats = coverage_stats(&maps, floor, &thresholds);
     Ok(FloorCoverage {
         service,

@@ -77,13 +77,14 @@ mod xml;
 use std::fmt;
 use std::str::FromStr;
 
-pub use analysis::{Analysis, FloorCoverage, default_service};
+pub use analysis::{Analysis, FloorCoverage, NoMap};
 pub use paper::{Paper, Scale};
 pub use plan::View as PlanView;
 pub use text::MIN_FONT_MM;
 
 /// What a floor's sheet shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum SheetKind {
     /// Trays, cable routes, endpoints with their cable ids, findings, schedule, bill of
     /// materials.

@@ -6,6 +6,8 @@ use std::collections::HashSet;
 
 use tailplan_core::Project;
 
+use crate::file_name::slug;
+
 use super::analysis::Analysis;
 use super::findings::{self, floor_findings};
 use super::flow::{Block, flow, flow_best};
@@ -29,21 +31,6 @@ pub(crate) struct Draft {
     name: String,
     view: Option<View>,
     scale: Option<super::paper::Scale>,
-}
-
-/// A floor id as part of a file name: ASCII letters, digits, `-` and `_` kept, the rest `_`.
-pub(crate) fn slug(id: &str) -> String {
-    let s: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if s.is_empty() { "_".into() } else { s }
 }
 
 /// The floor's index, or the error naming the floors there are.

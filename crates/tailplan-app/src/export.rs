@@ -1,0 +1,230 @@
+//! Files made from a project, each an [`ExportFile`] (its name, media type and bytes): the
+//! editor's downloads, named after the project (`office-cable-schedule.csv`,
+//! `office-cabling-1-sheets.zip`).
+
+use std::io::Write as _;
+
+use serde::{Deserialize, Serialize};
+use tailplan_core::Project;
+use tailplan_core::routing::Routing;
+use tailplan_io::dxf::export::DxfExportError;
+use tailplan_io::file_name::slug;
+use tailplan_io::sheet::SheetKind;
+
+use crate::date::SheetDate;
+use crate::error::AppError;
+use crate::route::CsvTable;
+use crate::sheets::{self, SheetFile, SheetRequest, SheetSetRequest, Sheets};
+
+/// A file to write or download.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportFile {
+    /// Its name.
+    pub name: String,
+    /// Its media type (`text/csv`, `image/svg+xml`, `application/zip`...).
+    pub media_type: String,
+    /// What it holds, in a few words: `3 sheets`, `12 cables`.
+    pub summary: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// What to export.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Export {
+    /// A floor's sheet of a kind with its continuation sheets: one SVG, or a zip of them.
+    FloorSheets {
+        /// The floor.
+        floor: String,
+        /// What the sheet shows.
+        sheet: SheetKind,
+        /// The date in the title block.
+        date: SheetDate,
+    },
+    /// The whole sheet set with its index, as a zip.
+    AllSheets {
+        /// The date in the title blocks.
+        date: SheetDate,
+    },
+    /// A table of the routing, CSV.
+    Csv {
+        /// Which.
+        table: CsvTable,
+    },
+    /// The project as GeoJSON.
+    GeoJson,
+    /// A floor's design as DXF.
+    Dxf {
+        /// The floor.
+        floor: String,
+        /// The date in the header.
+        date: SheetDate,
+    },
+}
+
+/// Writes a floor's DXF: `tailplan_io::dxf::export::export_floor`, passed in by the front
+/// ends that carry the DXF writer (the editor's main worker goes without it, for size).
+pub type DxfWriter =
+    fn(&Project, &Routing, &str, Option<&str>) -> Result<Vec<u8>, DxfExportError>;
+
+/// The file `what` of `project`, named from `base` (the project's name without extension).
+/// `name` is the project's name in messages.
+pub fn export(
+    name: &str,
+    project: &Project,
+    base: &str,
+    what: &Export,
+    dxf: Option<DxfWriter>,
+) -> Result<ExportFile, AppError> {
+    match what {
+        Export::Csv { table } => {
+            let r = crate::route::route(project);
+            let (file, summary) = match table {
+                CsvTable::Schedule => ("cable-schedule", format!("{} cables", r.schedule.len())),
+                CsvTable::BillOfMaterials => (
+                    "bill-of-materials",
+                    format!("{} lines", r.bill_of_materials.lines.len()),
+                ),
+                CsvTable::TrayFill => (
+                    "tray-fill",
+                    format!("{} tray sections", r.routing.tray_fill.len()),
+                ),
+                CsvTable::Rooms => (
+                    "telecom-rooms",
+                    format!("{} telecom rooms", r.routing.rooms.len()),
+                ),
+                CsvTable::Findings => (
+                    "findings",
+                    format!("{} findings", r.routing.findings.len()),
+                ),
+                CsvTable::FinalTail => (
+                    "final-tail",
+                    format!("{} devices", r.routing.final_tail.len()),
+                ),
+            };
+            Ok(ExportFile {
+                name: format!("{base}-{file}.csv"),
+                media_type: "text/csv".into(),
+                summary,
+                bytes: r.csv(*table).into_bytes(),
+            })
+        }
+        Export::GeoJson => Ok(ExportFile {
+            name: format!("{base}.geojson"),
+            media_type: "application/geo+json".into(),
+            summary: format!("{} floors", project.floors.len()),
+            bytes: tailplan_io::geojson::export(project).into_bytes(),
+        }),
+        Export::Dxf { floor, date } => {
+            let dxf = dxf.ok_or(AppError::NotAvailable("DXF"))?;
+            let routing = tailplan_core::routing::route(project);
+            let floor = crate::floor::pick_floor(name, project, Some(floor))?;
+            let bytes = dxf(project, &routing, &floor.id, Some(&date.to_string())).map_err(
+                |error| AppError::Dxf {
+                    project: name.to_owned(),
+                    error,
+                },
+            )?;
+            Ok(ExportFile {
+                name: format!("{base}-{}.dxf", slug(&floor.id)),
+                media_type: "application/dxf".into(),
+                summary: format!("floor {}", floor.id),
+                bytes,
+            })
+        }
+        Export::FloorSheets { floor, sheet, date } => {
+            let request = SheetRequest {
+                floor: Some(floor.clone()),
+                kind: *sheet,
+                ..SheetRequest::new(*date)
+            };
+            let drawn = sheets::floor_sheets(name, project, &request)?;
+            let zip = format!("{base}-{}-{}-sheets.zip", sheet.as_str(), slug(floor));
+            packed(name, base, zip, drawn)
+        }
+        Export::AllSheets { date } => {
+            let drawn = sheets::sheet_set(name, project, &SheetSetRequest::new(*date))?;
+            packed(name, base, format!("{base}-sheets.zip"), drawn)
+        }
+    }
+}
+
+/// Sheets as one SVG, or a zip named `zip_name` of several.
+fn packed(name: &str, base: &str, zip_name: String, drawn: Sheets) -> Result<ExportFile, AppError> {
+    match drawn.sheets.as_slice() {
+        [] => Err(AppError::NoSheet {
+            project: name.to_owned(),
+        }),
+        [one] => Ok(ExportFile {
+            name: format!("{base}-{}.svg", one.name),
+            media_type: "image/svg+xml".into(),
+            summary: format!("1 sheet ({})", one.title),
+            bytes: one.svg.clone().into_bytes(),
+        }),
+        many => Ok(ExportFile {
+            name: zip_name,
+            media_type: "application/zip".into(),
+            summary: format!("{} sheets", many.len()),
+            bytes: zip_of(many)?,
+        }),
+    }
+}
+
+/// A zip archive of sheets, `NAME.svg` each, deflated.
+fn zip_of(sheets: &[SheetFile]) -> Result<Vec<u8>, AppError> {
+    let pack = |e: &dyn std::fmt::Display| AppError::Pack(e.to_string());
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for s in sheets {
+        zip.start_file(format!("{}.svg", s.name), options)
+            .map_err(|e| pack(&e))?;
+        zip.write_all(s.svg.as_bytes()).map_err(|e| pack(&e))?;
+    }
+    Ok(zip.finish().map_err(|e| pack(&e))?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn downloads_are_named_after_the_project() {
+        let project = tailplan_samples::small_floor();
+        let date = SheetDate::parse("2025-01-31").unwrap();
+        let f = export("small", &project, "small", &Export::GeoJson, None).unwrap();
+        assert_eq!((f.name.as_str(), f.media_type.as_str()), ("small.geojson", "application/geo+json"));
+        let f = export(
+            "small",
+            &project,
+            "small",
+            &Export::Csv {
+                table: CsvTable::Schedule,
+            },
+            None,
+        )
+        .unwrap();
+        assert_eq!(f.name, "small-cable-schedule.csv");
+        let set = export("small", &project, "small", &Export::AllSheets { date }, None).unwrap();
+        assert_eq!(set.name, "small-sheets.zip");
+        assert!(set.bytes.starts_with(b"PK"));
+        let dxf = Export::Dxf {
+            floor: "0".into(),
+            date,
+        };
+        assert!(matches!(
+            export("small", &project, "small", &dxf, None),
+            Err(AppError::NotAvailable("DXF"))
+        ));
+        let f = export(
+            "small",
+            &project,
+            "small",
+            &dxf,
+            Some(tailplan_io::dxf::export::export_floor),
+        )
+        .unwrap();
+        assert_eq!(f.name, "small-0.dxf");
+    }
+}
