@@ -5,6 +5,7 @@
 import {
   Project,
   version,
+  type CheckResult,
   type CoverageResult,
   type Diagnostic,
   type Edit,
@@ -50,6 +51,8 @@ export async function host(): Promise<number> {
   const rows: ScheduleRow[] = routed.schedule;
   const metres: number = rows.reduce((m, r) => m + r.total_m, routed.summary.total_m);
   const csv: string = project.csv('schedule');
+  const report: CheckResult = project.check();
+  const failing: boolean = report.errors > 0;
   // @ts-expect-error: not a table
   project.csv('wiring');
   const svg: string = project.sheet({ floor: floor.id, kind: 'cabling', paper: 'A1', date: '2025-01-31' });
@@ -65,5 +68,5 @@ export async function host(): Promise<number> {
   const empty: number = inBrowser.floorIds().length;
   inBrowser.free();
   project.free();
-  return v.length + walls + grid.length + share + metres + csv.length + svg.length + file.floors.length + warnings.length + empty;
+  return v.length + walls + grid.length + share + metres + csv.length + svg.length + file.floors.length + warnings.length + empty + Number(failing);
 }

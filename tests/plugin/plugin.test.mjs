@@ -43,6 +43,29 @@ function cliError(args, cwd) {
   return line.slice('tailplan: error: '.length);
 }
 
+/**
+ * The CLI's message with its flags named as the package names its options: the same error of
+ * tailplan-app, worded by each front end with its own names (`--cell` is `cellM`).
+ */
+const OPTION_OF = [
+  ['tailplan import --max-entities N', 'the option maxEntities'],
+  ['tailplan import --max-points N', 'the option maxPoints'],
+  ['tailplan import --max-nesting N', 'the option maxNesting'],
+  ['--max-file-mb', 'the option maxFileMb'],
+  ['--max-grid-cells', 'maxGridCells'],
+  ['--cell', 'cellM'],
+  ['--floor', 'floor'],
+  ['--band', 'band'],
+  ['--tech', 'tech'],
+  ['--date', 'date'],
+  ['--paper', 'paper'],
+  ['--scale', 'scale'],
+  ['--kind', 'kind'],
+];
+function asOptions(message) {
+  return OPTION_OF.reduce((m, [flag, option]) => m.replaceAll(flag, option), message);
+}
+
 /** The message `f` throws; it must throw a JavaScript Error (a Rust panic would be a trap). */
 function thrown(f) {
   try {
@@ -328,6 +351,7 @@ describe('errors are the CLI messages', () => {
       const message = cliError(['import', 'five.dxf', '--units', 'm', ...flags, '-o', 'out.json'], work);
       assert.ok(message.includes(flag), message);
       assert.equal(thrown(() => Project.importFile('five.dxf', dxf, { units: 'm', ...options })), message.replace(flag, option));
+      assert.equal(asOptions(message), message.replace(flag, option));
     }
     assert.equal(Project.importFile('five.dxf', dxf, { units: 'm', maxEntities: 5 }).floor('0').walls.length > 0, true);
   });
@@ -351,8 +375,8 @@ describe('errors are the CLI messages', () => {
         continue;
       }
       // The same message, naming the options where the CLI names its flags.
-      const message = cliError(['coverage', 'office.tailplan.json', ...flags])
-        .replace('(--cell, --max-grid-cells)', '(cellM, maxGridCells)');
+      const message = asOptions(cliError(['coverage', 'office.tailplan.json', ...flags]));
+      assert.ok(!message.includes('--'), message);
       assert.equal(thrown(() => office.coverage(options)), message, flags.join(' '));
     }
     // A floor without access points or gateways, made by edits and saved for the CLI.
@@ -363,7 +387,10 @@ describe('errors are the CLI messages', () => {
       edits: [...floor.access_points, ...floor.gateways].map((e) => ({ edit: 'remove_element', id: e.id })),
     });
     write('quiet.tailplan.json', small.toJSONText());
-    assert.equal(thrown(() => small.coverage()), cliError(['coverage', 'quiet.tailplan.json'], work).replace('quiet.tailplan.json', 'small.tailplan.json'));
+    assert.equal(
+      thrown(() => small.coverage()),
+      asOptions(cliError(['coverage', 'quiet.tailplan.json'], work)).replace('quiet.tailplan.json', 'small.tailplan.json'),
+    );
     office.free();
     small.free();
   });
@@ -376,10 +403,70 @@ describe('errors are the CLI messages', () => {
       [{ floor: '7', date: '2025-01-31' }, ['--floor', '7', '--date', '2025-01-31']],
     ];
     for (const [options, flags] of cases) {
-      const message = cliError(['sheet', 'office.tailplan.json', ...flags, '-o', join(work, 'x.svg')]);
+      const message = asOptions(cliError(['sheet', 'office.tailplan.json', ...flags, '-o', join(work, 'x.svg')]));
       assert.equal(thrown(() => office.sheet(options)), message, flags.join(' '));
     }
     office.free();
+  });
+});
+
+describe('what the CLI and the package decide in one place (tailplan-app)', () => {
+  // A room with one 5 GHz access point and three LoRaWAN gateways, thresholds out of order.
+  const point = (x, y, properties) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [x, y] }, properties });
+  const mixed = JSON.stringify({
+    type: 'FeatureCollection',
+    tailplan: { version: 2, settings: { radio: { wifi_thresholds_dbm: [-75, -67, -70, -67] } } },
+    features: [
+      { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[0, 0], [20, 0], [20, 10], [0, 10], [0, 0]]] }, properties: { kind: 'room', name: 'Hall' } },
+      { type: 'Feature', geometry: { type: 'LineString', coordinates: [[10, 0], [10, 6]] }, properties: { kind: 'wall', material: 'brick' } },
+      point(5, 5, { kind: 'ap', name: 'AP-1', band: '5', channel: 36 }),
+      point(2, 2, { kind: 'gateway', name: 'GW-1', tech: 'lorawan' }),
+      point(18, 2, { kind: 'gateway', name: 'GW-2', tech: 'lorawan' }),
+      point(18, 8, { kind: 'gateway', name: 'GW-3', tech: 'lorawan' }),
+    ],
+  });
+
+  test('the same floor gives the same service in coverage, its sheet and the package', () => {
+    writeFileSync(join(work, 'mixed.geojson'), mixed);
+    const out = join(work, 'mixed-map.json');
+    assert.equal(cli(['coverage', 'mixed.geojson', '--out-json', out], work).code, 0);
+    const expected = JSON.parse(readFileSync(out, 'utf8'));
+    const project = Project.fromGeoJSON(mixed, { name: 'mixed.geojson' });
+    const map = project.coverage();
+    assert.equal(expected.band, '5');
+    assert.equal(map.band, '5');
+    assert.equal(map.tech, undefined);
+    // Thresholds strongest first, each once, in both.
+    const thresholds = (stats) => stats.floor.thresholds.map((t) => t.threshold_dbm);
+    assert.deepEqual(thresholds(map.stats), [-67, -70, -75]);
+    assert.deepEqual(thresholds(expected.stats), [-67, -70, -75]);
+    const svg = join(work, 'mixed-coverage.svg');
+    assert.equal(cli(['sheet', 'mixed.geojson', '--kind', 'coverage', '--date', '2025-01-31', '-o', svg], work).code, 0);
+    const sheet = project.sheet({ kind: 'coverage', date: '2025-01-31' });
+    sameText(sheet, readFileSync(svg, 'utf8'), 'coverage sheet');
+    assert.ok(sheet.includes('coverage, Wi-Fi 5 GHz'));
+    project.free();
+  });
+
+  test('impossible dates are refused by both, with the same message', () => {
+    const project = open('small.tailplan.json');
+    for (const date of ['2025-02-31', '2023-02-29', '2025-13-01']) {
+      const message = asOptions(cliError(['sheet', 'small.tailplan.json', '--date', date, '-o', join(work, 'x.svg')]));
+      assert.equal(message, `date ${date}: not a date: write YYYY-MM-DD`);
+      assert.equal(thrown(() => project.sheet({ date })), message);
+      assert.equal(thrown(() => project.sheetSet({ date })), message);
+    }
+    project.free();
+  });
+
+  test('check is `tailplan check --json`', () => {
+    for (const file of ['small.tailplan.json', 'office.tailplan.json']) {
+      const r = cli(['check', file, '--json']);
+      const project = open(file);
+      assert.deepEqual(project.check(), JSON.parse(r.stdout));
+      assert.equal(r.code, project.check().errors > 0 ? 1 : 0);
+      project.free();
+    }
   });
 });
 

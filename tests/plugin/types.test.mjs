@@ -152,6 +152,7 @@ test('what the API returns is what the types declare', () => {
     ['CoverageResult', office.coverage({ floor: '0', tech: gatewayTech })],
     ['RouteResult', office.route()],
     ['RouteResult', small.route()],
+    ['CheckResult', office.check()],
     ['SheetResult', small.sheets({ date: '2025-01-31' })[0]],
     ['Diagnostic', { severity: 'warning', location: 'x', message: 'y' }],
   ];

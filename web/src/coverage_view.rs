@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use tailplan_core::coverage::Service;
-use tailplan_core::{AccessPoint, Edit, Element, Floor, Gateway, IotTech, Project, WifiBand};
+use tailplan_core::{AccessPoint, Edit, Element, Floor, Gateway, Project, WifiBand};
 
 use crate::heatmap::{self, Metric};
 use crate::worker::protocol::{CoverageJob, CoverageResult, CoverageSummary, JobId, Proposal};
@@ -277,7 +277,7 @@ pub fn service_caption(floor: &Floor, service: Service) -> String {
 
 #[cfg(test)]
 mod tests {
-    use tailplan_core::{Point, Props};
+    use tailplan_core::{IotTech, Point, Props};
 
     use super::*;
     use crate::worker::protocol::{GridSpec, ProposedTransmitter};

@@ -2,6 +2,7 @@
 //! download, and letting the browser paint before a long piece of work.
 
 use js_sys::{Array, Promise, Uint8Array};
+use tailplan_app::SheetDate;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, Url};
@@ -45,15 +46,11 @@ pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String
     download_blob(name, &blob)
 }
 
-/// Today's date on this computer, `2025-01-31`: for title blocks.
-pub fn today() -> String {
+/// Today's date on this computer (its calendar, not UTC): for title blocks.
+pub fn today() -> SheetDate {
     let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
+    SheetDate::from_ymd(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_else(|| SheetDate::from_unix_seconds((js_sys::Date::now() / 1000.0) as i64))
 }
 
 fn download_blob(name: &str, blob: &Blob) -> Result<(), String> {

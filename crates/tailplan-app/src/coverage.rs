@@ -96,8 +96,7 @@ pub fn coverage(
     request.check()?;
     let floor = pick_floor(name, project, request.floor.as_deref())?;
     let service = pick_service(name, floor, request.band, request.tech)?;
-    let mut core_request =
-        tailplan_core::coverage::CoverageRequest::new(floor.id.clone(), service);
+    let mut core_request = tailplan_core::coverage::CoverageRequest::new(floor.id.clone(), service);
     core_request.cell_m = request.cell_m;
     core_request.sinr = request.sinr;
     engine.set_max_cells(request.max_grid_cells);
@@ -156,8 +155,8 @@ pub struct TransmitterRef {
 }
 
 /// A floor's best-server heatmap and its statistics: `tailplan coverage --out-json` (which
-/// rounds the values, statistics and links to 0.01: [`CoverageResult::to_json_rounded`]) and
-/// the npm package's `coverage()` (unrounded, the values as a `Float32Array`).
+/// rounds the values, statistics and links to 0.01) and the npm package's `coverage()`
+/// (unrounded, the values as a `Float32Array`).
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CoverageResult {
     /// The floor's id.
@@ -277,7 +276,7 @@ mod tests {
         assert_eq!(
             ask(
                 CoverageRequest {
-                    cell_m: Some(1e308 * -1.0),
+                    cell_m: Some(-1e308),
                     ..Default::default()
                 },
                 &mut engine
@@ -314,6 +313,9 @@ mod tests {
             },
             &mut engine,
         );
-        assert!(e.contains("more than the 1 MB the library computes in"), "{e}");
+        assert!(
+            e.contains("more than the 1 MB the library computes in"),
+            "{e}"
+        );
     }
 }

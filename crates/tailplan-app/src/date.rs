@@ -58,10 +58,9 @@ impl SheetDate {
         let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
         let first = NaiveDate::from_ymd_opt(0, 1, 1).unwrap_or_default();
         let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default();
-        let days = seconds.div_euclid(86_400).clamp(
-            (first - epoch).num_days(),
-            (last - epoch).num_days(),
-        );
+        let days = seconds
+            .div_euclid(86_400)
+            .clamp((first - epoch).num_days(), (last - epoch).num_days());
         let day = chrono::TimeDelta::try_days(days)
             .and_then(|d| epoch.checked_add_signed(d))
             .unwrap_or(epoch);
@@ -86,7 +85,13 @@ impl SheetDate {
 
 impl fmt::Display for SheetDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 
@@ -116,7 +121,13 @@ mod tests {
 
     #[test]
     fn only_real_days_are_dates() {
-        for ok in ["2025-01-31", "2024-02-29", "2000-02-29", " 1999-12-31 ", "0000-01-01"] {
+        for ok in [
+            "2025-01-31",
+            "2024-02-29",
+            "2000-02-29",
+            " 1999-12-31 ",
+            "0000-01-01",
+        ] {
             assert!(SheetDate::parse(ok).is_ok(), "{ok}");
         }
         for bad in [
@@ -137,7 +148,10 @@ mod tests {
             "２０２５-01-31",
         ] {
             let e = SheetDate::parse(bad).expect_err(bad);
-            assert_eq!(e.to_string(), format!("date {bad}: not a date: write YYYY-MM-DD"));
+            assert_eq!(
+                e.to_string(),
+                format!("date {bad}: not a date: write YYYY-MM-DD")
+            );
         }
     }
 
@@ -157,7 +171,10 @@ mod tests {
     fn serde_is_the_text() {
         let d = SheetDate::parse("2025-01-31").unwrap();
         assert_eq!(serde_json::to_string(&d).unwrap(), "\"2025-01-31\"");
-        assert_eq!(serde_json::from_str::<SheetDate>("\"2025-01-31\"").unwrap(), d);
+        assert_eq!(
+            serde_json::from_str::<SheetDate>("\"2025-01-31\"").unwrap(),
+            d
+        );
         assert!(serde_json::from_str::<SheetDate>("\"2025-02-30\"").is_err());
     }
 }

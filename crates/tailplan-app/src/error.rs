@@ -262,7 +262,7 @@ pub enum AppError {
         /// The project's name.
         project: String,
         /// Why.
-        error: SheetError,
+        error: Box<SheetError>,
     },
     /// Sheets asked for that draw nothing.
     #[error("{}", self.message(&FieldNames))]
@@ -438,8 +438,14 @@ mod tests {
     #[test]
     fn each_front_end_names_its_own_parameters() {
         let e = AppError::number(Param::Cell, 0.0, "must be a positive number of metres");
-        assert_eq!(e.message(&Flags), "--cell-m 0: must be a positive number of metres");
-        assert_eq!(e.to_string(), "cell_m 0: must be a positive number of metres");
+        assert_eq!(
+            e.message(&Flags),
+            "--cell-m 0: must be a positive number of metres"
+        );
+        assert_eq!(
+            e.to_string(),
+            "cell_m 0: must be a positive number of metres"
+        );
         let e = AppError::NoTransmitter {
             project: "a.json".into(),
             floor: "1".into(),
@@ -453,6 +459,9 @@ mod tests {
     #[test]
     fn numbers_read_as_a_person_writes_them() {
         let e = AppError::number(Param::Tx, 1e308, "must be a number from -30 to 60");
-        assert_eq!(e.to_string(), "tx_dbm 1e308: must be a number from -30 to 60");
+        assert_eq!(
+            e.to_string(),
+            "tx_dbm 1e308: must be a number from -30 to 60"
+        );
     }
 }

@@ -14,7 +14,7 @@ use tailplan_io::sheet::SheetKind;
 use crate::date::SheetDate;
 use crate::error::AppError;
 use crate::route::CsvTable;
-use crate::sheets::{self, SheetFile, SheetRequest, SheetSetRequest, Sheets};
+use crate::sheets::{self, SheetRequest, SheetResult, SheetSetRequest, Sheets};
 
 /// A file to write or download.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,10 +63,33 @@ pub enum Export {
     },
 }
 
+/// The name a project's files take after it: its file name without `.tailplan.json`,
+/// `.geojson` or `.json` (`campus/b1.tailplan.json` → `b1`). The CLI's `--out-dir` files and
+/// the editor's downloads are named from it.
+///
+/// ```
+/// use tailplan_app::export::stem;
+/// assert_eq!(stem("campus/b1.tailplan.json"), "b1");
+/// assert_eq!(stem("plan.geojson"), "plan");
+/// assert_eq!(stem("drawing.dxf"), "drawing.dxf");
+/// assert_eq!(stem(".tailplan.json"), ".tailplan");
+/// ```
+pub fn stem(file: &str) -> String {
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let name = if name.is_empty() { "project" } else { name };
+    for ext in [".tailplan.json", ".geojson", ".json"] {
+        if let Some(s) = name.strip_suffix(ext)
+            && !s.is_empty()
+        {
+            return s.to_owned();
+        }
+    }
+    name.to_owned()
+}
+
 /// Writes a floor's DXF: `tailplan_io::dxf::export::export_floor`, passed in by the front
 /// ends that carry the DXF writer (the editor's main worker goes without it, for size).
-pub type DxfWriter =
-    fn(&Project, &Routing, &str, Option<&str>) -> Result<Vec<u8>, DxfExportError>;
+pub type DxfWriter = fn(&Project, &Routing, &str, Option<&str>) -> Result<Vec<u8>, DxfExportError>;
 
 /// The file `what` of `project`, named from `base` (the project's name without extension).
 /// `name` is the project's name in messages.
@@ -94,10 +117,9 @@ pub fn export(
                     "telecom-rooms",
                     format!("{} telecom rooms", r.routing.rooms.len()),
                 ),
-                CsvTable::Findings => (
-                    "findings",
-                    format!("{} findings", r.routing.findings.len()),
-                ),
+                CsvTable::Findings => {
+                    ("findings", format!("{} findings", r.routing.findings.len()))
+                }
                 CsvTable::FinalTail => (
                     "final-tail",
                     format!("{} devices", r.routing.final_tail.len()),
@@ -120,12 +142,13 @@ pub fn export(
             let dxf = dxf.ok_or(AppError::NotAvailable("DXF"))?;
             let routing = tailplan_core::routing::route(project);
             let floor = crate::floor::pick_floor(name, project, Some(floor))?;
-            let bytes = dxf(project, &routing, &floor.id, Some(&date.to_string())).map_err(
-                |error| AppError::Dxf {
-                    project: name.to_owned(),
-                    error,
-                },
-            )?;
+            let bytes =
+                dxf(project, &routing, &floor.id, Some(&date.to_string())).map_err(|error| {
+                    AppError::Dxf {
+                        project: name.to_owned(),
+                        error,
+                    }
+                })?;
             Ok(ExportFile {
                 name: format!("{base}-{}.dxf", slug(&floor.id)),
                 media_type: "application/dxf".into(),
@@ -172,7 +195,7 @@ fn packed(name: &str, base: &str, zip_name: String, drawn: Sheets) -> Result<Exp
 }
 
 /// A zip archive of sheets, `NAME.svg` each, deflated.
-fn zip_of(sheets: &[SheetFile]) -> Result<Vec<u8>, AppError> {
+fn zip_of(sheets: &[SheetResult]) -> Result<Vec<u8>, AppError> {
     let pack = |e: &dyn std::fmt::Display| AppError::Pack(e.to_string());
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
@@ -194,7 +217,10 @@ mod tests {
         let project = tailplan_samples::small_floor();
         let date = SheetDate::parse("2025-01-31").unwrap();
         let f = export("small", &project, "small", &Export::GeoJson, None).unwrap();
-        assert_eq!((f.name.as_str(), f.media_type.as_str()), ("small.geojson", "application/geo+json"));
+        assert_eq!(
+            (f.name.as_str(), f.media_type.as_str()),
+            ("small.geojson", "application/geo+json")
+        );
         let f = export(
             "small",
             &project,
@@ -206,7 +232,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(f.name, "small-cable-schedule.csv");
-        let set = export("small", &project, "small", &Export::AllSheets { date }, None).unwrap();
+        let set = export(
+            "small",
+            &project,
+            "small",
+            &Export::AllSheets { date },
+            None,
+        )
+        .unwrap();
         assert_eq!(set.name, "small-sheets.zip");
         assert!(set.bytes.starts_with(b"PK"));
         let dxf = Export::Dxf {

@@ -7,7 +7,8 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use tailplan_core::{ElementKind, Floor, GeoReference, ImportRecord, Project, ProjectMeta};
 
-/// Floors, element counts and extents, and the import reports.
+/// Floors, element counts and extents, and the import reports: `tailplan info --json` and the
+/// npm package's `info()`.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ProjectInfo {
     /// The project's names.

@@ -34,6 +34,9 @@ mod tests {
     fn to_the_hundredth() {
         let mut v = serde_json::json!({"a": [1.005, -2.346, 7], "b": {"c": 0.1 + 0.2}});
         round_numbers(&mut v);
-        assert_eq!(v, serde_json::json!({"a": [1.0, -2.35, 7], "b": {"c": 0.3}}));
+        assert_eq!(
+            v,
+            serde_json::json!({"a": [1.0, -2.35, 7], "b": {"c": 0.3}})
+        );
     }
 }

@@ -83,5 +83,5 @@ pub use info::{ProjectInfo, info};
 pub use open::{ImportRequest, Opened};
 pub use placement::{ApPlacementRequest, GatewayPlacementRequest, GatewayPlacements};
 pub use route::{CheckResult, CsvTable, RouteResult, RouteSummary};
-pub use sheets::{SheetFile, SheetRequest, SheetSetRequest, Sheets};
+pub use sheets::{SheetRequest, SheetResult, SheetSetRequest, Sheets};
 pub use tailplan_io::file_name::slug;

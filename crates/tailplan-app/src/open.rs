@@ -237,7 +237,8 @@ mod tests {
         let e = import_plan("five.dxf", dxf.as_bytes(), &request).unwrap_err();
         assert_eq!(e.param(), Some(Param::MaxEntities));
         assert!(
-            e.to_string().ends_with("the limit (max_entities raises it)"),
+            e.to_string()
+                .ends_with("the limit (max_entities raises it)"),
             "{e}"
         );
     }

@@ -64,9 +64,7 @@ pub fn sheet_kind(s: &str) -> Result<SheetKind, AppError> {
 
 /// The kinds of sheet of a set.
 pub fn sheet_kinds(list: &[String]) -> Result<Vec<SheetKind>, AppError> {
-    list.iter()
-        .map(|k| by_from_str(Param::Kinds, k))
-        .collect()
+    list.iter().map(|k| by_from_str(Param::Kinds, k)).collect()
 }
 
 #[cfg(test)]

@@ -166,12 +166,12 @@ pub fn place_gateways(
             keep_existing: request.keep_existing,
             ..GatewayPlacementOptions::new(tech)
         };
-        placements.push(
-            core_gw(project, &floor.id, &options).map_err(|error| AppError::Coverage {
+        placements.push(core_gw(project, &floor.id, &options).map_err(|error| {
+            AppError::Coverage {
                 project: name.to_owned(),
                 error,
-            })?,
-        );
+            }
+        })?);
     }
     Ok(GatewayPlacements {
         floor: floor.id.clone(),

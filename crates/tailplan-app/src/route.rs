@@ -194,7 +194,7 @@ mod tests {
             "table: unknown table \"wiring\": expected schedule, bill_of_materials, tray_fill, rooms, findings or final_tail"
         );
         let c = check(&project);
-        assert_eq!(c.errors + c.warnings <= c.findings.len(), true);
+        assert!(c.errors + c.warnings <= c.findings.len());
         assert_eq!(c.passes(), c.errors == 0);
     }
 }

@@ -76,7 +76,7 @@ impl SheetSetRequest {
 
 /// One design sheet.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct SheetFile {
+pub struct SheetResult {
     /// The file name it is written under, without `.svg` (`cabling-1`, `cabling-1-2` for its
     /// continuation, `coverage-1`, `index`).
     pub name: String,
@@ -88,7 +88,7 @@ pub struct SheetFile {
     pub svg: String,
 }
 
-impl From<Sheet> for SheetFile {
+impl From<Sheet> for SheetResult {
     fn from(s: Sheet) -> Self {
         Self {
             name: s.name,
@@ -129,7 +129,7 @@ impl NoCoverageMap {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sheets {
     /// The sheets, in order.
-    pub sheets: Vec<SheetFile>,
+    pub sheets: Vec<SheetResult>,
     /// Coverage sheets drawn without a map.
     pub no_map: Vec<NoCoverageMap>,
 }
@@ -152,7 +152,7 @@ pub fn analysis(
 
 fn drawn(analysis: &Analysis, sheets: Vec<Sheet>) -> Sheets {
     Sheets {
-        sheets: sheets.into_iter().map(SheetFile::from).collect(),
+        sheets: sheets.into_iter().map(SheetResult::from).collect(),
         no_map: analysis
             .coverage
             .iter()
@@ -187,7 +187,7 @@ pub fn floor_sheets(
     let sheets = sheet::floor_sheets(project, &analysis, &floor.id, request.kind, &options)
         .map_err(|error| AppError::Sheet {
             project: name.to_owned(),
-            error,
+            error: Box::new(error),
         })?;
     Ok(drawn(&analysis, sheets))
 }
@@ -208,7 +208,7 @@ pub fn sheet_set(
         sheet::sheet_set(project, &analysis, &request.kinds, &options).map_err(|error| {
             AppError::Sheet {
                 project: name.to_owned(),
-                error,
+                error: Box::new(error),
             }
         })?;
     Ok(drawn(&analysis, sheets))

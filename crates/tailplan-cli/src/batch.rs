@@ -109,20 +109,13 @@ pub fn finish(reports: Vec<(String, Report)>, headers: bool) -> Result<(), Failu
     }
 }
 
-/// The name a project's outputs take in `--out-dir`: the file name without `.tailplan.json`,
-/// `.json` or `.geojson` (`campus/b1.tailplan.json` → `b1`).
+/// The name a project's outputs take in `--out-dir`: [`tailplan_app::export::stem`] of its
+/// file name (`campus/b1.tailplan.json` → `b1`).
 pub fn stem(path: &Path) -> String {
     let name = path
         .file_name()
         .map_or_else(|| "project".into(), |n| n.to_string_lossy().into_owned());
-    for ext in [".tailplan.json", ".geojson", ".json"] {
-        if let Some(s) = name.strip_suffix(ext)
-            && !s.is_empty()
-        {
-            return s.to_owned();
-        }
-    }
-    name
+    tailplan_app::export::stem(&name)
 }
 
 /// The stems of `paths`; refuses two that would write the same files in `--out-dir`.
@@ -138,26 +131,6 @@ pub fn stems(paths: &[PathBuf]) -> Result<Vec<String>, Failure> {
         }
     }
     Ok(stems)
-}
-
-/// A floor id or a name made safe in a file name: letters, digits, `.`, `-` and `_` kept,
-/// anything else `_`.
-pub fn file_safe(s: &str) -> String {
-    let out: String = s
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if out.is_empty() || out.starts_with('.') {
-        format!("_{out}")
-    } else {
-        out
-    }
 }
 
 /// Makes `dir` (and its parents) for `--out-dir`.
@@ -190,9 +163,6 @@ mod tests {
             stems(&[PathBuf::from("a/x.json"), PathBuf::from("b/y.json")]).unwrap(),
             ["x", "y"]
         );
-        assert_eq!(file_safe("Level 2/B"), "Level_2_B");
-        assert_eq!(file_safe(""), "_");
-        assert_eq!(file_safe(".."), "_..");
     }
 
     #[test]

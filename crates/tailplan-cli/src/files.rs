@@ -4,8 +4,9 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use tailplan_core::{Diagnostic, Project, Severity, project_file};
-use tailplan_io::geojson::{self, CrsChoice, ImportOptions};
+use tailplan_app::Opened;
+use tailplan_core::{Diagnostic, Severity};
+use tailplan_io::geojson::CrsChoice;
 
 use crate::Failure;
 
@@ -64,61 +65,14 @@ pub fn read_bytes(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Failur
     fs::read(path).map_err(|e| Failure::input(format!("{name}: {e}")))
 }
 
-/// The kinds of file `tailplan` reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputKind {
-    /// A tailplan project file.
-    Project,
-    /// A GeoJSON FeatureCollection.
-    GeoJson,
-}
-
-/// Tells a project file from GeoJSON by its content, not its name.
-pub fn sniff(text: &str) -> InputKind {
-    let head: String = text.chars().take(4096).collect();
-    if head.contains("\"tailplan-project\"") {
-        InputKind::Project
-    } else {
-        InputKind::GeoJson
-    }
-}
-
-/// A loaded project and what loading it noticed.
-pub struct Loaded {
-    /// The project.
-    pub project: Project,
-    /// Warnings and notes.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Opens a project file, or imports a GeoJSON file, by content.
-pub fn load(path: &Path, crs: CrsChoice) -> Result<Loaded, Failure> {
+/// Opens a project file, or imports a GeoJSON file, told by content.
+pub fn load(path: &Path, crs: CrsChoice) -> Result<Opened, Failure> {
     let text = read_text(path)?;
-    let name = path.display().to_string();
-    // Too many values for the default limits is refused before serde_json holds them.
-    tailplan_io::import::check_json_to_open(&name, &text).map_err(Failure::input)?;
-    match sniff(&text) {
-        InputKind::Project => {
-            let (project, diagnostics) = project_file::from_json(&text)
-                .map_err(|e| Failure::input(format!("{name}: {e}")))?;
-            Ok(Loaded {
-                project,
-                diagnostics,
-            })
-        }
-        InputKind::GeoJson => {
-            let options = ImportOptions {
-                source_name: name,
-                crs,
-            };
-            let done =
-                geojson::import(&text, &options).map_err(|e| Failure::input(e.to_string()))?;
-            Ok(Loaded {
-                project: done.project,
-                diagnostics: done.report.diagnostics,
-            })
-        }
-    }
+    Ok(tailplan_app::open::open_text(
+        &path.display().to_string(),
+        &text,
+        crs,
+    )?)
 }
 
 /// Prints warnings (and notes, when `notes`) to stderr, at most 20 of them.

@@ -1,7 +1,8 @@
 //! `tailplan`: the command-line surface of tailplan, for scripts and batch work.
 //!
-//! Thin by design: argument parsing and printing. Everything it does is a call into
-//! `tailplan-core` and `tailplan-io`.
+//! Thin by design: arguments become a request of `tailplan-app`, its result becomes text and
+//! files. Reading and writing files, the terminal, the clock and running several projects in
+//! parallel are all it does itself.
 
 use std::process::ExitCode;
 
@@ -10,6 +11,7 @@ use clap::{Parser, Subcommand};
 mod batch;
 mod cmd;
 mod files;
+mod flags;
 mod heatmap_png;
 
 /// Design the final tail of a building's network: import plans, inspect and export projects.

@@ -437,9 +437,9 @@ impl History {
 mod tests {
     use super::*;
     use crate::devices::{AccessPoint, WifiBand};
-    use crate::props::Props;
     use crate::geometry::{Point, Shape};
     use crate::materials::BandLoss;
+    use crate::props::Props;
     use crate::walls::Wall;
 
     fn ap(id: &str, x: f64) -> Element {

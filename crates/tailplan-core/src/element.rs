@@ -9,8 +9,8 @@ use crate::geometry::{BBox, Point};
 use crate::openings::{Opening, OpeningKind};
 use crate::other::OtherFeature;
 use crate::pathways::{CableRoute, Riser, TelecomRoom, Tray};
-use crate::rooms::Room;
 use crate::props::{ElementId, Props};
+use crate::rooms::Room;
 use crate::walls::Wall;
 
 /// The kinds of element, named as in GeoJSON's `properties.kind`.

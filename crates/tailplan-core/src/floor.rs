@@ -7,11 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::devices::{AccessPoint, Device, Gateway, Outlet};
 use crate::element::{Element, ElementKind};
-use crate::props::Props;
 use crate::geometry::BBox;
 use crate::openings::Opening;
 use crate::other::OtherFeature;
 use crate::pathways::{CableRoute, Riser, TelecomRoom, Tray};
+use crate::props::Props;
 use crate::rooms::Room;
 use crate::underlay::Underlay;
 use crate::walls::{Wall, WallSet};

@@ -6,10 +6,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::element::Element;
-use crate::props::Props;
 use crate::floor::Floor;
 use crate::import_record::ImportRecord;
 use crate::materials::MaterialLibrary;
+use crate::props::Props;
 use crate::settings::Settings;
 
 /// A whole design: what the editor edits, the CLI reads and the project file stores.

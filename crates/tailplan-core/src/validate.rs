@@ -253,9 +253,9 @@ impl Check<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::props::Props;
     use crate::floor::Floor;
     use crate::pathways::Tray;
+    use crate::props::Props;
     use crate::walls::Wall;
 
     fn project_with(elements: Vec<Element>) -> Project {

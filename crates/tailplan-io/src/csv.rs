@@ -39,6 +39,9 @@
 //! assert!(tailplan_io::csv::bill_of_materials(&bom).starts_with("item,description,quantity,unit,unit_price,cost,currency\r\n"));
 //! ```
 
+use std::fmt::Write as _;
+
+use tailplan_core::coverage::{Heatmaps, NO_SERVER};
 use tailplan_core::routing::{
     BillOfMaterials, CableSchedule, FinalTailChoice, Finding, RoomLoad, TailKind, TrayFill,
 };
@@ -350,6 +353,39 @@ pub fn final_tail(choices: &[FinalTailChoice]) -> String {
                 .map_or(Cell::Empty, |k| Cell::Text(k.as_str())),
         );
         write_row(&mut out, &cells);
+    }
+    out
+}
+
+/// A coverage map, one line per cell (`tailplan coverage --out-csv`): row and column, the
+/// cell's centre, best and second RSSI, the serving transmitter, how many are heard above the
+/// threshold, SNR and (when computed) SINR. Lines end in LF, one row per cell of a grid that
+/// may hold millions.
+pub fn coverage_cells(maps: &Heatmaps) -> String {
+    let mut out = String::from(
+        "row,col,x_m,y_m,best_rssi_dbm,second_rssi_dbm,serving,servers_above,snr_db,sinr_db\n",
+    );
+    let snr = maps.snr_db();
+    for i in 0..maps.grid.len() {
+        let (r, c) = (i / maps.grid.cols, i % maps.grid.cols);
+        let p = maps.grid.center(r, c);
+        let serving = match maps.serving[i] {
+            NO_SERVER => String::new(),
+            k => maps
+                .transmitters
+                .get(k as usize)
+                .map_or_else(String::new, |t| text(&t.transmitter.id)),
+        };
+        let sinr = maps
+            .sinr_db
+            .as_ref()
+            .map(|s| format!("{:.2}", s[i]))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{r},{c},{:.3},{:.3},{:.2},{:.2},{serving},{},{:.2},{sinr}",
+            p.x, p.y, maps.best_rssi_dbm[i], maps.second_rssi_dbm[i], maps.servers_above[i], snr[i]
+        );
     }
     out
 }

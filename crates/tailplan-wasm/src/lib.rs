@@ -43,14 +43,14 @@
 //!     "id": "ap-1", "name": "AP-1", "position": [4, 5], "band": "5", "channel": 36,
 //!     "tx_dbm": 20, "height_m": 2.5}}"#)?;
 //! let map = session.coverage(&CoverageOptions::default())?;
-//! assert_eq!((map.result.cols, map.result.rows), (40, 20));
+//! assert_eq!((map.cols, map.rows), (40, 20));
 //! assert_eq!(map.best_rssi_dbm.len(), 800);
 //!
 //! assert!(session.undo());
 //! assert_eq!(session.project().floors[0].access_points[0].position.x, 10.0);
 //!
 //! let err = session.coverage(&CoverageOptions { floor: Some("9".into()), ..Default::default() });
-//! assert_eq!(err.unwrap_err(), "input: --floor 9: no such floor (floors: 0)");
+//! assert_eq!(err.unwrap_err(), "input: floor 9: no such floor (floors: 0)");
 //! # Ok::<(), String>(())
 //! ```
 
@@ -153,9 +153,10 @@ fn fail(message: String) -> JsError {
     JsError::new(&message)
 }
 
-fn today() -> String {
-    let iso = String::from(js_sys::Date::new_0().to_iso_string());
-    iso.get(..10).unwrap_or("1970-01-01").to_owned()
+/// Today's date in UTC, from the JavaScript clock: the default date of sheets.
+fn today() -> tailplan_app::SheetDate {
+    let ms = js_sys::Date::now();
+    tailplan_app::SheetDate::from_unix_seconds((ms / 1000.0).floor() as i64)
 }
 
 #[wasm_bindgen]
@@ -320,9 +321,11 @@ impl Project {
             "coverage options",
             &options.map_or(JsValue::UNDEFINED, JsValue::from),
         )?;
-        let map = self.session.coverage(&options).map_err(fail)?;
-        let out = to_js(&map.result)?;
-        let grid = Float32Array::from(map.best_rssi_dbm.as_slice());
+        let mut map = self.session.coverage(&options).map_err(fail)?;
+        // The values cross as a typed array, not as JSON numbers.
+        let values = std::mem::take(&mut map.best_rssi_dbm);
+        let out = to_js(&map)?;
+        let grid = Float32Array::from(values.as_slice());
         Reflect::set(&out, &JsValue::from_str("best_rssi_dbm"), &grid)
             .map_err(|_| JsError::new("internal error: cannot set the grid"))?;
         Ok(out)
@@ -333,6 +336,13 @@ impl Project {
     #[wasm_bindgen(unchecked_return_type = "RouteResult")]
     pub fn route(&self) -> Result<JsValue, JsError> {
         to_js(&self.session.route())
+    }
+
+    /// The design-rule report: every finding, with the counts of errors and warnings
+    /// (`tailplan check --json`; the design fails when `errors` is not 0).
+    #[wasm_bindgen(unchecked_return_type = "CheckResult")]
+    pub fn check(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session.check())
     }
 
     /// A table of the routing as CSV, the bytes `tailplan route` writes: `schedule`,

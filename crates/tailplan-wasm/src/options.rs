@@ -61,26 +61,6 @@ enum PaperName {
     A0,
 }
 
-/// A table of the routing as CSV, by the name `project.csv(table)` takes: what `tailplan
-/// route` writes with `--schedule`, `--bom`, `--fill`, `--rooms` and `--final-tail`, and the
-/// design-rule findings.
-#[derive(JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum CsvTable {
-    /// The cable schedule.
-    Schedule,
-    /// The bill of materials.
-    BillOfMaterials,
-    /// The fill of every tray section.
-    TrayFill,
-    /// The ports and PoE of every telecom room.
-    Rooms,
-    /// The design-rule findings.
-    Findings,
-    /// The final-tail choice of every IoT device.
-    FinalTail,
-}
-
 /// `Project.fromGeoJSON` options.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

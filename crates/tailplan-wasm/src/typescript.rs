@@ -18,10 +18,14 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value};
 
+use tailplan_app::CsvTable;
+
 use crate::options::{
-    CoverageOptions, CsvTable, GeoJsonOptions, ImportOptions, SheetOptions, SheetSetOptions,
+    CoverageOptions, GeoJsonOptions, ImportOptions, SheetOptions, SheetSetOptions,
 };
-use crate::results::{CoverageResult, ProjectFile, ProjectInfo, RouteResult, SheetResult};
+use crate::results::{
+    CheckResult, CoverageResult, ProjectFile, ProjectInfo, RouteResult, SheetResult,
+};
 
 type Defs = BTreeMap<String, Value>;
 
@@ -55,7 +59,7 @@ fn refs(schema: &Value, out: &mut BTreeSet<String>) {
 
 /// The whole `types.d.ts`.
 pub fn generate() -> String {
-    let output = collect(
+    let mut output = collect(
         SchemaSettings::draft2020_12().for_serialize(),
         &[
             add::<ProjectFile>,
@@ -64,9 +68,19 @@ pub fn generate() -> String {
             add::<ProjectInfo>,
             add::<CoverageResult>,
             add::<RouteResult>,
+            add::<CheckResult>,
             add::<SheetResult>,
         ],
     );
+    // A coverage grid's values cross as a typed array, not as JSON numbers (lib.rs).
+    if let Some(values) = output
+        .get_mut("CoverageResult")
+        .and_then(|s| s.pointer_mut("/properties/best_rssi_dbm"))
+        .and_then(Value::as_object_mut)
+    {
+        values.retain(|k, _| k == "description");
+        values.insert("tsType".into(), Value::String("Float32Array".into()));
+    }
     let input = collect(
         SchemaSettings::draft2020_12().for_deserialize(),
         &[

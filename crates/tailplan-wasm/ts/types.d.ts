@@ -256,6 +256,16 @@ export interface CablingSettingsInput {
   patch_panel_ports?: number;
 }
 
+/** The design-rule report: `tailplan check --json` (which fails when `errors` is not 0). */
+export interface CheckResult {
+  /** Findings of severity error. */
+  errors: number;
+  /** Findings of severity warning. */
+  warnings: number;
+  /** Every finding: link lengths, tray fill, PoE, ports, unserved endpoints, hand routes. */
+  findings: Finding[];
+}
+
 /** What [`clean_walls`] did, for the import report. */
 export interface CleanupStats {
   /** Straight pieces drawn (polylines split at their vertices). */
@@ -289,8 +299,9 @@ export interface CoverageOptions {
 }
 
 /**
- * `project.coverage()`: a floor's best-server heatmap and its statistics. The members of
- * `tailplan coverage --out-json`, unrounded.
+ * A floor's best-server heatmap and its statistics: `tailplan coverage --out-json` (which
+ * rounds the values, statistics and links to 0.01) and the npm package's `coverage()`
+ * (unrounded, the values as a `Float32Array`).
  */
 export interface CoverageResult {
   /** The floor's id. */
@@ -339,9 +350,8 @@ export interface CoverageStats {
 export type CrsName = "auto" | "planar" | "wgs84";
 
 /**
- * A table of the routing as CSV, by the name `project.csv(table)` takes: what `tailplan
- * route` writes with `--schedule`, `--bom`, `--fill`, `--rooms` and `--final-tail`, and the
- * design-rule findings.
+ * A table of the routing as CSV: what `tailplan route` writes with `--schedule`, `--bom`,
+ * `--fill`, `--rooms` and `--final-tail`, and the design-rule findings.
  */
 export type CsvTable = "schedule" | "bill_of_materials" | "tray_fill" | "rooms" | "findings" | "final_tail";
 
@@ -1079,8 +1089,8 @@ export interface ProjectFileInput {
 }
 
 /**
- * `project.info()`: floors, element counts and extents, the import reports. The same as
- * `tailplan info --json`.
+ * Floors, element counts and extents, and the import reports: `tailplan info --json` and the
+ * npm package's `info()`.
  */
 export interface ProjectInfo {
   /** The project's names. */
@@ -1245,8 +1255,8 @@ export interface RoomStats {
 }
 
 /**
- * `project.route()`: the cables, the schedule, the bill of materials, the design-rule
- * findings and the final-tail choice. The same as `tailplan route --json`.
+ * Every cable routed to a telecom room: `tailplan route --json` and the npm package's
+ * `route()`.
  */
 export interface RouteResult {
   /** The counts. */
@@ -1405,8 +1415,8 @@ export interface SheetOptions {
 /** One design sheet. */
 export interface SheetResult {
   /**
-   * The file name the CLI writes it under, without `.svg` (`cabling-1`, `cabling-1-2` for
-   * its continuation, `coverage-1`, `index`).
+   * The file name it is written under, without `.svg` (`cabling-1`, `cabling-1-2` for its
+   * continuation, `coverage-1`, `index`).
    */
   name: string;
   /** The drawing number in its title block (`TP-CAB-1`). */

@@ -6,7 +6,9 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
+use tailplan_app::{CsvTable, Export};
 use tailplan_core::{Project, project_file};
+use tailplan_io::sheet::SheetKind;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{File, HtmlInputElement};
@@ -44,7 +46,7 @@ use crate::state::{
 use crate::status;
 use crate::storage::Store;
 use crate::worker::protocol::{
-    ApPlacementChoice, ExportKind, FromWorker, GatewayPlacementChoice, ImportChoice, ToWorker,
+    ApPlacementChoice, FromWorker, GatewayPlacementChoice, ImportChoice, ToWorker,
 };
 use crate::worker_client::{self, Incoming, WorkerClient};
 
@@ -429,29 +431,33 @@ pub fn app() -> Html {
             let floor = state.floor_id.clone().unwrap_or_default();
             let date = files::today();
             let what = match choice {
-                ExportChoice::CablingSheet => ExportKind::FloorSheets {
+                ExportChoice::CablingSheet => Export::FloorSheets {
                     floor,
+                    sheet: SheetKind::Cabling,
                     date,
-                    coverage: false,
                 },
-                ExportChoice::CoverageSheet => ExportKind::FloorSheets {
+                ExportChoice::CoverageSheet => Export::FloorSheets {
                     floor,
+                    sheet: SheetKind::Coverage,
                     date,
-                    coverage: true,
                 },
-                ExportChoice::AllSheets => ExportKind::AllSheets { date },
-                ExportChoice::Schedule => ExportKind::Schedule,
-                ExportChoice::Bom => ExportKind::Bom,
-                ExportChoice::Findings => ExportKind::Findings,
-                ExportChoice::FinalTail => ExportKind::FinalTail,
-                ExportChoice::GeoJson => ExportKind::GeoJson,
-                ExportChoice::Dxf => ExportKind::Dxf { floor, date },
+                ExportChoice::AllSheets => Export::AllSheets { date },
+                ExportChoice::Schedule => Export::Csv {
+                    table: CsvTable::Schedule,
+                },
+                ExportChoice::Bom => Export::Csv {
+                    table: CsvTable::BillOfMaterials,
+                },
+                ExportChoice::Findings => Export::Csv {
+                    table: CsvTable::Findings,
+                },
+                ExportChoice::FinalTail => Export::Csv {
+                    table: CsvTable::FinalTail,
+                },
+                ExportChoice::GeoJson => Export::GeoJson,
+                ExportChoice::Dxf => Export::Dxf { floor, date },
             };
-            let name = crate::state::download_name(doc);
-            let base = name
-                .strip_suffix(".tailplan.json")
-                .unwrap_or(&name)
-                .to_owned();
+            let base = tailplan_app::export::stem(&crate::state::download_name(doc));
             let job = c.next_job();
             dispatcher.dispatch(Action::JobStarted {
                 job,

@@ -9,21 +9,24 @@
 //! job (the next position of a drag) replaces an older one between two steps.
 
 use std::collections::VecDeque;
-use std::io::Write;
 
+use tailplan_app::export::{DxfWriter, export};
+use tailplan_app::open::{ImportRequest, import_plan};
+use tailplan_app::placement::{self, ApPlacementRequest, GatewayPlacementRequest};
+use tailplan_app::{AppError, Names, Param};
+use tailplan_core::coverage::placement::ApPlacementOptions;
 use tailplan_core::coverage::progressive::{Progressive, Step};
 use tailplan_core::coverage::{
-    ApPlacementOptions, CoverageEngine, CoverageRequest, GatewayPlacementOptions, Heatmaps,
-    Service, coverage_stats, default_thresholds, place_aps, place_gateways, stats::room_cells,
+    CoverageEngine, CoverageRequest, Heatmaps, Service, coverage_stats, default_thresholds,
+    stats::room_cells,
 };
 use tailplan_core::{BBox, Edit, Floor, Project, UnderlayKind, project_file, routing};
-use tailplan_io::import::{ImportError, ImportOptions, Scale, Units, import_file};
+use tailplan_io::import::{ImportError, Scale};
 use tailplan_io::layers::LayerMap;
-use tailplan_io::sheet::{self, Analysis, SheetKind, SheetOptions};
 
 use super::protocol::{
-    AreaCoverage, CoverageJob, CoverageResult, CoverageSummary, DocKey, ExportKind, ExportedFile,
-    FromWorker, GridSpec, ImportChoice, Imported, JobId, Proposal, ProposedTransmitter, ToWorker,
+    AreaCoverage, CoverageJob, CoverageResult, CoverageSummary, DocKey, ExportedFile, FromWorker,
+    GridSpec, ImportChoice, Imported, JobId, Proposal, ProposedTransmitter, ToWorker,
 };
 use crate::heatmap::Metric;
 
@@ -88,8 +91,29 @@ struct CoverageTask {
 
 /// Imports a file: (job, name, bytes, choice) to the message out.
 pub type ImportFn = fn(JobId, &str, &[u8], &ImportChoice) -> Out;
-/// Writes a floor's DXF: (project, floor, date) to its bytes or why not.
-pub type DxfFn = fn(&Project, &str, &str) -> Result<Vec<u8>, String>;
+
+/// The editor's names of the parameters in messages: the coverage panel's fields.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FieldLabels;
+
+impl Names for FieldLabels {
+    fn param(&self, p: Param) -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed(match p {
+            Param::Target => "the target",
+            Param::Coverage => "the coverage",
+            Param::Margin => "the margin",
+            Param::Units => "the units",
+            Param::Layers => "a layer's role",
+            Param::Floor => "the floor",
+            other => other.field(),
+        })
+    }
+}
+
+/// An error of the app as the editor says it.
+fn say(e: AppError) -> String {
+    e.message(&FieldLabels)
+}
 
 /// What a worker can do beyond coverage, placement, routing, sheets, CSV and GeoJSON. The
 /// importers and the DXF writer are big (the `dxf` crate, usvg, zip): the editor's main
@@ -100,7 +124,7 @@ pub struct Capabilities {
     /// Imports files.
     pub import: Option<ImportFn>,
     /// Writes DXF.
-    pub dxf: Option<DxfFn>,
+    pub dxf: Option<DxfWriter>,
 }
 
 /// The worker's state.
@@ -124,10 +148,7 @@ impl Default for Host {
 impl Host {
     /// A worker that does everything (for tests and tools).
     pub fn new() -> Self {
-        Self::with(Capabilities {
-            import: Some(import),
-            dxf: Some(dxf),
-        })
+        Self::files()
     }
 
     /// The editor's main worker: coverage, placement, routing, sheets, CSV, GeoJSON.
@@ -139,7 +160,7 @@ impl Host {
     pub fn files() -> Self {
         Self::with(Capabilities {
             import: Some(import),
-            dxf: Some(dxf),
+            dxf: Some(tailplan_io::dxf::export::export_floor),
         })
     }
 
@@ -327,80 +348,70 @@ impl Host {
                 let Some(project) = self.current(doc) else {
                     return stale(job);
                 };
-                let opts = ApPlacementOptions {
-                    band: options.band,
-                    target_dbm: options.target_dbm,
-                    coverage_percent: options.coverage_percent,
-                    keep_existing: options.keep_existing,
-                    ..ApPlacementOptions::default()
+                let request = ApPlacementRequest {
+                    floor: Some(options.floor.clone()),
+                    options: ApPlacementOptions {
+                        band: options.band,
+                        target_dbm: options.target_dbm,
+                        coverage_percent: options.coverage_percent,
+                        keep_existing: options.keep_existing,
+                        ..ApPlacementOptions::default()
+                    },
                 };
-                match place_aps(project, &options.floor, &opts) {
+                let service = Service::Wifi(options.band);
+                match placement::place_aps(PROJECT, project, &request) {
                     Ok(p) => {
-                        let replace = if options.keep_existing {
-                            Vec::new()
-                        } else {
-                            project.floor(&options.floor).map_or_else(Vec::new, |f| {
-                                f.access_points
-                                    .iter()
-                                    .filter(|a| a.band == options.band)
-                                    .map(|a| a.id.clone())
-                                    .collect()
-                            })
-                        };
                         let achieved = format!(
                             "{:.1} % of the room area at {} dBm or better (target {:.0} %)",
                             p.achieved.percent,
                             fmt_dbm(options.target_dbm),
                             options.coverage_percent
                         );
+                        let add = p
+                            .proposals
+                            .iter()
+                            .map(|a| ProposedTransmitter {
+                                id: a.id.clone(),
+                                name: a.name.clone(),
+                                position: a.position,
+                                height_m: a.height_m,
+                                tx_dbm: a.tx_dbm,
+                                channel: Some(a.channel),
+                            })
+                            .collect();
+                        let proposal = self.proposal(job, doc, &options.floor, service, add);
                         vec![Out::plain(FromWorker::Proposal(Proposal {
-                            job,
-                            doc,
-                            floor: options.floor.clone(),
-                            service: Service::Wifi(options.band),
-                            add: p
-                                .proposals
-                                .iter()
-                                .map(|a| ProposedTransmitter {
-                                    id: a.id.clone(),
-                                    name: a.name.clone(),
-                                    position: a.position,
-                                    height_m: a.height_m,
-                                    tx_dbm: a.tx_dbm,
-                                    channel: Some(a.channel),
-                                })
-                                .collect(),
-                            replace,
+                            replace: replaced(
+                                project,
+                                &options.floor,
+                                service,
+                                options.keep_existing,
+                            ),
                             candidates: p.candidates,
                             achieved,
                             target_met: p.achieved.target_met,
+                            ..proposal
                         }))]
                     }
-                    Err(e) => vec![Out::failed(job, format!("No proposal: {e}."))],
+                    Err(e) => vec![Out::failed(job, format!("No proposal: {}.", say(e)))],
                 }
             }
             ToWorker::PlaceGateways { job, doc, options } => {
                 let Some(project) = self.current(doc) else {
                     return stale(job);
                 };
-                let opts = GatewayPlacementOptions {
+                let request = GatewayPlacementRequest {
+                    floor: Some(options.floor.clone()),
+                    tech: Some(options.tech),
                     margin_db: options.margin_db,
                     keep_existing: options.keep_existing,
-                    ..GatewayPlacementOptions::new(options.tech)
+                    ..GatewayPlacementRequest::default()
                 };
-                match place_gateways(project, &options.floor, &opts) {
-                    Ok(p) => {
-                        let replace = if options.keep_existing {
-                            Vec::new()
-                        } else {
-                            project.floor(&options.floor).map_or_else(Vec::new, |f| {
-                                f.gateways
-                                    .iter()
-                                    .filter(|g| g.tech == options.tech)
-                                    .map(|g| g.id.clone())
-                                    .collect()
-                            })
-                        };
+                let service = Service::Iot(options.tech);
+                let placed = placement::place_gateways(PROJECT, project, &request)
+                    .map(|mut g| g.placements.pop());
+                match placed {
+                    Ok(Some(p)) => {
                         let mut achieved = format!(
                             "{} of {} devices reached with {:.0} dB of margin",
                             p.reached, p.devices, options.margin_db
@@ -408,30 +419,34 @@ impl Host {
                         if !p.unreachable.is_empty() {
                             achieved += &format!("; {} no position can reach", p.unreachable.len());
                         }
+                        let add = p
+                            .proposals
+                            .iter()
+                            .map(|g| ProposedTransmitter {
+                                id: g.id.clone(),
+                                name: g.name.clone(),
+                                position: g.position,
+                                height_m: g.height_m,
+                                tx_dbm: g.tx_dbm,
+                                channel: None,
+                            })
+                            .collect();
+                        let proposal = self.proposal(job, doc, &options.floor, service, add);
                         vec![Out::plain(FromWorker::Proposal(Proposal {
-                            job,
-                            doc,
-                            floor: options.floor.clone(),
-                            service: Service::Iot(options.tech),
-                            add: p
-                                .proposals
-                                .iter()
-                                .map(|g| ProposedTransmitter {
-                                    id: g.id.clone(),
-                                    name: g.name.clone(),
-                                    position: g.position,
-                                    height_m: g.height_m,
-                                    tx_dbm: g.tx_dbm,
-                                    channel: None,
-                                })
-                                .collect(),
-                            replace,
+                            replace: replaced(
+                                project,
+                                &options.floor,
+                                service,
+                                options.keep_existing,
+                            ),
                             candidates: p.candidates,
                             achieved,
                             target_met: p.target_met,
+                            ..proposal
                         }))]
                     }
-                    Err(e) => vec![Out::failed(job, format!("No proposal: {e}."))],
+                    Ok(None) => vec![Out::failed(job, "No proposal: no technology to place.")],
+                    Err(e) => vec![Out::failed(job, format!("No proposal: {}.", say(e)))],
                 }
             }
             ToWorker::Route { job, doc } => {
@@ -457,17 +472,17 @@ impl Host {
                 let Some(project) = self.current(doc) else {
                     return stale(job);
                 };
-                match export(project, &base, &what, self.capabilities.dxf) {
-                    Ok((name, mime, summary, bytes)) => vec![Out {
+                match export(PROJECT, project, &base, &what, self.capabilities.dxf) {
+                    Ok(file) => vec![Out {
                         message: FromWorker::Exported(ExportedFile {
                             job,
-                            name,
-                            mime,
-                            summary,
+                            name: file.name,
+                            mime: file.media_type,
+                            summary: file.summary,
                         }),
-                        payload: Payload::Bytes(bytes),
+                        payload: Payload::Bytes(file.bytes),
                     }],
-                    Err(e) => vec![Out::failed(job, e)],
+                    Err(e) => vec![Out::failed(job, format!("No file: {}.", say(e)))],
                 }
             }
             // Handled by `receive`.
@@ -475,6 +490,28 @@ impl Host {
             | ToWorker::Edits { .. }
             | ToWorker::Coverage(_)
             | ToWorker::StopCoverage => Vec::new(),
+        }
+    }
+
+    /// A proposal of `add` for `service` on `floor`, to fill in.
+    fn proposal(
+        &self,
+        job: JobId,
+        doc: DocKey,
+        floor: &str,
+        service: Service,
+        add: Vec<ProposedTransmitter>,
+    ) -> Proposal {
+        Proposal {
+            job,
+            doc,
+            floor: floor.to_owned(),
+            service,
+            add,
+            replace: Vec::new(),
+            candidates: 0,
+            achieved: String::new(),
+            target_met: false,
         }
     }
 
@@ -495,6 +532,17 @@ fn stale(job: JobId) -> Vec<Out> {
             "The project changed while this was asked for: try again",
         ),
     ]
+}
+
+/// The name the project goes by in the app's messages (the editor shows no file name in
+/// them: the project on screen is the one meant).
+const PROJECT: &str = "the project";
+
+/// What accepting a proposal takes away on `floor`.
+fn replaced(project: &Project, floor: &str, service: Service, keep: bool) -> Vec<String> {
+    project
+        .floor(floor)
+        .map_or_else(Vec::new, |f| placement::replaced(f, service, keep))
 }
 
 fn fmt_dbm(v: f64) -> String {
@@ -571,10 +619,7 @@ fn result(job: &CoverageJob, project: &Project, maps: &Heatmaps, fine: bool, ms:
 
 /// The floor's and rooms' statistics at the project's thresholds.
 fn summary(project: &Project, floor: &Floor, maps: &Heatmaps) -> CoverageSummary {
-    let mut thresholds = default_thresholds(&project.settings.radio, maps.service);
-    thresholds.retain(|t| t.is_finite());
-    thresholds.sort_by(|a, b| b.total_cmp(a));
-    thresholds.dedup();
+    let thresholds = default_thresholds(&project.settings.radio, maps.service);
     let stats = coverage_stats(maps, floor, &thresholds);
     let area = |id: &str, name: &str, a: &tailplan_core::coverage::stats::AreaStats| AreaCoverage {
         id: id.to_owned(),
@@ -597,20 +642,26 @@ fn summary(project: &Project, floor: &Floor, maps: &Heatmaps) -> CoverageSummary
     }
 }
 
-/// The import options of a choice.
-fn import_options(name: &str, choice: &ImportChoice) -> Result<ImportOptions, String> {
-    let mut options = ImportOptions::named(name);
-    options.floor = choice.floor.clone().filter(|f| !f.trim().is_empty());
-    if let Some(u) = &choice.units {
-        options.units = Some(u.parse::<Units>()?);
-    }
-    options.scale = choice.m_per_unit.map(Scale::MetresPerUnit);
+/// The import request of a choice.
+fn import_request(choice: &ImportChoice) -> Result<ImportRequest, AppError> {
     let mut rules = Vec::new();
     for (layer, role) in &choice.layers {
-        rules.push((layer.clone(), role.parse()?));
+        let role = role
+            .parse()
+            .map_err(|e: String| AppError::invalid(Param::Layers, layer, e))?;
+        rules.push((layer.clone(), role));
     }
-    options.layers = LayerMap { rules };
-    Ok(options)
+    Ok(ImportRequest {
+        floor: choice.floor.clone(),
+        units: choice
+            .units
+            .as_deref()
+            .map(tailplan_app::parse::units)
+            .transpose()?,
+        scale: choice.m_per_unit.map(Scale::MetresPerUnit),
+        layers: LayerMap { rules },
+        ..ImportRequest::default()
+    })
 }
 
 /// Everything a project's floors draw, walls, rooms and underlays included.
@@ -649,42 +700,49 @@ pub fn extent(project: &Project) -> Option<BBox> {
 
 /// Imports `bytes`; a drawing that needs a scale gets a provisional one when asked.
 fn import(job: JobId, name: &str, bytes: &[u8], choice: &ImportChoice) -> Out {
-    let fail = |e: String| {
+    let fail = |e: AppError| {
+        let e = say(e);
         let e = e
             .strip_prefix(&format!("{name}: "))
             .map(str::to_owned)
             .unwrap_or(e);
         Out::failed(job, e)
     };
-    let options = match import_options(name, choice) {
+    let request = match import_request(choice) {
         Ok(o) => o,
         Err(e) => return fail(e),
     };
-    let done = match import_file(name, bytes, &options) {
+    let done = match import_plan(name, bytes, &request) {
         Ok(done) => (done, None),
-        Err(ImportError::Scale { .. }) if choice.provisional && choice.m_per_unit.is_none() => {
+        Err(AppError::Import(ImportError::Scale { .. }))
+            if choice.provisional && choice.m_per_unit.is_none() =>
+        {
             // At one metre per unit first, to measure the drawing; then at a scale that makes
             // it about 50 m across, so that the clean-up's tolerances are sensible.
-            let mut first = options.clone();
-            first.scale = Some(Scale::MetresPerUnit(1.0));
-            let measured = match import_file(name, bytes, &first) {
+            let first = ImportRequest {
+                scale: Some(Scale::MetresPerUnit(1.0)),
+                ..request.clone()
+            };
+            let measured = match import_plan(name, bytes, &first) {
                 Ok(d) => d,
-                Err(e) => return fail(e.to_string()),
+                Err(e) => return fail(e),
             };
             let size = extent(&measured.project).map_or(0.0, |b| b.width().max(b.height()));
             if !(size.is_finite() && size > 0.0) {
                 (measured, Some(1.0))
             } else {
                 let s = PROVISIONAL_EXTENT_M / size;
-                let mut second = options.clone();
-                second.scale = Some(Scale::MetresPerUnit(s));
-                match import_file(name, bytes, &second) {
+                let second = ImportRequest {
+                    scale: Some(Scale::MetresPerUnit(s)),
+                    ..request.clone()
+                };
+                match import_plan(name, bytes, &second) {
                     Ok(d) => (d, Some(s)),
-                    Err(e) => return fail(e.to_string()),
+                    Err(e) => return fail(e),
                 }
             }
         }
-        Err(e) => return fail(e.to_string()),
+        Err(e) => return fail(e),
     };
     let (done, provisional) = done;
     Out::plain(FromWorker::Imported(Imported {
@@ -694,166 +752,6 @@ fn import(job: JobId, name: &str, bytes: &[u8], choice: &ImportChoice) -> Out {
         project: crate::autosave::project_text(&done.project),
         provisional_m_per_unit: provisional,
     }))
-}
-
-/// A floor's design as DXF, with the project's routing.
-fn dxf(project: &Project, floor: &str, date: &str) -> Result<Vec<u8>, String> {
-    let r = routing::route(project);
-    tailplan_io::dxf::export::export_floor(project, &r, floor, Some(date))
-        .map_err(|e| format!("No DXF: {e}."))
-}
-
-/// A file of `project`: (name, media type, summary, bytes).
-fn export(
-    project: &Project,
-    base: &str,
-    what: &ExportKind,
-    dxf: Option<DxfFn>,
-) -> Result<(String, String, String, Vec<u8>), String> {
-    let csv = "text/csv";
-    let route = || routing::route(project);
-    match what {
-        ExportKind::Schedule => {
-            let r = route();
-            let text = tailplan_io::csv::schedule(&r.schedule());
-            Ok((
-                format!("{base}-cable-schedule.csv"),
-                csv.into(),
-                format!("{} cables", r.cables.len()),
-                text.into_bytes(),
-            ))
-        }
-        ExportKind::Bom => {
-            let r = route();
-            let bom = routing::bill_of_materials(project, &r.cables, &r.rooms);
-            Ok((
-                format!("{base}-bill-of-materials.csv"),
-                csv.into(),
-                format!("{} lines", bom.lines.len()),
-                tailplan_io::csv::bill_of_materials(&bom).into_bytes(),
-            ))
-        }
-        ExportKind::Findings => {
-            let r = route();
-            Ok((
-                format!("{base}-findings.csv"),
-                csv.into(),
-                format!("{} findings", r.findings.len()),
-                tailplan_io::csv::findings(&r.findings).into_bytes(),
-            ))
-        }
-        ExportKind::FinalTail => {
-            let r = route();
-            Ok((
-                format!("{base}-final-tail.csv"),
-                csv.into(),
-                format!("{} devices", r.final_tail.len()),
-                tailplan_io::csv::final_tail(&r.final_tail).into_bytes(),
-            ))
-        }
-        ExportKind::GeoJson => Ok((
-            format!("{base}.geojson"),
-            "application/geo+json".into(),
-            format!("{} floors", project.floors.len()),
-            tailplan_io::geojson::export(project).into_bytes(),
-        )),
-        ExportKind::Dxf { floor, date } => {
-            let dxf = dxf.ok_or("This worker does not write DXF")?;
-            let bytes = dxf(project, floor, date)?;
-            Ok((
-                format!("{base}-{}.dxf", file_part(floor)),
-                "application/dxf".into(),
-                format!("floor {floor}"),
-                bytes,
-            ))
-        }
-        ExportKind::FloorSheets {
-            floor,
-            date,
-            coverage,
-        } => {
-            let analysis = if *coverage {
-                Analysis::new(project, Some(&[floor.as_str()]))
-            } else {
-                Analysis::routing(project)
-            };
-            let kind = if *coverage {
-                SheetKind::Coverage
-            } else {
-                SheetKind::Cabling
-            };
-            let options = SheetOptions::dated(date.clone());
-            let sheets = sheet::floor_sheets(project, &analysis, floor, kind, &options)
-                .map_err(|e| format!("No sheet: {e}."))?;
-            let zip = format!("{base}-{}-{}-sheets.zip", kind.as_str(), file_part(floor));
-            files_of(base, zip, sheets)
-        }
-        ExportKind::AllSheets { date } => {
-            let analysis = Analysis::new(project, None);
-            let options = SheetOptions::dated(date.clone());
-            let sheets = sheet::sheet_set(project, &analysis, &SheetKind::ALL, &options)
-                .map_err(|e| format!("No sheets: {e}."))?;
-            files_of(base, format!("{base}-sheets.zip"), sheets)
-        }
-    }
-}
-
-/// Sheets as one SVG, or a zip (`zip_name`) of several.
-fn files_of(
-    base: &str,
-    zip_name: String,
-    sheets: Vec<sheet::Sheet>,
-) -> Result<(String, String, String, Vec<u8>), String> {
-    match sheets.as_slice() {
-        [] => Err("No sheet: there is nothing to draw.".into()),
-        [one] => Ok((
-            format!("{base}-{}.svg", one.name),
-            "image/svg+xml".into(),
-            format!("1 sheet ({})", one.title),
-            one.svg.clone().into_bytes(),
-        )),
-        many => {
-            let names: Vec<(String, &[u8])> = many
-                .iter()
-                .map(|s| (format!("{}.svg", s.name), s.svg.as_bytes()))
-                .collect();
-            let bytes = zip_of(&names).map_err(|e| format!("No zip: {e}."))?;
-            Ok((
-                zip_name,
-                "application/zip".into(),
-                format!("{} sheets", many.len()),
-                bytes,
-            ))
-        }
-    }
-}
-
-/// A zip archive of `files` (name, bytes), deflated.
-pub fn zip_of(files: &[(String, &[u8])]) -> Result<Vec<u8>, String> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, bytes) in files {
-        zip.start_file(name.as_str(), options)
-            .map_err(|e| e.to_string())?;
-        zip.write_all(bytes).map_err(|e| e.to_string())?;
-    }
-    Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
-}
-
-/// A floor id as part of a file name: letters, digits, `-` and `_`.
-pub fn file_part(s: &str) -> String {
-    let out: String = s
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if out.is_empty() { "floor".into() } else { out }
 }
 
 #[cfg(test)]

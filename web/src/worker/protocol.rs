@@ -9,6 +9,7 @@
 //! start asks for the whole project again ([`FromWorker::NeedProject`]).
 
 use serde::{Deserialize, Serialize};
+use tailplan_app::Export;
 use tailplan_core::coverage::Service;
 use tailplan_core::routing::Routing;
 use tailplan_core::{Edit, IotTech, Point, WifiBand};
@@ -95,7 +96,7 @@ pub enum ToWorker {
         /// The start of the file's name (`office`).
         base: String,
         /// What.
-        what: ExportKind,
+        what: Export,
     },
 }
 
@@ -334,43 +335,6 @@ pub struct Imported {
     pub project: String,
     /// The provisional scale used, metres per unit, when the drawing had none.
     pub provisional_m_per_unit: Option<f64>,
-}
-
-/// What to export.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ExportKind {
-    /// A floor's cabling or coverage sheet (with its continuation sheets), SVG.
-    FloorSheets {
-        /// The floor.
-        floor: String,
-        /// The date in the title block.
-        date: String,
-        /// The coverage sheet, not the cabling sheet.
-        coverage: bool,
-    },
-    /// The whole sheet set with its index.
-    AllSheets {
-        /// The date in the title block.
-        date: String,
-    },
-    /// The cable schedule, CSV.
-    Schedule,
-    /// The bill of materials, CSV.
-    Bom,
-    /// The design-rule findings, CSV.
-    Findings,
-    /// Every device's final-tail options, CSV.
-    FinalTail,
-    /// The project as GeoJSON.
-    GeoJson,
-    /// A floor's design as DXF.
-    Dxf {
-        /// The floor.
-        floor: String,
-        /// The date in the header.
-        date: String,
-    },
 }
 
 /// A file made for download (its bytes come in the message's buffer).

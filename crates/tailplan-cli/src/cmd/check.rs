@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use tailplan_app::CheckResult;
 use tailplan_core::Severity;
-use tailplan_core::routing;
 use tailplan_io::geojson::CrsChoice;
 
 use crate::Failure;
@@ -69,21 +69,16 @@ fn report(path: &Path, args: &Args, with_file: bool) -> Report {
 fn check(path: &Path, args: &Args, with_file: bool, r: &mut Report) -> Result<(), Failure> {
     let loaded = files::load(path, args.crs)?;
     r.err += &files::diagnostics_text(&loaded.diagnostics, false);
-    let routed = routing::route(&loaded.project);
-    let count = |s: Severity| routed.findings.iter().filter(|f| f.severity == s).count();
-    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let routed = tailplan_app::route::route(&loaded.project);
+    let report = CheckResult::of(routed.routing.findings);
     if args.json {
-        let mut value = serde_json::json!({
-            "errors": errors,
-            "warnings": warnings,
-            "findings": routed.findings,
-        });
+        let mut value = serde_json::to_value(&report).expect("findings serialise");
         if with_file && let Some(o) = value.as_object_mut() {
             o.insert("file".into(), serde_json::json!(path.display().to_string()));
         }
         r.say(serde_json::to_string_pretty(&value).expect("findings serialise"));
     } else {
-        for f in &routed.findings {
+        for f in &report.findings {
             let label = match f.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
@@ -92,15 +87,21 @@ fn check(path: &Path, args: &Args, with_file: bool, r: &mut Report) -> Result<()
             r.say(format!("{label}[{}] {f}", f.rule));
         }
         r.say(format!(
-            "{}: {} cable(s), {errors} error(s), {warnings} warning(s)",
+            "{}: {} cable(s), {} error(s), {} warning(s)",
             path.display(),
-            routed.cables.len()
+            routed.summary.cables,
+            report.errors,
+            report.warnings
         ));
     }
-    if errors > 0 {
+    if !report.passes() {
         return Err(Failure {
             code: 1,
-            message: format!("{}: {errors} design rule finding(s) fail", path.display()),
+            message: format!(
+                "{}: {} design rule finding(s) fail",
+                path.display(),
+                report.errors
+            ),
         });
     }
     Ok(())

@@ -6,11 +6,10 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use serde_json::{Value, json};
-use tailplan_core::coverage::{
-    CoverageEngine, CoverageRequest, FloorScope, Heatmaps, IotLinks, NO_SERVER, Service,
-    coverage_stats, default_thresholds, iot_links, stats::CoverageStats,
-};
+use tailplan_app::coverage::CoverageRequest;
+use tailplan_app::{AppError, parse, pick_floor, pick_service, slug};
+use tailplan_core::coverage::stats::CoverageStats;
+use tailplan_core::coverage::{CoverageEngine, Heatmaps, IotLinks, Service};
 use tailplan_core::{Floor, IotTech, Project, WifiBand};
 use tailplan_io::geojson::CrsChoice;
 
@@ -59,172 +58,6 @@ pub struct Args {
     out_dir: Option<PathBuf>,
 }
 
-/// Rounds to 0.01 (dB, dBm, percent, m²).
-pub fn round2(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
-}
-
-/// Rounds every non-integer number of a JSON value to 0.01.
-pub fn round_numbers(v: &mut Value) {
-    match v {
-        Value::Number(n) if n.is_f64() => {
-            if let Some(r) = n
-                .as_f64()
-                .map(round2)
-                .and_then(serde_json::Number::from_f64)
-            {
-                *n = r;
-            }
-        }
-        Value::Array(a) => a.iter_mut().for_each(round_numbers),
-        Value::Object(o) => o.values_mut().for_each(round_numbers),
-        _ => {}
-    }
-}
-
-/// The floor named by `--floor`, or the only floor.
-pub fn pick_floor<'p>(
-    project: &'p Project,
-    name: &str,
-    floor: Option<&str>,
-) -> Result<&'p Floor, Failure> {
-    let ids = || {
-        project
-            .floors
-            .iter()
-            .map(|f| f.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match floor {
-        Some(id) => project.floor(id).ok_or_else(|| {
-            Failure::input(format!(
-                "{name}: --floor {id}: no such floor (floors: {})",
-                ids()
-            ))
-        }),
-        None => match project.floors.as_slice() {
-            [only] => Ok(only),
-            [] => Err(Failure::input(format!("{name}: the project has no floor"))),
-            _ => Err(Failure::input(format!(
-                "{name}: the project has {} floors: give --floor (one of {})",
-                project.floors.len(),
-                ids()
-            ))),
-        },
-    }
-}
-
-/// The band or technology asked for, or the floor's most common one.
-fn pick_service(
-    name: &str,
-    floor: &Floor,
-    band: Option<&str>,
-    tech: Option<&str>,
-) -> Result<Service, Failure> {
-    if let Some(b) = band {
-        return WifiBand::parse(b)
-            .map(Service::Wifi)
-            .ok_or_else(|| Failure::input(format!("--band {b}: not a Wi-Fi band (2.4, 5 or 6)")));
-    }
-    if let Some(t) = tech {
-        return IotTech::parse(t).map(Service::Iot).ok_or_else(|| {
-            Failure::input(format!(
-                "--tech {t}: not an IoT technology (lorawan, ble, zigbee or thread)"
-            ))
-        });
-    }
-    let most = [WifiBand::Ghz5, WifiBand::Ghz6, WifiBand::Ghz2_4]
-        .into_iter()
-        .map(|b| {
-            (
-                floor.access_points.iter().filter(|a| a.band == b).count(),
-                Service::Wifi(b),
-            )
-        })
-        .chain(IotTech::ALL.into_iter().map(|t| {
-            (
-                floor.gateways.iter().filter(|g| g.tech == t).count(),
-                Service::Iot(t),
-            )
-        }))
-        .fold(
-            (0, None),
-            |best, (n, s)| if n > best.0 { (n, Some(s)) } else { best },
-        );
-    most.1.ok_or_else(|| {
-        Failure::input(format!(
-            "{name}: floor \"{}\" has no access point or gateway: give --band or --tech",
-            floor.id
-        ))
-    })
-}
-
-/// The JSON of the issue: floor, band or tech, grid, best RSSI row-major, statistics.
-pub fn coverage_json(maps: &Heatmaps, stats: &CoverageStats, links: Option<&IotLinks>) -> Value {
-    let mut out = serde_json::Map::new();
-    out.insert("floor".into(), json!(maps.floor));
-    match maps.service {
-        Service::Wifi(b) => out.insert("band".into(), json!(b.as_str())),
-        Service::Iot(t) => out.insert("tech".into(), json!(t.as_str())),
-    };
-    let g = &maps.grid;
-    out.insert("cell_m".into(), json!(g.cell_m));
-    out.insert("origin".into(), json!([g.bbox.min.x, g.bbox.min.y]));
-    out.insert("cols".into(), json!(g.cols));
-    out.insert("rows".into(), json!(g.rows));
-    let mut stats = serde_json::to_value(stats).expect("statistics serialise");
-    round_numbers(&mut stats);
-    let best: Vec<f64> = maps
-        .best_rssi_dbm
-        .iter()
-        .map(|&v| round2(f64::from(v)))
-        .collect();
-    out.insert("best_rssi_dbm".into(), json!(best));
-    out.insert("stats".into(), stats);
-    out.insert(
-        "transmitters".into(),
-        json!(maps
-            .transmitters
-            .iter()
-            .map(|r| json!({"id": r.transmitter.id, "floor": r.transmitter.floor, "slabs": r.slabs}))
-            .collect::<Vec<_>>()),
-    );
-    if let Some(l) = links {
-        let mut v = serde_json::to_value(l).expect("links serialise");
-        round_numbers(&mut v);
-        out.insert("links".into(), v);
-    }
-    Value::Object(out)
-}
-
-/// One line per cell.
-pub fn coverage_csv(maps: &Heatmaps) -> String {
-    let mut out = String::from(
-        "row,col,x_m,y_m,best_rssi_dbm,second_rssi_dbm,serving,servers_above,snr_db,sinr_db\n",
-    );
-    let snr = maps.snr_db();
-    for i in 0..maps.grid.len() {
-        let (r, c) = (i / maps.grid.cols, i % maps.grid.cols);
-        let p = maps.grid.center(r, c);
-        let serving = match maps.serving[i] {
-            NO_SERVER => "",
-            k => maps.transmitters[k as usize].transmitter.id.as_str(),
-        };
-        let sinr = maps
-            .sinr_db
-            .as_ref()
-            .map(|s| format!("{:.2}", s[i]))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{r},{c},{:.3},{:.3},{:.2},{:.2},{serving},{},{:.2},{sinr}",
-            p.x, p.y, maps.best_rssi_dbm[i], maps.second_rssi_dbm[i], maps.servers_above[i], snr[i]
-        );
-    }
-    out
-}
-
 /// Where one map's outputs go.
 #[derive(Debug, Clone, Default)]
 struct Outputs {
@@ -239,7 +72,7 @@ fn map_name(stem: &str, floor: &Floor, service: Service) -> String {
         Service::Wifi(b) => format!("{}ghz", b.as_str()),
         Service::Iot(t) => t.as_str().to_owned(),
     };
-    format!("{stem}-{}-{service}", batch::file_safe(&floor.id))
+    format!("{stem}-{}-{service}", slug(&floor.id))
 }
 
 /// One map to compute: the project (by index), the floor, the service, the outputs.
@@ -250,15 +83,21 @@ struct Job {
     outputs: Outputs,
 }
 
+/// The band or technology asked for by `--band` or `--tech`.
+fn asked(args: &Args) -> Result<(Option<WifiBand>, Option<IotTech>), Failure> {
+    let band = args.band.as_deref().map(parse::band).transpose()?;
+    let tech = args.tech.as_deref().map(parse::tech).transpose()?;
+    Ok((band, tech))
+}
+
 /// Runs the command.
 pub fn run(args: Args) -> Result<(), Failure> {
-    if let Some(c) = args.cell
-        && !(c.is_finite() && c > 0.0)
-    {
-        return Err(Failure::input(format!(
-            "--cell {c}: must be a positive number of metres"
-        )));
+    CoverageRequest {
+        cell_m: args.cell,
+        ..CoverageRequest::default()
     }
+    .check()?;
+    let (band, tech) = asked(&args)?;
     let several = args.projects.len() > 1 || args.all;
     if several && (args.out_json.is_some() || args.out_png.is_some() || args.out_csv.is_some()) {
         return Err(Failure::input(
@@ -274,7 +113,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         None => Vec::new(),
     };
     if !several {
-        return one(&args, stems.first().map(String::as_str)).finish();
+        return one(&args, stems.first().map(String::as_str), band, tech).finish();
     }
 
     // Read every project in parallel, then compute every map in parallel.
@@ -302,15 +141,15 @@ pub fn run(args: Args) -> Result<(), Failure> {
         let floors: Vec<usize> = if args.all {
             (0..project.floors.len()).collect()
         } else {
-            match pick_floor(&project, &name, args.floor.as_deref()) {
+            match pick_floor(&name, &project, args.floor.as_deref()) {
                 Ok(f) => project
                     .floors
                     .iter()
                     .position(|g| g.id == f.id)
                     .into_iter()
                     .collect(),
-                Err(f) => {
-                    heads.push(r.end(Err(f)));
+                Err(e) => {
+                    heads.push(r.end(Err(e.into())));
                     projects.push(None);
                     continue;
                 }
@@ -319,22 +158,21 @@ pub fn run(args: Args) -> Result<(), Failure> {
         let mut result = Ok(());
         for k in floors {
             let floor = &project.floors[k];
-            let service =
-                match pick_service(&name, floor, args.band.as_deref(), args.tech.as_deref()) {
-                    Ok(s) => s,
-                    Err(_) if args.all && args.band.is_none() && args.tech.is_none() => {
-                        let _ = writeln!(
-                            r.err,
-                            "note: {name}: floor \"{}\" has no access point or gateway: skipped",
-                            floor.id
-                        );
-                        continue;
-                    }
-                    Err(f) => {
-                        result = Err(f);
-                        break;
-                    }
-                };
+            let service = match pick_service(&name, floor, band, tech) {
+                Ok(s) => s,
+                Err(AppError::NoTransmitter { .. }) if args.all => {
+                    let _ = writeln!(
+                        r.err,
+                        "note: {name}: floor \"{}\" has no access point or gateway: skipped",
+                        floor.id
+                    );
+                    continue;
+                }
+                Err(e) => {
+                    result = Err(e.into());
+                    break;
+                }
+            };
             let outputs = match (&args.out_dir, stems.get(i)) {
                 (Some(dir), Some(stem)) => {
                     let base = dir.join(map_name(stem, floor, service));
@@ -403,7 +241,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
 }
 
 /// One project, one floor: the command as it always ran.
-fn one(args: &Args, stem: Option<&str>) -> Report {
+fn one(args: &Args, stem: Option<&str>, band: Option<WifiBand>, tech: Option<IotTech>) -> Report {
     let mut r = Report::default();
     let result = (|| {
         let path = &args.projects[0];
@@ -411,8 +249,8 @@ fn one(args: &Args, stem: Option<&str>) -> Report {
         let loaded = files::load(path, CrsChoice::Auto)?;
         r.err += &files::diagnostics_text(&loaded.diagnostics, false);
         let project = &loaded.project;
-        let floor = pick_floor(project, &name, args.floor.as_deref())?;
-        let service = pick_service(&name, floor, args.band.as_deref(), args.tech.as_deref())?;
+        let floor = pick_floor(&name, project, args.floor.as_deref())?;
+        let service = pick_service(&name, floor, band, tech)?;
         let mut outputs = Outputs {
             json: args.out_json.clone(),
             png: args.out_png.clone(),
@@ -438,24 +276,23 @@ fn map(
     outputs: &Outputs,
     r: &mut Report,
 ) -> Result<(), Failure> {
-    let mut request = CoverageRequest::new(floor.id.clone(), service);
-    request.cell_m = args.cell;
-    request.sinr = outputs.csv.is_some();
-    let mut engine = CoverageEngine::new();
-    engine.set_max_cells(args.limit.max_grid_cells);
-    let maps = engine
-        .heatmaps(project, &request)
-        .map_err(|e| Failure::input(GridLimit::explain(name, &e)))?;
-    let thresholds = default_thresholds(&project.settings.radio, service);
-    let stats = coverage_stats(&maps, floor, &thresholds);
-    let links = match service {
-        Service::Iot(t) => Some(
-            iot_links(project, Some(&floor.id), Some(t), FloorScope::Adjacent)
-                .map_err(|e| Failure::input(format!("{name}: {e}")))?,
-        ),
-        Service::Wifi(_) => None,
+    let (band, tech) = match service {
+        Service::Wifi(b) => (Some(b), None),
+        Service::Iot(t) => (None, Some(t)),
     };
-    r.out += &summary(&maps, floor, &stats, links.as_ref());
+    let request = CoverageRequest {
+        floor: Some(floor.id.clone()),
+        band,
+        tech,
+        cell_m: args.cell,
+        max_grid_cells: args.limit.max_grid_cells,
+        sinr: outputs.csv.is_some(),
+        max_memory_bytes: None,
+    };
+    let coverage =
+        tailplan_app::coverage::coverage(&mut CoverageEngine::new(), name, project, &request)?;
+    let maps = &coverage.maps;
+    r.out += &summary(maps, floor, &coverage.stats, coverage.links.as_ref());
     if maps.transmitters.is_empty() {
         let _ = writeln!(
             r.err,
@@ -465,13 +302,12 @@ fn map(
         );
     }
     if let Some(path) = &outputs.json {
-        let text =
-            serde_json::to_string(&coverage_json(&maps, &stats, links.as_ref())).expect("json");
+        let text = serde_json::to_string(&coverage.result().to_json_rounded()).expect("json");
         files::write_atomic(path, text)?;
         r.say(format!("wrote {}", path.display()));
     }
     if let Some(path) = &outputs.csv {
-        files::write_atomic(path, coverage_csv(&maps))?;
+        files::write_atomic(path, tailplan_io::csv::coverage_cells(maps))?;
         r.say(format!("wrote {}", path.display()));
     }
     if let Some(path) = &outputs.png {
@@ -481,7 +317,7 @@ fn map(
             floor.name,
             service.label()
         );
-        let png = heatmap_png::render(&maps, floor, &title)
+        let png = heatmap_png::render(maps, floor, &title)
             .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
         files::write_atomic(path, png)?;
         r.say(format!("wrote {}", path.display()));

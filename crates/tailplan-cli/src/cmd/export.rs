@@ -3,12 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use tailplan_core::routing;
+use tailplan_app::{AppError, CsvTable, SheetDate, pick_floor, slug};
 use tailplan_io::dxf::export::export_floor;
 use tailplan_io::geojson::{self, CrsChoice};
 
 use crate::Failure;
-use crate::cmd::sheet::{check_date, today};
+use crate::cmd::today;
 use crate::files;
 
 /// Export a project.
@@ -46,17 +46,7 @@ fn per_floor(out: &Path, floor_id: &str) -> PathBuf {
     let ext = out
         .extension()
         .map_or_else(|| "dxf".into(), |s| s.to_string_lossy().into_owned());
-    let id: String = floor_id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    out.with_file_name(format!("{stem}-{id}.{ext}"))
+    out.with_file_name(format!("{stem}-{}.{ext}", slug(floor_id)))
 }
 
 /// Runs the command.
@@ -67,7 +57,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         ));
     }
     let date = match &args.date {
-        Some(d) => check_date(d)?,
+        Some(d) => SheetDate::parse(d)?,
         None => today(),
     };
     let loaded = files::load(&args.project, args.crs)?;
@@ -81,27 +71,30 @@ pub fn run(args: Args) -> Result<(), Failure> {
     if args.dxf.is_none() && args.csv_schedule.is_none() {
         return Ok(());
     }
-    let routed = routing::route(project);
+    let routed = tailplan_app::route::route(project);
     if let Some(out) = &args.csv_schedule {
-        files::write_atomic(out, tailplan_io::csv::schedule(&routed.schedule()))?;
-        println!("wrote {} ({} cables)", out.display(), routed.cables.len());
+        files::write_atomic(out, routed.csv(CsvTable::Schedule))?;
+        println!("wrote {} ({} cables)", out.display(), routed.summary.cables);
     }
     if let Some(out) = &args.dxf {
         let floors: Vec<(&str, PathBuf)> = match (&args.floor, project.floors.as_slice()) {
             (Some(id), _) => {
-                let f = crate::cmd::coverage::pick_floor(project, &name, Some(id))?;
+                let f = pick_floor(&name, project, Some(id))?;
                 vec![(f.id.as_str(), out.clone())]
             }
             (None, [only]) => vec![(only.id.as_str(), out.clone())],
-            (None, []) => return Err(Failure::input(format!("{name}: the project has no floor"))),
+            (None, []) => pick_floor(&name, project, None).map(|_| Vec::new())?,
             (None, all) => all
                 .iter()
                 .map(|f| (f.id.as_str(), per_floor(out, &f.id)))
                 .collect(),
         };
         for (id, path) in floors {
-            let bytes = export_floor(project, &routed, id, Some(&date))
-                .map_err(|e| Failure::input(format!("{name}: {e}")))?;
+            let bytes = export_floor(project, &routed.routing, id, Some(&date.to_string()))
+                .map_err(|error| AppError::Dxf {
+                    project: name.clone(),
+                    error,
+                })?;
             files::write_atomic(&path, bytes)?;
             println!("wrote {} (floor {id})", path.display());
         }

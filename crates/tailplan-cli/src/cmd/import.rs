@@ -4,13 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
+use tailplan_app::{AppError, ImportRequest, open};
 use tailplan_core::project_file;
 use tailplan_io::geojson::CrsChoice;
-use tailplan_io::import::{self, Format, ImportLimits, ImportOptions, Scale, Units};
+use tailplan_io::import::{self, Format, ImportLimits, Scale, Units};
 use tailplan_io::layers::LayerMap;
 
 use crate::Failure;
-use crate::files::{self, InputKind};
+use crate::files;
 
 /// Import a floor plan into a project file.
 #[derive(clap::Args)]
@@ -70,13 +71,23 @@ pub struct Args {
 }
 
 impl Args {
-    /// The limits the import is held to.
-    fn limits(&self) -> ImportLimits {
-        ImportLimits {
-            max_file_bytes: self.max_file_mb.map(|mb| mb.saturating_mul(1_000_000)),
-            max_entities: self.max_entities,
-            max_points: self.max_points,
-            max_nesting: self.max_nesting,
+    /// The import asked for.
+    fn request(&self) -> ImportRequest {
+        ImportRequest {
+            floor: self.floor.clone(),
+            units: self.units,
+            scale: self.scale.map(Scale::MetresPerUnit).or(self.scale_points),
+            layers: self.layers.clone().unwrap_or_default(),
+            crs: self.crs,
+            include_hidden: self.include_hidden,
+            keep_underlay: true,
+            rotation_deg: self.rotation,
+            limits: ImportLimits {
+                max_file_bytes: self.max_file_mb.map(|mb| mb.saturating_mul(1_000_000)),
+                max_entities: self.max_entities,
+                max_points: self.max_points,
+                max_nesting: self.max_nesting,
+            },
         }
     }
 }
@@ -116,41 +127,23 @@ pub fn run(args: Args) -> Result<(), Failure> {
             args.output.display()
         )));
     }
-    let options = ImportOptions {
-        source_name: name.clone(),
-        format: None,
-        floor: args.floor.clone(),
-        units: args.units,
-        scale: args.scale.map(Scale::MetresPerUnit).or(args.scale_points),
-        layers: args.layers.clone().unwrap_or_default(),
-        crs: args.crs,
-        include_hidden: args.include_hidden,
-        keep_underlay: true,
-        rotation_deg: args.rotation,
-        cleanup: Default::default(),
-        limits: args.limits(),
-    };
+    let request = args.request();
     let done = if args.file.is_dir() {
-        let files = imdf_folder(&args.file, options.limits.file_bytes(Format::Imdf))?;
-        import::import_imdf_files(&files, &options)
+        let files = imdf_folder(&args.file, request.limits.file_bytes(Format::Imdf))?;
+        open::import_imdf_files(&name, &files, &request)?
     } else {
         let head = files::read_head(&args.file, 8192)?;
-        let format = import::sniff(&name, &head).map_err(|e| Failure::input(e.to_string()))?;
-        if format == Format::GeoJson
-            && files::sniff(&String::from_utf8_lossy(&head)) == InputKind::Project
-        {
-            return Err(Failure::input(format!(
-                "{name}: is already a tailplan project: nothing to import"
-            )));
+        if open::is_project_file(&head) {
+            return Err(AppError::AlreadyAProject { file: name }.into());
         }
+        let format = import::sniff(&name, &head).map_err(AppError::from)?;
         let bytes = files::read_bytes(
             &args.file,
-            options.limits.file_bytes(format),
+            request.limits.file_bytes(format),
             format.as_str(),
         )?;
-        import::import_file(&name, &bytes, &options)
-    }
-    .map_err(|e| Failure::input(e.to_string()))?;
+        open::import_plan(&name, &bytes, &request)?
+    };
     files::print_diagnostics(&done.report.diagnostics, true);
 
     let summary: Vec<String> = done
@@ -168,8 +161,8 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let appended = args.append && existing;
     let project = if appended {
         let text = files::read_text(&args.output)?;
-        let (mut target, _) = project_file::from_json(&text)
-            .map_err(|e| Failure::input(format!("{}: {e}", args.output.display())))?;
+        let mut target =
+            open::open_project_file(&args.output.display().to_string(), &text)?.project;
         let notes = import::append(&mut target, done);
         files::print_diagnostics(&notes, true);
         target

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
-use tailplan_core::{ElementKind, Project};
+use tailplan_core::Project;
 use tailplan_io::geojson::CrsChoice;
 
 use crate::Failure;
@@ -70,7 +70,7 @@ fn info(path: &Path, args: &Args, with_file: bool, r: &mut Report) -> Result<(),
     let loaded = files::load(path, args.crs)?;
     r.err += &files::diagnostics_text(&loaded.diagnostics, true);
     if args.json {
-        let mut value = info_json(&loaded.project);
+        let mut value = serde_json::to_value(tailplan_app::info(&loaded.project)).expect("json");
         if with_file && let Some(o) = value.as_object_mut() {
             o.insert("file".into(), json!(path.display().to_string()));
         }
@@ -79,10 +79,6 @@ fn info(path: &Path, args: &Args, with_file: bool, r: &mut Report) -> Result<(),
         r.out += &info_text(&loaded.project);
     }
     Ok(())
-}
-
-fn counts_of(floor: &tailplan_core::Floor) -> Vec<(ElementKind, usize)> {
-    floor.counts().into_iter().collect()
 }
 
 /// The report as text.
@@ -122,7 +118,8 @@ pub fn info_text(project: &Project) -> String {
             }
             None => out += ", empty\n",
         }
-        let counts: Vec<String> = counts_of(f)
+        let counts: Vec<String> = f
+            .counts()
             .into_iter()
             .map(|(k, n)| format!("{k} {n}"))
             .collect();
@@ -143,33 +140,4 @@ pub fn info_text(project: &Project) -> String {
         }
     }
     out
-}
-
-/// The report as JSON, for scripts.
-pub fn info_json(project: &Project) -> serde_json::Value {
-    let floors: Vec<_> = project
-        .floors
-        .iter()
-        .map(|f| {
-            let counts: serde_json::Map<String, serde_json::Value> = counts_of(f)
-                .into_iter()
-                .map(|(k, n)| (k.as_str().to_owned(), json!(n)))
-                .collect();
-            json!({
-                "id": f.id,
-                "name": f.name,
-                "elevation_m": f.elevation_m,
-                "ceiling_m": f.ceiling_m,
-                "bbox": f.bbox().map(|b| json!({"min": [b.min.x, b.min.y], "max": [b.max.x, b.max.y], "width_m": b.width(), "height_m": b.height()})),
-                "counts": counts,
-                "wall_segments": f.walls.segment_count(),
-            })
-        })
-        .collect();
-    json!({
-        "meta": project.meta,
-        "georef": project.georef,
-        "floors": floors,
-        "imports": project.imports,
-    })
 }

@@ -9,7 +9,8 @@ pub mod place;
 pub mod route;
 pub mod sheet;
 
-use tailplan_core::coverage::{CoverageError, grid::DEFAULT_MAX_CELLS};
+use tailplan_app::SheetDate;
+use tailplan_core::coverage::grid::DEFAULT_MAX_CELLS;
 
 /// The grid-cell limit, a flag of every command that computes coverage.
 #[derive(clap::Args, Debug, Clone, Copy)]
@@ -19,14 +20,10 @@ pub struct GridLimit {
     pub max_grid_cells: usize,
 }
 
-impl GridLimit {
-    /// The error's message for `name`, naming the flags that change the limit's outcome.
-    pub fn explain(name: &str, e: &CoverageError) -> String {
-        match e {
-            CoverageError::GridTooLarge { .. } => {
-                format!("{name}: {e} (--cell, --max-grid-cells)")
-            }
-            _ => format!("{name}: {e}"),
-        }
-    }
+/// Today's date in UTC, from the system's clock: the default of `--date`.
+pub fn today() -> SheetDate {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    SheetDate::from_unix_seconds(i64::try_from(seconds).unwrap_or(i64::MAX))
 }

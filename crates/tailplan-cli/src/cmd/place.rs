@@ -4,15 +4,11 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use serde_json::json;
-use tailplan_core::coverage::placement::{
-    ApPlacement, ApPlacementOptions, GatewayPlacement, GatewayPlacementOptions, place_aps,
-    place_gateways,
-};
-use tailplan_core::{IotTech, WifiBand};
+use tailplan_app::json::round_numbers;
+use tailplan_app::{ApPlacementRequest, GatewayPlacementRequest, parse, placement};
+use tailplan_core::coverage::placement::{ApPlacement, ApPlacementOptions, GatewayPlacement};
 use tailplan_io::geojson::CrsChoice;
 
-use super::coverage::{pick_floor, round_numbers};
 use crate::Failure;
 use crate::cmd::GridLimit;
 use crate::files;
@@ -128,63 +124,30 @@ pub struct GatewaysArgs {
     out: Option<PathBuf>,
 }
 
-fn check(flag: &str, v: f64, lo: f64, hi: f64) -> Result<(), Failure> {
-    if v.is_finite() && v >= lo && v <= hi {
-        Ok(())
-    } else {
-        Err(Failure::input(format!(
-            "--{flag} {v}: must be a number from {lo} to {hi}"
-        )))
-    }
-}
-
-fn positive(flag: &str, v: f64) -> Result<(), Failure> {
-    if v.is_finite() && v > 0.0 && v <= 1000.0 {
-        Ok(())
-    } else {
-        Err(Failure::input(format!(
-            "--{flag} {v}: must be a positive number of metres (at most 1000)"
-        )))
-    }
-}
-
 /// Runs `place-aps`.
 pub fn run_aps(args: ApsArgs) -> Result<(), Failure> {
-    let band = WifiBand::parse(&args.band).ok_or_else(|| {
-        Failure::input(format!(
-            "--band {}: not a Wi-Fi band (2.4, 5 or 6)",
-            args.band
-        ))
-    })?;
-    check("target", args.target, -150.0, 0.0)?;
-    check("coverage", args.coverage, 0.0, 100.0)?;
-    check("secondary-coverage", args.secondary_coverage, 0.0, 100.0)?;
-    check("tx", args.tx, -30.0, 60.0)?;
-    if let Some(h) = args.height {
-        check("height", h, 0.0, 100.0)?;
-    }
-    positive("spacing", args.spacing)?;
-    positive("cell", args.cell)?;
+    let request = ApPlacementRequest {
+        floor: args.floor.clone(),
+        options: ApPlacementOptions {
+            band: parse::band(&args.band)?,
+            target_dbm: args.target,
+            coverage_percent: args.coverage,
+            secondary: args.secondary,
+            secondary_percent: args.secondary_coverage,
+            tx_dbm: args.tx,
+            height_m: args.height,
+            spacing_m: args.spacing,
+            cell_m: args.cell,
+            max_cells: args.limit.max_grid_cells,
+            keep_existing: args.keep_existing,
+            ..ApPlacementOptions::default()
+        },
+    };
+    request.check()?;
     let name = args.project.display().to_string();
     let loaded = files::load(&args.project, CrsChoice::Auto)?;
     files::print_diagnostics(&loaded.diagnostics, false);
-    let floor = pick_floor(&loaded.project, &name, args.floor.as_deref())?;
-    let options = ApPlacementOptions {
-        band,
-        target_dbm: args.target,
-        coverage_percent: args.coverage,
-        secondary: args.secondary,
-        secondary_percent: args.secondary_coverage,
-        tx_dbm: args.tx,
-        height_m: args.height,
-        spacing_m: args.spacing,
-        cell_m: args.cell,
-        max_cells: args.limit.max_grid_cells,
-        keep_existing: args.keep_existing,
-        ..ApPlacementOptions::default()
-    };
-    let placed = place_aps(&loaded.project, &floor.id, &options)
-        .map_err(|e| Failure::input(GridLimit::explain(&name, &e)))?;
+    let placed = placement::place_aps(&name, &loaded.project, &request)?;
     print!("{}", aps_text(&placed));
     if let Some(path) = &args.out {
         let mut v = serde_json::to_value(&placed).expect("placement serialises");
@@ -245,56 +208,31 @@ pub fn aps_text(p: &ApPlacement) -> String {
 
 /// Runs `place-gateways`.
 pub fn run_gateways(args: GatewaysArgs) -> Result<(), Failure> {
-    let wanted = match &args.tech {
-        Some(t) => Some(IotTech::parse(t).ok_or_else(|| {
-            Failure::input(format!(
-                "--tech {t}: not an IoT technology (lorawan, ble, zigbee or thread)"
-            ))
-        })?),
-        None => None,
+    let request = GatewayPlacementRequest {
+        floor: args.floor.clone(),
+        tech: args.tech.as_deref().map(parse::tech).transpose()?,
+        margin_db: args.margin,
+        tx_dbm: args.tx,
+        height_m: args.height,
+        spacing_m: args.spacing,
+        keep_existing: args.keep_existing,
     };
-    check("margin", args.margin, -50.0, 100.0)?;
-    if let Some(tx) = args.tx {
-        check("tx", tx, -30.0, 60.0)?;
-    }
-    if let Some(h) = args.height {
-        check("height", h, 0.0, 100.0)?;
-    }
-    positive("spacing", args.spacing)?;
+    request.check()?;
     let name = args.project.display().to_string();
     let loaded = files::load(&args.project, CrsChoice::Auto)?;
     files::print_diagnostics(&loaded.diagnostics, false);
-    let floor = pick_floor(&loaded.project, &name, args.floor.as_deref())?;
-    let techs: Vec<IotTech> = match wanted {
-        Some(t) => vec![t],
-        None => IotTech::ALL
-            .into_iter()
-            .filter(|&t| floor.devices.iter().any(|d| d.tech == Some(t)))
-            .collect(),
-    };
-    if techs.is_empty() {
+    let placed = placement::place_gateways(&name, &loaded.project, &request)?;
+    if placed.placements.is_empty() {
         eprintln!(
             "warning: floor \"{}\" has no device with a tech: nothing to place",
-            floor.id
+            placed.floor
         );
     }
-    let mut placements = Vec::new();
-    for tech in techs {
-        let options = GatewayPlacementOptions {
-            margin_db: args.margin,
-            tx_dbm: args.tx,
-            height_m: args.height,
-            spacing_m: args.spacing,
-            keep_existing: args.keep_existing,
-            ..GatewayPlacementOptions::new(tech)
-        };
-        let placed = place_gateways(&loaded.project, &floor.id, &options)
-            .map_err(|e| Failure::input(format!("{name}: {e}")))?;
-        print!("{}", gateways_text(&placed));
-        placements.push(placed);
+    for p in &placed.placements {
+        print!("{}", gateways_text(p));
     }
     if let Some(path) = &args.out {
-        let mut v = json!({"floor": floor.id, "placements": placements});
+        let mut v = serde_json::to_value(&placed).expect("placements serialise");
         round_numbers(&mut v);
         files::write_atomic(path, serde_json::to_string_pretty(&v).expect("json"))?;
         println!("wrote {}", path.display());

@@ -3,10 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use serde_json::json;
+use tailplan_app::CsvTable;
 use tailplan_core::project_file;
 use tailplan_core::routing::{self, Routing, rules::medium_name};
-use tailplan_io::csv;
 use tailplan_io::geojson::CrsChoice;
 
 use crate::Failure;
@@ -142,47 +141,29 @@ fn route(path: &Path, crs: CrsChoice, outputs: &Outputs, r: &mut Report) -> Resu
     let loaded = files::load(path, crs)?;
     r.err += &files::diagnostics_text(&loaded.diagnostics, false);
     let project = &loaded.project;
-    let routed = routing::route(project);
-    let bom = routing::bill_of_materials(project, &routed.cables, &routed.rooms);
-    let schedule = routed.schedule();
+    let routed = tailplan_app::route::route(project);
     if let Some(path) = &outputs.routed {
-        let text = project_file::to_json(&routing::routed_project(project, &routed));
+        let text = project_file::to_json(&routed.routed_project(project));
         files::write_atomic(path, text)?;
     }
     let tables = [
-        (&outputs.schedule, csv::schedule(&schedule)),
-        (&outputs.bom, csv::bill_of_materials(&bom)),
-        (&outputs.fill, csv::tray_fill(&routed.tray_fill)),
-        (&outputs.rooms, csv::rooms(&routed.rooms)),
-        (&outputs.final_tail, csv::final_tail(&routed.final_tail)),
+        (&outputs.schedule, CsvTable::Schedule),
+        (&outputs.bom, CsvTable::BillOfMaterials),
+        (&outputs.fill, CsvTable::TrayFill),
+        (&outputs.rooms, CsvTable::Rooms),
+        (&outputs.final_tail, CsvTable::FinalTail),
     ];
-    for (path, text) in tables {
+    for (path, table) in tables {
         if let Some(path) = path {
-            files::write_atomic(path, text)?;
+            files::write_atomic(path, routed.csv(table))?;
         }
     }
     if let Some(path) = &outputs.json {
-        let value = json!({
-            "summary": summary_json(&routed),
-            "schedule": schedule.rows,
-            "bill_of_materials": bom,
-            "routing": routed,
-        });
-        let text = serde_json::to_string_pretty(&value).expect("routing serialises");
+        let text = serde_json::to_string_pretty(&routed).expect("routing serialises");
         files::write_atomic(path, text)?;
     }
-    r.out += &summary_text(&routed, &bom);
+    r.out += &summary_text(&routed.routing, &routed.bill_of_materials);
     Ok(())
-}
-
-fn summary_json(r: &Routing) -> serde_json::Value {
-    json!({
-        "endpoints": r.endpoints,
-        "cables": r.cables.len(),
-        "unserved": r.unserved.len(),
-        "total_m": (r.total_m() * 100.0).round() / 100.0,
-        "errors": r.errors().count(),
-    })
 }
 
 /// The summary printed after routing.

@@ -389,25 +389,45 @@ mod tests {
         };
         let mut f = Floor::new("1", "L1", 0.0);
         assert_eq!(Service::default_for(&f), None);
-        for (i, t) in [IotTech::Lorawan, IotTech::Lorawan, IotTech::Lorawan, IotTech::Ble]
-            .into_iter()
-            .enumerate()
+        for (i, t) in [
+            IotTech::Lorawan,
+            IotTech::Lorawan,
+            IotTech::Lorawan,
+            IotTech::Ble,
+        ]
+        .into_iter()
+        .enumerate()
         {
             f.gateways.push(gw(&format!("g{i}"), t));
         }
-        assert_eq!(Service::default_for(&f), Some(Service::Iot(IotTech::Lorawan)));
+        assert_eq!(
+            Service::default_for(&f),
+            Some(Service::Iot(IotTech::Lorawan))
+        );
         // One 5 GHz access point beside three LoRaWAN gateways: Wi-Fi 5 GHz.
         f.access_points.push(ap("a", WifiBand::Ghz5));
-        assert_eq!(Service::default_for(&f), Some(Service::Wifi(WifiBand::Ghz5)));
+        assert_eq!(
+            Service::default_for(&f),
+            Some(Service::Wifi(WifiBand::Ghz5))
+        );
         // Most access points win; a tie goes to 5, then 6, then 2.4 GHz.
         f.access_points.push(ap("b", WifiBand::Ghz2_4));
-        assert_eq!(Service::default_for(&f), Some(Service::Wifi(WifiBand::Ghz5)));
+        assert_eq!(
+            Service::default_for(&f),
+            Some(Service::Wifi(WifiBand::Ghz5))
+        );
         f.access_points.push(ap("c", WifiBand::Ghz2_4));
-        assert_eq!(Service::default_for(&f), Some(Service::Wifi(WifiBand::Ghz2_4)));
+        assert_eq!(
+            Service::default_for(&f),
+            Some(Service::Wifi(WifiBand::Ghz2_4))
+        );
         f.access_points.retain(|a| a.band != WifiBand::Ghz5);
         f.access_points.push(ap("d", WifiBand::Ghz6));
         f.access_points.push(ap("e", WifiBand::Ghz6));
-        assert_eq!(Service::default_for(&f), Some(Service::Wifi(WifiBand::Ghz6)));
+        assert_eq!(
+            Service::default_for(&f),
+            Some(Service::Wifi(WifiBand::Ghz6))
+        );
     }
 
     #[test]

@@ -681,8 +681,8 @@ pub fn place_gateways(
 mod tests {
     use super::*;
     use crate::devices::{Device, Medium};
-    use crate::props::Props;
     use crate::geometry::{Polygon, Shape};
+    use crate::props::Props;
     use crate::rooms::Room;
     use crate::walls::Wall;
 

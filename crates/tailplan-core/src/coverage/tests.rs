@@ -5,11 +5,11 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::devices::{AccessPoint, WifiBand};
-use crate::props::Props;
 use crate::floor::Floor;
 use crate::geometry::{Point, Polygon, Shape};
 use crate::openings::{Opening, OpeningKind};
 use crate::project::Project;
+use crate::props::Props;
 use crate::rooms::Room;
 use crate::walls::Wall;
 

@@ -141,8 +141,8 @@ pub fn wired_endpoints(project: &Project) -> Vec<Endpoint> {
 mod tests {
     use super::*;
     use crate::devices::{AccessPoint, Device, Outlet, WifiBand};
-    use crate::props::Props;
     use crate::floor::Floor;
+    use crate::props::Props;
 
     #[test]
     fn outlet_ports_aps_and_wired_devices() {

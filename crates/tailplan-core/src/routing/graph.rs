@@ -680,9 +680,9 @@ impl PathwayGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::props::Props;
     use crate::floor::Floor;
     use crate::pathways::{Riser, TelecomRoom, Tray};
+    use crate::props::Props;
 
     pub(crate) fn tray(id: &str, pts: &[(f64, f64)]) -> Tray {
         Tray {

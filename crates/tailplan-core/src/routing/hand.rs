@@ -30,9 +30,9 @@ use crate::pathways::CableRoute;
 use crate::project::Project;
 use crate::routing::cable::CableLengths;
 use crate::routing::endpoints::Endpoint;
+use crate::routing::finding::{Finding, Rule};
 use crate::routing::graph::{JOIN_TOLERANCE_M, PathwayGraph};
 use crate::routing::route_ends::RouteEnds;
-use crate::routing::finding::{Finding, Rule};
 
 /// The value of `props.routing` that marks a route tailplan generated.
 pub const AUTO_ROUTE_MARK: &str = "auto";

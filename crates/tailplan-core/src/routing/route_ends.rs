@@ -247,10 +247,10 @@ pub fn route_names_as_ids(project: &mut Project) -> usize {
 mod tests {
     use super::*;
     use crate::devices::{AccessPoint, Outlet, WifiBand};
-    use crate::props::Props;
     use crate::floor::Floor;
     use crate::geometry::Point;
     use crate::pathways::{CableRoute, TelecomRoom};
+    use crate::props::Props;
 
     fn project() -> Project {
         let mut f = Floor::new("0", "Ground", 0.0);

@@ -9,9 +9,9 @@
 
 use serde_json::json;
 
-use crate::props::Props;
 use crate::pathways::CableRoute;
 use crate::project::Project;
+use crate::props::Props;
 use crate::routing::Routing;
 use crate::routing::cable::RouteSource;
 use crate::routing::hand::{AUTO_ROUTE_MARK, is_auto_route};

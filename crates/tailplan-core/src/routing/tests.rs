@@ -5,10 +5,10 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::devices::{AccessPoint, Device, Outlet, WifiBand};
-use crate::props::Props;
 use crate::floor::Floor;
 use crate::geometry::Point;
 use crate::pathways::{CableRoute, Riser, TelecomRoom, Tray};
+use crate::props::Props;
 
 fn tray(id: &str, pts: &[(f64, f64)]) -> Tray {
     Tray {

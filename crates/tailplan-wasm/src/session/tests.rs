@@ -180,7 +180,7 @@ fn edits_undo_and_redo() {
 fn coverage_follows_the_cli() {
     let mut s = small();
     let map = s.coverage(&CoverageOptions::default()).unwrap();
-    let r = &map.result;
+    let r = &map;
     assert_eq!(map.best_rssi_dbm.len(), r.cols * r.rows);
     assert!(r.band.is_some() && r.tech.is_none() && r.links.is_none());
     assert!(!r.transmitters.is_empty());
@@ -193,28 +193,28 @@ fn coverage_follows_the_cli() {
                 cell_m: Some(0.0),
                 ..Default::default()
             },
-            "--cell 0: must be a positive number of metres",
+            "cellM 0: must be a positive number of metres",
         ),
         (
             CoverageOptions {
                 floor: Some("9".into()),
                 ..Default::default()
             },
-            "small.tailplan.json: --floor 9: no such floor (floors: 0)",
+            "small.tailplan.json: floor 9: no such floor (floors: 0)",
         ),
         (
             CoverageOptions {
                 band: Some("7".into()),
                 ..Default::default()
             },
-            "--band 7: not a Wi-Fi band (2.4, 5 or 6)",
+            "band 7: not a Wi-Fi band (2.4, 5 or 6)",
         ),
         (
             CoverageOptions {
                 tech: Some("wifi".into()),
                 ..Default::default()
             },
-            "--tech wifi: not an IoT technology (lorawan, ble, zigbee or thread)",
+            "tech wifi: not an IoT technology (lorawan, ble, zigbee or thread)",
         ),
         (
             CoverageOptions {
@@ -284,7 +284,7 @@ fn routes_and_sheets() {
     assert_eq!(r.schedule.len(), r.routing.cables.len());
     let routed = s.routed();
     assert!(routed.project().floors[0].routes.len() >= r.routing.cables.len());
-    let today = || "2025-01-31".to_owned();
+    let today = || SheetDate::parse("2025-01-31").unwrap();
     let sheets = s.sheets(&SheetOptions::default(), today).unwrap();
     assert_eq!(sheets[0].name, "cabling-0");
     assert!(sheets[0].svg.starts_with("<svg") || sheets[0].svg.starts_with("<?xml"));
@@ -306,7 +306,7 @@ fn routes_and_sheets() {
     };
     assert_eq!(
         s.sheets(&bad, today).unwrap_err(),
-        "--date 31/01/2025: not a date: write YYYY-MM-DD"
+        "date 31/01/2025: not a date: write YYYY-MM-DD"
     );
     let bad = SheetOptions {
         paper: Some("B2".into()),
@@ -319,19 +319,34 @@ fn routes_and_sheets() {
 }
 
 #[test]
-fn dates_are_checked_as_the_cli_checks_them() {
-    assert_eq!(check_date(" 2025-01-31 ").unwrap(), "2025-01-31");
+fn dates_are_real_days() {
+    let s = small();
+    let today = || SheetDate::parse("2025-01-31").unwrap();
     for bad in [
+        "2025-02-31",
         "2025-13-01",
-        "2025-00-10",
-        "2025-01-32",
         "2025-1-31",
         "2025/01/31",
         "é025-01-31",
         "",
     ] {
-        assert!(check_date(bad).is_err(), "{bad}");
+        let options = SheetOptions {
+            date: Some(bad.into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            s.sheets(&options, today).unwrap_err(),
+            format!("date {bad}: not a date: write YYYY-MM-DD")
+        );
     }
+}
+
+#[test]
+fn the_design_rule_report_is_the_cli_report() {
+    let s = small();
+    let c = s.check();
+    assert_eq!(c.findings, s.route().routing.findings);
+    assert_eq!(c.errors, c.findings.iter().filter(|f| f.is_error()).count());
 }
 
 #[test]
@@ -348,7 +363,7 @@ fn info_is_the_cli_report() {
     assert!(s.floor("0").is_ok());
     assert_eq!(
         s.floor("7").unwrap_err(),
-        "small.tailplan.json: no floor \"7\" (floors: 0)"
+        "small.tailplan.json: floor 7: no such floor (floors: 0)"
     );
 }
 

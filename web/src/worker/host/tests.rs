@@ -1,5 +1,7 @@
+use tailplan_app::{CsvTable, Export, SheetDate};
 use tailplan_core::coverage::Service;
 use tailplan_core::{Edit, Element, WifiBand, project_file};
+use tailplan_io::sheet::SheetKind;
 
 use super::*;
 use crate::fixtures::{ap, building};
@@ -10,6 +12,10 @@ fn clock() -> f64 {
 }
 
 const DOC: DocKey = (1, 0);
+
+fn date() -> SheetDate {
+    SheetDate::parse("2025-01-31").unwrap()
+}
 
 fn loaded() -> Host {
     let mut h = Host::new();
@@ -262,7 +268,7 @@ fn routing_and_exports() {
     assert_eq!(*doc, DOC);
     // Two outlets of two ports, two access points and a camera.
     assert_eq!(routing.cables.len(), 7);
-    let export = |h: &mut Host, what: ExportKind| {
+    let export = |h: &mut Host, what: Export| {
         h.receive(
             ToWorker::Export {
                 job: 11,
@@ -278,7 +284,12 @@ fn routing_and_exports() {
             other => panic!("{other:?}"),
         }
     };
-    let (f, b) = export(&mut h, ExportKind::Schedule);
+    let (f, b) = export(
+        &mut h,
+        Export::Csv {
+            table: CsvTable::Schedule,
+        },
+    );
     assert_eq!(
         (f.name.as_str(), f.mime.as_str()),
         ("test-cable-schedule.csv", "text/csv")
@@ -286,19 +297,24 @@ fn routing_and_exports() {
     let text = String::from_utf8(b).unwrap();
     assert!(text.starts_with("cable_id,from,to,floor,medium"), "{text}");
     assert_eq!(text.lines().count(), 8);
-    let (f, b) = export(&mut h, ExportKind::Bom);
+    let (f, b) = export(
+        &mut h,
+        Export::Csv {
+            table: CsvTable::BillOfMaterials,
+        },
+    );
     assert_eq!(f.name, "test-bill-of-materials.csv");
     assert!(String::from_utf8(b).unwrap().contains("cable-cat6a"));
-    let (f, b) = export(&mut h, ExportKind::GeoJson);
+    let (f, b) = export(&mut h, Export::GeoJson);
     assert_eq!(f.name, "test.geojson");
     let v: serde_json::Value = serde_json::from_slice(&b).unwrap();
     assert_eq!(v["type"], "FeatureCollection");
     let (f, b) = export(
         &mut h,
-        ExportKind::FloorSheets {
+        Export::FloorSheets {
             floor: "1".into(),
-            date: "2025-01-31".into(),
-            coverage: false,
+            date: date(),
+            sheet: SheetKind::Cabling,
         },
     );
     // One cabling sheet, as SVG.
@@ -310,35 +326,40 @@ fn routing_and_exports() {
     assert!(svg.contains("inkscape:groupmode=\"layer\"") && svg.contains("2025-01-31"));
     let (f, b) = export(
         &mut h,
-        ExportKind::FloorSheets {
+        Export::FloorSheets {
             floor: "1".into(),
-            date: "2025-01-31".into(),
-            coverage: true,
+            date: date(),
+            sheet: SheetKind::Coverage,
         },
     );
     assert_eq!(f.name, "test-coverage-1.svg");
     assert!(String::from_utf8(b).unwrap().contains("<svg"));
-    let (f, b) = export(
-        &mut h,
-        ExportKind::AllSheets {
-            date: "2025-01-31".into(),
-        },
-    );
+    let (f, b) = export(&mut h, Export::AllSheets { date: date() });
     // The index, a cabling and a coverage sheet: zipped.
     assert_eq!(f.name, "test-sheets.zip");
     assert_eq!(&b[..2], b"PK");
     let (f, b) = export(
         &mut h,
-        ExportKind::Dxf {
+        Export::Dxf {
             floor: "1".into(),
-            date: "2025-01-31".into(),
+            date: date(),
         },
     );
     assert_eq!(f.name, "test-1.dxf");
     assert!(String::from_utf8_lossy(&b).contains("TP-ROUTES"));
-    let (f, _) = export(&mut h, ExportKind::Findings);
+    let (f, _) = export(
+        &mut h,
+        Export::Csv {
+            table: CsvTable::Findings,
+        },
+    );
     assert_eq!(f.name, "test-findings.csv");
-    let (f, _) = export(&mut h, ExportKind::FinalTail);
+    let (f, _) = export(
+        &mut h,
+        Export::Csv {
+            table: CsvTable::FinalTail,
+        },
+    );
     assert_eq!(f.name, "test-final-tail.csv");
     // A floor that does not exist: a reason, not a panic.
     h.receive(
@@ -346,9 +367,9 @@ fn routing_and_exports() {
             job: 12,
             doc: DOC,
             base: "test".into(),
-            what: ExportKind::Dxf {
+            what: Export::Dxf {
                 floor: "9".into(),
-                date: "2025-01-31".into(),
+                date: date(),
             },
         },
         Vec::new(),
@@ -506,12 +527,4 @@ fn imports_with_layer_roles_and_provisional_scales() {
     assert!(
         matches!(&out.message, FromWorker::Failed { message, .. } if message.contains("furlong"))
     );
-}
-
-#[test]
-fn zips_and_file_names() {
-    let z = zip_of(&[("a.svg".into(), b"<svg/>".as_slice())]).unwrap();
-    assert_eq!(&z[..2], b"PK");
-    assert_eq!(file_part("Level 1/Ost"), "Level_1_Ost");
-    assert_eq!(file_part(""), "floor");
 }
