@@ -43,7 +43,7 @@ bash tests/e2e/wasm-tests.sh
 step "plugin library (npm package: clippy for wasm32, wasm-pack, Node, TypeScript and Chromium tests)"
 bash tests/plugin/run.sh
 
-step "fuzzing: every importer and the project-file loader, 20 s each (fuzz/run.sh; long runs in the README)"
+step "fuzzing: every importer and the project-file loader, 20 s each (fuzz/run.sh; long runs in docs/security.md)"
 if rustup run nightly rustc --version >/dev/null 2>&1; then
   FUZZ_TIMEOUTS=report bash fuzz/run.sh 20
 else

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The supply-chain checks (README, "Supply chain"), in order:
+# The supply-chain checks (docs/security.md, "Supply chain"), in order:
 #   1. lockfiles: every Cargo workspace and npm package of the repository has its lockfile
 #      (Cargo.lock, package-lock.json), committed with its manifest and in step with it;
 #   2. the repository's scripts install and build from those lockfiles: every cargo command

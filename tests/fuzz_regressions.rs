@@ -2,8 +2,8 @@
 //! timeout with, imported again: `tests/fuzz-regressions/<target>/<name>`, one folder per
 //! fuzz target. Each must now end, with an import or an error, and never a panic.
 //!
-//! Inputs whose fix is still open are listed in [`OPEN`] and skipped here (the fuzzing part of
-//! the README says which); `cargo test --test fuzz_regressions -- --ignored` runs them.
+//! Inputs whose fix is still open are listed in [`OPEN`] and skipped here (docs/security.md,
+//! "Fuzzing", says which); `cargo test --test fuzz_regressions -- --ignored` runs them.
 
 use std::path::{Path, PathBuf};
 

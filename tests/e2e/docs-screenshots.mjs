@@ -1,4 +1,4 @@
-// Makes the README's screenshots of the editor from the release build in dist/:
+// Makes the editor's screenshots in README.md and docs/editor.md from the release build in dist/:
 //   node tests/e2e/docs-screenshots.mjs        writes docs/screenshots/editor-*.png
 // Each is a state a user reaches by hand: a route drawn to the telecom room, a wall being
 // drawn with its snap, a property refused, the shortcuts, a floor's coverage, every cable

@@ -1,4 +1,4 @@
-// Measures the editor's quality bars on the release build in dist/ (the README's table):
+// Measures the editor's quality bars on the release build in dist/ (docs/editor.md, Quality bars):
 //   node tests/e2e/measure.mjs
 // - the initial download: every file the page fetched until the office sample is on screen
 //   and interactive, each compressed with gzip -9 (what a web server sends);

@@ -7,8 +7,7 @@
 
 use tailplan_core::{Diagnostic, Point, Project, project_file};
 use tailplan_io::geojson::{self, CrsChoice};
-use tailplan_io::import::{self, Import, ImportLimits, ImportOptions, Scale, Units};
-use tailplan_io::layers::LayerMap;
+use tailplan_io::import::{self, Import, ImportOptions, Scale};
 
 use crate::error::{AppError, Param};
 
@@ -88,83 +87,36 @@ pub fn open_bytes(name: &str, bytes: &[u8], request: &ImportRequest) -> Result<O
 }
 
 /// How to import a plan: `tailplan import`'s flags, the npm package's `importFile` options,
-/// the editor's import dialog.
-#[derive(Debug, Clone)]
-pub struct ImportRequest {
-    /// The floor a single-floor drawing goes on (default `0`).
-    pub floor: Option<String>,
-    /// DXF units, overriding the file's.
-    pub units: Option<Units>,
-    /// The scale of an SVG or an image (required for them), or of a unitless DXF.
-    pub scale: Option<Scale>,
-    /// Layer roles tried before the default rules.
-    pub layers: LayerMap,
-    /// How to read GeoJSON coordinates.
-    pub crs: CrsChoice,
-    /// Import hidden layers too.
-    pub include_hidden: bool,
-    /// Keep the drawing's lines or the scan as the floor's underlay (default true).
-    pub keep_underlay: bool,
-    /// Rotation of an image underlay, degrees anticlockwise.
-    pub rotation_deg: f64,
-    /// The limits the import is held to.
-    pub limits: ImportLimits,
-}
+/// the editor's import dialog. The importers' own options; the file's name is given apart.
+pub type ImportRequest = ImportOptions;
 
-impl Default for ImportRequest {
-    fn default() -> Self {
-        Self {
-            floor: None,
-            units: None,
-            scale: None,
-            layers: LayerMap::default(),
-            crs: CrsChoice::Auto,
-            include_hidden: false,
-            keep_underlay: true,
-            rotation_deg: 0.0,
-            limits: ImportLimits::default(),
-        }
+/// The scale given either as metres per unit or as two points (`[x1, y1, x2, y2, distance]`),
+/// not both.
+pub fn scale_of(
+    m_per_unit: Option<f64>,
+    points: Option<[f64; 5]>,
+) -> Result<Option<Scale>, AppError> {
+    match (m_per_unit, points) {
+        (Some(_), Some(_)) => Err(AppError::Conflict {
+            a: Param::ImportScale,
+            b: Param::ScalePoints,
+        }),
+        (Some(s), None) => Ok(Some(Scale::MetresPerUnit(s))),
+        (None, Some([x1, y1, x2, y2, d])) => Ok(Some(Scale::TwoPoints {
+            a: Point::new(x1, y1),
+            b: Point::new(x2, y2),
+            distance_m: d,
+        })),
+        (None, None) => Ok(None),
     }
 }
 
-impl ImportRequest {
-    /// The scale given either as metres per unit or as two points (`[x1, y1, x2, y2,
-    /// distance]`), not both.
-    pub fn scale_of(
-        m_per_unit: Option<f64>,
-        points: Option<[f64; 5]>,
-    ) -> Result<Option<Scale>, AppError> {
-        match (m_per_unit, points) {
-            (Some(_), Some(_)) => Err(AppError::Conflict {
-                a: Param::ImportScale,
-                b: Param::ScalePoints,
-            }),
-            (Some(s), None) => Ok(Some(Scale::MetresPerUnit(s))),
-            (None, Some([x1, y1, x2, y2, d])) => Ok(Some(Scale::TwoPoints {
-                a: Point::new(x1, y1),
-                b: Point::new(x2, y2),
-                distance_m: d,
-            })),
-            (None, None) => Ok(None),
-        }
-    }
-
-    /// The importers' options for the file `name`.
-    pub fn options(&self, name: &str) -> ImportOptions {
-        ImportOptions {
-            source_name: name.to_owned(),
-            format: None,
-            floor: self.floor.clone().filter(|f| !f.trim().is_empty()),
-            units: self.units,
-            scale: self.scale,
-            layers: self.layers.clone(),
-            crs: self.crs,
-            include_hidden: self.include_hidden,
-            keep_underlay: self.keep_underlay,
-            rotation_deg: self.rotation_deg,
-            cleanup: Default::default(),
-            limits: self.limits,
-        }
+/// The request for the file `name` (a blank floor id is no floor id).
+fn named(name: &str, request: &ImportRequest) -> ImportOptions {
+    ImportOptions {
+        source_name: name.to_owned(),
+        floor: request.floor.clone().filter(|f| !f.trim().is_empty()),
+        ..request.clone()
     }
 }
 
@@ -176,7 +128,7 @@ pub fn import_plan(name: &str, bytes: &[u8], request: &ImportRequest) -> Result<
             file: name.to_owned(),
         });
     }
-    Ok(import::import_file(name, bytes, &request.options(name))?)
+    Ok(import::import_file(name, bytes, &named(name, request))?)
 }
 
 /// Imports the files of an IMDF archive's folder (name, bytes).
@@ -185,7 +137,7 @@ pub fn import_imdf_files(
     files: &[(String, Vec<u8>)],
     request: &ImportRequest,
 ) -> Result<Import, AppError> {
-    Ok(import::import_imdf_files(files, &request.options(name))?)
+    Ok(import::import_imdf_files(files, &named(name, request))?)
 }
 
 #[cfg(test)]
@@ -214,14 +166,16 @@ mod tests {
     #[test]
     fn scale_or_two_points() {
         assert!(matches!(
-            ImportRequest::scale_of(Some(0.01), Some([0.0, 0.0, 1.0, 0.0, 1.0])),
+            scale_of(Some(0.01), Some([0.0, 0.0, 1.0, 0.0, 1.0])),
             Err(AppError::Conflict { .. })
         ));
         assert_eq!(
-            ImportRequest::scale_of(Some(0.01), None).unwrap(),
+            scale_of(Some(0.01), None).unwrap(),
             Some(Scale::MetresPerUnit(0.01))
         );
     }
+
+    use tailplan_io::import::Units;
 
     #[test]
     fn a_limit_names_what_raises_it() {

@@ -300,7 +300,7 @@ fn import_request(options: &ImportOptions) -> Result<ImportRequest, AppError> {
     Ok(ImportRequest {
         floor: options.floor.clone(),
         units: options.units.as_deref().map(parse::units).transpose()?,
-        scale: ImportRequest::scale_of(options.scale, options.scale_points)?,
+        scale: open::scale_of(options.scale, options.scale_points)?,
         layers: options
             .layers
             .as_deref()
@@ -317,6 +317,7 @@ fn import_request(options: &ImportOptions) -> Result<ImportRequest, AppError> {
             max_points: options.max_points.unwrap_or(defaults.max_points),
             max_nesting: options.max_nesting.unwrap_or(defaults.max_nesting),
         },
+        ..ImportRequest::default()
     })
 }
 

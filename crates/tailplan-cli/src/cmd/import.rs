@@ -88,6 +88,7 @@ impl Args {
                 max_points: self.max_points,
                 max_nesting: self.max_nesting,
             },
+            ..ImportRequest::default()
         }
     }
 }

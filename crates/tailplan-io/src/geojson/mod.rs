@@ -1,7 +1,7 @@
 //! GeoJSON interchange, both ways: how QGIS, scripts and tests talk to tailplan.
 //!
-//! The contract (also in the README): a FeatureCollection, optionally with a top-level
-//! `"tailplan": {"version": 1, ...}` member; `properties.kind` says what a feature is (`wall`,
+//! The contract (also in docs/geojson.md): a FeatureCollection, optionally with a top-level
+//! `"tailplan": {"version": 2, ...}` member; `properties.kind` says what a feature is (`wall`,
 //! `door`, `window`, `room`, `ap`, `gateway`, `device`, `outlet`, `telecom_room`, `tray`,
 //! `riser`, `route`, or `floor` for a floor's name and heights), `properties.floor` which floor
 //! it is on (default `"0"`). Coordinates are planar metres, unless the file is WGS84 lon/lat
