@@ -22,8 +22,8 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "tests (native)"
 cargo test --workspace --locked
 
-step "core and io built for wasm32"
-cargo build -p tailplan-core -p tailplan-io --target wasm32-unknown-unknown --locked
+step "core, io and app built for wasm32"
+cargo build -p tailplan-core -p tailplan-io -p tailplan-app --target wasm32-unknown-unknown --locked
 
 step "docs"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
