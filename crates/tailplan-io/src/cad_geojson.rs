@@ -11,7 +11,7 @@ use crate::drawing::{self, BuildOptions, Item, Shape2};
 use crate::dxf::text::plain_mtext;
 use crate::geojson::CrsChoice;
 use crate::geojson::crs::{LocalProjection, detect};
-use crate::import::{Format, Import, ImportOptions};
+use crate::import::options::{Format, Import, ImportOptions};
 
 /// True when `value` is a FeatureCollection of CAD entities: no feature has a `kind`, and
 /// most have a `Layer`.

@@ -10,7 +10,8 @@
 //! chunk of binary data after its length byte. Where the walk cannot read on (an unknown
 //! code, the end of the file) it stops, and the crate reports the broken file.
 
-use crate::import::{ImportError, ImportLimits};
+use crate::import::error::ImportError;
+use crate::import::options::ImportLimits;
 
 use super::Counter;
 
@@ -184,7 +185,7 @@ mod tests {
     use std::io::Cursor;
 
     use super::*;
-    use crate::import::Limit;
+    use crate::import::options::Limit;
 
     /// A binary DXF the `dxf` crate writes (R12: one-byte codes; or R2000: two-byte codes),
     /// with `lines` lines on layer A-WALL.

@@ -13,7 +13,7 @@ use super::geometry::{
 use super::hatch::Hatch;
 use super::text::{plain_mtext, plain_text};
 use crate::drawing::{Drawing, Item, Shape2};
-use crate::import::{ImportLimits, Limit};
+use crate::import::options::{ImportLimits, Limit};
 
 /// Where the expansion went beyond a limit: which, and the entity it was expanding.
 #[derive(Debug, Clone, PartialEq)]

@@ -16,7 +16,8 @@ use std::io::Cursor;
 use tailplan_core::{Diagnostic, IdAllocator, ImportRecord};
 
 use crate::drawing::{self, BuildOptions, Shape2};
-use crate::import::{Format, Import, ImportError, ImportLimits, ImportOptions, Limit};
+use crate::import::error::ImportError;
+use crate::import::options::{Format, Import, ImportLimits, ImportOptions, Limit};
 
 mod binary;
 pub mod entities;

@@ -2,7 +2,7 @@
 
 use dxf::enums::Units as DxfUnits;
 
-use crate::import::Units;
+use crate::import::options::Units;
 
 /// The units `$INSUNITS` names, `None` for unitless or exotic ones.
 pub(crate) fn from_header(u: DxfUnits) -> Option<Units> {

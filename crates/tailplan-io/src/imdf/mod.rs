@@ -23,7 +23,8 @@ use tailplan_core::{
 use crate::drawing::cut_at_openings;
 use crate::geojson::crs::LocalProjection;
 use crate::geojson::{ASSUMED_STOREY_M, typical_thickness_m};
-use crate::import::{Format, Import, ImportError, ImportOptions};
+use crate::import::error::ImportError;
+use crate::import::options::{Format, Import, ImportOptions};
 
 /// Unit edges closer than this are one wall (digitising noise), metres; edges 0.1 to 0.6 m
 /// apart are the two faces of one wall, as are a unit's edge and the footprint running
@@ -165,7 +166,7 @@ pub fn import_files(
             continue;
         }
         if let Ok(text) = std::str::from_utf8(data) {
-            crate::import::check_json(&format!("{file}/{short}"), text, &options.limits)?;
+            crate::import::json::check_json(&format!("{file}/{short}"), text, &options.limits)?;
         }
         let v: Value = serde_json::from_slice(data).map_err(|e| ImportError::Malformed {
             file: format!("{file}/{short}"),

@@ -6,7 +6,8 @@ use tailplan_core::{
     Diagnostic, ImportRecord, Placement, Project, RasterUnderlay, Underlay, UnderlayKind,
 };
 
-use crate::import::{Format, Import, ImportError, ImportOptions};
+use crate::import::error::ImportError;
+use crate::import::options::{Format, Import, ImportOptions};
 
 /// The largest image side accepted, pixels.
 pub const MAX_SIDE_PX: u32 = 30_000;

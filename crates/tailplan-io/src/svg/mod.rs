@@ -15,7 +15,8 @@ use tailplan_core::{
 };
 
 use crate::drawing::{self, BuildOptions, Item, Shape2};
-use crate::import::{Format, Import, ImportError, ImportOptions};
+use crate::import::error::ImportError;
+use crate::import::options::{Format, Import, ImportOptions, Limit};
 
 pub mod paths;
 pub mod raw;
@@ -82,8 +83,8 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Import, ImportError
             entity: Some(entity),
             limit,
             max: match limit {
-                crate::import::Limit::Points => l.max_points,
-                crate::import::Limit::Nesting => l.max_nesting,
+                Limit::Points => l.max_points,
+                Limit::Nesting => l.max_nesting,
                 _ => l.max_entities,
             } as u64,
         });

@@ -8,7 +8,7 @@ use usvg::tiny_skia_path::PathSegment;
 use super::raw::RawLayer;
 use super::{Image, image_bytes};
 use crate::drawing::{Drawing, Item, Shape2};
-use crate::import::{ImportLimits, Limit};
+use crate::import::options::{ImportLimits, Limit};
 
 /// Walks usvg's tree onto the drawing's layers, counting the shapes and points made against
 /// the limits (the raw pass has bounded what usvg holds; curves flattened make more points).

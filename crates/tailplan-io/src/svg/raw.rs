@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use roxmltree::{Document, Node, NodeId};
 
-use crate::import::{Format, ImportError, ImportLimits, Limit};
+use crate::import::error::ImportError;
+use crate::import::options::{Format, ImportLimits, Limit};
 
 const INKSCAPE: &str = "http://www.inkscape.org/namespaces/inkscape";
 const XLINK: &str = "http://www.w3.org/1999/xlink";
