@@ -221,6 +221,47 @@ describe('routing equals the CLI', () => {
   });
 });
 
+describe('placement equals the CLI', () => {
+  test('small: access points, the file `place-aps --out` writes', () => {
+    const out = join(work, 'aps.json');
+    const r = cli(['place-aps', 'small.tailplan.json', '--secondary', '--spacing', '3', '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    const project = open('small.tailplan.json');
+    const placed = project.placeAps({ secondary: true, spacingM: 3 });
+    assert.ok(placed.proposals.length > 0);
+    assert.deepEqual(roundNumbers(placed), JSON.parse(readFileSync(out, 'utf8')));
+    project.free();
+  });
+
+  test('small: gateways of every technology the devices use, `place-gateways --out`', () => {
+    const out = join(work, 'gateways.json');
+    const r = cli(['place-gateways', 'small.tailplan.json', '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    const project = open('small.tailplan.json');
+    const placed = project.placeGateways();
+    assert.ok(placed.placements.length > 0);
+    assertClose(roundNumbers(placed), JSON.parse(readFileSync(out, 'utf8')));
+    project.free();
+  });
+
+  test('bad targets: the CLI message with the options named', () => {
+    const project = open('small.tailplan.json');
+    const cases = [
+      [{ targetDbm: 5 }, ['--target', '5'], ['--target', 'targetDbm']],
+      [{ coveragePercent: 101 }, ['--coverage', '101'], ['--coverage', 'coveragePercent']],
+      [{ band: '7' }, ['--band', '7'], ['--band', 'band']],
+      [{ spacingM: 0 }, ['--spacing', '0'], ['--spacing', 'spacingM']],
+    ];
+    for (const [options, flags, [flag, option]] of cases) {
+      const message = cliError(['place-aps', 'small.tailplan.json', ...flags]);
+      assert.equal(thrown(() => project.placeAps(options)), message.replace(flag, option), flags.join(' '));
+    }
+    const message = cliError(['place-gateways', 'small.tailplan.json', '--margin', '500']);
+    assert.equal(thrown(() => project.placeGateways({ marginDb: 500 })), message.replace('--margin', 'marginDb'));
+    project.free();
+  });
+});
+
 test('info equals `tailplan info --json`', () => {
   for (const file of ['small.tailplan.json', 'office.tailplan.json']) {
     const r = cli(['info', file, '--json']);

@@ -153,6 +153,8 @@ test('what the API returns is what the types declare', () => {
     ['RouteResult', office.route()],
     ['RouteResult', small.route()],
     ['CheckResult', office.check()],
+    ['ApPlacement', small.placeAps()],
+    ['GatewayPlacements', small.placeGateways()],
     ['SheetResult', small.sheets({ date: '2025-01-31' })[0]],
     ['Diagnostic', { severity: 'warning', location: 'x', message: 'y' }],
   ];

@@ -2,6 +2,7 @@
 //! with the ranges every front end holds the targets to, and [`replaced`], what accepting a
 //! proposal takes away.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use tailplan_core::coverage::placement::{
     ApPlacement, ApPlacementOptions, GatewayPlacement, GatewayPlacementOptions,
@@ -139,7 +140,7 @@ impl GatewayPlacementRequest {
 }
 
 /// A floor's gateway proposals, one per technology: what `place-gateways --out` writes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct GatewayPlacements {
     /// The floor's id.
     pub floor: String,

@@ -100,6 +100,12 @@ extern "C" {
     /// The options of `project.sheetSet` (TypeScript `SheetSetOptions`).
     #[wasm_bindgen(typescript_type = "SheetSetOptions")]
     pub type SheetSetOptionsJs;
+    /// The options of `project.placeAps` (TypeScript `PlaceApsOptions`).
+    #[wasm_bindgen(typescript_type = "PlaceApsOptions")]
+    pub type PlaceApsOptionsJs;
+    /// The options of `project.placeGateways` (TypeScript `PlaceGatewaysOptions`).
+    #[wasm_bindgen(typescript_type = "PlaceGatewaysOptions")]
+    pub type PlaceGatewaysOptionsJs;
 }
 
 /// A tailplan project: a building's floors, walls, rooms, equipment and pathways, with its
@@ -329,6 +335,31 @@ impl Project {
         Reflect::set(&out, &JsValue::from_str("best_rssi_dbm"), &grid)
             .map_err(|_| JsError::new("internal error: cannot set the grid"))?;
         Ok(out)
+    }
+
+    /// Proposes access point positions and channels reaching a coverage target (`tailplan
+    /// place-aps --out`, unrounded): a proposal to show or to add with `apply`, not an edit.
+    #[wasm_bindgen(js_name = placeAps, unchecked_return_type = "ApPlacement")]
+    pub fn place_aps(&self, options: Option<PlaceApsOptionsJs>) -> Result<JsValue, JsError> {
+        let options = read_options::<crate::options::PlaceApsOptions>(
+            "placement options",
+            &options.map_or(JsValue::UNDEFINED, JsValue::from),
+        )?;
+        to_js(&self.session.place_aps(&options).map_err(fail)?)
+    }
+
+    /// Proposes gateway positions reaching every IoT device with a margin, one proposal per
+    /// technology (`tailplan place-gateways --out`, unrounded).
+    #[wasm_bindgen(js_name = placeGateways, unchecked_return_type = "GatewayPlacements")]
+    pub fn place_gateways(
+        &self,
+        options: Option<PlaceGatewaysOptionsJs>,
+    ) -> Result<JsValue, JsError> {
+        let options = read_options::<crate::options::PlaceGatewaysOptions>(
+            "placement options",
+            &options.map_or(JsValue::UNDEFINED, JsValue::from),
+        )?;
+        to_js(&self.session.place_gateways(&options).map_err(fail)?)
     }
 
     /// Routes every cable to a telecom room: the schedule, the bill of materials, the

@@ -194,3 +194,74 @@ pub struct SheetSetOptions {
     #[serde(default)]
     pub date: Option<String>,
 }
+
+/// `project.placeAps` options: the CLI's `tailplan place-aps` flags.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PlaceApsOptions {
+    /// The floor's id (needed when the project has several floors).
+    #[serde(default)]
+    pub floor: Option<String>,
+    /// The Wi-Fi band (default `5`).
+    #[serde(default)]
+    #[schemars(with = "Option<WifiBand>")]
+    pub band: Option<String>,
+    /// The RSSI every covered cell needs, dBm (default −67).
+    #[serde(default)]
+    pub target_dbm: Option<f64>,
+    /// Percent of the room area that must reach the target (default 95).
+    #[serde(default)]
+    pub coverage_percent: Option<f64>,
+    /// Also want two access points at the target (secondary coverage).
+    #[serde(default)]
+    pub secondary: Option<bool>,
+    /// Percent of the room area that must hear two, with `secondary` (default 85).
+    #[serde(default)]
+    pub secondary_percent: Option<f64>,
+    /// EIRP of the proposed access points, dBm (default 20).
+    #[serde(default)]
+    pub tx_dbm: Option<f64>,
+    /// Mounting height, metres (default: the floor's ceiling).
+    #[serde(default)]
+    pub height_m: Option<f64>,
+    /// Distance between candidate positions, metres (default 2).
+    #[serde(default)]
+    pub spacing_m: Option<f64>,
+    /// Cell side of the grid the target is checked on, metres (default 1).
+    #[serde(default)]
+    pub cell_m: Option<f64>,
+    /// The grid-cell limit (default 8,000,000).
+    #[serde(default)]
+    pub max_grid_cells: Option<usize>,
+    /// Keep the floor's access points of the band and count their coverage.
+    #[serde(default)]
+    pub keep_existing: Option<bool>,
+}
+
+/// `project.placeGateways` options: the CLI's `tailplan place-gateways` flags.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PlaceGatewaysOptions {
+    /// The floor's id (needed when the project has several floors).
+    #[serde(default)]
+    pub floor: Option<String>,
+    /// The technology (default: every technology the floor's devices use).
+    #[serde(default)]
+    #[schemars(with = "Option<IotTech>")]
+    pub tech: Option<String>,
+    /// The link margin each device needs over the sensitivity, dB (default 10).
+    #[serde(default)]
+    pub margin_db: Option<f64>,
+    /// EIRP of the proposed gateways, dBm (default: the technology's).
+    #[serde(default)]
+    pub tx_dbm: Option<f64>,
+    /// Mounting height, metres (default: the floor's ceiling).
+    #[serde(default)]
+    pub height_m: Option<f64>,
+    /// Distance between candidate positions, metres (default 2).
+    #[serde(default)]
+    pub spacing_m: Option<f64>,
+    /// Keep the floor's gateways of the technology and count what they reach.
+    #[serde(default)]
+    pub keep_existing: Option<bool>,
+}

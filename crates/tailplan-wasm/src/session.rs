@@ -12,19 +12,22 @@ use std::borrow::Cow;
 use serde::de::DeserializeOwned;
 use tailplan_app::coverage::CoverageRequest;
 use tailplan_app::open::{self, ImportRequest};
+use tailplan_app::placement::{ApPlacementRequest, GatewayPlacementRequest, GatewayPlacements};
 use tailplan_app::{
     AppError, CheckResult, CoverageResult, CsvTable, Names, Param, ProjectInfo, RouteResult,
     SheetDate, SheetRequest, SheetResult, SheetSetRequest, parse, sheets,
 };
 use tailplan_core::coverage::CoverageEngine;
 use tailplan_core::coverage::grid::DEFAULT_MAX_CELLS;
+use tailplan_core::coverage::placement::{ApPlacement, ApPlacementOptions};
 use tailplan_core::validate::validate_project;
 use tailplan_core::{Diagnostic, Edit, Floor, History, Project, project_file};
 use tailplan_io::import::ImportLimits;
 use tailplan_io::sheet::SheetKind;
 
 use crate::options::{
-    CoverageOptions, GeoJsonOptions, ImportOptions, SheetOptions, SheetSetOptions,
+    CoverageOptions, GeoJsonOptions, ImportOptions, PlaceApsOptions, PlaceGatewaysOptions,
+    SheetOptions, SheetSetOptions,
 };
 
 /// The name a project is known by in messages when none is given.
@@ -240,6 +243,23 @@ impl Session {
             .map_err(message)
     }
 
+    /// Proposes access point positions and channels (`tailplan place-aps --out`): a proposal,
+    /// not an edit of the project.
+    pub fn place_aps(&self, options: &PlaceApsOptions) -> Result<ApPlacement, String> {
+        let request = place_aps_request(options).map_err(message)?;
+        tailplan_app::placement::place_aps(&self.name, &self.project, &request).map_err(message)
+    }
+
+    /// Proposes gateway positions for each technology (`tailplan place-gateways --out`).
+    pub fn place_gateways(
+        &self,
+        options: &PlaceGatewaysOptions,
+    ) -> Result<GatewayPlacements, String> {
+        let request = place_gateways_request(options).map_err(message)?;
+        tailplan_app::placement::place_gateways(&self.name, &self.project, &request)
+            .map_err(message)
+    }
+
     /// Routes every cable (`tailplan route`).
     pub fn route(&self) -> RouteResult {
         tailplan_app::route::route(&self.project)
@@ -331,6 +351,53 @@ fn coverage_request(options: &CoverageOptions) -> Result<CoverageRequest, AppErr
         max_grid_cells: options.max_grid_cells.unwrap_or(DEFAULT_MAX_CELLS),
         sinr: false,
         max_memory_bytes: Some(MAX_COVERAGE_BYTES),
+    };
+    request.check()?;
+    Ok(request)
+}
+
+/// The app's request for access point proposals.
+fn place_aps_request(options: &PlaceApsOptions) -> Result<ApPlacementRequest, AppError> {
+    let d = ApPlacementOptions::default();
+    let request = ApPlacementRequest {
+        floor: options.floor.clone(),
+        options: ApPlacementOptions {
+            band: options
+                .band
+                .as_deref()
+                .map(parse::band)
+                .transpose()?
+                .unwrap_or(d.band),
+            target_dbm: options.target_dbm.unwrap_or(d.target_dbm),
+            coverage_percent: options.coverage_percent.unwrap_or(d.coverage_percent),
+            secondary: options.secondary.unwrap_or(d.secondary),
+            secondary_percent: options.secondary_percent.unwrap_or(d.secondary_percent),
+            tx_dbm: options.tx_dbm.unwrap_or(d.tx_dbm),
+            height_m: options.height_m,
+            spacing_m: options.spacing_m.unwrap_or(d.spacing_m),
+            cell_m: options.cell_m.unwrap_or(d.cell_m),
+            max_cells: options.max_grid_cells.unwrap_or(DEFAULT_MAX_CELLS),
+            keep_existing: options.keep_existing.unwrap_or(d.keep_existing),
+            ..d
+        },
+    };
+    request.check()?;
+    Ok(request)
+}
+
+/// The app's request for gateway proposals.
+fn place_gateways_request(
+    options: &PlaceGatewaysOptions,
+) -> Result<GatewayPlacementRequest, AppError> {
+    let d = GatewayPlacementRequest::default();
+    let request = GatewayPlacementRequest {
+        floor: options.floor.clone(),
+        tech: options.tech.as_deref().map(parse::tech).transpose()?,
+        margin_db: options.margin_db.unwrap_or(d.margin_db),
+        tx_dbm: options.tx_dbm,
+        height_m: options.height_m,
+        spacing_m: options.spacing_m.unwrap_or(d.spacing_m),
+        keep_existing: options.keep_existing.unwrap_or(d.keep_existing),
     };
     request.check()?;
     Ok(request)

@@ -21,7 +21,8 @@ use serde_json::{Map, Value};
 use tailplan_app::CsvTable;
 
 use crate::options::{
-    CoverageOptions, GeoJsonOptions, ImportOptions, SheetOptions, SheetSetOptions,
+    CoverageOptions, GeoJsonOptions, ImportOptions, PlaceApsOptions, PlaceGatewaysOptions,
+    SheetOptions, SheetSetOptions,
 };
 use crate::results::{
     CheckResult, CoverageResult, ProjectFile, ProjectInfo, RouteResult, SheetResult,
@@ -70,6 +71,8 @@ pub fn generate() -> String {
             add::<RouteResult>,
             add::<CheckResult>,
             add::<SheetResult>,
+            add::<tailplan_core::coverage::placement::ApPlacement>,
+            add::<tailplan_app::GatewayPlacements>,
         ],
     );
     // A coverage grid's values cross as a typed array, not as JSON numbers (lib.rs).
@@ -91,6 +94,8 @@ pub fn generate() -> String {
             add::<CoverageOptions>,
             add::<SheetOptions>,
             add::<SheetSetOptions>,
+            add::<PlaceApsOptions>,
+            add::<PlaceGatewaysOptions>,
             add::<CsvTable>,
         ],
     );

@@ -27,6 +27,67 @@ export interface AccessPoint {
   props?: { [key: string]: JsonValue };
 }
 
+/** The coverage a proposal achieves over the room area. */
+export interface Achieved {
+  /** Demand cells. */
+  cells: number;
+  /** Percent at or above the target by the best access point. */
+  percent: number;
+  /** Percent at or above the target by the second best. */
+  secondary_percent: number;
+  /** Whether the targets are met. */
+  target_met: boolean;
+}
+
+/** Proposed access points for a floor. */
+export interface ApPlacement {
+  /** The floor's id. */
+  floor: string;
+  /** What was aimed for. */
+  options: ApPlacementOptions;
+  /** The access points to add, in the order chosen. */
+  proposals: ProposedAp[];
+  /** The existing access points counted (with `keep_existing`). */
+  kept: string[];
+  /** Candidate positions considered. */
+  candidates: number;
+  /** The coverage with the proposals (and the kept access points). */
+  achieved: Achieved;
+}
+
+/** What to aim for when placing access points. */
+export interface ApPlacementOptions {
+  /** The band (5 GHz by default). */
+  band: WifiBand;
+  /** The RSSI a cell needs, dBm (−67). */
+  target_dbm: number;
+  /** Percent of the room area that must reach it (95). */
+  coverage_percent: number;
+  /** Whether two access points are wanted at the target. */
+  secondary: boolean;
+  /** Percent of the area that must hear two at the target, with `secondary` (85). */
+  secondary_percent: number;
+  /** EIRP of the proposed access points, dBm (20). */
+  tx_dbm: number;
+  /** Mounting height, metres; `None` for the floor's ceiling. */
+  height_m: number | null;
+  /** Distance between candidate positions, metres (2). */
+  spacing_m: number;
+  /** Cell side of the demand grid, metres (1). */
+  cell_m: number;
+  /** Smallest distance from a candidate to a wall, metres (0.3). */
+  wall_clearance_m: number;
+  /**
+   * Whether the floor's access points of the band stay and count (else the proposal
+   * replaces them).
+   */
+  keep_existing: boolean;
+  /** The most access points to propose (200). */
+  max_aps: number;
+  /** The channels to assign; `None` for [`default_channels`]. */
+  channels: number[] | null;
+}
+
 /** Statistics of one area (a floor or a room). */
 export interface AreaStats {
   /** Cells counted. */
@@ -730,6 +791,56 @@ export interface GatewayLink {
   margin_db: number;
 }
 
+/** Proposed gateways for a floor. */
+export interface GatewayPlacement {
+  /** The floor's id. */
+  floor: string;
+  /** What was aimed for. */
+  options: GatewayPlacementOptions;
+  /** The gateways to add, in the order chosen. */
+  proposals: ProposedGateway[];
+  /** The existing gateways counted (with `keep_existing`). */
+  kept: string[];
+  /** Candidate positions considered. */
+  candidates: number;
+  /** Devices of the technology on the floor. */
+  devices: number;
+  /** Devices reached with the margin. */
+  reached: number;
+  /** Devices no candidate position reaches with the margin. */
+  unreachable: string[];
+  /** Whether every device that can be reached is. */
+  target_met: boolean;
+}
+
+/** What to aim for when placing gateways. */
+export interface GatewayPlacementOptions {
+  /** The technology. */
+  tech: IotTech;
+  /** The link margin every device needs, dB (10). */
+  margin_db: number;
+  /** EIRP, dBm; `None` for the technology's default. */
+  tx_dbm: number | null;
+  /** Mounting height, metres; `None` for the floor's ceiling. */
+  height_m: number | null;
+  /** Distance between candidate positions, metres (2). */
+  spacing_m: number;
+  /** Smallest distance from a candidate to a wall, metres (0.3). */
+  wall_clearance_m: number;
+  /** Whether the floor's gateways of the technology stay and count. */
+  keep_existing: boolean;
+  /** The most gateways to propose (100). */
+  max_gateways: number;
+}
+
+/** A floor's gateway proposals, one per technology: what `place-gateways --out` writes. */
+export interface GatewayPlacements {
+  /** The floor's id. */
+  floor: string;
+  /** One proposal per technology placed (none when the floor's devices use none). */
+  placements: GatewayPlacement[];
+}
+
 /** `Project.fromGeoJSON` options. */
 export interface GeoJsonOptions {
   /** The file's name, for messages and the import report (default `input`). */
@@ -954,6 +1065,52 @@ export interface PerMedium {
   fiber: number;
 }
 
+/** `project.placeAps` options: the CLI's `tailplan place-aps` flags. */
+export interface PlaceApsOptions {
+  /** The floor's id (needed when the project has several floors). */
+  floor?: string | null;
+  /** The Wi-Fi band (default `5`). */
+  band?: WifiBand | null;
+  /** The RSSI every covered cell needs, dBm (default −67). */
+  targetDbm?: number | null;
+  /** Percent of the room area that must reach the target (default 95). */
+  coveragePercent?: number | null;
+  /** Also want two access points at the target (secondary coverage). */
+  secondary?: boolean | null;
+  /** Percent of the room area that must hear two, with `secondary` (default 85). */
+  secondaryPercent?: number | null;
+  /** EIRP of the proposed access points, dBm (default 20). */
+  txDbm?: number | null;
+  /** Mounting height, metres (default: the floor's ceiling). */
+  heightM?: number | null;
+  /** Distance between candidate positions, metres (default 2). */
+  spacingM?: number | null;
+  /** Cell side of the grid the target is checked on, metres (default 1). */
+  cellM?: number | null;
+  /** The grid-cell limit (default 8,000,000). */
+  maxGridCells?: number | null;
+  /** Keep the floor's access points of the band and count their coverage. */
+  keepExisting?: boolean | null;
+}
+
+/** `project.placeGateways` options: the CLI's `tailplan place-gateways` flags. */
+export interface PlaceGatewaysOptions {
+  /** The floor's id (needed when the project has several floors). */
+  floor?: string | null;
+  /** The technology (default: every technology the floor's devices use). */
+  tech?: IotTech | null;
+  /** The link margin each device needs over the sensitivity, dB (default 10). */
+  marginDb?: number | null;
+  /** EIRP of the proposed gateways, dBm (default: the technology's). */
+  txDbm?: number | null;
+  /** Mounting height, metres (default: the floor's ceiling). */
+  heightM?: number | null;
+  /** Distance between candidate positions, metres (default 2). */
+  spacingM?: number | null;
+  /** Keep the floor's gateways of the technology and count what they reach. */
+  keepExisting?: boolean | null;
+}
+
 /**
  * Places image pixels on a floor: pixel (u, v), u to the right and v down from the top-left
  * corner, lands at `offset + R(rotation) · (u, −v) · m_per_px`. With rotation 0 the image is
@@ -1125,6 +1282,44 @@ export interface ProjectMetaInput {
   drawn_by?: string;
   /** Revision mark (`A`, `P02`...). */
   revision?: string;
+}
+
+/** One proposed access point. */
+export interface ProposedAp {
+  /** A free id for it. */
+  id: string;
+  /** A name. */
+  name: string;
+  /** Where to mount it. */
+  position: Point;
+  /** Mounting height, metres. */
+  height_m: number;
+  /** Its band. */
+  band: WifiBand;
+  /** The channel assigned. */
+  channel: number;
+  /** EIRP, dBm. */
+  tx_dbm: number;
+  /** The strongest access point on the same channel as heard at its position, dBm. */
+  co_channel_dbm: number | null;
+}
+
+/** One proposed gateway. */
+export interface ProposedGateway {
+  /** A free id for it. */
+  id: string;
+  /** A name. */
+  name: string;
+  /** Where to mount it. */
+  position: Point;
+  /** Mounting height, metres. */
+  height_m: number;
+  /** Its technology. */
+  tech: IotTech;
+  /** EIRP, dBm. */
+  tx_dbm: number;
+  /** The devices it reaches with the margin. */
+  devices: string[];
 }
 
 /** Parameters of the propagation model and of the coverage maps. */

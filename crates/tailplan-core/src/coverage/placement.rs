@@ -23,6 +23,7 @@
 //! Gateways: the demand is the floor's devices of the technology; a gateway serves a device
 //! when the link margin (RSSI at the device minus the sensitivity) is at least `margin_db`.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::devices::{IotTech, WifiBand};
@@ -53,7 +54,7 @@ pub fn default_channels(band: WifiBand) -> Vec<u32> {
 }
 
 /// What to aim for when placing access points.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ApPlacementOptions {
     /// The band (5 GHz by default).
     pub band: WifiBand,
@@ -110,7 +111,7 @@ impl Default for ApPlacementOptions {
 }
 
 /// One proposed access point.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ProposedAp {
     /// A free id for it.
     pub id: String,
@@ -131,7 +132,7 @@ pub struct ProposedAp {
 }
 
 /// The coverage a proposal achieves over the room area.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Achieved {
     /// Demand cells.
     pub cells: usize,
@@ -144,7 +145,7 @@ pub struct Achieved {
 }
 
 /// Proposed access points for a floor.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ApPlacement {
     /// The floor's id.
     pub floor: String,
@@ -161,7 +162,7 @@ pub struct ApPlacement {
 }
 
 /// What to aim for when placing gateways.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct GatewayPlacementOptions {
     /// The technology.
     pub tech: IotTech,
@@ -198,7 +199,7 @@ impl GatewayPlacementOptions {
 }
 
 /// One proposed gateway.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ProposedGateway {
     /// A free id for it.
     pub id: String,
@@ -217,7 +218,7 @@ pub struct ProposedGateway {
 }
 
 /// Proposed gateways for a floor.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct GatewayPlacement {
     /// The floor's id.
     pub floor: String,

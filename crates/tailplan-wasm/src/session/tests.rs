@@ -388,3 +388,36 @@ fn json_too_big_to_parse_is_refused_before_it_is_parsed() {
     let e = Session::from_geojson(&geojson, &options).unwrap_err();
     assert!(e.starts_with("huge.geojson: line 1: "), "{e}");
 }
+
+#[test]
+fn placement_follows_the_cli() {
+    let s = small();
+    let p = s.place_aps(&PlaceApsOptions::default()).unwrap();
+    assert_eq!(p.floor, "0");
+    assert_eq!(p.options.band, tailplan_core::WifiBand::Ghz5);
+    assert!(!p.proposals.is_empty());
+    let e = s
+        .place_aps(&PlaceApsOptions {
+            target_dbm: Some(5.0),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(e, "targetDbm 5: must be a number from -150 to 0");
+    let e = s
+        .place_aps(&PlaceApsOptions {
+            band: Some("7".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(e, "band 7: not a Wi-Fi band (2.4, 5 or 6)");
+    let g = s.place_gateways(&PlaceGatewaysOptions::default()).unwrap();
+    assert_eq!(g.floor, "0");
+    assert!(!g.placements.is_empty());
+    let e = s
+        .place_gateways(&PlaceGatewaysOptions {
+            margin_db: Some(1e300),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(e, "marginDb 1e300: must be a number from -50 to 100");
+}
