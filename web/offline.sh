@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Trunk post-build hook (Trunk.toml): writes the service worker (web/sw.js, see
-# web/src/offline.rs) into the build with the list of the editor's files and a version made
-# from their contents, so that a new build replaces the cached copies.
+# web/src/browser/offline.rs) into the build with the list of the editor's files and a
+# version made from their contents, so that a new build replaces the cached copies.
 # Needs only bash, find, sort and sha256sum.
 set -euo pipefail
 

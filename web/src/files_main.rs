@@ -5,7 +5,7 @@
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    tailplan_web::worker::glue::run(tailplan_web::worker::host::Host::files);
+    tailplan_web::browser::worker_glue::run(tailplan_web::worker::host::Host::files);
     #[cfg(not(target_arch = "wasm32"))]
     eprintln!("tailplan-files runs in the browser, started by the editor");
 }

@@ -3,32 +3,35 @@
 //! The tailplan editor in the browser: a Yew app, built by Trunk, that opens, edits and keeps
 //! tailplan projects for network and cabling engineers.
 //!
-//! What is where:
-//! - the editor's state and the actions that change it (a pure reducer): [`state`], with the
-//!   tools' state machines in `interact`, the project and its undo history in [`document`];
-//! - the tools: [`tools`]; keys and the help: [`input`]; snapping: [`snap`]; a floor indexed
-//!   for the pointer: [`index`]; new and moved elements: [`elements`]; the property panel's
-//!   fields: [`properties`]; what editing draws over the plan: [`edit_overlay`];
-//! - opening files and keeping the project in the browser: [`import`], [`autosave`];
-//! - the view transform (metres <-> pixels, fit, zoom about a point, scale bar): [`view`];
-//! - what each element looks like: [`style`], with colours in [`color`];
-//! - a floor prepared for drawing, and the display list of one frame: [`scene`],
-//!   [`display`], with label culling in [`labels`] and the layers in [`layers`];
-//! - the status bar's texts: [`status`];
-//! - the browser edge: [`fetch`] (own-origin files), [`files`] (reading files, downloads),
-//!   [`storage`] (IndexedDB), [`canvas`] (replays a display list) and the Yew components in
-//!   `ui`, which render state and dispatch actions only.
+//! What is where, pure first (plain Rust, tested natively with `cargo test`):
+//! - [`state`]: the editor's state and the actions that change it (a pure reducer), with the
+//!   tools' state machines, the workers' jobs, the palette's [`state::tools`] and what keys
+//!   do, [`state::input`];
+//! - [`document`]: the open project and its undo history; opening a file's bytes
+//!   ([`document::import`]) and what is kept in the browser ([`document::autosave`]);
+//! - [`plan`]: the view transform, the scene and its display list, styles and colours,
+//!   snapping, the floor indexed for the pointer, new and moved elements, what editing draws,
+//!   the status bar's texts;
+//! - [`panels`]: each panel's logic (properties, coverage and the heatmap, cabling, the
+//!   import dialog) beside its Yew component;
+//! - [`worker`]: the workers' side, plain Rust: the messages and the host that does the jobs.
 //!
-//! Everything but the browser edge is plain Rust, tested natively with `cargo test`; the edge
-//! is tested in headless Chromium (`tests/browser.rs`, wasm-bindgen-test).
+//! Then the edge:
+//! - [`browser`]: everything that speaks to the browser: the canvas, own-origin fetches,
+//!   files and downloads, IndexedDB, the service worker, both sides of the workers;
+//! - `ui`: the shell's Yew components, which render state and dispatch actions only, and
+//!   `ui::hooks`, the root component's custom hooks (workers, opening, autosave, keys).
+//!
+//! The edge is tested in headless Chromium (`tests/browser.rs`, wasm-bindgen-test) and
+//! end to end (`tests/e2e/` at the root).
 //!
 //! # Examples
 //!
 //! ```
 //! use tailplan_core::{Floor, Project};
-//! use tailplan_web::layers::Layers;
-//! use tailplan_web::scene::FloorScene;
-//! use tailplan_web::view::Viewport;
+//! use tailplan_web::plan::layers::Layers;
+//! use tailplan_web::plan::scene::FloorScene;
+//! use tailplan_web::plan::view::Viewport;
 //!
 //! let mut project = Project::new();
 //! project.floors.push(Floor::new("1", "Level 1", 0.0));
@@ -38,40 +41,15 @@
 //! assert!(frame.background.is_some());
 //! ```
 
-pub mod autosave;
-pub mod cabling;
-pub mod canvas;
-pub mod color;
-pub mod coverage_view;
-pub mod display;
+pub mod browser;
 pub mod document;
-pub mod edit_overlay;
-pub mod elements;
-pub mod fetch;
-pub mod files;
 #[cfg(test)]
 pub(crate) mod fixtures;
-pub mod heatmap;
-pub mod import;
-pub mod import_dialog;
-pub mod index;
-pub mod input;
-mod interact;
-pub mod labels;
-pub mod layers;
-pub mod offline;
-pub mod properties;
-pub mod scene;
-pub mod snap;
+pub mod panels;
+pub mod plan;
 pub mod state;
-pub mod status;
-pub mod storage;
-pub mod style;
-pub mod tools;
 mod ui;
-pub mod view;
 pub mod worker;
-pub mod worker_client;
 
 pub use ui::App;
 

@@ -4,7 +4,7 @@
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    tailplan_web::worker::glue::run(tailplan_web::worker::host::Host::engine);
+    tailplan_web::browser::worker_glue::run(tailplan_web::worker::host::Host::engine);
     #[cfg(not(target_arch = "wasm32"))]
     eprintln!("tailplan-worker runs in the browser, started by the editor");
 }

@@ -1,7 +1,7 @@
 use tailplan_core::{Point, Polygon, Props, Room};
 
 use super::*;
-use crate::input::Command;
+use crate::state::input::Command;
 
 pub(crate) const VP: Viewport = Viewport {
     width: 800.0,

@@ -8,13 +8,13 @@ use std::rc::Rc;
 use tailplan_core::{BBox, Edit, ElementKind, Point, project_file};
 
 use super::{Action, AppState, Gesture, Job, JobKind, Opened, PlacementField, SidePanel};
-use crate::cabling::{RoutingView, auto_routes_edit, finding_target};
-use crate::coverage_view::proposal_edit;
 use crate::document::{Source, project_file_name};
-use crate::import_dialog::ImportDialog;
-use crate::layers::Layer;
-use crate::scene::FIT_MARGIN_PX;
-use crate::view::View;
+use crate::panels::cabling::{RoutingView, auto_routes_edit, finding_target};
+use crate::panels::coverage::proposal_edit;
+use crate::panels::import_dialog::ImportDialog;
+use crate::plan::layers::Layer;
+use crate::plan::scene::FIT_MARGIN_PX;
+use crate::plan::view::View;
 use crate::worker::protocol::FIRST_JOB;
 use crate::worker::protocol::{CoverageJob, Imported};
 
@@ -429,8 +429,8 @@ impl AppState {
     }
 
     /// Something done in the import dialog.
-    fn dialog(&mut self, a: crate::import_dialog::DialogAction) -> Option<()> {
-        use crate::import_dialog::DialogAction;
+    fn dialog(&mut self, a: crate::panels::import_dialog::DialogAction) -> Option<()> {
+        use crate::panels::import_dialog::DialogAction;
         let d = self.import.as_mut()?;
         match a {
             DialogAction::Cancel => {

@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::input::{Command, help};
-use crate::state::Action;
+use crate::document::Source;
+use crate::state::input::{Command, help};
+use crate::state::{Action, sample};
 
 /// Properties of [`HelpPanel`].
 #[derive(Properties, PartialEq)]
@@ -94,6 +95,18 @@ pub struct ConfirmReplaceProps {
     pub on_action: Callback<Action>,
     /// Saves the current project as a file first.
     pub on_save: Callback<()>,
+}
+
+/// How the confirm dialog names what would replace the project.
+pub fn incoming(source: &Source) -> String {
+    match source {
+        Source::Sample(key) => {
+            sample(key).map_or_else(|| "the sample".to_owned(), |s| s.describe())
+        }
+        Source::File(name) => format!("“{name}”"),
+        Source::New => "a new project".to_owned(),
+        Source::Restored => "the kept project".to_owned(),
+    }
 }
 
 /// Asks before a project with unsaved changes is replaced.

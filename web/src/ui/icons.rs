@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::tools::Tool;
+use crate::state::tools::Tool;
 
 fn svg(body: Html) -> Html {
     html! {

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::scene::{Legend, LegendItem, Swatch};
-use crate::style::SymbolShape;
+use crate::plan::scene::{Legend, LegendItem, Swatch};
+use crate::plan::style::SymbolShape;
 
 /// Properties of [`LegendPanel`].
 #[derive(Properties, PartialEq)]

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::icons;
 use crate::state::Action;
-use crate::tools::{Tool, ToolGroup};
+use crate::state::tools::{Tool, ToolGroup};
 
 /// Properties of [`Palette`].
 #[derive(Properties, PartialEq)]

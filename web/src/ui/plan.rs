@@ -2,28 +2,25 @@
 //! things that float over them (the tool's hint, progress, messages, the drop target).
 //! Pointer, wheel and drop events become actions; the reducer decides what they do.
 
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
-use web_sys::{
-    Blob, BlobPropertyBag, DragEvent, Element, File, HtmlCanvasElement, HtmlImageElement,
-    HtmlSelectElement, ResizeObserver, Url,
-};
+use web_sys::{DragEvent, File, HtmlCanvasElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::hooks::{Scans, use_scans, use_size};
 use super::icons;
-use crate::canvas::{self, ImageSource, Images};
-use crate::coverage_view::HeatmapData;
-use crate::display::{DisplayList, ImageId};
-use crate::heatmap::{self, ColourScale};
-use crate::layers::Layers;
-use crate::scene::{FloorScene, FrameOptions};
+use crate::browser::canvas::{self, ImageSource, Images};
+use crate::panels::coverage::HeatmapData;
+use crate::panels::coverage::heatmap::{self, ColourScale};
+use crate::plan::display::{DisplayList, ImageId};
+use crate::plan::layers::Layers;
+use crate::plan::raster::RasterSource;
+use crate::plan::scene::{FloorScene, FrameOptions};
+use crate::plan::view::{View, Viewport, WheelUnit, wheel_zoom_factor};
+use crate::state::tools::Tool;
 use crate::state::{Action, Notice, PointerInput, PointerPhase};
-use crate::tools::Tool;
-use crate::view::{View, Viewport, WheelUnit, wheel_zoom_factor};
 
 /// A prepared floor, compared by identity (preparing it again gives a new one).
 #[derive(Debug, Clone)]
@@ -42,23 +39,6 @@ pub struct HeatHandle(pub Rc<HeatmapData>, pub ColourScale);
 impl PartialEq for HeatHandle {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1
-    }
-}
-
-/// A scan to draw: its image id and its file's bytes.
-#[derive(Debug, Clone)]
-pub struct RasterSource {
-    /// The id the scene draws it under.
-    pub id: ImageId,
-    /// `image/png`, `image/jpeg`.
-    pub mime: String,
-    /// The file.
-    pub bytes: Rc<Vec<u8>>,
-}
-
-impl PartialEq for RasterSource {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
     }
 }
 
@@ -121,37 +101,19 @@ pub fn plan_canvas(props: &PlanCanvasProps) -> Html {
     let canvas_ref = use_node_ref();
     let overlay_ref = use_node_ref();
     let dropping = use_state(|| false);
-    let images = use_mut_ref(Images::new);
     let layered = use_mut_ref(|| None::<Layered>);
-    // Bumped when a scan has loaded, to draw it.
-    let images_loaded = use_state(|| 0u32);
-    let loading = use_mut_ref(HashMap::<ImageId, Loading>::new);
-
-    // Load the scans not yet loaded.
-    {
-        let images = images.clone();
-        let loading = loading.clone();
-        let images_loaded = images_loaded.clone();
-        let on_action = props.on_action.clone();
-        use_effect_with(props.rasters.clone(), move |rasters| {
-            if let Err(m) = start_loading(rasters, &images, &loading, &images_loaded) {
-                on_action.emit(Action::Error(format!(
-                    "The scanned drawing could not be shown: {m}."
-                )));
-            }
-        });
-    }
-
+    let Scans {
+        images,
+        loaded: images_loaded,
+    } = use_scans(
+        &props.rasters,
+        props
+            .on_action
+            .reform(|m| Action::Error(format!("The scanned drawing could not be shown: {m}."))),
+    );
     // Follow the container's size (and the display's pixel ratio) for the life of the
     // component.
-    {
-        let container = container.clone();
-        let on_action = props.on_action.clone();
-        use_effect_with((), move |_| {
-            let observed = watch_size(&container, on_action);
-            move || drop(observed)
-        });
-    }
+    use_size(&container, props.on_action.reform(Action::Resize));
 
     // Draw the floor whenever what is drawn of it changes; a new heatmap alone only
     // recomposes the layers drawn before.
@@ -167,7 +129,7 @@ pub fn plan_canvas(props: &PlanCanvasProps) -> Html {
             props.layers,
             props.hidden.clone(),
             props.heat.clone(),
-            *images_loaded,
+            images_loaded,
         );
         use_effect_with(
             deps,
@@ -440,11 +402,11 @@ fn draw(
     let set = |name: &str, value: &str| {
         canvas
             .set_attribute(name, value)
-            .map_err(|e| crate::fetch::js_message(&e))
+            .map_err(|e| crate::browser::fetch::js_message(&e))
     };
     let Some(scene) = f.scene else {
         let list = DisplayList {
-            background: Some(crate::style::BACKGROUND),
+            background: Some(crate::plan::style::BACKGROUND),
             ops: Vec::new(),
         };
         canvas::render(canvas, &list, f.viewport)?;
@@ -530,162 +492,4 @@ fn draw(
         }
     }
     set("data-ready", "true")
-}
-
-thread_local! {
-    /// Scans decoded so far on this page: a new value redraws the plan.
-    static SCANS_LOADED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-}
-
-/// The scans of `floor`, for the browser to decode.
-pub fn raster_sources(floor: &tailplan_core::Floor) -> Vec<RasterSource> {
-    floor
-        .underlays
-        .iter()
-        .filter(|u| u.visible)
-        .filter_map(|u| match &u.kind {
-            tailplan_core::UnderlayKind::Raster(r) => Some(RasterSource {
-                id: crate::scene::raster_image_id(&u.id, r),
-                mime: r.mime.clone(),
-                bytes: Rc::new(r.data.clone()),
-            }),
-            tailplan_core::UnderlayKind::Vector { .. } => None,
-        })
-        .collect()
-}
-
-/// Starts decoding the scans of `rasters` not yet in `images` or on their way.
-pub fn start_loading(
-    rasters: &[RasterSource],
-    images: &Rc<RefCell<Images>>,
-    loading: &Rc<RefCell<HashMap<ImageId, Loading>>>,
-    loaded: &UseStateHandle<u32>,
-) -> Result<(), String> {
-    for r in rasters {
-        if images.borrow().0.contains_key(&r.id) || loading.borrow().contains_key(&r.id) {
-            continue;
-        }
-        let l = load_image(r, images.clone(), loaded.clone())?;
-        loading.borrow_mut().insert(r.id, l);
-    }
-    Ok(())
-}
-
-/// A scan being decoded: what must live until it has loaded.
-pub struct Loading {
-    _image: HtmlImageElement,
-    _on_load: Closure<dyn FnMut()>,
-    _on_error: Closure<dyn FnMut()>,
-}
-
-/// Starts decoding a scan's file; when done, it joins `images` and `loaded` is bumped.
-fn load_image(
-    r: &RasterSource,
-    images: Rc<RefCell<Images>>,
-    loaded: UseStateHandle<u32>,
-) -> Result<Loading, String> {
-    let err = |e: wasm_bindgen::JsValue| crate::fetch::js_message(&e);
-    let options = BlobPropertyBag::new();
-    options.set_type(&r.mime);
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(r.bytes.as_slice()));
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(err)?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(err)?;
-    let image = HtmlImageElement::new().map_err(err)?;
-    let id = r.id;
-    let on_load = {
-        let image = image.clone();
-        let url = url.clone();
-        Closure::<dyn FnMut()>::new(move || {
-            let _ = Url::revoke_object_url(&url);
-            images
-                .borrow_mut()
-                .0
-                .insert(id, ImageSource::Image(image.clone()));
-            // The entry in `loading` (this closure among it) stays: dropping a closure
-            // while it runs is not allowed, and scans are few.
-            let n = SCANS_LOADED.with(|c| {
-                c.set(c.get() + 1);
-                c.get()
-            });
-            loaded.set(n);
-        })
-    };
-    let on_error = {
-        let url = url.clone();
-        Closure::<dyn FnMut()>::new(move || {
-            let _ = Url::revoke_object_url(&url);
-        })
-    };
-    image.set_onload(Some(on_load.as_ref().unchecked_ref()));
-    image.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    image.set_src(&url);
-    Ok(Loading {
-        _image: image,
-        _on_load: on_load,
-        _on_error: on_error,
-    })
-}
-
-/// What keeps the size observers alive; dropping it stops them.
-struct SizeWatch {
-    observer: Option<ResizeObserver>,
-    _on_observe: Option<Closure<dyn FnMut()>>,
-    on_window_resize: Option<Closure<dyn FnMut()>>,
-}
-
-impl Drop for SizeWatch {
-    fn drop(&mut self) {
-        if let Some(o) = &self.observer {
-            o.disconnect();
-        }
-        if let (Some(window), Some(cb)) = (web_sys::window(), &self.on_window_resize) {
-            // Failure leaves a listener that only re-reads the size.
-            let _ =
-                window.remove_event_listener_with_callback("resize", cb.as_ref().unchecked_ref());
-        }
-    }
-}
-
-/// Reports the container's size now and whenever it (or the pixel ratio) changes.
-fn watch_size(container: &NodeRef, on_action: Callback<Action>) -> SizeWatch {
-    let Some(element) = container.cast::<Element>() else {
-        return SizeWatch {
-            observer: None,
-            _on_observe: None,
-            on_window_resize: None,
-        };
-    };
-    let measure = {
-        let element = element.clone();
-        Rc::new(move || {
-            let rect = element.get_bounding_client_rect();
-            let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-            on_action.emit(Action::Resize(Viewport::new(
-                rect.width(),
-                rect.height(),
-                dpr,
-            )));
-        })
-    };
-    measure();
-
-    let observe = {
-        let measure = measure.clone();
-        Closure::<dyn FnMut()>::new(move || measure())
-    };
-    let observer = ResizeObserver::new(observe.as_ref().unchecked_ref()).ok();
-    if let Some(o) = &observer {
-        o.observe(&element);
-    }
-    let on_window_resize = Closure::<dyn FnMut()>::new(move || measure());
-    if let Some(window) = web_sys::window() {
-        // Without it, a change of pixel ratio alone (browser zoom) goes unnoticed.
-        let _ = window
-            .add_event_listener_with_callback("resize", on_window_resize.as_ref().unchecked_ref());
-    }
-    SizeWatch {
-        observer,
-        _on_observe: Some(observe),
-        on_window_resize: Some(on_window_resize),
-    }
 }

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::state::{AppState, Autosave};
+
 /// How the project is kept in the browser, for the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaveStatus {
@@ -13,6 +15,34 @@ pub struct SaveStatus {
     pub key: AttrValue,
     /// `generation:revision` of the project kept.
     pub saved_key: AttrValue,
+}
+
+impl SaveStatus {
+    /// The status bar's account of keeping `state`'s project in the browser.
+    pub fn of(state: &AppState) -> SaveStatus {
+        let key = state
+            .doc_key()
+            .map_or_else(String::new, |(g, r)| format!("{g}:{r}"));
+        let (state_name, text, saved_key) = match (&state.autosave, state.doc_key()) {
+            (_, None) => ("none", String::new(), String::new()),
+            (Autosave::Saved(g, r), Some(current)) if (*g, *r) == current => (
+                "saved",
+                "Kept in this browser".to_owned(),
+                format!("{g}:{r}"),
+            ),
+            (Autosave::Saved(g, r), Some(_)) => {
+                ("saving", "Keeping…".to_owned(), format!("{g}:{r}"))
+            }
+            (Autosave::Failed(m), Some(_)) => ("failed", format!("Not kept: {m}"), String::new()),
+            (Autosave::Idle, Some(_)) => ("saving", "Keeping…".to_owned(), String::new()),
+        };
+        SaveStatus {
+            state: state_name,
+            text: AttrValue::from(text),
+            key: AttrValue::from(key),
+            saved_key: AttrValue::from(saved_key),
+        }
+    }
 }
 
 /// Properties of [`StatusBar`].

@@ -1,14 +1,16 @@
 //! The bars over the plan: the dark application bar (file, history, samples, help) and the
 //! view bar (floor, zoom, layers, snapping, legend).
 
+use tailplan_app::{CsvTable, Export, SheetDate};
+use tailplan_io::sheet::SheetKind;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlSelectElement, Node};
 use yew::prelude::*;
 
 use super::icons::{Icon, icon};
-use crate::input::{Command, ZOOM_STEP};
-use crate::layers::{Layer, Layers};
-use crate::snap::{SnapToggle, Snapping};
+use crate::plan::layers::{Layer, Layers};
+use crate::plan::snap::{SnapToggle, Snapping};
+use crate::state::input::{Command, ZOOM_STEP};
 use crate::state::{Action, SAMPLES, Sample};
 
 /// Properties of [`Toolbar`].
@@ -66,6 +68,38 @@ pub enum ExportChoice {
 }
 
 impl ExportChoice {
+    /// What the worker makes for this choice: `floor`'s sheets or design, dated `date`, or
+    /// the project's tables and GeoJSON.
+    pub fn export(self, floor: String, date: SheetDate) -> Export {
+        match self {
+            ExportChoice::CablingSheet => Export::FloorSheets {
+                floor,
+                sheet: SheetKind::Cabling,
+                date,
+            },
+            ExportChoice::CoverageSheet => Export::FloorSheets {
+                floor,
+                sheet: SheetKind::Coverage,
+                date,
+            },
+            ExportChoice::AllSheets => Export::AllSheets { date },
+            ExportChoice::Schedule => Export::Csv {
+                table: CsvTable::Schedule,
+            },
+            ExportChoice::Bom => Export::Csv {
+                table: CsvTable::BillOfMaterials,
+            },
+            ExportChoice::Findings => Export::Csv {
+                table: CsvTable::Findings,
+            },
+            ExportChoice::FinalTail => Export::Csv {
+                table: CsvTable::FinalTail,
+            },
+            ExportChoice::GeoJson => Export::GeoJson,
+            ExportChoice::Dxf => Export::Dxf { floor, date },
+        }
+    }
+
     /// Every choice, in menu order, with its test id and caption.
     pub const ALL: [(ExportChoice, &'static str, &'static str); 9] = [
         (

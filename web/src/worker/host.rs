@@ -28,7 +28,7 @@ use super::protocol::{
     AreaCoverage, CoverageJob, CoverageResult, CoverageSummary, DocKey, ExportedFile, FromWorker,
     GridSpec, ImportChoice, Imported, JobId, Proposal, ProposedTransmitter, ToWorker,
 };
-use crate::heatmap::Metric;
+use crate::panels::coverage::heatmap::Metric;
 
 /// The coarse maps' cells are this many times larger than the project's.
 pub const COARSE_FACTOR: usize = 4;
@@ -749,7 +749,7 @@ fn import(job: JobId, name: &str, bytes: &[u8], choice: &ImportChoice) -> Out {
         job,
         name: name.to_owned(),
         format: done.report.format.clone(),
-        project: crate::autosave::project_text(&done.project),
+        project: crate::document::autosave::project_text(&done.project),
         provisional_m_per_unit: provisional,
     }))
 }

@@ -6,15 +6,15 @@
 //!   project kept in step by edits, one [`tailplan_core::coverage::CoverageEngine`] for the
 //!   page's life (moving one access point recomputes one field), coverage in steps (a coarse
 //!   map first, then each transmitter at full resolution, then the fine map) so that a newer
-//!   request replaces an older one between two steps;
-//! - `glue` (wasm32 only): the worker's browser edge, which the `tailplan-worker` binary
-//!   starts; the page's side is [`crate::worker_client`].
+//!   request replaces an older one between two steps.
+//!
+//! Both are plain Rust. The browser edges are in [`crate::browser`]: `worker_glue` (wasm32
+//! only), the worker's, which the `tailplan-worker` and `tailplan-files` binaries start; and
+//! [`crate::browser::worker_client`], the page's.
 //!
 //! The worker is its own wasm binary, downloaded after the editor's first paint: the
 //! importers, the coverage engine, routing, the design sheets and the DXF writer live only
 //! there, which keeps the editor's first download small.
 
-#[cfg(target_arch = "wasm32")]
-pub mod glue;
 pub mod host;
 pub mod protocol;

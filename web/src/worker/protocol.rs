@@ -14,7 +14,7 @@ use tailplan_core::coverage::Service;
 use tailplan_core::routing::Routing;
 use tailplan_core::{Edit, IotTech, Point, WifiBand};
 
-use crate::heatmap::Metric;
+pub use crate::panels::coverage::heatmap::{GridSpec, Metric};
 
 /// A state of the open project: (generation, revision) of the editor's document.
 pub type DocKey = (u32, u64);
@@ -118,63 +118,6 @@ pub struct CoverageJob {
     pub preview: Option<Edit>,
     /// Whether the fine maps come with the floor's and rooms' statistics.
     pub stats: bool,
-}
-
-/// Where a coverage grid lies: cells of `cell_m` from (`min_x`, `min_y`), `cols` × `rows`,
-/// stored row-major from the south (row 0 at `min_y`).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct GridSpec {
-    /// West edge, metres.
-    pub min_x: f64,
-    /// South edge, metres.
-    pub min_y: f64,
-    /// Cell side, metres.
-    pub cell_m: f64,
-    /// Columns.
-    pub cols: usize,
-    /// Rows.
-    pub rows: usize,
-}
-
-impl GridSpec {
-    /// The grid of a core [`tailplan_core::coverage::Grid`].
-    pub fn of(grid: &tailplan_core::coverage::Grid) -> Self {
-        Self {
-            min_x: grid.bbox.min.x,
-            min_y: grid.bbox.min.y,
-            cell_m: grid.cell_m,
-            cols: grid.cols,
-            rows: grid.rows,
-        }
-    }
-
-    /// Number of cells.
-    pub fn len(&self) -> usize {
-        self.cols * self.rows
-    }
-
-    /// True for a grid without cells.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// North edge, metres.
-    pub fn max_y(&self) -> f64 {
-        self.min_y + self.rows as f64 * self.cell_m
-    }
-
-    /// East edge, metres.
-    pub fn max_x(&self) -> f64 {
-        self.min_x + self.cols as f64 * self.cell_m
-    }
-
-    /// The row-major index of the cell holding `p`, if inside.
-    pub fn index_of(&self, p: Point) -> Option<usize> {
-        let c = ((p.x - self.min_x) / self.cell_m).floor();
-        let r = ((p.y - self.min_y) / self.cell_m).floor();
-        let inside = c >= 0.0 && r >= 0.0 && c < self.cols as f64 && r < self.rows as f64;
-        inside.then(|| r as usize * self.cols + c as usize)
-    }
 }
 
 /// One area's coverage: its share at or above each threshold.

@@ -22,7 +22,7 @@ fn loaded() -> Host {
     let out = h.receive(
         ToWorker::Load {
             doc: DOC,
-            project: crate::autosave::project_text(&building()),
+            project: crate::document::autosave::project_text(&building()),
         },
         Vec::new(),
     );
@@ -402,7 +402,7 @@ fn a_proposal_covers_a_floor_without_access_points() {
     h.receive(
         ToWorker::Load {
             doc: DOC,
-            project: crate::autosave::project_text(&p),
+            project: crate::document::autosave::project_text(&p),
         },
         Vec::new(),
     );
