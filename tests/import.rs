@@ -1,4 +1,4 @@
-//! Every real plan in `../shared/floorplans/` (DXF, SVG, IMDF; not IFC) through the importer:
+//! Every real plan in `../shared/floorplans/` (DXF, SVG, IMDF, IFC) through the importer:
 //! the floor's size in metres, its walls and rooms within a stated tolerance, and no wall
 //! counted twice (a straight line across a two-face wall crosses exactly one wall). Skipped
 //! when that folder is absent (the plans' licences keep them out of the repository).
@@ -296,4 +296,208 @@ fn cpc4_imdf_folder_office() {
         "{once} of {long} walls crossed once"
     );
     assert!(long >= 40, "{long} walls over 1 m");
+}
+
+/// Two walls of a floor lying along each other within a quarter of the thinner one's
+/// thickness, overlapping by more than 10 cm: the same wall read twice.
+fn doubled_walls(f: &Floor) -> Vec<(String, String)> {
+    let walls: Vec<_> = f.walls.iter().collect();
+    let mut out = Vec::new();
+    for (i, a) in walls.iter().enumerate() {
+        let pa: Vec<Point> = a.shape.points().collect();
+        for b in &walls[i + 1..] {
+            let pb: Vec<Point> = b.shape.points().collect();
+            let (a0, a1) = (pa[0], pa[1]);
+            let len = a0.distance(a1);
+            if len < 1e-6 {
+                continue;
+            }
+            let u = ((a1.x - a0.x) / len, (a1.y - a0.y) / len);
+            let off = |p: Point| (-(p.x - a0.x) * u.1 + (p.y - a0.y) * u.0).abs();
+            let along = |p: Point| (p.x - a0.x) * u.0 + (p.y - a0.y) * u.1;
+            let tol = a.thickness_m.min(b.thickness_m) / 4.0;
+            if off(pb[0]) > tol || off(pb[1]) > tol {
+                continue;
+            }
+            let (s0, s1) = (
+                along(pb[0]).min(along(pb[1])),
+                along(pb[0]).max(along(pb[1])),
+            );
+            if s1.min(len) - s0.max(0.0) > 0.1 {
+                out.push((a.id.clone(), b.id.clone()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn duplex_ifc_storeys_walls_openings_and_spaces() {
+    // IFC2X3 from Revit, metres: 57 walls, 21 spaces, 14 doors, 24 windows (2 of them in the
+    // roof), 4 storeys (the shared folder's README).
+    let Some(done) = shared("ifc/duplex.ifc", ImportOptions::named("duplex.ifc")) else {
+        return;
+    };
+    let p = &done.project;
+    let storeys: Vec<(&str, f64)> = p
+        .floors
+        .iter()
+        .map(|f| (f.id.as_str(), f.elevation_m))
+        .collect();
+    assert_eq!(
+        storeys,
+        [
+            ("T/FDN", -1.25),
+            ("Level 1", 0.0),
+            ("Level 2", 3.100000000000378),
+            ("Roof", 6.00000000000039)
+        ]
+    );
+    let count = |of: &dyn Fn(&Floor) -> usize| p.floors.iter().map(of).sum::<usize>();
+    let r = &done.report;
+    let ifc_walls: usize = r
+        .storeys
+        .iter()
+        .flat_map(|s| s.elements.iter())
+        .filter(|(k, _)| k.starts_with("IfcWall"))
+        .map(|(_, n)| n)
+        .sum();
+    assert_eq!(ifc_walls, 57);
+    // Every wall is there, cut where its doors and windows are.
+    assert!(count(&|f| f.walls.len()) >= 57);
+    let doors = count(&|f| {
+        f.openings
+            .iter()
+            .filter(|o| o.kind == tailplan_core::OpeningKind::Door)
+            .count()
+    });
+    let windows = count(&|f| {
+        f.openings
+            .iter()
+            .filter(|o| o.kind == tailplan_core::OpeningKind::Window)
+            .count()
+    });
+    assert_eq!((doors, windows), (14, 22));
+    let roof_lights = r.skipped.iter().find(|s| s.kind == "IfcWindow").unwrap();
+    assert_eq!(roof_lights.count, 2);
+    assert_eq!(count(&|f| f.rooms.len()), 21);
+    let level1 = p.floor("Level 1").unwrap();
+    assert!(level1.rooms.iter().any(|r| r.name == "Foyer"), "LongName");
+    // True size: the walls' centrelines lie within a wall's thickness of the model's walls,
+    // which span x 0 to 8.8 m and y −17.8 to 0 m (ifcopenshell's geometry of the walls).
+    for f in &p.floors {
+        let b = tailplan_core::BBox::from_points(f.walls.iter().flat_map(|w| w.shape.points()))
+            .unwrap();
+        let t = 0.42;
+        assert!(
+            b.min.x >= -t && b.min.x <= t && b.max.x >= 8.8 - t && b.max.x <= 8.8 + t,
+            "{}: {b:?}",
+            f.id
+        );
+        assert!(
+            b.min.y >= -17.8 - t && b.min.y <= -17.8 + t && b.max.y >= -t && b.max.y <= t,
+            "{}: {b:?}",
+            f.id
+        );
+    }
+    // Materials: the layer sets' names, each mapped.
+    let brick = r
+        .materials
+        .iter()
+        .find(|m| m.name == "Masonry - Brick")
+        .unwrap();
+    assert_eq!(brick.material.as_deref(), Some("brick"));
+    // Brick on block outside (the block, the heaviest layer), stud and plasterboard inside.
+    for m in ["concrete", "drywall"] {
+        assert!(
+            level1
+                .walls
+                .iter()
+                .any(|w| w.material.as_deref() == Some(m)),
+            "{m}"
+        );
+    }
+    // No wall is read twice; a line across a wall crosses it alone, but where the model has
+    // walls side by side (a party wall with furring walls on both faces).
+    for f in &p.floors {
+        assert_eq!(doubled_walls(f), [] as [(String, String); 0], "{}", f.id);
+    }
+    let (once, all) = crossed_once(level1, 0.05, 1.0, 0.15);
+    assert!(once * 100 >= all * 85, "{once} of {all}");
+    // The site's reference point: Chicago.
+    let g = p.georef.unwrap();
+    assert!((g.origin_lat_deg - 41.8744).abs() < 1e-3 && (g.origin_lon_deg + 87.6394).abs() < 1e-3);
+    // Slabs under the storeys, in the report.
+    let st = r.storeys.iter().find(|s| s.name == "Level 1").unwrap();
+    assert_eq!(st.slab_material.as_deref(), Some("concrete"));
+}
+
+#[test]
+fn duplex_ifc_is_a_floor_coverage_and_routing_work_on() {
+    use tailplan_core::coverage::{CoverageEngine, CoverageRequest, Service};
+    use tailplan_core::{AccessPoint, Outlet, TelecomRoom, Tray, WifiBand};
+    let Some(done) = shared("ifc/duplex.ifc", ImportOptions::named("duplex.ifc")) else {
+        return;
+    };
+    let mut p = done.project;
+    let f = p.floors.iter_mut().find(|f| f.id == "Level 1").unwrap();
+    f.access_points.push(AccessPoint {
+        id: "ap".into(),
+        name: "AP".into(),
+        position: Point::new(6.5, -3.0),
+        band: WifiBand::Ghz5,
+        channel: Some(36),
+        tx_dbm: 20.0,
+        height_m: 2.5,
+        poe_w: Some(12.0),
+        props: Default::default(),
+    });
+    f.telecom_rooms.push(TelecomRoom {
+        id: "tr".into(),
+        name: "TR".into(),
+        position: Point::new(1.0, -16.0),
+        outline: None,
+        ports: 24,
+        poe_budget_w: None,
+        props: Default::default(),
+    });
+    f.trays.push(Tray {
+        id: "t".into(),
+        name: "T".into(),
+        points: vec![
+            Point::new(1.0, -16.0),
+            Point::new(1.0, -2.0),
+            Point::new(7.0, -2.0),
+        ],
+        capacity: None,
+        width_mm: None,
+        depth_mm: None,
+        height_m: None,
+        props: Default::default(),
+    });
+    f.outlets.push(Outlet {
+        id: "o".into(),
+        name: "O-1".into(),
+        position: Point::new(2.0, -8.0),
+        ports: 2,
+        height_m: 0.3,
+        props: Default::default(),
+    });
+    let maps = CoverageEngine::new()
+        .heatmaps(
+            &p,
+            &CoverageRequest::new("Level 1", Service::Wifi(WifiBand::Ghz5)),
+        )
+        .unwrap();
+    let best = |x: f64, y: f64| {
+        let c = ((x - maps.grid.bbox.min.x) / maps.grid.cell_m) as usize;
+        let r = ((y - maps.grid.bbox.min.y) / maps.grid.cell_m) as usize;
+        maps.best_rssi_dbm[r * maps.grid.cols + c]
+    };
+    // Beside the access point strong; behind the party wall and two rooms away weaker.
+    assert!(best(6.0, -4.0) > -45.0, "{}", best(6.0, -4.0));
+    assert!(best(6.0, -4.0) - best(2.0, -15.0) > 20.0);
+    let routed = tailplan_core::route(&p);
+    assert_eq!(routed.cables.len(), 3, "the AP and the outlet's two ports");
+    assert!(routed.unserved.is_empty());
 }

@@ -24,7 +24,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import a floor plan (DXF, SVG, GeoJSON, IMDF, PNG/JPEG scan) into a project file.
+    /// Import a floor plan (DXF, SVG, GeoJSON, IMDF, IFC, PNG/JPEG scan) into a project file.
     Import(cmd::import::Args),
     /// Export a project: GeoJSON, DXF (the design on TP-* layers), the cable schedule (CSV).
     Export(cmd::export::Args),

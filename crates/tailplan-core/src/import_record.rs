@@ -130,6 +130,53 @@ pub struct LayerRecord {
     pub hidden: bool,
 }
 
+/// A storey of a building model (IFC) and what became of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct StoreyRecord {
+    /// Its name in the model.
+    pub name: String,
+    /// Its elevation, metres.
+    pub elevation_m: f64,
+    /// The floor it became; `None` when it was not imported (it holds no wall, or was not
+    /// chosen).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor: Option<String>,
+    /// Elements of the model on it, by IFC type (`IfcWall`, `IfcDoor`, `IfcSpace`...),
+    /// spaces and elements in them included.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub elements: BTreeMap<String, usize>,
+    /// Its floor slab's thickness, metres, when the model has one under it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slab_m: Option<f64>,
+    /// Its floor slab's material (the library's), when the model has one under it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slab_material: Option<String>,
+}
+
+/// A material name of a building model and the material of the library it stands for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct MaterialMapping {
+    /// The name in the file (`Masonry - Brick`, `Stahlbeton`).
+    pub name: String,
+    /// The library's material it became; `None` when it gives a wall none (air, insulation,
+    /// finishes) or nothing matched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub material: Option<String>,
+    /// How many imported elements use it.
+    pub elements: usize,
+}
+
+/// Elements of one kind a model holds that the import left out, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SkippedRecord {
+    /// The IFC type (`IfcFurnishingElement`).
+    pub kind: String,
+    /// How many.
+    pub count: usize,
+    /// Why.
+    pub why: String,
+}
+
 /// The report of one import, as stored in [`crate::Project::imports`].
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct ImportRecord {
@@ -155,6 +202,15 @@ pub struct ImportRecord {
     /// What the wall clean-up did, for drawings whose walls are lines.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub walls: Option<CleanupStats>,
+    /// A building model's storeys, lowest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub storeys: Vec<StoreyRecord>,
+    /// A building model's material names and what each became.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub materials: Vec<MaterialMapping>,
+    /// What a building model holds that the import left out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<SkippedRecord>,
     /// Warnings and notes (errors refuse the import instead).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diagnostics: Vec<Diagnostic>,
@@ -202,6 +258,49 @@ impl ImportRecord {
                     l.role
                 ));
             }
+        }
+        if !self.storeys.is_empty() {
+            out.push(format!("  {} storey(s):", self.storeys.len()));
+            for st in &self.storeys {
+                let counts: Vec<String> = st
+                    .elements
+                    .iter()
+                    .map(|(k, n)| format!("{n} {k}"))
+                    .collect();
+                let to = match &st.floor {
+                    Some(f) => format!("floor \"{f}\""),
+                    None => "not imported".into(),
+                };
+                let slab = match (st.slab_m, &st.slab_material) {
+                    (Some(t), Some(m)) => format!(", slab {:.0} mm {m}", t * 1000.0),
+                    (Some(t), None) => format!(", slab {:.0} mm", t * 1000.0),
+                    _ => String::new(),
+                };
+                out.push(format!(
+                    "    {:<28} {:>8.2} m -> {to}{slab}: {}",
+                    format!("\"{}\"", st.name),
+                    st.elevation_m,
+                    if counts.is_empty() {
+                        "empty".into()
+                    } else {
+                        counts.join(", ")
+                    }
+                ));
+            }
+        }
+        if !self.materials.is_empty() {
+            out.push(format!("  {} material(s):", self.materials.len()));
+            for m in &self.materials {
+                out.push(format!(
+                    "    {:<40} -> {} ({} element(s))",
+                    format!("\"{}\"", m.name),
+                    m.material.as_deref().unwrap_or("none"),
+                    m.elements
+                ));
+            }
+        }
+        for k in &self.skipped {
+            out.push(format!("  skipped: {} {}: {}", k.count, k.kind, k.why));
         }
         for d in &self.diagnostics {
             out.push(format!("  {}: {d}", severity_label(d)));

@@ -75,7 +75,10 @@ pub use edit::{Edit, EditError, History};
 pub use element::{Element, ElementKind};
 pub use floor::{DEFAULT_CEILING_M, Floor};
 pub use geometry::{BBox, Point, Polygon, Segment, Shape};
-pub use import_record::{ImportRecord, LayerRecord, LayerRole, MappingSource};
+pub use import_record::{
+    ImportRecord, LayerRecord, LayerRole, MappingSource, MaterialMapping, SkippedRecord,
+    StoreyRecord,
+};
 pub use materials::{Band, BandLoss, MaterialLibrary, WallMaterial};
 pub use openings::{Opening, OpeningKind};
 pub use other::OtherFeature;

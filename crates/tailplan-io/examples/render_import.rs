@@ -7,7 +7,8 @@
 //! cargo run -p tailplan-io --example render_import -- IMDF_FOLDER/ OUT.png
 //! ```
 //!
-//! More flags: `--layers MAP` (as the CLI's), `--width PX` (the picture's width, 1600 by
+//! More flags: `--layers MAP` (as the CLI's), `--storey NAME` (the storey of an IFC model
+//! to draw), `--width PX` (the picture's width, 1600 by
 //! default), `--window X0,Y0,X1,Y1` (draw only that part of the floor, metres) and `--check`
 //! (the walls a short line across their middle crosses more than once, the measure
 //! `tests/import.rs` applies to two-face walls, drawn magenta and counted).
@@ -176,6 +177,7 @@ fn main() {
             "--scale" => options.scale = Some(args[i + 1].parse().expect("a scale")),
             "--units" => options.units = Some(args[i + 1].parse().expect("units")),
             "--layers" => options.layers = args[i + 1].parse().expect("a layer map"),
+            "--storey" => options.storeys = vec![args[i + 1].clone()],
             other => panic!("unknown option {other}"),
         }
         i += 2;

@@ -32,6 +32,7 @@ mod drawing;
 pub mod dxf;
 pub mod file_name;
 pub mod geojson;
+mod ifc;
 pub mod imdf;
 pub mod import;
 pub mod layers;

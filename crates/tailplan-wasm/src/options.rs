@@ -110,6 +110,10 @@ pub struct ImportOptions {
     /// Rotation of an image underlay, degrees anticlockwise.
     #[serde(default)]
     pub rotation_deg: Option<f64>,
+    /// The storeys of an IFC model to import, by name (default: every storey that holds a
+    /// wall).
+    #[serde(default)]
+    pub storeys: Option<Vec<String>>,
     /// The largest file read, in MB (default: 64 for DXF, SVG, IMDF and images, 256 for
     /// GeoJSON).
     #[serde(default)]

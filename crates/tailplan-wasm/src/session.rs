@@ -331,6 +331,7 @@ fn import_request(options: &ImportOptions) -> Result<ImportRequest, AppError> {
         include_hidden: options.include_hidden.unwrap_or(false),
         keep_underlay: options.keep_underlay.unwrap_or(true),
         rotation_deg: options.rotation_deg.unwrap_or(0.0),
+        storeys: options.storeys.clone().unwrap_or_default(),
         limits: ImportLimits {
             max_file_bytes: options.max_file_mb.map(|mb| mb.saturating_mul(1_000_000)),
             max_entities: options.max_entities.unwrap_or(defaults.max_entities),

@@ -895,6 +895,11 @@ export interface ImportOptions {
   /** Rotation of an image underlay, degrees anticlockwise. */
   rotationDeg?: number | null;
   /**
+   * The storeys of an IFC model to import, by name (default: every storey that holds a
+   * wall).
+   */
+  storeys?: string[] | null;
+  /**
    * The largest file read, in MB (default: 64 for DXF, SVG, IMDF and images, 256 for
    * GeoJSON).
    */
@@ -931,6 +936,12 @@ export interface ImportRecord {
   counts?: { [key: string]: number };
   /** What the wall clean-up did, for drawings whose walls are lines. */
   walls?: CleanupStats | null;
+  /** A building model's storeys, lowest first. */
+  storeys?: StoreyRecord[];
+  /** A building model's material names and what each became. */
+  materials?: MaterialMapping[];
+  /** What a building model holds that the import left out. */
+  skipped?: SkippedRecord[];
   /** Warnings and notes (errors refuse the import instead). */
   diagnostics?: Diagnostic[];
 }
@@ -998,6 +1009,19 @@ export type MappingSource = "user" | "default" | "fallback";
  * and add materials per project.
  */
 export type MaterialLibrary = WallMaterial[];
+
+/** A material name of a building model and the material of the library it stands for. */
+export interface MaterialMapping {
+  /** The name in the file (`Masonry - Brick`, `Stahlbeton`). */
+  name: string;
+  /**
+   * The library's material it became; `None` when it gives a wall none (air, insulation,
+   * finishes) or nothing matched.
+   */
+  material?: string | null;
+  /** How many imported elements use it. */
+  elements: number;
+}
 
 /** How a device is connected. */
 export type Medium = "cat6a" | "spe" | "fiber" | "wireless";
@@ -1632,6 +1656,38 @@ export interface SheetSetOptions {
   scale?: string | null;
   /** The date in the title blocks, `YYYY-MM-DD` (default: today, UTC). */
   date?: string | null;
+}
+
+/** Elements of one kind a model holds that the import left out, and why. */
+export interface SkippedRecord {
+  /** The IFC type (`IfcFurnishingElement`). */
+  kind: string;
+  /** How many. */
+  count: number;
+  /** Why. */
+  why: string;
+}
+
+/** A storey of a building model (IFC) and what became of it. */
+export interface StoreyRecord {
+  /** Its name in the model. */
+  name: string;
+  /** Its elevation, metres. */
+  elevation_m: number;
+  /**
+   * The floor it became; `None` when it was not imported (it holds no wall, or was not
+   * chosen).
+   */
+  floor?: string | null;
+  /**
+   * Elements of the model on it, by IFC type (`IfcWall`, `IfcDoor`, `IfcSpace`...),
+   * spaces and elements in them included.
+   */
+  elements?: { [key: string]: number };
+  /** Its floor slab's thickness, metres, when the model has one under it. */
+  slab_m?: number | null;
+  /** Its floor slab's material (the library's), when the model has one under it. */
+  slab_material?: string | null;
 }
 
 /** One way of connecting a device. */

@@ -1,5 +1,5 @@
 //! `tailplan import FILE [--floor ID] [--units U] [--scale S | --scale-points "x1,y1,x2,y2,DIST"]
-//! [--layers MAP] [--crs ...] [--append | --force] [--max-file-mb N] [--max-entities N]
+//! [--layers MAP] [--storeys NAME,...] [--crs ...] [--append | --force] [--max-file-mb N] [--max-entities N]
 //! [--max-points N] [--max-nesting N] -o PROJECT.json`
 
 use std::path::{Path, PathBuf};
@@ -16,8 +16,8 @@ use crate::files;
 /// Import a floor plan into a project file.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The plan: DXF, SVG, GeoJSON, an IMDF archive (.zip or its folder), PNG or JPEG. The
-    /// format is told from the content.
+    /// The plan: DXF, SVG, GeoJSON, an IMDF archive (.zip or its folder), an IFC model
+    /// (IFC2X3, IFC4), PNG or JPEG. The format is told from the content.
     file: PathBuf,
     /// The project file to write.
     #[arg(short, long)]
@@ -42,6 +42,10 @@ pub struct Args {
     /// Import hidden layers too (Inkscape hidden layers, DXF layers turned off).
     #[arg(long)]
     include_hidden: bool,
+    /// The storeys of an IFC model to import, by name, comma-separated (default: every storey
+    /// that holds a wall).
+    #[arg(long, value_name = "NAME,...", value_delimiter = ',')]
+    storeys: Vec<String>,
     /// Rotation of an image underlay, degrees anticlockwise.
     #[arg(long, value_name = "DEG", default_value_t = 0.0)]
     rotation: f64,
@@ -88,6 +92,7 @@ impl Args {
                 max_points: self.max_points,
                 max_nesting: self.max_nesting,
             },
+            storeys: self.storeys.clone(),
             ..ImportRequest::default()
         }
     }

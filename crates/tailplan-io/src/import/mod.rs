@@ -11,8 +11,9 @@
 //! | DXF | text starting with group code 0 / `SECTION`, or binary DXF | walls, rooms, labels, doors, windows, underlay ([`crate::dxf`]) |
 //! | SVG | XML whose root is `<svg>` | the same, at a scale you give ([`crate::svg`]) |
 //! | PNG, JPEG | their signatures | a raster underlay, placed by a scale ([`crate::raster`]) |
+//! | IFC | text starting with `ISO-10303-21` (schema IFC2X3 or IFC4) | one floor per storey holding walls: walls, doors, windows, rooms, the storeys' slabs and the site's georeference in the report (`ifc`) |
 //!
-//! DWG, PDF, IFC and other binaries are refused with a message saying what to export instead.
+//! DWG, PDF and other binaries are refused with a message saying what to export instead.
 
 pub(crate) mod error;
 pub(crate) mod json;
@@ -39,10 +40,6 @@ fn refused(head: &[u8]) -> Option<String> {
     }
     if head.starts_with(&[0x1f, 0x8b]) {
         return Some("gzip-compressed (an .svgz or a .gz): unpack it first".into());
-    }
-    let text = String::from_utf8_lossy(&head[..head.len().min(256)]);
-    if text.trim_start().starts_with("ISO-10303-21") {
-        return Some("an IFC (STEP) model: not read yet; export the storeys' plans as DXF".into());
     }
     if head.starts_with(b"GIF8")
         || head.starts_with(b"II*\0")
@@ -79,6 +76,9 @@ pub fn sniff(name: &str, head: &[u8]) -> Result<Format, ImportError> {
     }
     let text = String::from_utf8_lossy(&head[..head.len().min(8192)]);
     let t = text.trim_start_matches('\u{feff}').trim_start();
+    if t.starts_with("ISO-10303-21") {
+        return Ok(Format::Ifc);
+    }
     if t.starts_with('<') {
         if t.contains("<svg") {
             return Ok(Format::Svg);
@@ -107,9 +107,11 @@ pub fn sniff(name: &str, head: &[u8]) -> Result<Format, ImportError> {
         "zip" | "imdf" => Ok(Format::Imdf),
         "png" => Ok(Format::Png),
         "jpg" | "jpeg" => Ok(Format::Jpeg),
+        "ifc" => Ok(Format::Ifc),
         _ => Err(ImportError::Unsupported {
             file: name.to_owned(),
-            message: "not a format tailplan imports (GeoJSON, IMDF, DXF, SVG, PNG, JPEG)".into(),
+            message: "not a format tailplan imports (GeoJSON, IMDF, DXF, SVG, IFC, PNG, JPEG)"
+                .into(),
         }),
     }
 }
@@ -200,6 +202,7 @@ pub fn import_file(
         Format::Dxf => crate::dxf::import(bytes, &options)?,
         Format::Svg => crate::svg::import(utf8(name, bytes)?, &options)?,
         Format::Png | Format::Jpeg => crate::raster::import(bytes, format, &options)?,
+        Format::Ifc => crate::ifc::import(bytes, &options)?,
     };
     count_elements(&mut done);
     // A GeoJSON import is the interchange contract's round trip: the project it gives back is

@@ -25,6 +25,8 @@ pub enum Format {
     Png,
     /// A JPEG image.
     Jpeg,
+    /// An IFC building model (IFC2X3, IFC4; ISO 10303-21).
+    Ifc,
 }
 
 impl Format {
@@ -37,6 +39,7 @@ impl Format {
             Format::Svg => "svg",
             Format::Png => "png",
             Format::Jpeg => "jpeg",
+            Format::Ifc => "ifc",
         }
     }
 
@@ -46,7 +49,7 @@ impl Format {
     pub fn max_bytes(self) -> u64 {
         const MB: u64 = 1_000_000;
         match self {
-            Format::GeoJson => 256 * MB,
+            Format::GeoJson | Format::Ifc => 256 * MB,
             Format::Dxf | Format::Svg | Format::Imdf => 64 * MB,
             Format::Png | Format::Jpeg => 64 * MB,
         }
@@ -291,6 +294,9 @@ pub struct ImportOptions {
     pub cleanup: CleanupParams,
     /// How big a file, how many entities and points, how deep a nesting are read.
     pub limits: ImportLimits,
+    /// The storeys of a building model (IFC) to import, by name; empty for every storey
+    /// that holds a wall.
+    pub storeys: Vec<String>,
 }
 
 impl Default for ImportOptions {
@@ -308,6 +314,7 @@ impl Default for ImportOptions {
             rotation_deg: 0.0,
             cleanup: CleanupParams::default(),
             limits: ImportLimits::default(),
+            storeys: Vec::new(),
         }
     }
 }
