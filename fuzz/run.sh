@@ -3,7 +3,7 @@
 # seeded from fuzz/seeds/<target>/ and the sample drawings in floorplans/; fails when any
 # target crashes, runs out of memory (2 GB) or takes over 10 s on one input.
 #
-#   fuzz/run.sh [SECONDS] [TARGET...]      targets: dxf svg geojson imdf project_file raster
+#   fuzz/run.sh [SECONDS] [TARGET...]      targets: dxf svg geojson imdf project_file raster ifc
 #
 # FUZZ_TIMEOUTS=report: a timeout is reported (its input kept in fuzz/artifacts/) and the
 # run goes on, instead of failing (crashes and running out of memory still fail).
@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 secs="${1:-20}"
 shift || true
-all=(dxf svg geojson imdf project_file raster)
+all=(dxf svg geojson imdf project_file raster ifc)
 targets=("$@")
 if [ "$#" -eq 0 ]; then targets=("${all[@]}"); fi
 
@@ -57,6 +57,7 @@ seed geojson
 seed imdf
 seed project_file ../floorplans/small.tailplan.json
 seed raster
+seed ifc ../floorplans/*.ifc
 
 mode=()
 if [ "${FUZZ_TIMEOUTS:-fail}" = report ]; then mode=(-fork=1 -ignore_timeouts=1); fi

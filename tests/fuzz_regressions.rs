@@ -85,6 +85,13 @@ fn run(target: &str, input: &[u8]) {
             };
             let _ = import_file("fuzz.png", input, &options);
         }
+        "ifc" => {
+            let options = ImportOptions {
+                format: Some(Format::Ifc),
+                ..ImportOptions::named("fuzz.ifc")
+            };
+            let _ = import_file("fuzz.ifc", input, &options);
+        }
         other => panic!("no fuzz target {other}"),
     }
 }

@@ -1,5 +1,5 @@
-//! The project's own sample drawings (`floorplans/*.dxf`, `floorplans/*.svg`, made by
-//! `gen-samples`) through the importer: a readable summary of each import as a golden
+//! The project's own sample drawings (`floorplans/*.dxf`, `floorplans/*.svg` and the IFC
+//! models `floorplans/*.ifc`, made by `gen-samples`) through the importer: a readable summary of each import as a golden
 //! snapshot (`tests/snapshots/import_samples__*.snap`), and the checks that matter for a
 //! radio model against what each drawing stands for (its `Intent`): every wall found once (a
 //! line across a two-face wall crosses exactly one wall) and of its layer's material, every
@@ -10,7 +10,9 @@ use std::fmt::Write;
 
 use tailplan_core::{Floor, OpeningKind, Point, Segment, UnderlayKind};
 use tailplan_io::import::{Import, ImportOptions, Scale, import_file};
-use tailplan_samples::drawings::{DRAWINGS, DrawingSample, Intent, office_building_dxf};
+use tailplan_samples::drawings::{
+    DRAWINGS, DrawingSample, IFC_MODELS, Intent, office_building_dxf, office_building_ifc_drawn,
+};
 use tailplan_tests::workspace;
 
 /// Imports a committed sample drawing with the options it needs.
@@ -442,4 +444,59 @@ fn the_office_building_floor_as_dxf_imports_its_walls_rooms_and_openings() {
         once * 100 >= total * 97,
         "{once} of {total} wall segments crossed once"
     );
+}
+
+/// Imports an IFC model and checks every storey against what it stands for; returns the
+/// import and how many places across walls were checked.
+fn check_ifc(
+    file: &str,
+    bytes: &[u8],
+    drawn: &tailplan_samples::drawings::IfcDrawn,
+) -> (Import, usize) {
+    let done =
+        import_file(file, bytes, &ImportOptions::named(file)).unwrap_or_else(|e| panic!("{e}"));
+    let mut checked = 0;
+    assert_eq!(
+        done.project.floors.len(),
+        drawn.storeys.len(),
+        "{file}: one floor per storey"
+    );
+    for st in &drawn.storeys {
+        let f = done
+            .project
+            .floor(&st.name)
+            .unwrap_or_else(|| panic!("{file}: no floor {}", st.name));
+        assert!(
+            (f.elevation_m - st.elevation_m).abs() < 1e-9,
+            "{file}: {} elevation",
+            st.name
+        );
+        checked += check_against_intent(&format!("{file} {}", st.name), f, &st.intent);
+    }
+    (done, checked)
+}
+
+#[test]
+fn ifc_models_storey_by_storey_as_they_stand_for() {
+    for sample in &IFC_MODELS {
+        let path = workspace().join("floorplans").join(sample.file_name);
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let drawn = (sample.build)();
+        let (done, checked) = check_ifc(sample.file_name, &bytes, &drawn);
+        assert!(
+            checked >= 25,
+            "{}: only {checked} places checked",
+            sample.file_name
+        );
+        let name = sample.file_name.replace(['.', '-'], "_");
+        insta::assert_snapshot!(name, summary(&done));
+    }
+}
+
+#[test]
+fn the_office_building_as_ifc_imports_every_storey() {
+    let drawn = office_building_ifc_drawn();
+    let (done, checked) = check_ifc("office-building.ifc", &drawn.bytes, &drawn);
+    assert!(checked > 1000, "{checked}");
+    assert_eq!(done.project.floors.len(), 4);
 }

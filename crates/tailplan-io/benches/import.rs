@@ -6,6 +6,10 @@
 //!   `tailplan_samples::drawings::office_building_dxf` (two-face walls, door and window
 //!   blocks, room polylines and labels);
 //!
+//! - IFC: the shared 2.4 MB `duplex.ifc` (IFC2X3, Revit) and the sample office building as a
+//!   4.3 MB IFC4 model (`tailplan_samples::drawings::office_building_ifc`: four storeys,
+//!   3,254 walls, 1,631 doors and windows, 592 spaces);
+//!
 //! and the project's own samples (`floorplans/office-wing.dxf`, `bureaux-r1.svg`).
 //!
 //! Times are the benchmarking thread's CPU time: the build machine is shared, and CPU time
@@ -59,6 +63,25 @@ fn imports(c: &mut Criterion) {
         ),
         Err(_) => eprintln!("skipped: no {}", shared.display()),
     }
+    let duplex = root.join("../shared/floorplans/ifc/duplex.ifc");
+    match std::fs::read(&duplex) {
+        Ok(bytes) => bench_file(
+            c,
+            "import duplex ifc (2.4 MB)",
+            "duplex.ifc",
+            &bytes,
+            &ImportOptions::default(),
+        ),
+        Err(_) => eprintln!("skipped: no {}", duplex.display()),
+    }
+    let ifc = tailplan_samples::drawings::office_building_ifc();
+    bench_file(
+        c,
+        "import office building ifc (4.3 MB, 4 storeys)",
+        "office-building.ifc",
+        &ifc,
+        &ImportOptions::default(),
+    );
     let office = tailplan_samples::drawings::office_building_dxf(0);
     bench_file(
         c,

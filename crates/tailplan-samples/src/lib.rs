@@ -12,6 +12,8 @@
 //! - [`drawings`]: plans drawn as architects deliver them, for the importers: two DXF files
 //!   and an SVG (committed as `floorplans/*.dxf`, `floorplans/*.svg`), each with what it
 //!   stands for, and a floor of the office building as a 1.5 MB DXF for the benchmark;
+//!   BIM models for the IFC importer: `kontor.ifc`, a two-storey office in IFC4 (committed),
+//!   each storey with what it stands for, and the office building as a 4.3 MB IFC4 file;
 //! - [`checks`]: the realism checks both pass (no doubled walls, openings in gaps, one tray
 //!   network reaching the telecom room, everything inside a room...).
 //!

@@ -545,13 +545,16 @@ impl Importer<'_> {
             None => MaterialUse::default(),
         };
         let mut mapped = Vec::new();
+        let mut counted: HashSet<&str> = HashSet::new();
         for name in &usage.names {
             let m = materials::map(name);
             let entry = self
                 .materials
                 .entry(name.clone())
                 .or_insert((m.filter(|m| !m.is_empty()).map(str::to_owned), 0));
-            entry.1 += 1;
+            if counted.insert(name) {
+                entry.1 += 1;
+            }
             if let Some(m) = m {
                 mapped.push(m);
             }
@@ -1008,7 +1011,8 @@ fn build(
                 });
             }
         }
-        // Doors and windows in no opening: on the wall they lie in, if one.
+        // Doors and windows in no opening: on the wall they lie in, or in the gap they stand
+        // in.
         for &e in &here {
             let Some(ty) = f.type_of(e) else { continue };
             let is_door = DOORS.contains(&ty);
@@ -1022,7 +1026,20 @@ fn build(
                 .map(|q| plan(q, k))
                 .collect();
             let all: Vec<(Point, Point, f64)> = wall_segments.values().flatten().copied().collect();
-            let Some(line) = span_on(&pts, &all) else {
+            // On a wall, where it crosses it; else, standing in a gap between walls, along
+            // its own footprint's long side.
+            let own = || {
+                enclosing_rectangle(&pts)
+                    .filter(|r| r.length >= 0.3 && r.width <= 0.6)
+                    .map(|r| {
+                        let h = r.length / 2.0;
+                        (
+                            Point::new(r.centre.x - r.along.0 * h, r.centre.y - r.along.1 * h),
+                            Point::new(r.centre.x + r.along.0 * h, r.centre.y + r.along.1 * h),
+                        )
+                    })
+            };
+            let Some(line) = span_on(&pts, &all).or_else(own) else {
                 let what = if is_door { "IfcDoor" } else { "IfcWindow" };
                 skipped
                     .entry(what.to_owned())

@@ -65,10 +65,11 @@ impl Value {
         }
     }
 
-    /// The items of a list (none for anything else).
+    /// The items of a list, typed or not (none for anything else).
     pub fn items(&self) -> &[Value] {
         match self {
             Value::List(l) => l,
+            Value::Typed(_, v) => v.items(),
             _ => &[],
         }
     }

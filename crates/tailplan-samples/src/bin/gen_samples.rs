@@ -1,6 +1,6 @@
 //! `gen-samples [OUT_DIR]`: writes every sample building as a tailplan project file, and
-//! every sample drawing (DXF, SVG) for the importers, into `OUT_DIR` (by default the
-//! workspace's `floorplans/`).
+//! every sample drawing (DXF, SVG) and BIM model (IFC) for the importers, into `OUT_DIR` (by
+//! default the workspace's `floorplans/`).
 //!
 //! ```text
 //! cargo run -p tailplan-samples --bin gen-samples
@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use tailplan_core::project_file;
 use tailplan_samples::SAMPLES;
-use tailplan_samples::drawings::DRAWINGS;
+use tailplan_samples::drawings::{DRAWINGS, IFC_MODELS};
 
 fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);
@@ -35,7 +35,8 @@ fn main() -> ExitCode {
         )
     });
     let drawings = DRAWINGS.iter().map(|d| (d.file_name, (d.build)().bytes));
-    for (file_name, bytes) in projects.chain(drawings) {
+    let models = IFC_MODELS.iter().map(|m| (m.file_name, (m.build)().bytes));
+    for (file_name, bytes) in projects.chain(drawings).chain(models) {
         let path = dir.join(file_name);
         if let Err(e) = std::fs::write(&path, &bytes) {
             eprintln!("gen-samples: cannot write {}: {e}", path.display());

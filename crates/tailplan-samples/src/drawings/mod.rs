@@ -14,19 +14,36 @@
 //! - [`office_building_dxf`]: a floor of the sample office building as a DXF of about
 //!   1.5 MB (two-face walls, door and window blocks, rooms, labels): the importers' large
 //!   benchmark, generated, not committed.
+//!
+//! And BIM models, for the IFC importer, each with an [`Intent`] per storey ([`IfcDrawn`]):
+//!
+//! - [`kontor_ifc()`]: `kontor.ifc`, a two-storey office of 24 x 12 m in IFC4 as Revit,
+//!   ArchiCAD and Allplan write it (millimetres, the building placed off the origin and
+//!   turned, walls with material layer sets, a curtain wall, openings, spaces);
+//! - [`office_building_ifc`]: the sample office building's four storeys as IFC4 in metres,
+//!   4.3 MB: the IFC importer's large benchmark, generated, not committed.
+//!
+//! The STEP files are written by `step_out.rs` (ISO 10303-21: escaping, reals, fixed header,
+//! GlobalIds from a counter) and `ifc_out.rs` (IFC4 building blocks).
 
 use tailplan_core::Point;
 
 mod bureaux;
 mod dxf_out;
+mod ifc_out;
+mod kontor_ifc;
 mod office_floor;
+mod office_ifc;
 mod office_wing;
 mod outline;
 mod png;
 mod praxis;
+mod step_out;
 
 pub use bureaux::bureaux_svg;
+pub use kontor_ifc::kontor_ifc;
 pub use office_floor::office_building_dxf;
+pub use office_ifc::{office_building_ifc, office_building_ifc_drawn};
 pub use office_wing::office_wing_dxf;
 pub use png::grey_png;
 pub use praxis::praxis_dxf;
@@ -96,6 +113,43 @@ pub const DRAWINGS: [DrawingSample; 3] = [
         build: bureaux_svg,
     },
 ];
+
+/// One storey of a BIM model and what it stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoreyIntent {
+    /// The storey's Name (`EG`, `OG 1`).
+    pub name: String,
+    /// Its elevation, metres.
+    pub elevation_m: f64,
+    /// Its walls, doors, windows and rooms, in metres in the model's world coordinates
+    /// (after every placement).
+    pub intent: Intent,
+}
+
+/// A BIM model (IFC) and what each of its storeys stands for.
+#[derive(Debug, Clone)]
+pub struct IfcDrawn {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Its storeys, lowest first.
+    pub storeys: Vec<StoreyIntent>,
+}
+
+/// A sample BIM model and the file name it is committed under in `floorplans/`.
+#[derive(Debug, Clone, Copy)]
+pub struct IfcSample {
+    /// The file name, `kontor.ifc`.
+    pub file_name: &'static str,
+    /// Writes it.
+    pub build: fn() -> IfcDrawn,
+}
+
+/// Every sample BIM model, in the order `gen-samples` writes them (kept apart from
+/// [`DRAWINGS`], which the DXF and SVG importers are tested on).
+pub const IFC_MODELS: [IfcSample; 1] = [IfcSample {
+    file_name: "kontor.ifc",
+    build: kontor_ifc,
+}];
 
 /// Metres from millimetres.
 fn m(mm: i64) -> f64 {
