@@ -430,6 +430,11 @@ fn duplex_ifc_storeys_walls_openings_and_spaces() {
     // Slabs under the storeys, in the report.
     let st = r.storeys.iter().find(|s| s.name == "Level 1").unwrap();
     assert_eq!(st.slab_material.as_deref(), Some("concrete"));
+    // ... which give the loss between storeys: a wood joist floor over level 1.
+    assert_eq!(
+        p.floor("Level 2").unwrap().slab_material.as_deref(),
+        Some("wood")
+    );
 }
 
 #[test]

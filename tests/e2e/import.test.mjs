@@ -1,6 +1,7 @@
 // End-to-end tests of importing drawings through the import dialog: a DXF's layer table
-// (what each layer becomes), and an SVG without a scale calibrated with two points and a
-// distance, its embedded scan drawn under the plan. Run through run.sh.
+// (what each layer becomes), an SVG without a scale calibrated with two points and a
+// distance, its embedded scan drawn under the plan, and an IFC model's storey table (which
+// storeys become floors). Run through run.sh.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +11,7 @@ import { FIXTURES, HERE, READY, SCREENSHOTS, assertClean, counts, openEditor, st
 
 const LAYERED = join(FIXTURES, 'annex-layers.dxf');
 const BUREAUX = join(HERE, '../../floorplans/bureaux-r1.svg');
+const KONTOR = join(HERE, '../../floorplans/kontor.ifc');
 
 let server;
 let browser;
@@ -125,6 +127,69 @@ describe('importing', () => {
     });
     assert.ok(drawn > 2_000, `the underlay draws: ${drawn} pixels`);
     await page.screenshot({ path: join(SCREENSHOTS, 'import-svg-underlay.png') });
+    assertClean(log);
+    await context.close();
+  });
+
+  test('an IFC model through its storey table', { timeout: 180_000 }, async () => {
+    const { context, page, log } = await openEditor(browser, server);
+    await page.waitForSelector(READY, { timeout: 60_000 });
+    await page.getByTestId('file-input').setInputFiles(KONTOR);
+    await page.getByTestId('import-dialog').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-preview"]').dataset.view);
+
+    // Two storeys, lowest first, both with walls: both ticked, each its own floor.
+    const rows = page.locator('[data-testid="import-storeys"] tbody tr');
+    assert.equal(await rows.count(), 2);
+    assert.equal(await page.getByTestId('storey-0').isChecked(), true);
+    assert.equal(await page.getByTestId('storey-1').isChecked(), true);
+    const eg = await rows.nth(0).innerText();
+    const og = await rows.nth(1).innerText();
+    assert.match(eg, /EG[\s\S]*0\.00 m[\s\S]*14 walls · 9 doors · 15 windows · 8 spaces/);
+    assert.match(og, /OG 1[\s\S]*3\.50 m[\s\S]*10 walls · 7 doors · 18 windows · 7 spaces/);
+    // A model is in its own units: no units, scale or layers to set.
+    for (const id of ['import-units', 'import-scale', 'calibrate-start', 'import-layers']) {
+      assert.equal(await page.getByTestId(id).count(), 0, id);
+    }
+    // What its materials became, and what it left out.
+    const materials = await page.getByTestId('import-materials').innerText();
+    assert.match(materials, /Stahlbeton\s+concrete\s+11/);
+    assert.match(materials, /Dämmung\s+none/);
+    const skipped = await page.getByTestId('import-skipped').innerText();
+    assert.match(skipped, /IfcFurnishingElement/);
+    assert.match(skipped, /IfcFlowTerminal/);
+    assert.match(await page.getByTestId('import-counts').innerText(), /^Erdgeschoss: \d+ walls .*2 floors in all/);
+    assert.equal(await page.getByTestId('import-confirm').isDisabled(), false);
+    await page.screenshot({ path: join(SCREENSHOTS, 'import-ifc-storeys.png') });
+
+    // OG 1 unticked: imported again without it.
+    await page.getByTestId('storey-1').uncheck();
+    await page.waitForFunction(() => {
+      const counts = document.querySelector('[data-testid="import-counts"]').innerText;
+      return !/floors in all|updating/.test(counts) && !document.querySelector('[data-testid="import-confirm"]').disabled;
+    });
+    assert.equal(await page.getByTestId('storey-0').isChecked(), true);
+    assert.equal(await page.getByTestId('storey-1').isChecked(), false);
+    assert.match(await rows.nth(1).innerText(), /—/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'import-ifc-one-storey.png') });
+
+    // Nothing ticked: Import waits for a storey.
+    await page.getByTestId('storey-0').uncheck();
+    assert.match(await page.getByTestId('import-blocker').innerText(), /at least one storey/);
+    assert.equal(await page.getByTestId('import-confirm').isDisabled(), true);
+    await page.getByTestId('storey-0').check();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="import-confirm"]').disabled);
+
+    await page.getByTestId('import-confirm').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="import-dialog"]'));
+    await page.waitForFunction(() => /kontor/i.test(document.querySelector('[data-testid="project-name"]').innerText));
+    await page.waitForSelector(READY);
+    const floors = await page.getByTestId('floor-select').locator('option').evaluateAll((os) => os.map((o) => o.value));
+    assert.deepEqual(floors, ['EG']);
+    assert.equal(await page.getByTestId('plan-canvas').getAttribute('data-floor'), 'EG');
+    assert.ok((await counts(page)).wall >= 10, JSON.stringify(await counts(page)));
+    await page.screenshot({ path: join(SCREENSHOTS, 'import-ifc-done.png') });
+    assert.equal(await page.getByTestId('error').count(), 0, 'no error banner');
     assertClean(log);
     await context.close();
   });

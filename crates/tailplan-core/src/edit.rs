@@ -104,6 +104,15 @@ pub enum Edit {
         /// New ceiling height, metres.
         ceiling_m: f64,
     },
+    /// Sets or clears the material of a floor's slab (the loss between it and the floor
+    /// below).
+    SetFloorSlab {
+        /// The floor's id.
+        id: String,
+        /// A material of the library; `None` for the radio settings' floor loss.
+        #[serde(default)]
+        slab_material: Option<String>,
+    },
     /// Replaces the project's settings.
     SetSettings {
         /// The new settings.
@@ -262,6 +271,16 @@ impl Project {
                     ceiling_m: std::mem::replace(&mut f.ceiling_m, trial.ceiling_m),
                 };
                 Ok(old)
+            }
+            Edit::SetFloorSlab { id, slab_material } => {
+                // A material the library lacks is a warning, as for walls: nothing to refuse.
+                let slab_material = slab_material.filter(|m| !m.trim().is_empty());
+                let f = self.floor_mut(&id).ok_or(EditError::NoFloor(id.clone()))?;
+                let old = std::mem::replace(&mut f.slab_material, slab_material);
+                Ok(Edit::SetFloorSlab {
+                    id,
+                    slab_material: old,
+                })
             }
             Edit::SetSettings { settings } => Ok(Edit::SetSettings {
                 settings: std::mem::replace(&mut self.settings, settings),

@@ -30,6 +30,11 @@ pub struct Floor {
     pub elevation_m: f64,
     /// Clear height to the ceiling, metres.
     pub ceiling_m: f64,
+    /// The material of the floor slab under this floor, from the project's library: a signal
+    /// between this floor and the one below takes that material's loss; `None` for the radio
+    /// settings' `floor_loss_db` (a building model's slabs set it on import).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slab_material: Option<String>,
     /// Walls, with their R-tree.
     #[serde(default)]
     pub walls: WallSet,
@@ -251,6 +256,7 @@ impl Floor {
             name: name.into(),
             elevation_m,
             ceiling_m: DEFAULT_CEILING_M,
+            slab_material: None,
             walls: WallSet::default(),
             openings: Vec::new(),
             rooms: Vec::new(),

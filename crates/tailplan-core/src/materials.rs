@@ -71,6 +71,24 @@ pub struct BandLoss {
 }
 
 impl BandLoss {
+    /// No loss on any band.
+    pub const ZERO: BandLoss = BandLoss {
+        sub_ghz: 0.0,
+        ghz2_4: 0.0,
+        ghz5: 0.0,
+        ghz6: 0.0,
+    };
+
+    /// Both losses added, band by band.
+    pub fn plus(self, other: &BandLoss) -> BandLoss {
+        BandLoss {
+            sub_ghz: self.sub_ghz + other.sub_ghz,
+            ghz2_4: self.ghz2_4 + other.ghz2_4,
+            ghz5: self.ghz5 + other.ghz5,
+            ghz6: self.ghz6 + other.ghz6,
+        }
+    }
+
     /// Losses at 2.4 / 5 / 6 GHz; sub-GHz is [`SUB_GHZ_FACTOR`] times the 2.4 GHz value.
     pub fn wifi(ghz2_4: f64, ghz5: f64, ghz6: f64) -> Self {
         Self {

@@ -57,6 +57,16 @@ pub fn validate_project(project: &Project) -> Vec<Diagnostic> {
                 ),
             ));
         }
+        if let Some(m) = &floor.slab_material
+            && project.materials.get(m).is_none()
+        {
+            out.push(Diagnostic::warning(
+                &at,
+                format!(
+                    "slab material \"{m}\" is not in the project's library: the settings' floor loss is used until it is added"
+                ),
+            ));
+        }
         for e in floor.elements() {
             let location = format!("{at}, {} \"{}\"", e.kind(), e.id());
             if !ids.insert(e.id().to_owned()) {

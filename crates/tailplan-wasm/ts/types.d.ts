@@ -504,6 +504,12 @@ export type Edit = {
   /** New ceiling height, metres. */
   ceiling_m: number;
 } | {
+  edit: "set_floor_slab";
+  /** The floor's id. */
+  id: string;
+  /** A material of the library; `None` for the radio settings' floor loss. */
+  slab_material?: string | null;
+} | {
   edit: "set_settings";
   /** The new settings. */
   settings: SettingsInput;
@@ -660,6 +666,12 @@ export interface Floor {
   elevation_m: number;
   /** Clear height to the ceiling, metres. */
   ceiling_m: number;
+  /**
+   * The material of the floor slab under this floor, from the project's library: a signal
+   * between this floor and the one below takes that material's loss; `None` for the radio
+   * settings' `floor_loss_db` (a building model's slabs set it on import).
+   */
+  slab_material?: string | null;
   /** Walls, with their R-tree. */
   walls: WallSet;
   /** Doors and windows. */
@@ -718,6 +730,12 @@ export interface FloorInput {
   elevation_m: number;
   /** Clear height to the ceiling, metres. */
   ceiling_m: number;
+  /**
+   * The material of the floor slab under this floor, from the project's library: a signal
+   * between this floor and the one below takes that material's loss; `None` for the radio
+   * settings' `floor_loss_db` (a building model's slabs set it on import).
+   */
+  slab_material?: string | null;
   /** Walls, with their R-tree. */
   walls?: WallSet;
   /** Doors and windows. */

@@ -9,16 +9,18 @@
 //!   receiver floor's elevation + [`RadioSettings::receiver_height_m`]), at least 1 m.
 //! - PL = 20·log10(f) − 27.55 + 10·n·log10(d), n = [`RadioSettings::path_loss_exponent`].
 //! - RSSI = tx_dbm − PL − (losses of the obstacles the 2-D segment T→P crosses or touches)
-//!   − (slabs crossed × [`RadioSettings::floor_loss_db`] at the band).
+//!   − (the loss of every floor slab between T's floor and P's at the band: a slab of a
+//!   material ([`Floor::slab_material`], from a building model) loses what a wall of it does,
+//!   any other [`RadioSettings::floor_loss_db`]).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
 use crate::devices::{AccessPoint, Gateway, IotTech, WifiBand};
 use crate::floor::Floor;
 use crate::geometry::Point;
-use crate::materials::Band;
+use crate::materials::{Band, BandLoss};
 use crate::project::Project;
 use crate::settings::RadioSettings;
 
@@ -238,13 +240,24 @@ pub fn floor_ranks(project: &Project) -> HashMap<&str, usize> {
         .collect()
 }
 
-/// A transmitter that reaches a receiver floor, with the number of slabs between them.
+/// A transmitter that reaches a receiver floor, with the slabs between them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reaching {
     /// The transmitter.
     pub transmitter: Transmitter,
     /// Floor slabs between the transmitter's floor and the receiver's.
     pub slabs: usize,
+    /// Their losses added up, per band, dB.
+    pub slab_loss_db: BandLoss,
+}
+
+/// The loss of the slab under `floor`: its material's, else the settings' floor loss.
+fn slab_loss(project: &Project, floor: &Floor) -> BandLoss {
+    floor
+        .slab_material
+        .as_deref()
+        .and_then(|m| project.materials.get(m))
+        .map_or(project.settings.radio.floor_loss_db, |m| m.loss_db)
 }
 
 /// The transmitters of `service` that `scope` lets reach the floor `receiver`: the floor's own
@@ -260,12 +273,28 @@ pub fn transmitters_reaching(
     let rx_rank = rank_of(receiver);
     let mut floors: Vec<&Floor> = project.floors.iter().collect();
     floors.sort_by_key(|f| (f.id != receiver.id, rank_of(f)));
+    // The slab under each rank (the floors of one rank share the first one's).
+    let mut under: BTreeMap<usize, BandLoss> = BTreeMap::new();
+    for f in &project.floors {
+        under
+            .entry(rank_of(f))
+            .or_insert_with(|| slab_loss(project, f));
+    }
     let mut out = Vec::new();
     for floor in floors {
         let slabs = rank_of(floor).abs_diff(rx_rank);
         if !scope.reaches(slabs) {
             continue;
         }
+        // Crossing from rank a to rank b passes the slabs under ranks a+1 ..= b.
+        let (lo, hi) = (rank_of(floor).min(rx_rank), rank_of(floor).max(rx_rank));
+        let slab_loss_db = if lo == hi {
+            BandLoss::ZERO
+        } else {
+            under
+                .range(lo + 1..=hi)
+                .fold(BandLoss::ZERO, |sum, (_, l)| sum.plus(l))
+        };
         let found = match service {
             Service::Wifi(band) => floor
                 .access_points
@@ -280,11 +309,11 @@ pub fn transmitters_reaching(
                 .map(|g| Transmitter::from_gateway(g, floor))
                 .collect(),
         };
-        out.extend(
-            found
-                .into_iter()
-                .map(|transmitter| Reaching { transmitter, slabs }),
-        );
+        out.extend(found.into_iter().map(|transmitter| Reaching {
+            transmitter,
+            slabs,
+            slab_loss_db,
+        }));
     }
     out
 }
@@ -305,7 +334,7 @@ pub(crate) struct Link {
     pub exponent: f64,
     /// The band of obstacle losses.
     pub band: Band,
-    /// slabs × the floor loss at the band, dB.
+    /// The slabs' loss at the band, dB.
     pub slabs_db: f64,
 }
 
@@ -322,7 +351,7 @@ impl Link {
             fterm: frequency_term_db(t.f_mhz),
             exponent: radio.path_loss_exponent,
             band,
-            slabs_db: r.slabs as f64 * radio.floor_loss_db.at(band),
+            slabs_db: r.slab_loss_db.at(band),
         }
     }
 

@@ -386,6 +386,7 @@ pub fn place_aps(
             &Reaching {
                 transmitter: t.clone(),
                 slabs: 0,
+                slab_loss_db: crate::materials::BandLoss::ZERO,
             },
             rx_z,
             radio,
@@ -467,6 +468,7 @@ pub fn place_aps(
                 &Reaching {
                     transmitter: other.clone(),
                     slabs: 0,
+                    slab_loss_db: crate::materials::BandLoss::ZERO,
                 },
                 floor.elevation_m + height,
                 radio,
@@ -594,6 +596,7 @@ pub fn place_gateways(
                 &Reaching {
                     transmitter: t.clone(),
                     slabs: 0,
+                    slab_loss_db: crate::materials::BandLoss::ZERO,
                 },
                 floor.elevation_m + d.height_m,
                 radio,

@@ -194,6 +194,41 @@ fn another_floor_adds_slabs_and_uses_the_receiver_floors_walls() {
 }
 
 #[test]
+fn a_slab_of_a_material_loses_what_a_wall_of_it_does() {
+    // Three floors; the slab under floor 1 is glass (3 dB at 5 GHz), the one under floor 2
+    // has none (the settings' 18 dB).
+    let mut ground = floor("0", 0.0);
+    ground
+        .walls
+        .push(wall("w", &[(9.0, 0.0), (9.0, 1.0)], "drywall"));
+    let mut first = floor("1", 3.5);
+    first.slab_material = Some("glass".into());
+    first.access_points.push(ap("up", p(0.5, 0.5), Some(36)));
+    let mut second = floor("2", 7.0);
+    second.access_points.push(ap("up2", p(0.5, 0.5), Some(36)));
+    let pr = project(vec![ground, first, second]);
+    let mut req = CoverageRequest::new("0", WIFI5);
+    req.scope = FloorScope::All;
+    let all = CoverageEngine::new().fields(&pr, &req).unwrap();
+    let by_hand = |dz: f64, slabs_db: f64| {
+        let d = dz;
+        20.0 - (20.0 * 5180f64.log10() - 27.55 + 20.0 * d.log10()) - slabs_db
+    };
+    // Floor 1's AP: through the glass slab; floor 2's: glass and the settings' slab.
+    close(at(&all, 0, 0, 0), by_hand(5.0, 3.0));
+    close(at(&all, 1, 0, 0), by_hand(8.5, 3.0 + 18.0));
+    // Back to the settings' loss: one edit, and it is 18 dB again.
+    let mut pr = pr;
+    pr.apply(crate::Edit::SetFloorSlab {
+        id: "1".into(),
+        slab_material: None,
+    })
+    .unwrap();
+    let all = CoverageEngine::new().fields(&pr, &req).unwrap();
+    close(at(&all, 0, 0, 0), by_hand(5.0, 18.0));
+}
+
+#[test]
 fn transmitter_on_a_wall_is_attenuated_everywhere() {
     let mut f = floor("1", 0.0);
     f.access_points.push(ap("a", p(5.0, 5.0), None));

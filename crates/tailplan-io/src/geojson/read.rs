@@ -222,6 +222,7 @@ struct FloorInfo {
     name: Option<String>,
     elevation_m: Option<f64>,
     ceiling_m: Option<f64>,
+    slab_material: Option<String>,
     props: Map<String, Value>,
     described: bool,
 }
@@ -359,6 +360,7 @@ impl Reader<'_> {
         let name = p.string("name");
         let elevation_m = p.number("elevation_m");
         let ceiling_m = p.number("ceiling_m");
+        let slab_material = p.string("slab_material");
         let diagnostics = p.diagnostics;
         let rest = p.map;
         self.diagnostics.extend(diagnostics);
@@ -372,6 +374,7 @@ impl Reader<'_> {
         info.name = name.or(info.name.take());
         info.elevation_m = elevation_m.or(info.elevation_m);
         info.ceiling_m = ceiling_m.or(info.ceiling_m);
+        info.slab_material = slab_material.or(info.slab_material.take());
         info.props = rest;
     }
 
@@ -380,6 +383,7 @@ impl Reader<'_> {
             let (info, mut floor) = self.floors.remove(&id).expect("ordered floors exist");
             floor.name = info.name.unwrap_or_else(|| format!("Floor {id}"));
             floor.ceiling_m = info.ceiling_m.unwrap_or(DEFAULT_CEILING_M);
+            floor.slab_material = info.slab_material;
             floor.props = info.props;
             floor.elevation_m = match info.elevation_m {
                 Some(e) => e,

@@ -250,6 +250,21 @@ fn floors_from_properties_numbers_and_floor_features() {
 }
 
 #[test]
+fn a_floors_slab_material_round_trips() {
+    let text = collection(json!([
+        feature("ap", pt(1.0, 1.0), json!({"floor": "1"})),
+        {"type": "Feature", "geometry": null, "properties": {"kind": "floor", "id": "1", "name": "L1", "elevation_m": 3.5, "slab_material": "concrete"}},
+    ]));
+    let done = import_ok(&text);
+    assert_eq!(
+        done.project.floors[0].slab_material.as_deref(),
+        Some("concrete")
+    );
+    let again = import_ok(&crate::geojson::export(&done.project));
+    assert_eq!(again.project, done.project);
+}
+
+#[test]
 fn duplicate_ids_get_new_ones_with_a_warning() {
     let mut a = feature("ap", pt(1.0, 1.0), json!({}));
     a["id"] = json!("x");

@@ -42,6 +42,9 @@ fn floor_feature(floor: &Floor) -> Value {
     p.insert("name".into(), json!(floor.name));
     p.insert("elevation_m".into(), json!(floor.elevation_m));
     p.insert("ceiling_m".into(), json!(floor.ceiling_m));
+    if let Some(m) = &floor.slab_material {
+        p.insert("slab_material".into(), json!(m));
+    }
     p.extend(floor.props.clone());
     json!({"type": "Feature", "geometry": null, "properties": p})
 }

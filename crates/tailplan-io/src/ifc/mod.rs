@@ -1192,6 +1192,8 @@ fn build(
                 slab = Some(((t * 1000.0).round() / 1000.0, Some(material)));
             }
         }
+        // The slab's material gives the loss between this floor and the one below.
+        floor.slab_material = slab.as_ref().and_then(|(_, m)| m.clone());
         project.floors.push(floor);
         records.push(StoreyRecord {
             name: s.name.clone(),
