@@ -311,10 +311,12 @@ describe('imports equal the CLI', () => {
     ['office-wing.dxf', {}, []],
     ['praxis-og1.dxf', { floor: '1' }, ['--floor', '1']],
     ['bureaux-r1.svg', { scale: 0.01 }, ['--scale', '0.01']],
+    ['kontor.ifc', {}, []],
+    ['kontor.ifc', { storeys: ['OG 1'] }, ['--storeys', 'OG 1']],
   ];
   for (const [file, options, flags] of cases) {
-    test(file, () => {
-      const out = join(work, `${file}.tailplan.json`);
+    test(`${file} ${flags.join(' ')}`, () => {
+      const out = join(work, `${file}${flags.join('').replace(/[^A-Za-z0-9.-]/g, '_')}.tailplan.json`);
       const r = cli(['import', file, ...flags, '-o', out]);
       assert.equal(r.code, 0, r.stderr);
       const project = Project.importFile(file, readFileSync(join(FLOORPLANS, file)), options);
