@@ -145,8 +145,8 @@ describe('importing', () => {
     assert.equal(await page.getByTestId('storey-1').isChecked(), true);
     const eg = await rows.nth(0).innerText();
     const og = await rows.nth(1).innerText();
-    assert.match(eg, /EG[\s\S]*0\.00 m[\s\S]*14 walls · 9 doors · 15 windows · 8 spaces/);
-    assert.match(og, /OG 1[\s\S]*3\.50 m[\s\S]*10 walls · 7 doors · 18 windows · 7 spaces/);
+    assert.match(eg, /EG[\s\S]*0\.00 m[\s\S]*14 walls · 9 doors · 15 windows · 8 spaces[\s\S]*Erdgeschoss/);
+    assert.match(og, /OG 1[\s\S]*3\.50 m[\s\S]*10 walls · 7 doors · 18 windows · 7 spaces[\s\S]*1\. Obergeschoss/);
     // A model is in its own units: no units, scale or layers to set.
     for (const id of ['import-units', 'import-scale', 'calibrate-start', 'import-layers']) {
       assert.equal(await page.getByTestId(id).count(), 0, id);

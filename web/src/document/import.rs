@@ -15,8 +15,7 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The file types the open dialog offers (`accept`): project files and everything
 /// `tailplan-io` imports.
-pub const ACCEPT: &str =
-    ".json,.geojson,.zip,.imdf,.dxf,.svg,.png,.jpg,.jpeg,application/json,application/geo+json";
+pub const ACCEPT: &str = ".json,.geojson,.zip,.imdf,.dxf,.svg,.ifc,.png,.jpg,.jpeg,application/json,application/geo+json";
 
 /// Refuses a file that is too big before it is read.
 pub fn check_size(name: &str, bytes: u64) -> Result<(), LoadError> {
@@ -35,8 +34,8 @@ pub fn check_size(name: &str, bytes: u64) -> Result<(), LoadError> {
 pub enum FileKind {
     /// A tailplan project file, read.
     Project(Opened),
-    /// A plan to import (GeoJSON, IMDF, DXF, SVG, PNG, JPEG; or something the importer will
-    /// refuse with a reason).
+    /// A plan to import (GeoJSON, IMDF, DXF, SVG, IFC, PNG, JPEG; or something the importer
+    /// will refuse with a reason).
     Plan,
 }
 
@@ -110,6 +109,7 @@ mod tests {
                 &br#"{"type": "FeatureCollection", "features": []}"#[..],
             ),
             ("plan.dxf", b"0\nSECTION\n"),
+            ("model.ifc", b"ISO-10303-21;\nHEADER;\n"),
             ("scan.png", b"\x89PNG\r\n"),
             ("notes.txt", b"hello"),
         ] {
@@ -117,6 +117,15 @@ mod tests {
                 matches!(open_file(name, bytes), Ok(FileKind::Plan)),
                 "{name}"
             );
+        }
+    }
+
+    #[test]
+    fn the_open_dialog_offers_every_importers_files() {
+        for ext in [
+            ".json", ".geojson", ".zip", ".dxf", ".svg", ".ifc", ".png", ".jpg",
+        ] {
+            assert!(ACCEPT.split(',').any(|a| a == ext), "{ext}");
         }
     }
 

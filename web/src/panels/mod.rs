@@ -8,7 +8,8 @@
 //!   statistics, a placement proposal) and the [`coverage::heatmap`] on the plan;
 //! - [`cabling`]: the routing the worker made, written into the project as one edit, its
 //!   findings and tables;
-//! - [`import_dialog`]: the layer table, DXF units and two-point calibration of an import.
+//! - [`import_dialog`]: the layer table, DXF units and two-point calibration of an import; a
+//!   building model's storey table, material mapping and what it left out.
 
 pub mod cabling;
 pub mod coverage;

@@ -378,8 +378,8 @@ impl AppState {
         self.view = View::fit(b, self.viewport, FIT_MARGIN_PX * 2.0);
     }
 
-    /// An import came from the worker: a drawing opens the import dialog (or updates it);
-    /// anything else opens like a project file.
+    /// An import came from the worker: a drawing or a building model opens the import
+    /// dialog (or updates it); anything else opens like a project file.
     fn imported(&mut self, done: Rc<Imported>) -> Option<()> {
         let job = done.job;
         let known = self.finish_job(job);
@@ -397,7 +397,7 @@ impl AppState {
                 return Some(());
             }
         };
-        let drawing = matches!(done.format.as_str(), "dxf" | "svg" | "png" | "jpeg");
+        let drawing = crate::panels::import_dialog::opens_in_dialog(&done.format);
         if in_dialog {
             if let Some(d) = self.import.as_mut() {
                 d.previewed(project, &done);

@@ -660,37 +660,39 @@ fn import_request(choice: &ImportChoice) -> Result<ImportRequest, AppError> {
             .transpose()?,
         scale: choice.m_per_unit.map(Scale::MetresPerUnit),
         layers: LayerMap { rules },
+        storeys: choice.storeys.clone(),
         ..ImportRequest::default()
     })
 }
 
 /// Everything a project's floors draw, walls, rooms and underlays included.
 pub fn extent(project: &Project) -> Option<BBox> {
+    project
+        .floors
+        .iter()
+        .filter_map(floor_extent)
+        .reduce(BBox::union)
+}
+
+/// Everything a floor draws, walls, rooms and underlays included.
+pub fn floor_extent(f: &Floor) -> Option<BBox> {
     let mut out: Option<BBox> = None;
-    let mut add = |b: BBox| match out.as_mut() {
-        Some(o) => {
-            o.include(b.min);
-            o.include(b.max);
-        }
-        None => out = Some(b),
-    };
-    for f in &project.floors {
-        if let Some(b) = f.plan_bbox() {
-            add(b);
-        }
-        for u in &f.underlays {
-            match &u.kind {
-                UnderlayKind::Raster(r) => add(r.bbox()),
-                UnderlayKind::Vector { layers } => {
-                    let points = layers
-                        .iter()
-                        .flat_map(|l| l.lines.iter().chain(l.rings.iter()))
-                        .flatten()
-                        .copied()
-                        .filter(|p| p.is_finite());
-                    if let Some(b) = BBox::from_points(points) {
-                        add(b);
-                    }
+    let mut add = |b: BBox| out = Some(out.map_or(b, |o| o.union(b)));
+    if let Some(b) = f.plan_bbox() {
+        add(b);
+    }
+    for u in &f.underlays {
+        match &u.kind {
+            UnderlayKind::Raster(r) => add(r.bbox()),
+            UnderlayKind::Vector { layers } => {
+                let points = layers
+                    .iter()
+                    .flat_map(|l| l.lines.iter().chain(l.rings.iter()))
+                    .flatten()
+                    .copied()
+                    .filter(|p| p.is_finite());
+                if let Some(b) = BBox::from_points(points) {
+                    add(b);
                 }
             }
         }

@@ -263,6 +263,10 @@ pub struct ImportChoice {
     /// When the drawing needs a scale and none is given, import it at a provisional one
     /// (the drawing about 50 m across) so that it can be calibrated on screen.
     pub provisional: bool,
+    /// The storeys of a building model (IFC) to import, by name; empty for the model's
+    /// default (every storey that holds a wall).
+    #[serde(default)]
+    pub storeys: Vec<String>,
 }
 
 /// An import's result.

@@ -1,6 +1,7 @@
-//! The import dialog of drawings: a preview of the import as it stands (zoom with the wheel,
-//! drag to move), the layer table, the DXF's units, the two-point scale calibration, and
-//! Import / Cancel.
+//! The import dialog of drawings and building models: a preview of the import as it stands
+//! (its first floor; zoom with the wheel, drag to move), the layer table, the DXF's units,
+//! the two-point scale calibration; a model's storey table, material mapping and what it
+//! left out; and Import / Cancel.
 
 use std::rc::Rc;
 
@@ -120,6 +121,90 @@ pub fn import_dialog_view(props: &ImportDialogProps) -> Html {
             </span>
         </label>
     });
+    let storey_rows = d.storeys.iter().enumerate().map(|(index, s)| {
+        let parts = s.holds().len();
+        let onchange = on.reform(move |e: Event| {
+            let import = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+                .is_some_and(|i| i.checked());
+            Action::ImportDialog(DialogAction::SetStorey { index, import })
+        });
+        html! {
+            <tr class={classes!("table__row", (!s.import).then_some("table__row--muted"))}>
+                <td class="table__cell storey-check">
+                    <input type="checkbox" class="prop__check" checked={s.import} aria-label={format!("Import storey {}", s.name)} data-testid={format!("storey-{index}")} {onchange} />
+                </td>
+                <td class="table__cell storey-name" title={s.name.clone()}>{ s.name.clone() }</td>
+                <td class="table__cell table__cell--num">{ s.elevation_text() }</td>
+                <td class="table__cell storey-holds">
+                    // Lines break after a separator, never inside a kind's count.
+                    { for s.holds().into_iter().enumerate().map(|(i, part)| html! {
+                        <>{ if i > 0 { " " } else { "" } }<span class="storey-holds__part">{ if i + 1 < parts { format!("{part} ·") } else { part } }</span></>
+                    }) }
+                </td>
+                <td class="table__cell storey-floor" data-floor={s.floor.clone().unwrap_or_default()} title={s.floor.as_ref().map(|f| format!("Floor id: {f}"))}>{ s.floor_text() }</td>
+            </tr>
+        }
+    });
+    let material_rows = d.material_rows().into_iter().map(|m| {
+        html! {
+            <tr class={classes!("table__row", (!m.mapped).then_some("table__row--muted"))}>
+                <td class="table__cell material-name" title={m.name.clone()}>{ m.name }</td>
+                <td class="table__cell">{ m.material }</td>
+                <td class="table__cell table__cell--num">{ m.elements }</td>
+            </tr>
+        }
+    });
+    let skipped = d.skipped_rows().into_iter().map(|k| {
+        html! {
+            <li class="skipped__item">
+                <span class="skipped__count">{ k.count }</span>
+                <span class="skipped__kind">{ k.kind }</span>
+                <span class="skipped__why">{ k.why }</span>
+            </li>
+        }
+    });
+    let model_sections = d.is_model().then(|| html! {
+        <>
+            <section class="import__section">
+                <h3 class="panel__sub">{ format!("Storeys ({})", d.storeys.len()) }</h3>
+                <div class="table-wrap table-wrap--layers">
+                    <table class="table table--storeys" data-testid="import-storeys">
+                        <thead><tr>
+                            <th class="table__head" title="Import">{ "Import" }</th>
+                            <th class="table__head">{ "Storey" }</th>
+                            <th class="table__head table__head--num">{ "Level" }</th>
+                            <th class="table__head" title="What the model has on the storey">{ "Holds" }</th>
+                            <th class="table__head" title="The floor it becomes">{ "Floor" }</th>
+                        </tr></thead>
+                        <tbody>{ for storey_rows }</tbody>
+                    </table>
+                </div>
+            </section>
+            if !d.report.materials.is_empty() {
+                <section class="import__section">
+                    <h3 class="panel__sub">{ format!("Materials ({})", d.report.materials.len()) }</h3>
+                    <div class="table-wrap table-wrap--layers">
+                        <table class="table" data-testid="import-materials">
+                            <thead><tr>
+                                <th class="table__head">{ "In the model" }</th>
+                                <th class="table__head">{ "Becomes" }</th>
+                                <th class="table__head table__head--num">{ "Elements" }</th>
+                            </tr></thead>
+                            <tbody>{ for material_rows }</tbody>
+                        </table>
+                    </div>
+                </section>
+            }
+            if !d.report.skipped.is_empty() {
+                <section class="import__section">
+                    <h3 class="panel__sub">{ "Left out" }</h3>
+                    <ul class="skipped" data-testid="import-skipped">{ for skipped }</ul>
+                </section>
+            }
+        </>
+    });
     let warnings = d
         .report
         .diagnostics
@@ -134,7 +219,7 @@ pub fn import_dialog_view(props: &ImportDialogProps) -> Html {
                     <h2 id="import-title" class="modal__heading">{ format!("Import “{}”", d.name) }</h2>
                     <button type="button" class="btn btn--quiet modal__close" aria-label="Cancel the import" onclick={on_cancel.clone()}>{ "×" }</button>
                 </header>
-                <div class="import__body">
+                <div class={classes!("import__body", d.is_model().then_some("import__body--model"))}>
                     <div class="import__preview">
                         <PreviewCanvas project={d.preview.clone()} dialog={d.clone()} on_action={on.clone()} />
                         <p class="panel__hint" data-testid="import-counts">
@@ -143,7 +228,8 @@ pub fn import_dialog_view(props: &ImportDialogProps) -> Html {
                         </p>
                     </div>
                     <div class="import__side">
-                        <p class="panel__hint">{ format!("{} drawing · {}", d.format.to_uppercase(), d.scale_text()) }</p>
+                        <p class="panel__hint">{ d.heading_text() }</p>
+                        { for model_sections }
                         { for units_section }
                         { for scale_section }
                         if d.has_layers() {
@@ -190,7 +276,7 @@ struct PreviewProps {
     on_action: Callback<Action>,
 }
 
-/// The preview: the first floor of the import, fitted; the wheel zooms, a drag moves it;
+/// The preview: the first floor of the import, fitted to it; the wheel zooms, a drag moves it;
 /// while calibrating a click picks a point.
 #[function_component(PreviewCanvas)]
 fn preview_canvas(props: &PreviewProps) -> Html {
@@ -254,7 +340,10 @@ fn preview_canvas(props: &PreviewProps) -> Html {
             let v = match view {
                 Some(v) => *v,
                 None => {
-                    let fitted = crate::worker::host::extent(&project)
+                    let fitted = project
+                        .floors
+                        .first()
+                        .and_then(crate::worker::host::floor_extent)
                         .map(|b| View::fit(b, vp, 24.0))
                         .unwrap_or_default();
                     view_state.set(Some(fitted));

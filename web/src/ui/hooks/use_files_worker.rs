@@ -50,21 +50,16 @@ pub fn use_files_worker(state: &UseReducerHandle<AppState>) -> FilesWorker {
     // The import dialog's choices changed: import again.
     {
         let files = files.clone();
-        let dialog = state.import.as_ref().map(|d| {
-            (
-                d.revision,
-                d.sent_revision,
-                d.job.is_some(),
-                d.name.clone(),
-                d.choice(),
-                d.bytes.clone(),
-            )
+        let key = state
+            .import
+            .as_ref()
+            .map(|d| (d.revision, d.sent_revision, d.job.is_some()));
+        let pending = state.import.as_ref().and_then(|d| {
+            d.pending_import()
+                .map(|(revision, options)| (revision, options, d.name.clone(), d.bytes.clone()))
         });
-        let key = dialog.as_ref().map(|d| (d.0, d.1, d.2));
         use_effect_with(key, move |_| {
-            if let Some((revision, sent, false, name, options, bytes)) = dialog
-                && revision != sent
-            {
+            if let Some((revision, options, name, bytes)) = pending {
                 let c = files.get();
                 let job = c.next_job();
                 files

@@ -528,3 +528,80 @@ fn imports_with_layer_roles_and_provisional_scales() {
         matches!(&out.message, FromWorker::Failed { message, .. } if message.contains("furlong"))
     );
 }
+
+#[test]
+fn a_model_is_imported_again_with_the_storeys_ticked() {
+    use crate::panels::import_dialog::{DialogAction, ImportDialog, opens_in_dialog};
+
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../floorplans/kontor.ifc"
+    ))
+    .unwrap();
+    let mut h = Host::new();
+    // As the page sends a plan first.
+    let first = ImportChoice {
+        provisional: true,
+        ..ImportChoice::default()
+    };
+    let out = import(&mut h, "kontor.ifc", &bytes, first);
+    let FromWorker::Imported(i) = &out.message else {
+        panic!("{out:?}")
+    };
+    assert_eq!((i.format.as_str(), i.provisional_m_per_unit), ("ifc", None));
+    assert!(opens_in_dialog(&i.format));
+    let (p, _) = project_file::from_json(&i.project).unwrap();
+    let mut d = ImportDialog::new(p, i);
+    let names: Vec<(&str, bool)> = d
+        .storeys
+        .iter()
+        .map(|s| (s.name.as_str(), s.import))
+        .collect();
+    assert_eq!(names, [("EG", true), ("OG 1", true)]);
+    // Each becomes a floor named by the storey's long name.
+    assert_eq!(d.storeys[0].floor_text(), "Erdgeschoss");
+    assert!(d.storeys.iter().all(|s| s.walls > 0 && s.doors > 0));
+    assert!(!d.material_rows().is_empty() && !d.skipped_rows().is_empty());
+
+    // OG 1 unticked: the worker imports EG alone.
+    d.apply(DialogAction::SetStorey {
+        index: 1,
+        import: false,
+    })
+    .unwrap();
+    let (revision, choice) = d.pending_import().unwrap();
+    d.apply(DialogAction::Reimporting { job: 31, revision });
+    let out = import(&mut h, "kontor.ifc", &bytes, choice);
+    let FromWorker::Imported(i) = &out.message else {
+        panic!("{out:?}")
+    };
+    let (p, _) = project_file::from_json(&i.project).unwrap();
+    d.previewed(p, i);
+    assert_eq!(d.blocker(), None);
+    assert_eq!(d.storeys[1].floor, None);
+    assert_eq!(d.storeys[0].floor.as_deref(), Some("EG"));
+    let opened = d.confirm().unwrap();
+    let floors: Vec<&str> = opened
+        .project
+        .floors
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect();
+    assert_eq!(floors, ["EG"]);
+    assert!(!opened.project.floors[0].walls.is_empty());
+
+    // A storey the model lacks is refused with the names it has.
+    let out = import(
+        &mut h,
+        "kontor.ifc",
+        &bytes,
+        ImportChoice {
+            storeys: vec!["OG 7".into()],
+            ..ImportChoice::default()
+        },
+    );
+    assert!(
+        matches!(&out.message, FromWorker::Failed { message, .. } if message.contains("OG 7") && message.contains("EG, OG 1")),
+        "{out:?}"
+    );
+}
