@@ -578,6 +578,19 @@ impl<'a> Reader<'a> {
         Ok(t)
     }
 
+    /// An extrusion's profile and the placement it is swept from (`SweptArea`, `Position`).
+    fn swept_area(&self, id: u64, p: &[Value]) -> Result<(u64, Transform), ImportError> {
+        let profile = p
+            .first()
+            .and_then(Value::reference)
+            .ok_or_else(|| self.error(id, "no swept area"))?;
+        let position = match p.get(1).and_then(Value::reference) {
+            Some(r) => self.axis_placement(r)?,
+            None => Transform::IDENTITY,
+        };
+        Ok((profile, position))
+    }
+
     /// Every point of a geometric item placed by `t`: extrusions (their profile at both
     /// ends), boolean results (their first operand: what remains is inside it), mapped items,
     /// faceted B-reps, face and shell sets, tessellated face sets, curves, bounding boxes.
@@ -597,13 +610,7 @@ impl<'a> Reader<'a> {
         let at = |i: usize| p.get(i).cloned().unwrap_or(Value::Null);
         match self.ty(id)? {
             "IFCEXTRUDEDAREASOLID" | "IFCEXTRUDEDAREASOLIDTAPERED" => {
-                let profile = at(0)
-                    .reference()
-                    .ok_or_else(|| self.error(id, "no swept area"))?;
-                let position = match at(1).reference() {
-                    Some(r) => self.axis_placement(r)?,
-                    None => Transform::IDENTITY,
-                };
+                let (profile, position) = self.swept_area(id, &p)?;
                 let dir = self
                     .optional_point(&at(2))?
                     .unwrap_or(V3::new(0.0, 0.0, 1.0));
@@ -723,13 +730,7 @@ impl<'a> Reader<'a> {
         let at = |i: usize| p.get(i).cloned().unwrap_or(Value::Null);
         match self.ty(id)? {
             "IFCEXTRUDEDAREASOLID" | "IFCEXTRUDEDAREASOLIDTAPERED" => {
-                let profile = at(0)
-                    .reference()
-                    .ok_or_else(|| self.error(id, "no swept area"))?;
-                let position = match at(1).reference() {
-                    Some(r) => self.axis_placement(r)?,
-                    None => Transform::IDENTITY,
-                };
+                let (profile, position) = self.swept_area(id, &p)?;
                 let placed = t.then(&position);
                 Ok(self
                     .profile(profile, depth + 1)?
