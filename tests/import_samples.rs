@@ -473,6 +473,16 @@ fn check_ifc(
         );
         checked += check_against_intent(&format!("{file} {}", st.name), f, &st.intent);
     }
+    match (done.project.georef, drawn.georef) {
+        (Some(got), Some(meant)) => assert!(
+            (got.origin_lon_deg - meant.origin_lon_deg).abs() < 1e-7
+                && (got.origin_lat_deg - meant.origin_lat_deg).abs() < 1e-7
+                && (got.north_deg - meant.north_deg).abs() < 1e-3,
+            "{file}: georeferenced at {got:?}, meant {meant:?}"
+        ),
+        (None, None) => {}
+        (got, meant) => panic!("{file}: georeferenced at {got:?}, meant {meant:?}"),
+    }
     (done, checked)
 }
 

@@ -65,13 +65,34 @@ pub struct ProjectMeta {
     pub revision: String,
 }
 
-/// The origin of a project's local planar metres in WGS84: x east and y north of it.
+/// Where a project's local planar metres lie on the earth: the WGS84 position of their origin
+/// and the direction of their y axis (north unless `north_deg` says otherwise).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct GeoReference {
     /// Longitude of the origin, degrees.
     pub origin_lon_deg: f64,
     /// Latitude of the origin, degrees.
     pub origin_lat_deg: f64,
+    /// The bearing of the plan's +y axis, degrees clockwise from true north in (−180, 180]:
+    /// 0 (the default, left out of the file) when y points north and x east; 90 when y points
+    /// east (and x south).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub north_deg: f64,
+}
+
+impl GeoReference {
+    /// An origin whose plan has y north and x east.
+    pub fn north_up(origin_lon_deg: f64, origin_lat_deg: f64) -> Self {
+        Self {
+            origin_lon_deg,
+            origin_lat_deg,
+            north_deg: 0.0,
+        }
+    }
+}
+
+fn is_zero(v: &f64) -> bool {
+    *v == 0.0
 }
 
 impl Project {

@@ -110,10 +110,7 @@ pub(crate) fn import(value: &Value, options: &ImportOptions) -> Import {
         CrsChoice::Planar => false,
         CrsChoice::Wgs84 => true,
     };
-    let origin = extent.map(|b| GeoReference {
-        origin_lon_deg: b.center().x,
-        origin_lat_deg: b.center().y,
-    });
+    let origin = extent.map(|b| GeoReference::north_up(b.center().x, b.center().y));
     let proj = origin.filter(|_| wgs84).map(LocalProjection::new);
     let to_m = |p: Point| proj.as_ref().map_or(p, |pr| pr.forward(p));
 

@@ -867,12 +867,21 @@ export interface GeoJsonOptions {
   crs?: CrsName | null;
 }
 
-/** The origin of a project's local planar metres in WGS84: x east and y north of it. */
+/**
+ * Where a project's local planar metres lie on the earth: the WGS84 position of their origin
+ * and the direction of their y axis (north unless `north_deg` says otherwise).
+ */
 export interface GeoReference {
   /** Longitude of the origin, degrees. */
   origin_lon_deg: number;
   /** Latitude of the origin, degrees. */
   origin_lat_deg: number;
+  /**
+   * The bearing of the plan's +y axis, degrees clockwise from true north in (−180, 180]:
+   * 0 (the default, left out of the file) when y points north and x east; 90 when y points
+   * east (and x south).
+   */
+  north_deg?: number;
 }
 
 /** One bar of the RSSI distribution. */

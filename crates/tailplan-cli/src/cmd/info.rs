@@ -94,9 +94,13 @@ pub fn info_text(project: &Project) -> String {
     }
     if let Some(g) = project.georef {
         out += &format!(
-            "georeferenced: origin lon {:.7}, lat {:.7}\n",
+            "georeferenced: origin lon {:.7}, lat {:.7}",
             g.origin_lon_deg, g.origin_lat_deg
         );
+        if g.north_deg != 0.0 {
+            out += &format!(", the plan's y axis {:.2}° from true north", g.north_deg);
+        }
+        out.push('\n');
     }
     out += &format!("{} floor(s)\n", project.floors.len());
     for f in &project.floors {

@@ -47,7 +47,8 @@ pub fn detect(has_tailplan_member: bool, extent: Option<BBox>) -> bool {
 const WGS84_A: f64 = 6_378_137.0;
 const WGS84_E2: f64 = 6.694_379_990_14e-3;
 
-/// A local tangent-plane projection around an origin: x metres east, y metres north.
+/// A local tangent-plane projection around an origin: x metres east, y metres north, turned
+/// by the origin's `north_deg` when the plan's y axis is not north.
 ///
 /// It scales degrees by the WGS84 ellipsoid's radii of curvature at the origin's latitude,
 /// which is accurate to a few millimetres over a building and to well under 0.1 % over the
@@ -57,6 +58,9 @@ pub struct LocalProjection {
     origin: GeoReference,
     m_per_deg_lon: f64,
     m_per_deg_lat: f64,
+    /// Sine and cosine of `north_deg`.
+    sin: f64,
+    cos: f64,
 }
 
 impl LocalProjection {
@@ -66,10 +70,13 @@ impl LocalProjection {
         let w = (1.0 - WGS84_E2 * phi.sin().powi(2)).sqrt();
         let n = WGS84_A / w; // prime vertical radius
         let m = WGS84_A * (1.0 - WGS84_E2) / w.powi(3); // meridional radius
+        let (sin, cos) = origin.north_deg.to_radians().sin_cos();
         Self {
             origin,
             m_per_deg_lon: n * phi.cos() * std::f64::consts::PI / 180.0,
             m_per_deg_lat: m * std::f64::consts::PI / 180.0,
+            sin,
+            cos,
         }
     }
 
@@ -80,17 +87,21 @@ impl LocalProjection {
 
     /// Lon/lat degrees to local metres.
     pub fn forward(&self, lon_lat: Point) -> Point {
+        let east = (lon_lat.x - self.origin.origin_lon_deg) * self.m_per_deg_lon;
+        let north = (lon_lat.y - self.origin.origin_lat_deg) * self.m_per_deg_lat;
         Point::new(
-            (lon_lat.x - self.origin.origin_lon_deg) * self.m_per_deg_lon,
-            (lon_lat.y - self.origin.origin_lat_deg) * self.m_per_deg_lat,
+            east * self.cos - north * self.sin,
+            east * self.sin + north * self.cos,
         )
     }
 
     /// Local metres back to lon/lat degrees.
     pub fn inverse(&self, xy: Point) -> Point {
+        let east = xy.x * self.cos + xy.y * self.sin;
+        let north = -xy.x * self.sin + xy.y * self.cos;
         Point::new(
-            self.origin.origin_lon_deg + xy.x / self.m_per_deg_lon,
-            self.origin.origin_lat_deg + xy.y / self.m_per_deg_lat,
+            self.origin.origin_lon_deg + east / self.m_per_deg_lon,
+            self.origin.origin_lat_deg + north / self.m_per_deg_lat,
         )
     }
 }
@@ -125,15 +136,42 @@ mod tests {
     #[test]
     fn projection_distances_match_geodesy() {
         // One degree of latitude at 52 N is 111.26 km; one degree of longitude 68.7 km.
-        let p = LocalProjection::new(GeoReference {
-            origin_lon_deg: 0.0,
-            origin_lat_deg: 52.0,
-        });
+        let p = LocalProjection::new(GeoReference::north_up(0.0, 52.0));
         let north = p.forward(Point::new(0.0, 52.001));
         let east = p.forward(Point::new(0.001, 52.0));
         assert!((north.y - 111.26).abs() < 0.05, "{north:?}");
         assert!((east.x - 68.68).abs() < 0.05, "{east:?}");
         let back = p.inverse(p.forward(Point::new(0.1234, 52.0321)));
         assert!((back.x - 0.1234).abs() < 1e-12 && (back.y - 52.0321).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_turned_plan_projects_along_its_axes() {
+        // The plan's y axis points east: a point east of the origin is up the plan, one
+        // north of it to the plan's left (−x).
+        let p = LocalProjection::new(GeoReference {
+            north_deg: 90.0,
+            ..GeoReference::north_up(0.0, 52.0)
+        });
+        let east = p.forward(Point::new(0.001, 52.0));
+        assert!(
+            east.x.abs() < 1e-9 && (east.y - 68.68).abs() < 0.05,
+            "{east:?}"
+        );
+        let north = p.forward(Point::new(0.0, 52.001));
+        assert!(
+            (north.x + 111.26).abs() < 0.05 && north.y.abs() < 1e-9,
+            "{north:?}"
+        );
+        // 30° east of north: the plan's y axis runs that way.
+        let p = LocalProjection::new(GeoReference {
+            north_deg: 30.0,
+            ..GeoReference::north_up(13.4, 52.5)
+        });
+        let up = p.inverse(Point::new(0.0, 100.0));
+        let bearing = ((up.x - 13.4) * p.m_per_deg_lon).atan2((up.y - 52.5) * p.m_per_deg_lat);
+        assert!((bearing.to_degrees() - 30.0).abs() < 1e-9, "{bearing}");
+        let back = p.forward(p.inverse(Point::new(12.5, -40.25)));
+        assert!((back.x - 12.5).abs() < 1e-9 && (back.y + 40.25).abs() < 1e-9);
     }
 }

@@ -75,10 +75,7 @@ pub(super) fn import(text: &str, options: &ImportOptions) -> Result<Import, GeoJ
     let projection = match (wgs84, extent) {
         (true, Some(b)) => {
             let c = b.center();
-            let origin = GeoReference {
-                origin_lon_deg: c.x,
-                origin_lat_deg: c.y,
-            };
+            let origin = GeoReference::north_up(c.x, c.y);
             diagnostics.push(Diagnostic::info(
                 &file,
                 format!(

@@ -1,5 +1,7 @@
 use serde_json::{Value, json};
-use tailplan_core::{ElementKind, IotTech, LossOverride, Medium, Point, Severity, Shape, WifiBand};
+use tailplan_core::{
+    ElementKind, GeoReference, IotTech, LossOverride, Medium, Point, Severity, Shape, WifiBand,
+};
 
 use super::*;
 
@@ -262,6 +264,25 @@ fn a_floors_slab_material_round_trips() {
     );
     let again = import_ok(&crate::geojson::export(&done.project));
     assert_eq!(again.project, done.project);
+}
+
+#[test]
+fn a_turned_georeference_round_trips_and_an_unturned_one_leaves_north_out() {
+    let mut project =
+        import_ok(&collection(json!([feature("ap", pt(1.0, 1.0), json!({}))]))).project;
+    project.georef = Some(GeoReference {
+        north_deg: -13.265_858_495,
+        ..GeoReference::north_up(13.405, 52.52)
+    });
+    let text = crate::geojson::export(&project);
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["tailplan"]["georef"]["north_deg"], -13.265_858_495);
+    assert_eq!(import_ok(&text).project, project);
+    project.georef = Some(GeoReference::north_up(13.405, 52.52));
+    let text = crate::geojson::export(&project);
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert!(v["tailplan"]["georef"].get("north_deg").is_none(), "{text}");
+    assert_eq!(import_ok(&text).project, project);
 }
 
 #[test]

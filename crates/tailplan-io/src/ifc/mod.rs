@@ -16,7 +16,8 @@
 //! - **Rooms** from `IfcSpace` (aggregated to their storey): the outline of their footprint
 //!   or of the bottom of their body, named by `LongName`, else `Name`.
 //! - **Slabs**: each storey's floor slab thickness and material go into the report.
-//! - **Georeference**: `IfcSite`'s reference latitude and longitude, when given.
+//! - **Georeference** ([`georef`]): the `IfcMapConversion` when its CRS is a UTM zone, else
+//!   `IfcSite`'s reference latitude and longitude, with the plan's north.
 //! - Everything else a storey holds is counted in the report with why it was left out
 //!   (furniture, building services, proxies, stairs...).
 //!
@@ -26,6 +27,7 @@
 //! import limits: entities, nesting (of parameters and of references followed), points.
 
 mod geom;
+mod georef;
 pub(crate) mod materials;
 mod read;
 pub(crate) mod step;
@@ -34,7 +36,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use tailplan_core::wall_cleanup::CleanWall;
 use tailplan_core::{
-    DEFAULT_CEILING_M, Diagnostic, Floor, GeoReference, IdAllocator, ImportRecord, MaterialLibrary,
+    DEFAULT_CEILING_M, Diagnostic, Floor, IdAllocator, ImportRecord, MaterialLibrary,
     MaterialMapping, Opening, OpeningKind, Point, Polygon, Project, Room, Shape, SkippedRecord,
     StoreyRecord, Wall,
 };
@@ -207,42 +209,48 @@ fn length_unit(
         if unit_type != "LENGTHUNIT" {
             continue;
         }
-        return match r.ty(u)? {
-            "IFCSIUNIT" => si_length(r, u),
-            "IFCCONVERSIONBASEDUNIT" => {
-                let name = p.get(2).and_then(Value::text).unwrap_or("").to_owned();
-                let factor = p
-                    .get(3)
-                    .and_then(Value::reference)
-                    .ok_or_else(|| r.error(u, "no conversion factor"))?;
-                let f = r.params(factor)?;
-                let value = f
-                    .first()
-                    .and_then(Value::number)
-                    .ok_or_else(|| r.error(factor, "no value"))?;
-                let base = match f.get(1).and_then(Value::reference) {
-                    Some(b) => si_length(r, b)?.0,
-                    None => 1.0,
-                };
-                let m = value * base;
-                if !(m.is_finite() && m > 0.0) {
-                    return Err(r.error(u, format!("a length unit of {m} m")));
-                }
-                let short = match name.to_ascii_uppercase().as_str() {
-                    "FOOT" | "FEET" => "ft".to_owned(),
-                    "INCH" | "INCHES" => "in".to_owned(),
-                    _ => name.to_ascii_lowercase(),
-                };
-                Ok((m, short))
-            }
-            other => Err(r.error(u, format!("{other} is not a length unit tailplan reads"))),
-        };
+        return length_unit_of(r, u);
     }
     diagnostics.push(Diagnostic::warning(
         file,
         "the model's units give no length unit: metres assumed",
     ));
     Ok((1.0, "m (assumed)".into()))
+}
+
+/// A length unit (`IfcSIUnit` or `IfcConversionBasedUnit`) in metres, and its short name.
+fn length_unit_of(r: &Reader, u: u64) -> Result<(f64, String), ImportError> {
+    let p = r.params(u)?;
+    match r.ty(u)? {
+        "IFCSIUNIT" => si_length(r, u),
+        "IFCCONVERSIONBASEDUNIT" => {
+            let name = p.get(2).and_then(Value::text).unwrap_or("").to_owned();
+            let factor = p
+                .get(3)
+                .and_then(Value::reference)
+                .ok_or_else(|| r.error(u, "no conversion factor"))?;
+            let f = r.params(factor)?;
+            let value = f
+                .first()
+                .and_then(Value::number)
+                .ok_or_else(|| r.error(factor, "no value"))?;
+            let base = match f.get(1).and_then(Value::reference) {
+                Some(b) => si_length(r, b)?.0,
+                None => 1.0,
+            };
+            let m = value * base;
+            if !(m.is_finite() && m > 0.0) {
+                return Err(r.error(u, format!("a length unit of {m} m")));
+            }
+            let short = match name.to_ascii_uppercase().as_str() {
+                "FOOT" | "FEET" => "ft".to_owned(),
+                "INCH" | "INCHES" => "in".to_owned(),
+                _ => name.to_ascii_lowercase(),
+            };
+            Ok((m, short))
+        }
+        other => Err(r.error(u, format!("{other} is not a length unit tailplan reads"))),
+    }
 }
 
 /// An `IfcSIUnit` of length: metres with its prefix.
@@ -667,19 +675,6 @@ impl Importer<'_> {
             material,
         }))
     }
-}
-
-/// The decimal degrees of an `IfcCompoundPlaneAngleMeasure` (degrees, minutes, seconds,
-/// millionths of a second, all of one sign).
-fn compound_angle(v: &Value) -> Option<f64> {
-    let n = v.numbers();
-    let (d, m) = (*n.first()?, n.get(1).copied().unwrap_or(0.0));
-    let (s, u) = (
-        n.get(2).copied().unwrap_or(0.0),
-        n.get(3).copied().unwrap_or(0.0),
-    );
-    let deg = d + m / 60.0 + (s + u / 1e6) / 3600.0;
-    deg.is_finite().then_some(deg)
 }
 
 /// Imports an IFC model's bytes.
@@ -1233,39 +1228,9 @@ fn build(
             format!("{} complex entity instance(s) not read", f.complex),
         ));
     }
-    // The site's reference point.
-    if let Some(&site) = f.of_type("IFCSITE").first() {
-        let p = imp.r.params(site)?;
-        let lat = p.get(9).and_then(compound_angle);
-        let lon = p.get(10).and_then(compound_angle);
-        if let (Some(lat), Some(lon)) = (lat, lon)
-            && lat.abs() <= 90.0
-            && lon.abs() <= 180.0
-        {
-            // The reference point is the site's origin; the plan's (0, 0) lies that far off.
-            let o = imp.r.object_placement(site, 5)?.o;
-            let (dx, dy) = (o.x * k, o.y * k);
-            const M_PER_DEG: f64 = 111_320.0;
-            let origin_lat_deg = lat - dy / M_PER_DEG;
-            let origin_lon_deg = lon - dx / (M_PER_DEG * lat.to_radians().cos().max(1e-6));
-            project.georef = Some(GeoReference {
-                origin_lon_deg,
-                origin_lat_deg,
-            });
-            imp.diagnostics.push(Diagnostic::info(
-                &imp.file,
-                format!(
-                    "georeferenced by the site's reference point: latitude {lat:.6}, longitude {lon:.6} (the plan's north is the model's y axis)"
-                ),
-            ));
-        }
-    }
-    if !f.of_type("IFCMAPCONVERSION").is_empty() {
-        imp.diagnostics.push(Diagnostic::info(
-            &imp.file,
-            "the model's IfcMapConversion (a projected CRS) is not applied: the site's latitude and longitude are used",
-        ));
-    }
+    let found = georef::georeference(&imp.r, f, k, &imp.file)?;
+    project.georef = found.georef;
+    imp.diagnostics.extend(found.diagnostics);
     let report = ImportRecord {
         source: imp.file.clone(),
         format: Format::Ifc.as_str().into(),

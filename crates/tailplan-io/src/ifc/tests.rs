@@ -1,3 +1,4 @@
+use super::georef::compound_angle;
 use super::*;
 use crate::import::options::ImportLimits;
 use crate::import::{ImportOptions, import_file};
@@ -336,4 +337,143 @@ fn rectangles_and_hulls() {
     ]))
     .unwrap();
     assert!((south + 87.6394).abs() < 1e-6);
+}
+
+/// The site (#200, its reference point in Berlin, placed at `site_at` mm), the model context
+/// (#210, its TrueNorth `north`) and `map` (an `IfcMapConversion` and its CRS, or nothing).
+fn georeferenced(site_at: &str, north: &str, map: &str) -> String {
+    let extra = format!(
+        "{}\n#200=IFCSITE('0T',$,'Site',$,$,#201,$,$,.ELEMENT.,(52,31,12,0),(13,24,18,0),34000.,$,$);\n\
+         #201=IFCLOCALPLACEMENT($,#202);\n#202=IFCAXIS2PLACEMENT3D(#203,$,$);\n\
+         #203=IFCCARTESIANPOINT(({site_at}));\n\
+         #210=IFCGEOMETRICREPRESENTATIONCONTEXT($,'Model',3,1.E-05,#21,{north});\n\
+         #211=IFCDIRECTION((-1.,0.));\n#212=IFCDIRECTION((0.,0.));\n{map}",
+        wall("0.,0.,0.", "4000.", "100.", "x")
+    );
+    model("IFC4", MM, "0.", &extra, "#30")
+}
+
+/// An `IfcMapConversion` to `crs` with the map's unit `unit` (`#222` metres or `$`).
+fn map_conversion(crs: &str, unit: &str, e: f64, n: f64, x_axis: (f64, f64)) -> String {
+    format!(
+        "#220=IFCMAPCONVERSION(#210,#221,{e:?},{n:?},34.,{:?},{:?},1.);\n\
+         #221=IFCPROJECTEDCRS('{crs}',$,$,$,$,$,{unit});\n\
+         #222=IFCSIUNIT(*,.LENGTHUNIT.,$,.METRE.);",
+        x_axis.0, x_axis.1
+    )
+}
+
+fn said(done: &Import, what: &str) -> bool {
+    done.report
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains(what))
+}
+
+#[test]
+fn georeferences_from_the_map_conversion_or_the_site() {
+    let (lat, lon) = (
+        52.0 + 31.0 / 60.0 + 12.0 / 3600.0,
+        13.0 + 24.0 / 60.0 + 18.0 / 3600.0,
+    );
+    // The site's reference point at the origin, the model's y axis north.
+    let done = import(&georeferenced("0.,0.,0.", "$", "")).unwrap();
+    let g = done.project.georef.unwrap();
+    assert!((g.origin_lat_deg - lat).abs() < 1e-12 && (g.origin_lon_deg - lon).abs() < 1e-12);
+    assert_eq!(g.north_deg, 0.0);
+    assert!(said(&done, "(the plan's north is the model's y axis)"));
+
+    // TrueNorth along −x: the plan's y axis points east, its x axis south; the site's
+    // reference point 10 m along x lies 10 m south of the model's origin.
+    let done = import(&georeferenced("10000.,0.,0.", "#211", "")).unwrap();
+    let g = done.project.georef.unwrap();
+    assert!((g.north_deg - 90.0).abs() < 1e-12, "{g:?}");
+    assert!(
+        ((g.origin_lat_deg - lat) * 111_250.0 - 10.0).abs() < 0.05,
+        "{g:?}"
+    );
+    assert!((g.origin_lon_deg - lon).abs() < 1e-9);
+    assert!(said(
+        &done,
+        "90.00° east of true north (the model's TrueNorth)"
+    ));
+
+    // A map conversion to ETRS89 / UTM 33N (the Brandenburg Gate, PROJ's grid position), the
+    // model's x axis 30° anticlockwise of grid east: it wins over the site, 1.8 km away.
+    let (e, n) = (389_918.041_5, 5_819_699.132_3);
+    let turned = (30f64.to_radians().cos(), 30f64.to_radians().sin());
+    for map in [
+        map_conversion("EPSG:25833", "#222", e, n, turned),
+        // No map unit: the project's millimetres.
+        map_conversion("EPSG:25833", "$", e * 1000.0, n * 1000.0, turned),
+    ] {
+        let done = import(&georeferenced("0.,0.,0.", "$", &map)).unwrap();
+        let g = done.project.georef.unwrap();
+        assert!(
+            (g.origin_lon_deg - 13.377704).abs() < 1e-7
+                && (g.origin_lat_deg - 52.516275).abs() < 1e-7,
+            "{g:?}"
+        );
+        // −30° from the axis, −1.287° from the grid's convergence (PROJ: −1.28746°).
+        assert!((g.north_deg + 31.2875).abs() < 0.001, "{g:?}");
+        assert!(said(&done, "IfcMapConversion to EPSG:25833 (UTM zone 33N)"));
+        assert!(said(&done, "31.29° west of true north"));
+        assert!(said(&done, "put the model 18"));
+        // No TrueNorth given: nothing to disagree with.
+        assert!(!said(&done, "TrueNorth"));
+    }
+    // A TrueNorth that disagrees with the map conversion is said.
+    let map = map_conversion("EPSG:25833", "#222", e, n, turned);
+    let done = import(&georeferenced("0.,0.,0.", "#211", &map)).unwrap();
+    assert!((done.project.georef.unwrap().north_deg + 31.2875).abs() < 0.001);
+    assert!(said(
+        &done,
+        "TrueNorth turns the plan's y axis 90.00° from true north, its map conversion -31.29°"
+    ));
+
+    // Maps tailplan cannot take back: the site's point is used, and the report says why.
+    for (map, why) in [
+        (
+            map_conversion("EPSG:31468", "#222", 4_591_000.0, 5_820_000.0, (1.0, 0.0)),
+            "its CRS \"EPSG:31468\" is not a UTM zone",
+        ),
+        (
+            map_conversion("EPSG:25833", "#222", 5_000_000.0, n, (1.0, 0.0)),
+            "is outside UTM zone 33N",
+        ),
+        (
+            map_conversion("EPSG:25833", "#222", e, n, (0.0, 0.0)),
+            "gives no direction",
+        ),
+        (
+            "#220=IFCMAPCONVERSION(#210,$,1.,2.,0.,$,$,$);".to_owned(),
+            "names no target CRS",
+        ),
+    ] {
+        let done = import(&georeferenced("0.,0.,0.", "$", &map)).unwrap();
+        let g = done.project.georef.unwrap();
+        assert!((g.origin_lat_deg - lat).abs() < 1e-12, "{why}");
+        assert!(said(&done, why), "{why}: {:?}", done.report.diagnostics);
+        assert!(said(
+            &done,
+            "the site's reference latitude and longitude are used"
+        ));
+    }
+
+    // A TrueNorth of no length: north is the y axis, with a warning.
+    let done = import(&georeferenced("0.,0.,0.", "#212", "")).unwrap();
+    assert_eq!(done.project.georef.unwrap().north_deg, 0.0);
+    assert!(said(
+        &done,
+        "#212: the model's TrueNorth (0, 0) gives no direction"
+    ));
+
+    // A dangling CRS is a broken file: refused naming the reference.
+    let broken = georeferenced(
+        "0.,0.,0.",
+        "$",
+        "#220=IFCMAPCONVERSION(#210,#299,1.,2.,0.,$,$,$);",
+    );
+    let e = import(&broken).unwrap_err();
+    assert!(e.to_string().contains("#299"), "{e}");
 }

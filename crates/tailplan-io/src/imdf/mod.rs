@@ -197,10 +197,7 @@ pub fn import_files(
             }
         })?;
     let c = extent.center();
-    let origin = GeoReference {
-        origin_lon_deg: c.x,
-        origin_lat_deg: c.y,
-    };
+    let origin = GeoReference::north_up(c.x, c.y);
     let proj = LocalProjection::new(origin);
     diagnostics.push(Diagnostic::info(
         &file,

@@ -33,6 +33,8 @@ pub(crate) struct Setup<'a> {
     pub millimetres: bool,
     /// The model context's precision, in the length unit.
     pub precision: f64,
+    /// The model context's TrueNorth: the direction of true north in the model's xy plane.
+    pub true_north: [f64; 2],
 }
 
 /// An IFC4 file being written.
@@ -42,6 +44,8 @@ pub(crate) struct Ifc {
     guids: Guids,
     /// The owner history every rooted instance refers to.
     pub owner: Id,
+    /// The `Model` context.
+    pub model_ctx: Id,
     /// The `Axis` subcontext (`Curve2D`, a graph view).
     pub axis_ctx: Id,
     /// The `Body` subcontext (a model view).
@@ -80,6 +84,7 @@ impl Ifc {
             f,
             guids: Guids::new(s.guid_prefix),
             owner: Id(0),
+            model_ctx: Id(0),
             axis_ctx: Id(0),
             body_ctx: Id(0),
             project: Id(0),
@@ -176,7 +181,7 @@ impl Ifc {
         );
 
         let wcs = ifc.a2p3([0.0; 3], None, None);
-        let north = ifc.dir(&[0.0, 1.0]);
+        let north = ifc.dir(&s.true_north);
         let model = ifc.add(
             "IFCGEOMETRICREPRESENTATIONCONTEXT",
             vec![
@@ -205,6 +210,7 @@ impl Ifc {
                 ],
             )
         };
+        ifc.model_ctx = model;
         ifc.axis_ctx = sub(&mut ifc, "Axis", "GRAPH_VIEW");
         ifc.body_ctx = sub(&mut ifc, "Body", "MODEL_VIEW");
         let [name, description, long_name, phase] = s.project;

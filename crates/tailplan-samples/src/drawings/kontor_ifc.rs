@@ -13,6 +13,12 @@
 //! radians); one `Model` context with `Axis` and `Body` subcontexts; `IfcSite` in Berlin
 //! (52°31'12", 13°24'18"); the owner history, GlobalIds and time stamp fixed.
 //!
+//! Georeferenced as IFC4 does it: an `IfcMapConversion` from the model context to
+//! `IfcProjectedCRS` 'EPSG:25833' (ETRS89 / UTM zone 33N, map unit metres): the model's origin,
+//! which is the site's reference point, at PROJ's grid position of that point, the model's x
+//! axis 12° anticlockwise of grid east; the context's TrueNorth agrees (the y axis 13.27° west
+//! of true north, grid north being 1.27° west of it there).
+//!
 //! # Placements
 //!
 //! The site is at the origin. The building is placed at (10000., 5000., 0.) and turned 90°
@@ -56,11 +62,26 @@
 //!   wall's axis;
 //! - rooms: the spaces' LongNames (what an importer names them; 'Büro' several times).
 
-use tailplan_core::Point;
+use tailplan_core::{GeoReference, Point};
 
 use super::ifc_out::{Filler, Ifc, OpeningCut, Product, Setup, StraightWall, boolean};
 use super::step_out::{Id, V, e, typed};
 use super::{IfcDrawn, IntendedWall, Intent, StoreyIntent};
+
+/// The model's origin (the site's reference point, 52.52° N, 13.405° E) on the ETRS89 / UTM
+/// zone 33N grid, metres, as PROJ gives it (pyproj 3: `Transformer.from_crs("EPSG:4326",
+/// "EPSG:25833", always_xy=True).transform(13.405, 52.52)`).
+const GRID: [f64; 2] = [391_779.259_3, 5_820_072.159_1];
+/// The model's x axis, degrees anticlockwise of grid east.
+const X_AXIS_DEG: f64 = 12.0;
+/// The grid's convergence at the site, degrees from true north clockwise to grid north
+/// (PROJ's `get_factors(13.405, 52.52).meridian_convergence`).
+const CONVERGENCE_DEG: f64 = -1.265_859;
+
+/// The bearing of the model's y axis, degrees clockwise from true north.
+fn y_bearing_deg() -> f64 {
+    -X_AXIS_DEG + CONVERGENCE_DEG
+}
 
 /// Where the building is placed on the site, millimetres.
 const ORIGIN: [f64; 2] = [10_000.0, 5_000.0];
@@ -446,14 +467,59 @@ pub fn kontor_ifc() -> IfcDrawn {
         ],
         millimetres: true,
         precision: 1e-5,
+        // True north is the y axis turned anticlockwise by the y axis's bearing.
+        true_north: {
+            let (sin, cos) = y_bearing_deg().to_radians().sin_cos();
+            [-sin, cos]
+        },
     });
+    map_conversion(&mut ifc);
     let mut b = Builder::new(&mut ifc);
     let drawn_storeys = b.storeys();
     let bytes = ifc.finish();
     IfcDrawn {
         bytes,
         storeys: drawn_storeys,
+        georef: Some(GeoReference {
+            north_deg: y_bearing_deg(),
+            ..GeoReference::north_up(13.405, 52.52)
+        }),
     }
+}
+
+/// The model context's `IfcMapConversion` to ETRS89 / UTM zone 33N.
+fn map_conversion(ifc: &mut Ifc) {
+    let metre = ifc.add(
+        "IFCSIUNIT",
+        vec![V::Derived, e("LENGTHUNIT"), V::Unset, e("METRE")],
+    );
+    let crs = ifc.add(
+        "IFCPROJECTEDCRS",
+        vec![
+            "EPSG:25833".into(),
+            "ETRS89 / UTM zone 33N".into(),
+            "ETRS89".into(),
+            "DHHN2016".into(),
+            "UTM".into(),
+            "33N".into(),
+            metre.into(),
+        ],
+    );
+    let (sin, cos) = X_AXIS_DEG.to_radians().sin_cos();
+    let model = ifc.model_ctx;
+    ifc.add(
+        "IFCMAPCONVERSION",
+        vec![
+            model.into(),
+            crs.into(),
+            GRID[0].into(),
+            GRID[1].into(),
+            34.0.into(),
+            cos.into(),
+            sin.into(),
+            0.001.into(),
+        ],
+    );
 }
 
 /// The elements of one wall kind (for their material usage and property set).

@@ -26,7 +26,7 @@
 //! The STEP files are written by `step_out.rs` (ISO 10303-21: escaping, reals, fixed header,
 //! GlobalIds from a counter) and `ifc_out.rs` (IFC4 building blocks).
 
-use tailplan_core::Point;
+use tailplan_core::{GeoReference, Point};
 
 mod bureaux;
 mod dxf_out;
@@ -133,6 +133,8 @@ pub struct IfcDrawn {
     pub bytes: Vec<u8>,
     /// Its storeys, lowest first.
     pub storeys: Vec<StoreyIntent>,
+    /// Where it says it lies on the earth, when it does.
+    pub georef: Option<GeoReference>,
 }
 
 /// A sample BIM model and the file name it is committed under in `floorplans/`.

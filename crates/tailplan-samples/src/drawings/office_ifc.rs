@@ -79,6 +79,7 @@ pub fn office_building_ifc_drawn() -> IfcDrawn {
         ],
         millimetres: false,
         precision: 1e-5,
+        true_north: [0.0, 1.0],
     });
     let site_pl = ifc.local(None, [0.0; 3], None);
     let site = ifc.rooted(
@@ -161,6 +162,7 @@ pub fn office_building_ifc_drawn() -> IfcDrawn {
     IfcDrawn {
         bytes: w.ifc.finish(),
         storeys,
+        georef: None,
     }
 }
 
