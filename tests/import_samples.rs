@@ -510,3 +510,24 @@ fn the_office_building_as_ifc_imports_every_storey() {
     assert!(checked > 1000, "{checked}");
     assert_eq!(done.project.floors.len(), 4);
 }
+
+#[test]
+fn an_ifc_storey_imported_alone_is_as_high_as_up_to_the_next_storey() {
+    let drawn = tailplan_samples::drawings::kontor_ifc();
+    let options = ImportOptions {
+        storeys: vec!["EG".into()],
+        ..ImportOptions::named("kontor.ifc")
+    };
+    let done = import_file("kontor.ifc", &drawn.bytes, &options).unwrap();
+    assert_eq!(done.project.floors.len(), 1);
+    // The OG 1 is not imported, yet it bounds the EG: 3.5 m; the top storey has the default.
+    assert_eq!(done.project.floors[0].ceiling_m, 3.5);
+    let all = import_file(
+        "kontor.ifc",
+        &drawn.bytes,
+        &ImportOptions::named("kontor.ifc"),
+    )
+    .unwrap();
+    let ceilings: Vec<f64> = all.project.floors.iter().map(|f| f.ceiling_m).collect();
+    assert_eq!(ceilings, [3.5, tailplan_core::DEFAULT_CEILING_M]);
+}

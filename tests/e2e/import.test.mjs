@@ -188,6 +188,14 @@ describe('importing', () => {
     assert.deepEqual(floors, ['EG']);
     assert.equal(await page.getByTestId('plan-canvas').getAttribute('data-floor'), 'EG');
     assert.ok((await counts(page)).wall >= 10, JSON.stringify(await counts(page)));
+    // Nothing selected: the floor panel shows the model's slab, and changing it is an edit.
+    const slab = page.getByTestId('prop-floor-slab_material');
+    assert.equal(await slab.inputValue(), 'concrete');
+    await slab.selectOption('');
+    await page.waitForFunction(() => document.querySelector('[data-testid="prop-floor-slab_material"]').value === '');
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => document.querySelector('[data-testid="prop-floor-slab_material"]').value === 'concrete');
     await page.screenshot({ path: join(SCREENSHOTS, 'import-ifc-done.png') });
     assert.equal(await page.getByTestId('error').count(), 0, 'no error banner');
     assertClean(log);

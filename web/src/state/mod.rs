@@ -931,6 +931,15 @@ impl AppState {
     fn set_floor_property(&mut self, key: &str, value: &str) -> Option<()> {
         let floor = self.floor()?;
         let id = floor.id.clone();
+        if key == properties::SLAB_MATERIAL {
+            let slab_material = Some(value.trim().to_owned()).filter(|m| !m.is_empty());
+            if slab_material == floor.slab_material {
+                self.property_error.take()?;
+                return Some(());
+            }
+            let edit = Edit::SetFloorSlab { id, slab_material };
+            return self.edit_field(FLOOR_FIELDS.to_owned(), key, Ok(edit));
+        }
         let result =
             properties::set_floor_field(floor, key, value).map(|(name, elevation_m, ceiling_m)| {
                 Edit::SetFloorInfo {

@@ -366,6 +366,33 @@ fn floor_and_project_fields_go_through_edits() {
         },
     );
     assert_eq!(s2.floor().unwrap().ceiling_m, 3.2);
+    // The slab's material: set, undone, cleared.
+    let slab = step(
+        &s2,
+        Action::SetFloorProperty {
+            key: "slab_material".into(),
+            value: "concrete".into(),
+        },
+    );
+    assert_eq!(
+        slab.floor().unwrap().slab_material.as_deref(),
+        Some("concrete")
+    );
+    assert_eq!(
+        step(&slab, Action::Command(Command::Undo))
+            .floor()
+            .unwrap()
+            .slab_material,
+        None
+    );
+    let cleared = step(
+        &slab,
+        Action::SetFloorProperty {
+            key: "slab_material".into(),
+            value: String::new(),
+        },
+    );
+    assert_eq!(cleared.floor().unwrap().slab_material, None);
     let refused = step(
         &s2,
         Action::SetFloorProperty {

@@ -877,7 +877,7 @@ fn build(
     let mut project = Project::new();
     let mut ids = IdAllocator::default();
     let mut records: Vec<StoreyRecord> = Vec::new();
-    for (i, s) in chosen.iter().enumerate() {
+    for s in &chosen {
         let floor_id = floor_of[&s.id].clone();
         let name = if s.long_name.is_empty() {
             s.name.clone()
@@ -885,14 +885,16 @@ fn build(
             s.long_name.clone()
         };
         let mut floor = Floor::new(floor_id.clone(), name, s.elevation_m);
-        if let Some(next) = chosen.get(i + 1) {
-            let h = next.elevation_m - s.elevation_m;
-            if h.is_finite() && h > 0.5 && h <= 100.0 {
-                floor.ceiling_m = (h * 1000.0).round() / 1000.0;
-            }
-        } else {
-            floor.ceiling_m = DEFAULT_CEILING_M;
-        }
+        // Up to the model's next storey, imported or not (the top one: the default).
+        let next = storeys
+            .iter()
+            .map(|t| t.elevation_m - s.elevation_m)
+            .filter(|h| *h > 0.5)
+            .min_by(f64::total_cmp);
+        floor.ceiling_m = match next {
+            Some(h) if h <= 100.0 => (h * 1000.0).round() / 1000.0,
+            _ => DEFAULT_CEILING_M,
+        };
         let here: Vec<u64> = products
             .iter()
             .copied()

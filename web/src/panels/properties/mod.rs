@@ -686,8 +686,15 @@ pub fn route_end_by_id(project: &Project, e: &Element, key: &str, text: &str) ->
     id.unwrap_or_else(|| text.to_owned())
 }
 
-/// The fields of a floor: name, elevation and ceiling height.
-pub fn floor_fields(f: &Floor) -> Vec<Field> {
+/// The fields of a floor: name, elevation, ceiling height and the material of its slab (the
+/// loss between it and the floor below; none for the radio settings' floor loss).
+pub fn floor_fields(f: &Floor, project: &Project) -> Vec<Field> {
+    let mut slab: Vec<(String, String)> = project
+        .materials
+        .iter()
+        .map(|m| (m.name.clone(), m.name.replace('_', " ")))
+        .collect();
+    slab.push((String::new(), "— (the floor loss setting)".to_owned()));
     vec![
         field("name", "Name", None, f.name.clone(), Input::Text),
         field(
@@ -704,8 +711,18 @@ pub fn floor_fields(f: &Floor) -> Vec<Field> {
             num(f.ceiling_m),
             Input::Number { optional: false },
         ),
+        field(
+            SLAB_MATERIAL,
+            "Slab material",
+            None,
+            f.slab_material.clone().unwrap_or_default(),
+            Input::Choice(slab),
+        ),
     ]
 }
+
+/// The floor field of its slab's material, set by its own edit.
+pub const SLAB_MATERIAL: &str = "slab_material";
 
 /// A floor's (name, elevation, ceiling) with field `key` set from `text`.
 pub fn set_floor_field(f: &Floor, key: &str, text: &str) -> Result<(String, f64, f64), String> {
@@ -797,7 +814,7 @@ impl Subject {
         match selection {
             [] => match floor_id.and_then(|id| project.floor(id)) {
                 Some(f) => Subject::Floor {
-                    floor: floor_fields(f),
+                    floor: floor_fields(f, project),
                     meta: meta_fields(&project.meta),
                 },
                 None => Subject::Nothing,
@@ -1013,7 +1030,19 @@ mod tests {
         assert_eq!(t.outline.unwrap().exterior[0], Point::new(10.0, 0.0));
 
         let f = Floor::new("1", "L1", 3.5);
-        assert_eq!(floor_fields(&f)[2].value, "2.8");
+        let project = Project::new();
+        let fields = floor_fields(&f, &project);
+        assert_eq!(fields[2].value, "2.8");
+        // The slab: any library material, or none.
+        assert_eq!(
+            (fields[3].key, fields[3].value.as_str()),
+            (SLAB_MATERIAL, "")
+        );
+        let Input::Choice(ref choices) = fields[3].input else {
+            panic!("{:?}", fields[3].input)
+        };
+        assert!(choices.iter().any(|(v, _)| v == "concrete"));
+        assert!(choices.iter().any(|(v, _)| v.is_empty()));
         assert_eq!(
             set_floor_field(&f, "ceiling_m", "3").unwrap(),
             ("L1".into(), 3.5, 3.0)
