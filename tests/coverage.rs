@@ -10,7 +10,7 @@ use tailplan_core::coverage::{
     CoverageEngine, CoverageRequest, FloorScope, Method, Service, coverage_stats,
     default_thresholds, iot_links,
 };
-use tailplan_core::{IotTech, Project, WifiBand};
+use tailplan_core::{AntennaMount, IotTech, Project, WifiBand, antenna, ap_models};
 use tailplan_tests::{open, sample_name, sample_projects};
 
 /// Cell side for the comparison: fine on small plans, coarser on big ones so that the
@@ -31,7 +31,7 @@ fn services(project: &Project) -> Vec<Service> {
         if project
             .floors
             .iter()
-            .any(|f| f.access_points.iter().any(|a| a.band == band))
+            .any(|f| f.access_points.iter().any(|a| a.has_band(band)))
         {
             out.push(Service::Wifi(band));
         }
@@ -104,13 +104,47 @@ fn compare(
 fn check(path: &Path) {
     let name = sample_name(path);
     let project = open(path);
+    check_project(&name, &project);
+    // The same building with antennas: every access point a catalogue model (omni antennas
+    // on three bands) or a directional patch turned and tilted its own way.
+    check_project(&format!("{name} with antennas"), &with_antennas(&project));
+}
+
+/// Every access point with an antenna: even ones the tri-band ceiling model, odd ones a 70°
+/// patch on their own band, turned by 37° per access point and tilted 10° down.
+fn with_antennas(project: &Project) -> Project {
+    let mut p = project.clone();
+    let mut i = 0u32;
+    for floor in &mut p.floors {
+        for ap in &mut floor.access_points {
+            if i.is_multiple_of(2) {
+                ap.model = Some(ap_models::names::TRI_BAND_CEILING.into());
+                ap.radios.clear();
+            } else {
+                for r in &mut ap.radios {
+                    r.antenna = Some(AntennaMount {
+                        pattern: antenna::builtin::PATCH_70.into(),
+                        azimuth_deg: f64::from(i * 37 % 360),
+                        tilt_deg: 10.0,
+                    });
+                }
+            }
+            i += 1;
+        }
+    }
+    assert!(i == 0 || p != *project);
+    p
+}
+
+fn check_project(name: &str, project: &Project) {
+    let project = project.clone();
     let big = cell_for(&project) > 1.0;
     let compared: usize = std::thread::scope(|s| {
         let handles: Vec<_> = project
             .floors
             .iter()
             .map(|floor| {
-                let (project, name) = (&project, &name);
+                let (project, name) = (&project, name);
                 s.spawn(move || {
                     services(project)
                         .into_iter()

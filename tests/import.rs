@@ -450,9 +450,11 @@ fn duplex_ifc_is_a_floor_coverage_and_routing_work_on() {
         id: "ap".into(),
         name: "AP".into(),
         position: Point::new(6.5, -3.0),
-        band: WifiBand::Ghz5,
-        channel: Some(36),
-        tx_dbm: 20.0,
+        model: None,
+        radios: vec![tailplan_core::Radio {
+            channel: Some(36),
+            ..tailplan_core::Radio::new(WifiBand::Ghz5, 20.0)
+        }],
         height_m: 2.5,
         poe_w: Some(12.0),
         props: Default::default(),

@@ -10,6 +10,11 @@
 //!   outlet's name, one port by `NAME/PORT`, rooms of one name on two floors, a route to a
 //!   wireless device and one to nothing. Each route serves after the upgrade exactly what
 //!   version 1's rules made it serve, and a rename no longer breaks it.
+//! - `v2/office.tailplan.json` and `v2/small.tailplan.json`: the samples as format 2 wrote
+//!   them (one radio's `band`, `channel`, `tx_dbm` on each access point). Opened now, each
+//!   equals the sample this version generates, every access point with that one radio; the
+//!   coverage summaries of the samples (`tests/coverage.rs`, snapshots) did not change with
+//!   format 3, so the maps are the ones version 2 made.
 
 use std::path::PathBuf;
 
@@ -90,6 +95,43 @@ fn version_1_samples_open_as_this_version_generates_them() {
             "{}: its hand routes still serve their endpoints",
             sample.file_name
         );
+    }
+}
+
+#[test]
+fn version_2_samples_open_as_this_version_generates_them_with_the_same_maps() {
+    use tailplan_core::coverage::{CoverageEngine, CoverageRequest};
+    for sample in &SAMPLES {
+        let opened = open_old(2, sample.file_name);
+        let current = (sample.build)();
+        assert!(
+            opened == current,
+            "{}: the upgraded version 2 file differs from the sample",
+            sample.file_name
+        );
+        // Every access point has its one radio, as version 2 had it.
+        let (text, _) = old_file(2, sample.file_name);
+        let old: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for (f, floor) in opened.floors.iter().enumerate() {
+            for (a, ap) in floor.access_points.iter().enumerate() {
+                let was = &old["floors"][f]["access_points"][a];
+                assert_eq!(ap.radios.len(), 1);
+                let r = &ap.radios[0];
+                assert_eq!(Some(r.band.as_str()), was["band"].as_str());
+                assert_eq!(r.channel.map(u64::from), was["channel"].as_u64());
+                assert_eq!(Some(r.tx_dbm), was["tx_dbm"].as_f64());
+                assert_eq!((r.width_mhz, r.antenna.is_none()), (20, true));
+            }
+        }
+        // The upgraded file maps as the sample does (the model itself is pinned by the
+        // coverage tests and their snapshots).
+        let floor = &opened.floors[0];
+        if let Some(service) = tailplan_core::Service::default_for(floor) {
+            let req = CoverageRequest::new(&floor.id, service).with_cell(1.0);
+            let maps = CoverageEngine::new().heatmaps(&opened, &req).unwrap();
+            let again = CoverageEngine::new().heatmaps(&current, &req).unwrap();
+            assert_eq!(maps.best_rssi_dbm, again.best_rssi_dbm);
+        }
     }
 }
 

@@ -3,9 +3,9 @@
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use tailplan_core::{
-    AccessPoint, BandLoss, CableRoute, Device, Element, Floor, Gateway, IotTech, LossOverride,
-    Medium, Opening, OpeningKind, OtherFeature, Outlet, Point, Polygon, Project, Props, Riser,
-    Room, Shape, TelecomRoom, Tray, Wall, WifiBand, project_file,
+    AccessPoint, AntennaMount, BandLoss, CableRoute, Device, Element, Floor, Gateway, IotTech,
+    LossOverride, Medium, Opening, OpeningKind, OtherFeature, Outlet, Point, Polygon, Project,
+    Props, Radio, Riser, Room, Shape, TelecomRoom, Tray, Wall, WifiBand, project_file,
 };
 use tailplan_io::geojson::{self, ImportOptions};
 
@@ -63,6 +63,35 @@ fn opt_num(lo: f64, hi: f64) -> impl Strategy<Value = Option<f64>> {
     prop::option::of(lo..hi)
 }
 
+fn radio() -> impl Strategy<Value = Radio> {
+    let patterns: Vec<String> = tailplan_core::antenna::builtin_patterns()
+        .iter()
+        .map(|p| p.name.clone())
+        .collect();
+    (
+        prop::sample::select(WifiBand::ALL.to_vec()),
+        prop::option::of(1u32..14),
+        prop::sample::select(vec![20u32, 40]),
+        -10.0f64..36.0,
+        prop::option::of((
+            prop::sample::select(patterns),
+            -180.0f64..180.0,
+            -30.0f64..30.0,
+        )),
+    )
+        .prop_map(|(band, channel, width_mhz, tx_dbm, antenna)| Radio {
+            band,
+            channel: channel.filter(|_| band != WifiBand::Ghz5),
+            width_mhz,
+            tx_dbm,
+            antenna: antenna.map(|(pattern, azimuth_deg, tilt_deg)| AntennaMount {
+                pattern,
+                azimuth_deg,
+                tilt_deg,
+            }),
+        })
+}
+
 fn element(id: String) -> impl Strategy<Value = Element> {
     let i1 = id.clone();
     let i2 = id.clone();
@@ -115,9 +144,13 @@ fn element(id: String) -> impl Strategy<Value = Element> {
             })
         }),
         (text(), polygon(), props()).prop_map(move |(name, polygon, props)| Element::Room(Room { id: i3.clone(), name, polygon, props })),
-        (text(), point(), prop::sample::select(WifiBand::ALL.to_vec()), prop::option::of(1u32..14), -10.0f64..36.0, 0.0f64..10.0, opt_num(0.0, 90.0), props())
-            .prop_map(move |(name, position, band, channel, tx_dbm, height_m, poe_w, props)| {
-                Element::AccessPoint(AccessPoint { id: i4.clone(), name, position, band, channel: channel.filter(|_| band != WifiBand::Ghz5), tx_dbm, height_m, poe_w, props })
+        (text(), point(), prop::option::of(prop::sample::select(tailplan_core::ap_models::catalogue().iter().map(|m| m.name).collect::<Vec<_>>())), prop::collection::vec(radio(), 0..4), 0.0f64..10.0, opt_num(0.0, 90.0), props())
+            .prop_map(move |(name, position, model, mut radios, height_m, poe_w, props)| {
+                // Without a model an access point has a radio.
+                if model.is_none() && radios.is_empty() {
+                    radios.push(Radio::new(WifiBand::Ghz5, 20.0));
+                }
+                Element::AccessPoint(AccessPoint { id: i4.clone(), name, position, model: model.map(str::to_owned), radios, height_m, poe_w, props })
             }),
         (text(), point(), prop::sample::select(IotTech::ALL.to_vec()), -10.0f64..30.0, 0.0f64..10.0, props())
             .prop_map(move |(name, position, tech, tx_dbm, height_m, props)| Element::Gateway(Gateway { id: i5.clone(), name, position, tech, tx_dbm, height_m, props })),

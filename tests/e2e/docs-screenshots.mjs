@@ -58,7 +58,7 @@ try {
   // An access point's properties, with an impossible power refused by the core.
   await page.keyboard.press('v');
   await clickAt(page, 75, 30);
-  const tx = page.getByTestId('prop-tx_dbm');
+  const tx = page.getByTestId('prop-radio1_tx_dbm');
   await tx.fill('400');
   await tx.press('Enter');
   await page.getByTestId('property-error').waitFor();

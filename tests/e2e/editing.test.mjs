@@ -92,17 +92,17 @@ describe('editing', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'edit-placed-ap.png') });
 
     // Edit a property; an impossible value is refused with the core's message.
-    await setProp(page, 'tx_dbm', '17');
-    await page.waitForFunction(() => document.querySelector('[data-testid="prop-tx_dbm"]').value === '17');
-    await setProp(page, 'tx_dbm', '400');
+    await setProp(page, 'radio1_tx_dbm', '17');
+    await page.waitForFunction(() => document.querySelector('[data-testid="prop-radio1_tx_dbm"]').value === '17');
+    await setProp(page, 'radio1_tx_dbm', '400');
     const error = page.getByTestId('property-error');
     await error.waitFor();
     assert.equal(await error.innerText(), 'ap "ap-1": tx_dbm 400 must be at least -30 and at most 60');
-    assert.equal(await prop(page, 'tx_dbm').inputValue(), '17', 'the refused value changed nothing');
+    assert.equal(await prop(page, 'radio1_tx_dbm').inputValue(), '17', 'the refused value changed nothing');
     await page.screenshot({ path: join(SCREENSHOTS, 'edit-property-refused.png') });
-    await setProp(page, 'tx_dbm', 'loud');
-    assert.equal(await error.innerText(), 'tx_dbm: “loud” is not a number');
-    await setProp(page, 'tx_dbm', '18');
+    await setProp(page, 'radio1_tx_dbm', 'loud');
+    assert.equal(await error.innerText(), 'radio1_tx_dbm: “loud” is not a number');
+    await setProp(page, 'radio1_tx_dbm', '18');
     await page.waitForFunction(() => !document.querySelector('[data-testid="property-error"]'));
 
     // Text being typed survives the editor drawing again meanwhile (here: the pointer's
@@ -120,7 +120,7 @@ describe('editing', () => {
     // It was the edit made: one undo takes it back, and only it.
     await page.getByTestId('undo').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="prop-name"]').value === 'AP-1');
-    assert.equal(await prop(page, 'tx_dbm').inputValue(), '18');
+    assert.equal(await prop(page, 'radio1_tx_dbm').inputValue(), '18');
 
     // A wall: W, click, click, Enter.
     await tool(page, 'w', 'wall');

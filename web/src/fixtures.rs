@@ -28,9 +28,11 @@ pub fn ap(id: &str, x: f64, y: f64) -> AccessPoint {
         id: id.into(),
         name: id.to_uppercase(),
         position: p(x, y),
-        band: WifiBand::Ghz5,
-        channel: Some(36),
-        tx_dbm: 20.0,
+        model: None,
+        radios: vec![tailplan_core::Radio {
+            channel: Some(36),
+            ..tailplan_core::Radio::new(WifiBand::Ghz5, 20.0)
+        }],
         height_m: 2.5,
         poe_w: Some(13.0),
         props: Props::new(),

@@ -190,7 +190,7 @@ pub fn replaced(floor: &Floor, service: Service, keep_existing: bool) -> Vec<Ele
         Service::Wifi(b) => floor
             .access_points
             .iter()
-            .filter(|a| a.band == b)
+            .filter(|a| a.has_band(b))
             .map(|a| a.id.clone())
             .collect(),
         Service::Iot(t) => floor
@@ -246,7 +246,7 @@ mod tests {
             floor
                 .access_points
                 .iter()
-                .filter(|a| a.band == WifiBand::Ghz5)
+                .filter(|a| a.has_band(WifiBand::Ghz5))
                 .count()
         );
         assert!(replaced(floor, Service::Wifi(WifiBand::Ghz5), true).is_empty());

@@ -3,57 +3,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::antenna::AntennaMount;
+use crate::ap_models::{self, ApModel};
 use crate::geometry::Point;
 use crate::materials::Band;
 use crate::props::{ElementId, Props};
-
-/// A Wi-Fi band an access point radiates on.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-pub enum WifiBand {
-    /// 2.4 GHz.
-    #[serde(rename = "2.4")]
-    Ghz2_4,
-    /// 5 GHz (the default).
-    #[serde(rename = "5")]
-    Ghz5,
-    /// 6 GHz.
-    #[serde(rename = "6")]
-    Ghz6,
-}
-
-impl WifiBand {
-    /// Every Wi-Fi band.
-    pub const ALL: [WifiBand; 3] = [WifiBand::Ghz2_4, WifiBand::Ghz5, WifiBand::Ghz6];
-
-    /// `2.4`, `5` or `6`.
-    pub fn as_str(self) -> &'static str {
-        self.band().as_str()
-    }
-
-    /// The band for wall losses.
-    pub fn band(self) -> Band {
-        match self {
-            WifiBand::Ghz2_4 => Band::Ghz2_4,
-            WifiBand::Ghz5 => Band::Ghz5,
-            WifiBand::Ghz6 => Band::Ghz6,
-        }
-    }
-
-    /// Parses `2.4`, `5` or `6` (also `2.4GHz`, `5 GHz`...).
-    pub fn parse(s: &str) -> Option<WifiBand> {
-        let s = s
-            .trim()
-            .trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == ' ');
-        match s {
-            "2.4" | "2,4" => Some(WifiBand::Ghz2_4),
-            "5" => Some(WifiBand::Ghz5),
-            "6" => Some(WifiBand::Ghz6),
-            _ => None,
-        }
-    }
-}
+pub use crate::radio::{Radio, WifiBand};
 
 /// An IoT radio technology.
 #[derive(
@@ -163,8 +118,14 @@ impl Medium {
     }
 }
 
-/// A Wi-Fi access point.
+/// A Wi-Fi access point: where it is and its radios (its own, or its model's with its own in
+/// place of the model's of the same band).
+///
+/// Read from a project file or an edit, it may also give one radio the way format 2 did:
+/// `band`, `channel`, `width_mhz`, `tx_dbm` and `antenna` on the access point itself (see
+/// [`AccessPointIn`]); it is always written with `radios`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "AccessPointIn")]
 pub struct AccessPoint {
     /// Unique in the project.
     pub id: ElementId,
@@ -172,21 +133,168 @@ pub struct AccessPoint {
     pub name: String,
     /// Where it is mounted.
     pub position: Point,
-    /// The band it is planned on.
-    pub band: WifiBand,
-    /// Channel number, if assigned.
+    /// The catalogue model it is ([`crate::ap_models`]), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<u32>,
-    /// EIRP, dBm.
-    pub tx_dbm: f64,
+    pub model: Option<String>,
+    /// Its own radios: without a model, all of them; with one, each replaces the model's
+    /// radios of its band.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub radios: Vec<Radio>,
     /// Mounting height above the floor, metres.
     pub height_m: f64,
-    /// Power drawn over PoE, watts.
+    /// Power drawn over PoE, watts; `None` for its model's, else
+    /// [`AccessPoint::DEFAULT_POE_W`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub poe_w: Option<f64>,
     /// Properties tailplan does not know, kept as they came.
     #[serde(default, skip_serializing_if = "Props::is_empty")]
     pub props: Props,
+}
+
+/// An access point as it may be read: [`AccessPoint`]'s members, or one radio's members in
+/// place of `radios` (5 GHz and 20 dBm unless given).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+pub struct AccessPointIn {
+    /// Unique in the project.
+    pub id: ElementId,
+    /// Label on the plan.
+    pub name: String,
+    /// Where it is mounted.
+    pub position: Point,
+    /// The catalogue model it is, if any.
+    #[serde(default)]
+    pub model: Option<String>,
+    /// Its own radios.
+    #[serde(default)]
+    pub radios: Vec<Radio>,
+    /// One radio's band (the one-radio form).
+    #[serde(default)]
+    pub band: Option<WifiBand>,
+    /// One radio's channel (the one-radio form).
+    #[serde(default)]
+    pub channel: Option<u32>,
+    /// One radio's channel width, MHz (the one-radio form).
+    #[serde(default)]
+    pub width_mhz: Option<u32>,
+    /// One radio's power, dBm (the one-radio form).
+    #[serde(default)]
+    pub tx_dbm: Option<f64>,
+    /// One radio's antenna (the one-radio form).
+    #[serde(default)]
+    pub antenna: Option<AntennaMount>,
+    /// Mounting height above the floor, metres.
+    pub height_m: f64,
+    /// Power drawn over PoE, watts.
+    #[serde(default)]
+    pub poe_w: Option<f64>,
+    /// Properties tailplan does not know, kept as they came.
+    #[serde(default)]
+    pub props: Props,
+}
+
+impl TryFrom<AccessPointIn> for AccessPoint {
+    type Error = String;
+
+    fn try_from(a: AccessPointIn) -> Result<Self, String> {
+        let one = a.band.is_some()
+            || a.channel.is_some()
+            || a.width_mhz.is_some()
+            || a.tx_dbm.is_some()
+            || a.antenna.is_some();
+        let radios = match (one, a.radios.is_empty()) {
+            (true, false) => {
+                return Err(format!(
+                    "access point \"{}\": give its radios in `radios` or one radio's band, channel, width_mhz, tx_dbm and antenna, not both",
+                    a.id
+                ));
+            }
+            (true, true) => vec![Radio {
+                band: a.band.unwrap_or(WifiBand::Ghz5),
+                channel: a.channel,
+                width_mhz: a.width_mhz.unwrap_or(20),
+                tx_dbm: a.tx_dbm.unwrap_or(20.0),
+                antenna: a.antenna,
+            }],
+            (false, _) => a.radios,
+        };
+        Ok(AccessPoint {
+            id: a.id,
+            name: a.name,
+            position: a.position,
+            model: a.model,
+            radios,
+            height_m: a.height_m,
+            poe_w: a.poe_w,
+            props: a.props,
+        })
+    }
+}
+
+impl AccessPoint {
+    /// The PoE draw of an access point without a model or a figure of its own: 25.5 W, what
+    /// an 802.3at class 4 device may draw.
+    pub const DEFAULT_POE_W: f64 = 25.5;
+
+    /// A one-radio access point without a model, at `height_m` 2.5 m.
+    pub fn one_radio(id: &str, name: &str, position: Point, radio: Radio) -> Self {
+        Self {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            position,
+            model: None,
+            radios: vec![radio],
+            height_m: 2.5,
+            poe_w: None,
+            props: Props::default(),
+        }
+    }
+
+    /// Its catalogue model, when it names one the catalogue has.
+    pub fn catalogue_model(&self) -> Option<&'static ApModel> {
+        self.model.as_deref().and_then(ap_models::find)
+    }
+
+    /// The radios it has: its model's, each band's replaced by its own radios of that band,
+    /// then its own radios of the bands the model has not; without a model, its own.
+    pub fn effective_radios(&self) -> Vec<Radio> {
+        let Some(model) = self.catalogue_model() else {
+            return self.radios.clone();
+        };
+        let own = |b: WifiBand| self.radios.iter().filter(move |r| r.band == b);
+        let mut out = Vec::new();
+        let mut done = Vec::new();
+        for r in &model.radios {
+            if done.contains(&r.band) {
+                continue;
+            }
+            if own(r.band).next().is_some() {
+                out.extend(own(r.band).cloned());
+                done.push(r.band);
+            } else {
+                out.push(r.clone());
+            }
+        }
+        out.extend(
+            self.radios
+                .iter()
+                .filter(|r| !model.radios.iter().any(|m| m.band == r.band))
+                .cloned(),
+        );
+        out
+    }
+
+    /// True when one of its radios is on `band`.
+    pub fn has_band(&self, band: WifiBand) -> bool {
+        self.effective_radios().iter().any(|r| r.band == band)
+    }
+
+    /// Its PoE draw, watts: its own figure, else its model's, else
+    /// [`AccessPoint::DEFAULT_POE_W`].
+    pub fn effective_poe_w(&self) -> f64 {
+        self.poe_w
+            .or_else(|| self.catalogue_model().map(|m| m.poe_w))
+            .unwrap_or(Self::DEFAULT_POE_W)
+    }
 }
 
 /// An IoT gateway (LoRaWAN, BLE, Zigbee or Thread).
@@ -263,5 +371,61 @@ mod tests {
         assert_eq!(IotTech::parse("LoRaWAN"), Some(IotTech::Lorawan));
         assert_eq!(Medium::parse("Fibre"), Some(Medium::Fiber));
         assert_eq!(Medium::parse("coax"), None);
+    }
+
+    #[test]
+    fn an_access_point_overrides_its_model_band_by_band() {
+        let mut ap = AccessPoint::one_radio(
+            "a",
+            "A",
+            Point::new(0.0, 0.0),
+            Radio {
+                channel: Some(44),
+                width_mhz: 80,
+                ..Radio::new(WifiBand::Ghz5, 12.0)
+            },
+        );
+        // Without a model: its own radio, the default PoE draw.
+        assert_eq!(ap.effective_radios().len(), 1);
+        assert_eq!(ap.effective_poe_w(), 25.5);
+        assert!(!ap.has_band(WifiBand::Ghz6));
+
+        ap.model = Some(ap_models::names::TRI_BAND_CEILING.into());
+        let radios = ap.effective_radios();
+        let bands: Vec<WifiBand> = radios.iter().map(|r| r.band).collect();
+        assert_eq!(bands, [WifiBand::Ghz2_4, WifiBand::Ghz5, WifiBand::Ghz6]);
+        assert_eq!(radios[1].tx_dbm, 12.0, "its own 5 GHz radio");
+        assert_eq!(radios[1].channel, Some(44));
+        assert!(radios[1].antenna.is_none(), "as its own radio says");
+        assert_eq!(
+            radios[0],
+            ap_models::find(ap_models::names::TRI_BAND_CEILING)
+                .unwrap()
+                .radios[0]
+        );
+        assert!(ap.has_band(WifiBand::Ghz6));
+
+        // The patch model has no 6 GHz radio: an own 6 GHz radio is added after its radios.
+        ap.model = Some(ap_models::names::DUAL_BAND_PATCH.into());
+        ap.radios = vec![Radio::new(WifiBand::Ghz6, 15.0)];
+        let bands: Vec<WifiBand> = ap.effective_radios().iter().map(|r| r.band).collect();
+        assert_eq!(bands, [WifiBand::Ghz2_4, WifiBand::Ghz5, WifiBand::Ghz6]);
+        assert_eq!(ap.effective_poe_w(), 12.95);
+        ap.poe_w = Some(7.0);
+        assert_eq!(ap.effective_poe_w(), 7.0);
+
+        // Two own radios on one band replace the model's one.
+        ap.model = Some(ap_models::names::TRI_BAND_CEILING.into());
+        ap.radios = vec![
+            Radio::new(WifiBand::Ghz5, 15.0),
+            Radio::new(WifiBand::Ghz5, 16.0),
+        ];
+        let tx: Vec<f64> = ap.effective_radios().iter().map(|r| r.tx_dbm).collect();
+        assert_eq!(tx, [14.0, 15.0, 16.0, 16.0]);
+
+        // An unknown model: its own radios alone.
+        ap.model = Some("mystery".into());
+        assert_eq!(ap.effective_radios().len(), 2);
+        assert_eq!(ap.effective_poe_w(), 7.0);
     }
 }

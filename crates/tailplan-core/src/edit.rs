@@ -348,7 +348,7 @@ impl Project {
 
     fn check_element(&self, element: &Element) -> Result<(), EditError> {
         let location = format!("{} \"{}\"", element.kind(), element.id());
-        invalid_unless_clean(validate_element(element, &self.materials, &location))
+        invalid_unless_clean(validate_element(element, self, &location))
     }
 
     /// How many walls, doors and windows use the material `name`.
@@ -466,9 +466,11 @@ mod tests {
             id: id.into(),
             name: id.to_uppercase(),
             position: Point::new(x, 1.0),
-            band: WifiBand::Ghz5,
-            channel: Some(36),
-            tx_dbm: 20.0,
+            model: None,
+            radios: vec![crate::devices::Radio {
+                channel: Some(36),
+                ..crate::devices::Radio::new(WifiBand::Ghz5, 20.0)
+            }],
             height_m: 2.5,
             poe_w: None,
             props: Props::new(),
@@ -591,7 +593,7 @@ mod tests {
         );
         let mut loud = ap("a", 1.0);
         if let Element::AccessPoint(a) = &mut loud {
-            a.tx_dbm = 400.0;
+            a.radios[0].tx_dbm = 400.0;
         }
         let err = p.apply(Edit::ReplaceElement { element: loud }).unwrap_err();
         assert_eq!(

@@ -10,6 +10,8 @@
 //!   [`Room`], [`AccessPoint`], [`Gateway`], [`Device`], [`Outlet`], [`TelecomRoom`], [`Tray`],
 //!   [`Riser`], [`CableRoute`], [`OtherFeature`]; any of them as an [`Element`];
 //! - radio attenuation: [`MaterialLibrary`], [`WallMaterial`], [`BandLoss`], [`Band`];
+//! - access points' radios ([`Radio`]), antennas ([`AntennaPattern`], [`AntennaLibrary`],
+//!   [`AntennaMount`]) and the catalogue of generic models ([`ap_models`]);
 //! - parameters: [`Settings`];
 //! - radio coverage: [`coverage`] (heatmaps through the walls, IoT links, AP and gateway
 //!   placement) driven by a [`CoverageEngine`];
@@ -44,6 +46,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod antenna;
+pub mod ap_models;
+pub mod channels;
 pub mod coverage;
 pub mod devices;
 pub mod diagnostics;
@@ -60,6 +65,7 @@ pub mod pathways;
 pub mod project;
 pub mod project_file;
 pub mod props;
+pub mod radio;
 pub mod rooms;
 pub mod routing;
 pub mod settings;
@@ -68,8 +74,10 @@ pub mod validate;
 pub mod wall_cleanup;
 pub mod walls;
 
+pub use antenna::{AntennaLibrary, AntennaMount, AntennaPattern};
+pub use ap_models::ApModel;
 pub use coverage::{CoverageEngine, CoverageRequest, Heatmaps, Service};
-pub use devices::{AccessPoint, Device, Gateway, IotTech, Medium, Outlet, WifiBand};
+pub use devices::{AccessPoint, Device, Gateway, IotTech, Medium, Outlet, Radio, WifiBand};
 pub use diagnostics::{Diagnostic, Severity};
 pub use edit::{Edit, EditError, History};
 pub use element::{Element, ElementKind};

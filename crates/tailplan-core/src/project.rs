@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::antenna::AntennaLibrary;
 use crate::element::Element;
 use crate::floor::Floor;
 use crate::import_record::ImportRecord;
@@ -37,6 +38,9 @@ pub struct Project {
     /// The wall materials walls refer to.
     #[serde(default)]
     pub materials: MaterialLibrary,
+    /// The antenna patterns radios refer to, beyond the built-in ones.
+    #[serde(default, skip_serializing_if = "AntennaLibrary::is_empty")]
+    pub antennas: AntennaLibrary,
     /// Where the project's local metres sit on the earth, when it came from lon/lat.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub georef: Option<GeoReference>,

@@ -3,11 +3,11 @@
 
 use std::collections::HashSet;
 
-use crate::devices::WifiBand;
+use crate::antenna::AntennaLibrary;
+use crate::devices::{Radio, WifiBand};
 use crate::diagnostics::{Diagnostic, Num};
 use crate::element::Element;
 use crate::geometry::{Point, Shape};
-use crate::materials::MaterialLibrary;
 use crate::project::Project;
 
 /// Every problem of the project: errors make it unusable, warnings are worth a look.
@@ -27,6 +27,14 @@ pub fn validate_project(project: &Project) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut floor_ids = HashSet::new();
     let mut ids = HashSet::new();
+    for p in project.antennas.iter() {
+        if let Some(problem) = p.problem() {
+            out.push(Diagnostic::error(
+                format!("antenna pattern \"{}\"", p.name),
+                problem,
+            ));
+        }
+    }
     for m in project.materials.iter() {
         let bad = m
             .loss_db
@@ -75,18 +83,16 @@ pub fn validate_project(project: &Project) -> Vec<Diagnostic> {
                     "another element has the same id",
                 ));
             }
-            out.extend(validate_element(&e, &project.materials, &location));
+            out.extend(validate_element(&e, project, &location));
         }
     }
     out
 }
 
-/// The problems of one element, reported at `location`.
-pub fn validate_element(
-    e: &Element,
-    materials: &MaterialLibrary,
-    location: &str,
-) -> Vec<Diagnostic> {
+/// The problems of one element of `project` (whose libraries it may refer to), reported at
+/// `location`.
+pub fn validate_element(e: &Element, project: &Project, location: &str) -> Vec<Diagnostic> {
+    let materials = &project.materials;
     let mut v = Check {
         out: Vec::new(),
         at: location,
@@ -115,18 +121,36 @@ pub fn validate_element(
         }
         Element::Room(r) => v.ring(&r.polygon.exterior),
         Element::AccessPoint(ap) => {
-            v.range("tx_dbm", ap.tx_dbm, -30.0, 60.0, true);
             v.range("height_m", ap.height_m, 0.0, 100.0, true);
             if let Some(w) = ap.poe_w {
                 v.range("poe_w", w, 0.0, 100.0, true);
             }
-            if let Some(ch) = ap.channel
-                && !valid_channel(ap.band, ch)
+            if let Some(m) = &ap.model
+                && ap.catalogue_model().is_none()
             {
+                let known: Vec<&str> = crate::ap_models::catalogue()
+                    .iter()
+                    .map(|m| m.name)
+                    .collect();
                 v.warning(format!(
-                    "channel {ch} is not a {} GHz channel",
-                    ap.band.as_str()
+                    "model \"{m}\" is not in the catalogue ({}): only its own radios count",
+                    known.join(", ")
                 ));
+            }
+            let radios = ap.effective_radios();
+            if radios.is_empty() {
+                v.error("an access point needs a radio (or a model that has radios)");
+            }
+            for (i, r) in radios.iter().enumerate() {
+                let mut at = RadioCheck {
+                    v: &mut v,
+                    which: if radios.len() == 1 {
+                        String::new()
+                    } else {
+                        format!("radio {} ({} GHz): ", i + 1, r.band.as_str())
+                    },
+                };
+                at.radio(r, &project.antennas);
             }
         }
         Element::Gateway(g) => {
@@ -177,6 +201,56 @@ pub fn validate_element(
         Element::Other(_) => {}
     }
     v.out
+}
+
+/// The checks of one radio, its messages prefixed with which radio it is.
+struct RadioCheck<'c, 'a> {
+    v: &'c mut Check<'a>,
+    which: String,
+}
+
+impl RadioCheck<'_, '_> {
+    fn radio(&mut self, r: &Radio, antennas: &AntennaLibrary) {
+        let which = self.which.clone();
+        let v = &mut *self.v;
+        let before = v.out.len();
+        v.range("tx_dbm", r.tx_dbm, -30.0, 60.0, true);
+        let widths = match r.band {
+            WifiBand::Ghz2_4 => &Radio::WIDTHS_MHZ[..2],
+            WifiBand::Ghz5 => &Radio::WIDTHS_MHZ[..4],
+            WifiBand::Ghz6 => &Radio::WIDTHS_MHZ[..],
+        };
+        if !widths.contains(&r.width_mhz) {
+            let list: Vec<String> = widths.iter().map(u32::to_string).collect();
+            v.error(format!(
+                "width_mhz {} is not a {} GHz channel width ({})",
+                r.width_mhz,
+                r.band.as_str(),
+                list.join(", ")
+            ));
+        }
+        if let Some(ch) = r.channel
+            && !valid_channel(r.band, ch)
+        {
+            v.warning(format!(
+                "channel {ch} is not a {} GHz channel",
+                r.band.as_str()
+            ));
+        }
+        if let Some(a) = &r.antenna {
+            v.range("azimuth_deg", a.azimuth_deg, -360.0, 360.0, true);
+            v.range("tilt_deg", a.tilt_deg, -90.0, 90.0, true);
+            if antennas.get(&a.pattern).is_none() {
+                v.warning(format!(
+                    "antenna pattern \"{}\" is not in the project's antenna library: the radio radiates equally until it is added",
+                    a.pattern
+                ));
+            }
+        }
+        for d in &mut v.out[before..] {
+            d.message.insert_str(0, &which);
+        }
+    }
 }
 
 /// True when `ch` is a channel number of `band` (IEEE 802.11 numbering).
@@ -251,7 +325,7 @@ impl Check<'_> {
         }
     }
 
-    fn material(&mut self, materials: &MaterialLibrary, name: &str) {
+    fn material(&mut self, materials: &crate::materials::MaterialLibrary, name: &str) {
         if materials.get(name).is_none() {
             self.warning(format!(
                 "material \"{name}\" is not in the project's library: it attenuates nothing until added"

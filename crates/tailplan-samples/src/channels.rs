@@ -36,7 +36,7 @@ pub(crate) fn assign(floors: &mut [Floor], settings: &Settings) {
                 .min_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(c, _)| c)
                 .expect("there are channels");
-            ap.channel = Some(channel);
+            ap.radios[0].channel = Some(channel);
             planned.push((level, p.x, p.y, channel));
         }
     }
@@ -58,7 +58,7 @@ mod tests {
         let ch: Vec<u32> = floors[0]
             .access_points
             .iter()
-            .map(|a| a.channel.unwrap())
+            .map(|a| a.radios[0].channel.unwrap())
             .collect();
         assert_eq!(ch[..3], [36, 40, 44]);
         assert!(ch.windows(2).all(|w| w[0] != w[1]));

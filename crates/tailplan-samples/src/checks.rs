@@ -345,26 +345,31 @@ pub fn tray_junctions_at_vertices(floor: &Floor, join_m: f64) -> Vec<String> {
     out
 }
 
-/// Access points of the same band within `radius_m` of each other on a floor have different
-/// channels.
+/// Access points' radios within `radius_m` of each other on a floor have channels that do not
+/// overlap.
 pub fn channels_differ(floor: &Floor, radius_m: f64) -> Vec<String> {
     let aps = &floor.access_points;
     let mut out = Vec::new();
     for (i, a) in aps.iter().enumerate() {
         for b in &aps[i + 1..] {
-            if a.band == b.band
-                && a.channel.is_some()
-                && a.channel == b.channel
-                && a.position.distance(b.position) < radius_m
-            {
-                out.push(format!(
-                    "floor {}: {} and {} are {:.1} m apart on channel {}",
-                    floor.id,
-                    a.name,
-                    b.name,
-                    a.position.distance(b.position),
-                    a.channel.unwrap_or_default()
-                ));
+            let near = a.position.distance(b.position) < radius_m;
+            for ra in a.effective_radios() {
+                for rb in b.effective_radios() {
+                    let overlap = tailplan_core::channels::channel_overlap(
+                        (ra.band, ra.channel, ra.width_mhz),
+                        (rb.band, rb.channel, rb.width_mhz),
+                    );
+                    if near && overlap > 0.0 {
+                        out.push(format!(
+                            "floor {}: {} and {} are {:.1} m apart on channel {}",
+                            floor.id,
+                            a.name,
+                            b.name,
+                            a.position.distance(b.position),
+                            ra.channel.unwrap_or_default()
+                        ));
+                    }
+                }
             }
         }
     }

@@ -169,7 +169,7 @@ pub fn small_floor() -> Project {
 
     let mut floor = b.finish();
     for (ap, channel) in floor.access_points.iter_mut().zip([36, 44]) {
-        ap.channel = Some(channel);
+        ap.radios[0].channel = Some(channel);
     }
     project.floors.push(floor);
     project

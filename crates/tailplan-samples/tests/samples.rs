@@ -199,9 +199,13 @@ fn devices_say_what_they_are_and_how_they_connect() {
                 assert_eq!(g.height_m, 2.8);
             }
             for ap in &floor.access_points {
-                assert_eq!(ap.band, tailplan_core::WifiBand::Ghz5);
-                assert_eq!((ap.tx_dbm, ap.height_m, ap.poe_w), (20.0, 2.8, Some(25.5)));
-                assert!(ap.channel.is_some(), "{}", ap.name);
+                assert_eq!(ap.radios.len(), 1);
+                assert_eq!(ap.radios[0].band, tailplan_core::WifiBand::Ghz5);
+                assert_eq!(
+                    (ap.radios[0].tx_dbm, ap.height_m, ap.poe_w),
+                    (20.0, 2.8, Some(25.5))
+                );
+                assert!(ap.radios[0].channel.is_some(), "{}", ap.name);
             }
             for t in &floor.trays {
                 // Spines gather half a floor's cables: they are wider and deeper.
@@ -431,7 +435,11 @@ fn office_access_points_are_spread_and_neighbours_differ() {
     let p = office();
     for f in &p.floors {
         assert!(checks::channels_differ(f, 15.0).is_empty());
-        let channels: BTreeSet<u32> = f.access_points.iter().filter_map(|a| a.channel).collect();
+        let channels: BTreeSet<u32> = f
+            .access_points
+            .iter()
+            .filter_map(|a| a.radios[0].channel)
+            .collect();
         assert!(channels.len() >= 15, "floor {}: {channels:?}", f.id);
         // Every AP has another within 20 m, and none is closer than 7 m to the next.
         for a in &f.access_points {
@@ -512,7 +520,11 @@ fn small_floor_is_as_specified() {
         .filter(|w| w.material.as_deref() == Some("glass"))
         .count();
     assert!(glass > 0, "the meeting room has a glass front");
-    let channels: Vec<Option<u32>> = f.access_points.iter().map(|a| a.channel).collect();
+    let channels: Vec<Option<u32>> = f
+        .access_points
+        .iter()
+        .map(|a| a.radios[0].channel)
+        .collect();
     assert_eq!(channels, [Some(36), Some(44)]);
     assert_eq!(f.gateways.len(), 1);
     assert_eq!(f.gateways[0].tech, IotTech::Ble);
@@ -573,7 +585,7 @@ fn checks_catch_a_broken_office() {
     f.risers[1].position.x += 1.0;
     // An access point outside, another on the same channel as its neighbour.
     f.access_points[0].position = Point::new(130.0, 8.4);
-    f.access_points[2].channel = f.access_points[1].channel;
+    f.access_points[2].radios[0].channel = f.access_points[1].radios[0].channel;
     f.access_points[2].position = Point::new(35.0, 8.4);
     let problems = checks::problems(&p).join("\n");
     for expected in [

@@ -5,7 +5,14 @@
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-/** A Wi-Fi access point. */
+/**
+ * A Wi-Fi access point: where it is and its radios (its own, or its model's with its own in
+ * place of the model's of the same band).
+ *
+ * Read from a project file or an edit, it may also give one radio the way format 2 did:
+ * `band`, `channel`, `width_mhz`, `tx_dbm` and `antenna` on the access point itself (see
+ * [`AccessPointIn`]); it is always written with `radios`.
+ */
 export interface AccessPoint {
   /** Unique in the project. */
   id: string;
@@ -13,12 +20,53 @@ export interface AccessPoint {
   name: string;
   /** Where it is mounted. */
   position: Point;
-  /** The band it is planned on. */
-  band: WifiBand;
-  /** Channel number, if assigned. */
+  /** The catalogue model it is ([`crate::ap_models`]), if any. */
+  model?: string | null;
+  /**
+   * Its own radios: without a model, all of them; with one, each replaces the model's
+   * radios of its band.
+   */
+  radios?: Radio[];
+  /** Mounting height above the floor, metres. */
+  height_m: number;
+  /**
+   * Power drawn over PoE, watts; `None` for its model's, else
+   * [`AccessPoint::DEFAULT_POE_W`].
+   */
+  poe_w?: number | null;
+  /** Properties tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
+/**
+ * A Wi-Fi access point: where it is and its radios (its own, or its model's with its own in
+ * place of the model's of the same band).
+ *
+ * Read from a project file or an edit, it may also give one radio the way format 2 did:
+ * `band`, `channel`, `width_mhz`, `tx_dbm` and `antenna` on the access point itself (see
+ * [`AccessPointIn`]); it is always written with `radios`.
+ */
+export interface AccessPointInput {
+  /** Unique in the project. */
+  id: string;
+  /** Label on the plan. */
+  name: string;
+  /** Where it is mounted. */
+  position: Point;
+  /** The catalogue model it is, if any. */
+  model?: string | null;
+  /** Its own radios. */
+  radios?: RadioInput[];
+  /** One radio's band (the one-radio form). */
+  band?: WifiBand | null;
+  /** One radio's channel (the one-radio form). */
   channel?: number | null;
-  /** EIRP, dBm. */
-  tx_dbm: number;
+  /** One radio's channel width, MHz (the one-radio form). */
+  width_mhz?: number | null;
+  /** One radio's power, dBm (the one-radio form). */
+  tx_dbm?: number | null;
+  /** One radio's antenna (the one-radio form). */
+  antenna?: AntennaMountInput | null;
   /** Mounting height above the floor, metres. */
   height_m: number;
   /** Power drawn over PoE, watts. */
@@ -37,6 +85,57 @@ export interface Achieved {
   secondary_percent: number;
   /** Whether the targets are met. */
   target_met: boolean;
+}
+
+/**
+ * The project's antenna patterns, by name (added from pattern files by `antenna add` and the
+ * editor). Names are unique; the built-in patterns ([`builtin_patterns`]) are looked up after
+ * these, so a project's pattern of the same name takes their place.
+ */
+export type AntennaLibrary = AntennaPattern[];
+
+/** How a radio's antenna is mounted: which pattern, where it points, how far it is tilted. */
+export interface AntennaMount {
+  /** The pattern's name: the project's antenna library first, then the built-in patterns. */
+  pattern: string;
+  /** Where the main beam points, degrees clockwise from the plan's +y axis (0 by default). */
+  azimuth_deg: number;
+  /** The main beam's tilt, degrees below the horizon (0 by default). */
+  tilt_deg: number;
+}
+
+/** How a radio's antenna is mounted: which pattern, where it points, how far it is tilted. */
+export interface AntennaMountInput {
+  /** The pattern's name: the project's antenna library first, then the built-in patterns. */
+  pattern: string;
+  /** Where the main beam points, degrees clockwise from the plan's +y axis (0 by default). */
+  azimuth_deg?: number;
+  /** The main beam's tilt, degrees below the horizon (0 by default). */
+  tilt_deg?: number;
+}
+
+/** One antenna's radiation pattern: its gain and its attenuation tables. */
+export interface AntennaPattern {
+  /** The pattern's name, its key in the library (the file's `NAME`). */
+  name: string;
+  /** The maker (`MAKE`), if the file says. */
+  make?: string;
+  /** The frequency the pattern was measured at, MHz (`FREQUENCY`), if the file says. */
+  frequency_mhz?: number | null;
+  /** The gain of the main beam, dBi. */
+  gain_dbi: number;
+  /**
+   * Attenuation from the main beam, dB, at each whole degree clockwise from the azimuth
+   * (360 entries, 0° first).
+   */
+  horizontal_db: number[];
+  /**
+   * Attenuation from the main beam, dB, at each whole degree of elevation (360 entries; 0°
+   * the horizon, 90° straight down, 180° the horizon behind, 270° straight up).
+   */
+  vertical_db: number[];
+  /** The file's comment, if any. */
+  comment?: string;
 }
 
 /** Proposed access points for a floor. */
@@ -540,7 +639,7 @@ export type Element = (Wall & {
   element: "opening";
 }) | (Room & {
   element: "room";
-}) | (AccessPoint & {
+}) | (AccessPointInput & {
   element: "access_point";
 }) | (Gateway & {
   element: "gateway";
@@ -743,7 +842,7 @@ export interface FloorInput {
   /** Rooms. */
   rooms?: Room[];
   /** Wi-Fi access points. */
-  access_points?: AccessPoint[];
+  access_points?: AccessPointInput[];
   /** IoT gateways. */
   gateways?: Gateway[];
   /** Devices needing a connection. */
@@ -1261,6 +1360,8 @@ export interface ProjectFile {
   settings: Settings;
   /** The wall materials walls refer to. */
   materials: MaterialLibrary;
+  /** The antenna patterns radios refer to, beyond the built-in ones. */
+  antennas?: AntennaLibrary;
   /** Where the project's local metres sit on the earth, when it came from lon/lat. */
   georef?: GeoReference | null;
   /** The storeys, in the order given (usually bottom up). */
@@ -1286,6 +1387,8 @@ export interface ProjectFileInput {
   settings?: SettingsInput;
   /** The wall materials walls refer to. */
   materials?: MaterialLibrary;
+  /** The antenna patterns radios refer to, beyond the built-in ones. */
+  antennas?: AntennaLibrary;
   /** Where the project's local metres sit on the earth, when it came from lon/lat. */
   georef?: GeoReference | null;
   /** The storeys, in the order given (usually bottom up). */
@@ -1351,7 +1454,7 @@ export interface ProposedAp {
   channel: number;
   /** EIRP, dBm. */
   tx_dbm: number;
-  /** The strongest access point on the same channel as heard at its position, dBm. */
+  /** The strongest access point on an overlapping channel as heard at its position, dBm. */
   co_channel_dbm: number | null;
 }
 
@@ -1371,6 +1474,34 @@ export interface ProposedGateway {
   tx_dbm: number;
   /** The devices it reaches with the margin. */
   devices: string[];
+}
+
+/** One radio of an access point: its band, channel, channel width, power and antenna. */
+export interface Radio {
+  /** The band it radiates on. */
+  band: WifiBand;
+  /** Channel number (IEEE 802.11 numbering), if assigned. */
+  channel?: number | null;
+  /** Channel width, MHz: 20, 40, 80, 160 or 320 (20 by default). */
+  width_mhz?: number;
+  /** Transmit power, dBm: the EIRP without an antenna; with one, the power into it. */
+  tx_dbm: number;
+  /** Its antenna, if it has a directional one (else it radiates `tx_dbm` equally). */
+  antenna?: AntennaMount | null;
+}
+
+/** One radio of an access point: its band, channel, channel width, power and antenna. */
+export interface RadioInput {
+  /** The band it radiates on. */
+  band: WifiBand;
+  /** Channel number (IEEE 802.11 numbering), if assigned. */
+  channel?: number | null;
+  /** Channel width, MHz: 20, 40, 80, 160 or 320 (20 by default). */
+  width_mhz?: number;
+  /** Transmit power, dBm: the EIRP without an antenna; with one, the power into it. */
+  tx_dbm: number;
+  /** Its antenna, if it has a directional one (else it radiates `tx_dbm` equally). */
+  antenna?: AntennaMountInput | null;
 }
 
 /** Parameters of the propagation model and of the coverage maps. */

@@ -137,9 +137,8 @@ pub fn make(tool: Tool, points: &[Point], project: &Project, with: &NewElement) 
             id,
             name: name(),
             position: at,
-            band: WifiBand::Ghz5,
-            channel: None,
-            tx_dbm: 20.0,
+            model: None,
+            radios: vec![tailplan_core::Radio::new(WifiBand::Ghz5, 20.0)],
             height_m: 2.5,
             poe_w: None,
             props: props(),
@@ -324,8 +323,8 @@ mod tests {
         let ap = &pr.floors[0].access_points[0];
         assert_eq!((ap.id.as_str(), ap.name.as_str()), ("ap-1", "AP-1"));
         assert_eq!(
-            (ap.tx_dbm, ap.height_m, ap.band),
-            (20.0, 2.5, WifiBand::Ghz5)
+            (ap.radios.as_slice(), ap.height_m),
+            (&[tailplan_core::Radio::new(WifiBand::Ghz5, 20.0)][..], 2.5)
         );
         let Some(Element::AccessPoint(next)) = make(
             Tool::AccessPoint,

@@ -312,24 +312,27 @@ fn properties_are_validated_by_the_core() {
             },
         )
     };
-    let ok = set(&s, "tx_dbm", "17");
+    let ok = set(&s, "radio1_tx_dbm", "17");
     let ap = |s: &AppState| match s.project().unwrap().element(&id).unwrap().1 {
         tailplan_core::Element::AccessPoint(a) => a,
         _ => panic!("an AP"),
     };
-    assert_eq!(ap(&ok).tx_dbm, 17.0);
+    assert_eq!(ap(&ok).radios[0].tx_dbm, 17.0);
     assert!(ok.property_error.is_none());
     let rev = ok.doc.as_ref().unwrap().revision;
 
     // An impossible value: the core's message, nothing changed.
-    let refused = set(&ok, "tx_dbm", "400");
+    let refused = set(&ok, "radio1_tx_dbm", "400");
     let e = refused.property_error.clone().unwrap();
-    assert_eq!((e.id.as_str(), e.key.as_str()), (id.as_str(), "tx_dbm"));
+    assert_eq!(
+        (e.id.as_str(), e.key.as_str()),
+        (id.as_str(), "radio1_tx_dbm")
+    );
     assert_eq!(
         e.message,
         "ap \"ap-1\": tx_dbm 400 must be at least -30 and at most 60"
     );
-    assert_eq!(ap(&refused).tx_dbm, 17.0);
+    assert_eq!(ap(&refused).radios[0].tx_dbm, 17.0);
     assert_eq!(refused.doc.as_ref().unwrap().revision, rev);
     // Text that is no number.
     let refused = set(&ok, "height_m", "high");
@@ -338,13 +341,13 @@ fn properties_are_validated_by_the_core() {
         "height_m: “high” is not a number"
     );
     // The same value again is no edit; it clears an earlier refusal.
-    let same = set(&set(&ok, "tx_dbm", "400"), "tx_dbm", "17");
+    let same = set(&set(&ok, "radio1_tx_dbm", "400"), "radio1_tx_dbm", "17");
     assert!(same.property_error.is_none());
     assert_eq!(same.doc.as_ref().unwrap().revision, rev);
 
     // Undo takes the property back, then the AP.
     let u = step(&ok, Action::Command(Command::Undo));
-    assert_eq!(ap(&u).tx_dbm, 20.0);
+    assert_eq!(ap(&u).radios[0].tx_dbm, 20.0);
     let u = step(&u, Action::Command(Command::Undo));
     assert!(u.project().unwrap().element(&id).is_none());
     assert!(u.selection.is_empty(), "the selection follows the project");
@@ -352,7 +355,7 @@ fn properties_are_validated_by_the_core() {
         &step(&u, Action::Command(Command::Redo)),
         Action::Command(Command::Redo),
     );
-    assert_eq!(ap(&r).tx_dbm, 17.0);
+    assert_eq!(ap(&r).radios[0].tx_dbm, 17.0);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The incremental engine: per-transmitter fields cached by everything they depend on.
 //!
 //! A field's key is made of the transmitter's parameters (position, height, power,
-//! frequency), the receiver floor's obstacles (their 128-bit fingerprint: geometry and
+//! frequency, antenna), the receiver floor's obstacles (their 128-bit fingerprint: geometry and
 //! losses), the grid, and the model settings it uses (exponent, receiver height, slab loss).
 //! Moving one access point changes one key: the next request computes that one field and
 //! recombines the maps; every other field comes from the cache. Entries not used recently are
@@ -93,7 +93,8 @@ pub fn default_threshold_dbm(project: &Project, service: Service) -> f64 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct FieldKey {
     t: [u64; 2],
-    dz2: u64,
+    dz: u64,
+    antenna: Option<u64>,
     tx_dbm: u64,
     fterm: u64,
     exponent: u64,
@@ -109,7 +110,8 @@ impl FieldKey {
         let b = grid.bbox;
         Self {
             t: [link.t.x.to_bits(), link.t.y.to_bits()],
-            dz2: link.dz2.to_bits(),
+            dz: link.dz.to_bits(),
+            antenna: link.antenna.as_ref().map(|a| a.fingerprint()),
             tx_dbm: link.tx_dbm.to_bits(),
             fterm: link.fterm.to_bits(),
             exponent: link.exponent.to_bits(),

@@ -53,21 +53,25 @@ pub(crate) fn values(
 /// Adds the path loss to the obstacle losses, cell by cell, exactly as
 /// [`Link::rssi_at`] does (same operations in the same order).
 fn finish(grid: &Grid, link: &Link, losses: &[f64]) -> Vec<f32> {
-    let dx2: Vec<f64> = (0..grid.cols)
-        .map(|c| {
-            let dx = grid.center_x(c) - link.t.x;
-            dx * dx
-        })
+    let dxs: Vec<f64> = (0..grid.cols)
+        .map(|c| grid.center_x(c) - link.t.x)
         .collect();
+    let dx2: Vec<f64> = dxs.iter().map(|dx| dx * dx).collect();
     let mut out = Vec::with_capacity(grid.len());
     for (row, row_losses) in losses.chunks_exact(grid.cols).enumerate() {
         let dy = grid.center_y(row) - link.t.y;
         let dy2 = dy * dy;
-        out.extend(dx2.iter().zip(row_losses).map(|(&dx2, &loss)| {
+        let rssi = |(&dx, &dx2): (&f64, &f64), &loss: &f64| {
             let d2 = dx2 + dy2 + link.dz2;
             let pl = path_loss_d2(link.fterm, link.exponent, d2);
-            rssi_dbm(link.tx_dbm, pl, loss, link.slabs_db) as f32
-        }));
+            rssi_dbm(link.eirp_towards(dx, dy), pl, loss, link.slabs_db) as f32
+        };
+        out.extend(
+            dxs.iter()
+                .zip(&dx2)
+                .zip(row_losses)
+                .map(|(d, l)| rssi(d, l)),
+        );
     }
     out
 }

@@ -144,7 +144,9 @@ fn f32_at_or_above(x: f64) -> f32 {
     if f64::from(f) >= x { f } else { f.next_up() }
 }
 
-/// SINR per cell, dB, for the serving transmitter of each cell.
+/// SINR per cell, dB, for the serving transmitter of each cell: its power over the noise
+/// floor and the power of every transmitter whose channel overlaps its own, weighted by the
+/// overlap ([`crate::channels::channel_overlap`]).
 pub(crate) fn sinr(
     transmitters: &[Reaching],
     fields: &[&[f32]],
@@ -152,15 +154,18 @@ pub(crate) fn sinr(
     serving: &[u32],
     noise_floor_dbm: f64,
 ) -> Vec<f32> {
-    let partners: Vec<Vec<usize>> = transmitters
+    // Each transmitter's interferers and the share of their power it hears (the overlap of
+    // their channels' spectra).
+    let partners: Vec<Vec<(usize, f64)>> = transmitters
         .iter()
         .enumerate()
         .map(|(k, a)| {
             transmitters
                 .iter()
                 .enumerate()
-                .filter(|&(j, b)| j != k && a.transmitter.shares_channel_with(&b.transmitter))
-                .map(|(j, _)| j)
+                .filter(|&(j, _)| j != k)
+                .map(|(j, b)| (j, a.transmitter.channel_overlap_with(&b.transmitter)))
+                .filter(|&(_, share)| share > 0.0)
                 .collect()
         })
         .collect();
@@ -173,7 +178,10 @@ pub(crate) fn sinr(
                 Some(p) if !p.is_empty() => p,
                 _ => return (f64::from(b) - noise_floor_dbm) as f32,
             };
-            let interference: f64 = others.iter().map(|&j| mw(f64::from(fields[j][i]))).sum();
+            let interference: f64 = others
+                .iter()
+                .map(|&(j, share)| share * mw(f64::from(fields[j][i])))
+                .sum();
             (f64::from(b) - 10.0 * (interference + noise_mw).log10()) as f32
         })
         .collect()

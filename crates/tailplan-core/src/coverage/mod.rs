@@ -39,7 +39,7 @@
 //!
 //! ```
 //! use tailplan_core::coverage::{CoverageEngine, CoverageRequest, Service};
-//! use tailplan_core::{AccessPoint, Floor, Point, Project, Room, Polygon, WifiBand};
+//! use tailplan_core::{AccessPoint, Floor, Point, Project, Radio, Room, Polygon, WifiBand};
 //!
 //! let mut project = Project::new();
 //! let mut floor = Floor::new("1", "Level 1", 0.0);
@@ -49,17 +49,8 @@
 //!     polygon: Polygon::rect(Point::new(0.0, 0.0), Point::new(20.0, 10.0)),
 //!     props: Default::default(),
 //! });
-//! floor.access_points.push(AccessPoint {
-//!     id: "ap1".into(),
-//!     name: "AP1".into(),
-//!     position: Point::new(10.0, 5.0),
-//!     band: WifiBand::Ghz5,
-//!     channel: Some(36),
-//!     tx_dbm: 20.0,
-//!     height_m: 2.5,
-//!     poe_w: None,
-//!     props: Default::default(),
-//! });
+//! let radio = Radio { channel: Some(36), ..Radio::new(WifiBand::Ghz5, 20.0) };
+//! floor.access_points.push(AccessPoint::one_radio("ap1", "AP1", Point::new(10.0, 5.0), radio));
 //! project.floors.push(floor);
 //!
 //! let mut engine = CoverageEngine::new();

@@ -8,16 +8,22 @@
 //! - d, metres: the 3-D distance between T (its floor's elevation + its `height_m`) and P (the
 //!   receiver floor's elevation + [`RadioSettings::receiver_height_m`]), at least 1 m.
 //! - PL = 20·log10(f) − 27.55 + 10·n·log10(d), n = [`RadioSettings::path_loss_exponent`].
-//! - RSSI = tx_dbm − PL − (losses of the obstacles the 2-D segment T→P crosses or touches)
+//! - EIRP towards P: the radio's `tx_dbm`, plus its antenna's gain towards P when it has one
+//!   ([`crate::antenna`]: G − H(φ) − V(θ)).
+//! - RSSI = EIRP − PL − (losses of the obstacles the 2-D segment T→P crosses or touches)
 //!   − (the loss of every floor slab between T's floor and P's at the band: a slab of a
 //!   material ([`Floor::slab_material`], from a building model) loses what a wall of it does,
 //!   any other [`RadioSettings::floor_loss_db`]).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::devices::{AccessPoint, Gateway, IotTech, WifiBand};
+use crate::antenna::{AimedAntenna, AntennaLibrary};
+pub use crate::channels::channel_center_mhz;
+use crate::channels::channel_overlap;
+use crate::devices::{AccessPoint, Gateway, IotTech, Radio, WifiBand};
 use crate::floor::Floor;
 use crate::geometry::Point;
 use crate::materials::{Band, BandLoss};
@@ -61,7 +67,7 @@ impl Service {
         };
         let bands = [WifiBand::Ghz5, WifiBand::Ghz6, WifiBand::Ghz2_4].map(|b| {
             (
-                floor.access_points.iter().filter(|a| a.band == b).count(),
+                floor.access_points.iter().filter(|a| a.has_band(b)).count(),
                 Service::Wifi(b),
             )
         });
@@ -86,24 +92,11 @@ impl Service {
     }
 }
 
-/// The centre frequency of a Wi-Fi channel, MHz (IEEE 802.11 numbering: 2.4 GHz 2407 + 5·ch,
-/// except channel 14 at 2484; 5 GHz 5000 + 5·ch; 6 GHz 5950 + 5·ch).
-pub fn channel_center_mhz(band: WifiBand, channel: u32) -> f64 {
-    let ch = f64::from(channel);
-    match band {
-        WifiBand::Ghz2_4 if channel == 14 => 2484.0,
-        WifiBand::Ghz2_4 => 2407.0 + 5.0 * ch,
-        WifiBand::Ghz5 => 5000.0 + 5.0 * ch,
-        WifiBand::Ghz6 => 5950.0 + 5.0 * ch,
-    }
-}
-
-/// The frequency an access point is modelled at, MHz: its channel's centre, else the band's
-/// default.
-pub fn ap_frequency_mhz(ap: &AccessPoint) -> f64 {
-    match ap.channel {
-        Some(ch) => channel_center_mhz(ap.band, ch),
-        None => Service::Wifi(ap.band).default_mhz(),
+/// The frequency a radio is modelled at, MHz: its channel's centre, else the band's default.
+pub fn radio_frequency_mhz(radio: &Radio) -> f64 {
+    match radio.channel {
+        Some(ch) => channel_center_mhz(radio.band, ch),
+        None => Service::Wifi(radio.band).default_mhz(),
     }
 }
 
@@ -127,50 +120,89 @@ pub(crate) fn path_loss_d2(fterm: f64, exponent: f64, d2: f64) -> f64 {
     fterm + 5.0 * exponent * std::f64::consts::LOG10_E * d2.max(1.0).ln()
 }
 
-/// The received power, dBm: `tx − pl − obstacles − slabs`, evaluated left to right. Shared by
+/// The received power, dBm: `eirp − pl − obstacles − slabs`, evaluated left to right. Shared by
 /// every code path.
 #[inline]
-pub(crate) fn rssi_dbm(tx_dbm: f64, pl_db: f64, obstacles_db: f64, slabs_db: f64) -> f64 {
-    tx_dbm - pl_db - obstacles_db - slabs_db
+pub(crate) fn rssi_dbm(eirp_dbm: f64, pl_db: f64, obstacles_db: f64, slabs_db: f64) -> f64 {
+    eirp_dbm - pl_db - obstacles_db - slabs_db
 }
 
-/// A transmitter as the model sees it: an access point or a gateway, placed in 3-D.
+/// A transmitter as the model sees it: a radio of an access point, or a gateway, placed in 3-D.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Transmitter {
     /// The element's id.
     pub id: String,
     /// The element's name.
     pub name: String,
+    /// Which of the access point's radios ([`AccessPoint::effective_radios`]) it is; 0 for a
+    /// gateway.
+    pub radio: usize,
     /// The id of the floor it is on.
     pub floor: String,
     /// The Wi-Fi band or IoT technology.
     pub service: Service,
     /// The Wi-Fi channel, if assigned (gateways have none).
     pub channel: Option<u32>,
+    /// The channel width, MHz (20 for gateways).
+    pub width_mhz: u32,
     /// Its plan position.
     pub position: Point,
     /// Its height above the building's datum: the floor's elevation plus its `height_m`.
     pub z_m: f64,
-    /// EIRP, dBm.
+    /// EIRP without an antenna, else the power into the antenna, dBm.
     pub tx_dbm: f64,
+    /// Its antenna, if it has one whose pattern the project or the built-in library holds.
+    #[serde(skip)]
+    pub antenna: Option<AimedAntenna>,
     /// The modelled frequency, MHz.
     pub f_mhz: f64,
 }
 
 impl Transmitter {
-    /// An access point on `floor`.
-    pub fn from_ap(ap: &AccessPoint, floor: &Floor) -> Self {
+    /// The radio `index` of the access point `ap` (one of its [`AccessPoint::effective_radios`])
+    /// on `floor`, its antenna's pattern looked up in `antennas` (an unknown pattern radiates
+    /// equally, as validation warns).
+    pub fn from_radio(
+        ap: &AccessPoint,
+        index: usize,
+        radio: &Radio,
+        floor: &Floor,
+        antennas: &AntennaLibrary,
+    ) -> Self {
+        let antenna = radio.antenna.as_ref().and_then(|mount| {
+            antennas
+                .get(&mount.pattern)
+                .map(|p| AimedAntenna::new(Arc::new(p.clone()), mount))
+        });
         Self {
             id: ap.id.clone(),
             name: ap.name.clone(),
+            radio: index,
             floor: floor.id.clone(),
-            service: Service::Wifi(ap.band),
-            channel: ap.channel,
+            service: Service::Wifi(radio.band),
+            channel: radio.channel,
+            width_mhz: radio.width_mhz,
             position: ap.position,
             z_m: floor.elevation_m + ap.height_m,
-            tx_dbm: ap.tx_dbm,
-            f_mhz: ap_frequency_mhz(ap),
+            tx_dbm: radio.tx_dbm,
+            antenna,
+            f_mhz: radio_frequency_mhz(radio),
         }
+    }
+
+    /// Every radio of `ap` on `band`, as transmitters.
+    pub fn of_ap(
+        ap: &AccessPoint,
+        band: WifiBand,
+        floor: &Floor,
+        antennas: &AntennaLibrary,
+    ) -> Vec<Self> {
+        ap.effective_radios()
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.band == band)
+            .map(|(i, r)| Self::from_radio(ap, i, r, floor, antennas))
+            .collect()
     }
 
     /// A gateway on `floor`.
@@ -178,12 +210,15 @@ impl Transmitter {
         Self {
             id: gw.id.clone(),
             name: gw.name.clone(),
+            radio: 0,
             floor: floor.id.clone(),
             service: Service::Iot(gw.tech),
             channel: None,
+            width_mhz: 20,
             position: gw.position,
             z_m: floor.elevation_m + gw.height_m,
             tx_dbm: gw.tx_dbm,
+            antenna: None,
             f_mhz: Service::Iot(gw.tech).default_mhz(),
         }
     }
@@ -193,10 +228,17 @@ impl Transmitter {
         Band::of_mhz(self.f_mhz)
     }
 
-    /// True when `other` is on the same band and the same channel, so that each interferes
-    /// with the other. Transmitters without a channel are assumed to share none.
-    pub fn shares_channel_with(&self, other: &Transmitter) -> bool {
-        self.service == other.service && self.channel.is_some() && self.channel == other.channel
+    /// How much `other` interferes with it, 0 to 1: the overlap of their channels' spectra
+    /// ([`channel_overlap`]); transmitters without a channel, gateways and other bands share
+    /// nothing.
+    pub fn channel_overlap_with(&self, other: &Transmitter) -> f64 {
+        match (self.service, other.service) {
+            (Service::Wifi(a), Service::Wifi(b)) => channel_overlap(
+                (a, self.channel, self.width_mhz),
+                (b, other.channel, other.width_mhz),
+            ),
+            _ => 0.0,
+        }
     }
 }
 
@@ -299,8 +341,7 @@ pub fn transmitters_reaching(
             Service::Wifi(band) => floor
                 .access_points
                 .iter()
-                .filter(|ap| ap.band == band)
-                .map(|ap| Transmitter::from_ap(ap, floor))
+                .flat_map(|ap| Transmitter::of_ap(ap, band, floor, &project.antennas))
                 .collect::<Vec<_>>(),
             Service::Iot(tech) => floor
                 .gateways
@@ -320,14 +361,18 @@ pub fn transmitters_reaching(
 
 /// Everything about a transmitter and a receiver floor that a field depends on, besides the
 /// obstacles and the grid: the inputs of one per-transmitter computation.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Link {
     /// Transmitter plan position.
     pub t: Point,
+    /// z_T − z_receiver: how far the receivers are below the transmitter, metres.
+    pub dz: f64,
     /// (z_T − z_receiver)².
     pub dz2: f64,
-    /// EIRP, dBm.
+    /// EIRP without an antenna, else the power into it, dBm.
     pub tx_dbm: f64,
+    /// The antenna, if any.
+    pub antenna: Option<AimedAntenna>,
     /// 20·log10(f) − 27.55.
     pub fterm: f64,
     /// Path-loss exponent.
@@ -346,12 +391,24 @@ impl Link {
         let dz = t.z_m - rx_z_m;
         Self {
             t: t.position,
+            dz,
             dz2: dz * dz,
             tx_dbm: t.tx_dbm,
+            antenna: t.antenna.clone(),
             fterm: frequency_term_db(t.f_mhz),
             exponent: radio.path_loss_exponent,
             band,
             slabs_db: r.slab_loss_db.at(band),
+        }
+    }
+
+    /// The EIRP towards a receiver `dx`, `dy` metres away in plan, dBm: `tx_dbm`, plus the
+    /// antenna's gain towards it. Shared by every code path.
+    #[inline]
+    pub fn eirp_towards(&self, dx: f64, dy: f64) -> f64 {
+        match &self.antenna {
+            None => self.tx_dbm,
+            Some(a) => self.tx_dbm + a.gain_towards_db(dx, dy, self.dz),
         }
     }
 
@@ -362,7 +419,7 @@ impl Link {
         let dy = p.y - self.t.y;
         let d2 = dx * dx + dy * dy + self.dz2;
         rssi_dbm(
-            self.tx_dbm,
+            self.eirp_towards(dx, dy),
             path_loss_d2(self.fterm, self.exponent, d2),
             obstacles_db,
             self.slabs_db,
@@ -396,16 +453,8 @@ mod tests {
     #[test]
     fn the_default_service_is_wifi_first() {
         use crate::devices::{AccessPoint, Gateway};
-        let ap = |id: &str, band| AccessPoint {
-            id: id.into(),
-            name: id.into(),
-            position: Point::new(0.0, 0.0),
-            band,
-            channel: None,
-            tx_dbm: 20.0,
-            height_m: 2.5,
-            poe_w: None,
-            props: Default::default(),
+        let ap = |id: &str, band| {
+            AccessPoint::one_radio(id, id, Point::new(0.0, 0.0), Radio::new(band, 20.0))
         };
         let gw = |id: &str, tech| Gateway {
             id: id.into(),
@@ -450,7 +499,7 @@ mod tests {
             Service::default_for(&f),
             Some(Service::Wifi(WifiBand::Ghz2_4))
         );
-        f.access_points.retain(|a| a.band != WifiBand::Ghz5);
+        f.access_points.retain(|a| !a.has_band(WifiBand::Ghz5));
         f.access_points.push(ap("d", WifiBand::Ghz6));
         f.access_points.push(ap("e", WifiBand::Ghz6));
         assert_eq!(

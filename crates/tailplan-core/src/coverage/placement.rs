@@ -26,7 +26,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::devices::{IotTech, WifiBand};
+use crate::devices::{AccessPoint, IotTech, Radio, WifiBand};
 use crate::floor::Floor;
 use crate::geometry::{BBox, Point};
 use crate::project::Project;
@@ -127,8 +127,26 @@ pub struct ProposedAp {
     pub channel: u32,
     /// EIRP, dBm.
     pub tx_dbm: f64,
-    /// The strongest access point on the same channel as heard at its position, dBm.
+    /// The strongest access point on an overlapping channel as heard at its position, dBm.
     pub co_channel_dbm: Option<f64>,
+}
+
+impl ProposedAp {
+    /// The access point it proposes: one radio on its band and channel, 20 MHz wide, without
+    /// an antenna.
+    pub fn access_point(&self) -> AccessPoint {
+        let mut ap = AccessPoint::one_radio(
+            &self.id,
+            &self.name,
+            self.position,
+            Radio {
+                channel: Some(self.channel),
+                ..Radio::new(self.band, self.tx_dbm)
+            },
+        );
+        ap.height_m = self.height_m;
+        ap
+    }
 }
 
 /// The coverage a proposal achieves over the room area.
@@ -406,12 +424,15 @@ pub fn place_aps(
     let candidate = |p: Point| Transmitter {
         id: String::new(),
         name: String::new(),
+        radio: 0,
         floor: floor.id.clone(),
         service,
         channel: None,
+        width_mhz: 20,
         position: p,
         z_m: floor.elevation_m + height,
         tx_dbm: options.tx_dbm,
+        antenna: None,
         f_mhz: service.default_mhz(),
     };
     let positions = candidates(
@@ -427,15 +448,19 @@ pub fn place_aps(
     let existing: Vec<&crate::devices::AccessPoint> = floor
         .access_points
         .iter()
-        .filter(|ap| options.keep_existing && ap.band == options.band)
+        .filter(|ap| options.keep_existing && ap.has_band(options.band))
         .collect();
     let need: u8 = if options.secondary { 2 } else { 1 };
     let mut counts = vec![0u8; demand.len()];
     for ap in &existing {
-        for i in covered(&Transmitter::from_ap(ap, floor), &mut scratch)
-            .0
-            .ones()
-        {
+        // An access point with two radios on the band serves a cell once.
+        let mut served = Bits::new(demand.len());
+        for t in Transmitter::of_ap(ap, options.band, floor, &project.antennas) {
+            for i in covered(&t, &mut scratch).0.ones() {
+                served.set(i);
+            }
+        }
+        for i in served.ones() {
             counts[i] = counts[i].saturating_add(1);
         }
     }
@@ -457,8 +482,8 @@ pub fn place_aps(
     let mut ids = project.id_allocator();
     let mut assigned: Vec<Transmitter> = existing
         .iter()
-        .filter(|ap| ap.channel.is_some())
-        .map(|ap| Transmitter::from_ap(ap, floor))
+        .flat_map(|ap| Transmitter::of_ap(ap, options.band, floor, &project.antennas))
+        .filter(|t| t.channel.is_some())
         .collect();
     let mut proposals = Vec::new();
     for &j in &chosen {
@@ -476,31 +501,31 @@ pub fn place_aps(
             let loss = obstacles.loss_between(&floor.walls, link.band, link.t, p);
             link.rssi_at(p, loss)
         };
-        let heard_on: Vec<(u32, f64)> = assigned
-            .iter()
-            .filter_map(|o| o.channel.map(|c| (c, heard(o))))
-            .collect();
+        let heard_on: Vec<(&Transmitter, f64)> = assigned.iter().map(|o| (o, heard(o))).collect();
+        let mut t = candidate(p);
+        // The power heard from the radios whose channel overlaps `channel`, weighted by the
+        // overlap, mW; and the strongest of them, dBm.
+        let on = |t: &Transmitter| {
+            heard_on
+                .iter()
+                .map(|&(o, dbm)| (t.channel_overlap_with(o), dbm))
+                .filter(|&(share, _)| share > 0.0)
+                .fold((0.0, None::<f64>), |(sum, max), (share, dbm)| {
+                    (sum + share * mw(dbm), Some(max.map_or(dbm, |m| m.max(dbm))))
+                })
+        };
         let (channel, _) = channels
             .iter()
             .map(|&c| {
-                let power: f64 = heard_on
-                    .iter()
-                    .filter(|(oc, _)| *oc == c)
-                    .map(|&(_, dbm)| mw(dbm))
-                    .sum();
-                (c, power)
+                t.channel = Some(c);
+                (c, on(&t).0)
             })
             .fold((channels[0], f64::INFINITY), |best, x| {
                 if x.1 < best.1 { x } else { best }
             });
-        let co_channel_dbm = heard_on
-            .iter()
-            .filter(|(c, _)| *c == channel)
-            .map(|&(_, d)| d)
-            .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.max(d))));
-        let id = ids.next("ap");
-        let mut t = candidate(p);
         t.channel = Some(channel);
+        let co_channel_dbm = on(&t).1;
+        let id = ids.next("ap");
         t.f_mhz = channel_center_mhz(options.band, channel);
         t.id = id.clone();
         assigned.push(t);
@@ -520,19 +545,9 @@ pub fn place_aps(
     let mut trial = project.clone();
     let f = trial.floor_mut(floor_id).expect("the floor exists");
     f.access_points
-        .retain(|ap| ap.band != options.band || options.keep_existing);
+        .retain(|ap| !ap.has_band(options.band) || options.keep_existing);
     f.access_points
-        .extend(proposals.iter().map(|p| crate::devices::AccessPoint {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            position: p.position,
-            band: p.band,
-            channel: Some(p.channel),
-            tx_dbm: p.tx_dbm,
-            height_m: p.height_m,
-            poe_w: None,
-            props: Default::default(),
-        }));
+        .extend(proposals.iter().map(ProposedAp::access_point));
     let mut request = CoverageRequest::new(floor_id, service);
     request.cell_m = Some(options.cell_m);
     request.scope = FloorScope::Own;
@@ -613,12 +628,15 @@ pub fn place_gateways(
     let candidate = |p: Point| Transmitter {
         id: String::new(),
         name: String::new(),
+        radio: 0,
         floor: floor.id.clone(),
         service,
         channel: None,
+        width_mhz: 20,
         position: p,
         z_m: floor.elevation_m + height,
         tx_dbm: tx,
+        antenna: None,
         f_mhz: service.default_mhz(),
     };
     let positions = if devices.is_empty() {

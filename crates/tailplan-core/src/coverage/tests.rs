@@ -4,7 +4,8 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::devices::{AccessPoint, WifiBand};
+use crate::antenna::{AntennaMount, builtin};
+use crate::devices::{AccessPoint, Radio, WifiBand};
 use crate::floor::Floor;
 use crate::geometry::{Point, Polygon, Shape};
 use crate::openings::{Opening, OpeningKind};
@@ -33,9 +34,11 @@ fn ap(id: &str, at: Point, channel: Option<u32>) -> AccessPoint {
         id: id.into(),
         name: id.to_uppercase(),
         position: at,
-        band: WifiBand::Ghz5,
-        channel,
-        tx_dbm: 20.0,
+        model: None,
+        radios: vec![Radio {
+            channel,
+            ..Radio::new(WifiBand::Ghz5, 20.0)
+        }],
         height_m: 2.5,
         poe_w: None,
         props: Props::new(),
@@ -99,6 +102,160 @@ fn free_space() {
     close(at(&fs, 0, 0, 0), 20.0 - 47.25725 - 20.0 * 1.5f64.log10());
     close(at(&fs, 0, 3, 4), free(4.0, 3.0));
     close(at(&fs, 0, 9, 9), free(9.0, 9.0));
+}
+
+#[test]
+fn a_patch_antenna_by_hand_boresight_back_lobe_and_tilt() {
+    // The built-in patch (8 dBi, 12·(φ/70)² dB, 25 dB at most, the same vertically) at
+    // (0.5, 5.5), 2.5 m up, pointing east (azimuth 90°); receivers 1.5 m lower.
+    let mut f = floor("1", 0.0);
+    let mut a = ap("a", p(0.5, 5.5), None);
+    a.radios[0].antenna = Some(AntennaMount {
+        pattern: builtin::PATCH_70.into(),
+        azimuth_deg: 90.0,
+        tilt_deg: 0.0,
+    });
+    f.access_points.push(a.clone());
+    let fs = fields(&project(vec![f.clone()]), "1");
+    // The tables hold whole degrees; between them, linear interpolation.
+    let beam = |deg: f64| (12.0 * (deg / 70.0).powi(2)).min(25.0);
+    let table = |deg: f64| {
+        let (lo, frac) = (deg.floor(), deg - deg.floor());
+        beam(lo) + (beam(lo + 1.0) - beam(lo)) * frac
+    };
+    let v = table;
+    // Due east, 9 m away: on the beam in plan, 1.5 m below: θ = atan(1.5 / 9).
+    let theta = 1.5f64.atan2(9.0).to_degrees();
+    close(at(&fs, 0, 5, 9), free(9.0, 0.0) + 8.0 - v(theta));
+    // The same cell's neighbour 3 m north: φ = −atan2(3, 9) off the beam (anticlockwise).
+    let phi = 3f64.atan2(9.0).to_degrees();
+    let theta_n = 1.5f64.atan2(90f64.sqrt()).to_degrees();
+    let h_north = {
+        // φ = 360° − phi in the table: between 360 − ceil and 360 − floor, symmetric.
+        let (lo, frac) = ((360.0 - phi).floor(), (360.0 - phi) - (360.0 - phi).floor());
+        let b = |d: f64| beam(d - 360.0);
+        b(lo) + (b(lo + 1.0) - b(lo)) * frac
+    };
+    close(
+        at(&fs, 0, 8, 9),
+        free(9.0, 3.0) + 8.0 - h_north - v(theta_n),
+    );
+    // Straight below: the bearing of no offset is north, 90° off the east beam, and θ = 90°:
+    // 12·(90/70)² = 19.84 dB down both ways.
+    let mut below = f.clone();
+    below.access_points[0].position = p(5.5, 5.5);
+    let fs_below = fields(&project(vec![below]), "1");
+    close(
+        at(&fs_below, 0, 5, 5),
+        free(0.0, 0.0) + 8.0 - 2.0 * 12.0 * (90.0f64 / 70.0).powi(2),
+    );
+    // Turned west, the east side is behind: 25 dB down.
+    let mut west = f.clone();
+    west.access_points[0].radios[0]
+        .antenna
+        .as_mut()
+        .unwrap()
+        .azimuth_deg = 270.0;
+    let fs_west = fields(&project(vec![west]), "1");
+    let theta = 1.5f64.atan2(9.0).to_degrees();
+    close(
+        at(&fs_west, 0, 5, 9),
+        free(9.0, 0.0) + 8.0 - 25.0 - v(theta),
+    );
+    // Tilted down by θ: the cell is on the beam.
+    let mut tilted = f;
+    tilted.access_points[0].radios[0]
+        .antenna
+        .as_mut()
+        .unwrap()
+        .tilt_deg = theta;
+    let fs_tilted = fields(&project(vec![tilted]), "1");
+    close(at(&fs_tilted, 0, 5, 9), free(9.0, 0.0) + 8.0);
+    // An unknown pattern radiates equally, as without an antenna.
+    let mut unknown = floor("1", 0.0);
+    let mut u = a;
+    u.radios[0].antenna.as_mut().unwrap().pattern = "nobody's".into();
+    unknown.access_points.push(u);
+    let fs_unknown = fields(&project(vec![unknown]), "1");
+    close(at(&fs_unknown, 0, 5, 9), free(9.0, 0.0));
+}
+
+#[test]
+fn each_band_s_map_takes_every_radio_of_that_band() {
+    // A tri-band model at (0.5, 0.5), and an access point with two 5 GHz radios.
+    let mut f = floor("1", 0.0);
+    let mut tri = ap("tri", p(0.5, 0.5), None);
+    tri.model = Some(crate::ap_models::names::TRI_BAND_CEILING.into());
+    tri.radios.clear();
+    f.access_points.push(tri);
+    let mut twin = ap("twin", p(9.5, 9.5), Some(36));
+    twin.radios.push(Radio {
+        channel: Some(149),
+        ..Radio::new(WifiBand::Ghz5, 14.0)
+    });
+    f.access_points.push(twin);
+    let pr = project(vec![f]);
+    let per_band = |band: WifiBand| {
+        CoverageEngine::new()
+            .fields(&pr, &CoverageRequest::new("1", Service::Wifi(band)))
+            .unwrap()
+    };
+    let ids = |fs: &[Field]| -> Vec<(String, usize)> {
+        fs.iter()
+            .map(|f| (f.source.transmitter.id.clone(), f.source.transmitter.radio))
+            .collect()
+    };
+    let g24 = per_band(WifiBand::Ghz2_4);
+    assert_eq!(ids(&g24), [("tri".to_owned(), 0)]);
+    let g5 = per_band(WifiBand::Ghz5);
+    assert_eq!(
+        ids(&g5),
+        [("tri".into(), 1), ("twin".into(), 0), ("twin".into(), 1)]
+    );
+    let g6 = per_band(WifiBand::Ghz6);
+    assert_eq!(ids(&g6), [("tri".to_owned(), 2)]);
+    // Each radio at its own power and frequency: the 2.4 GHz radio (14 dBm into the ceiling
+    // omni: 4 dBi, flat in plan, nothing lost 45° and more below... here θ = 90° - 3 dB)
+    // right below it, at 2437 MHz.
+    let pl = |f_mhz: f64, d: f64| 20.0 * f_mhz.log10() - 27.55 + 20.0 * d.log10();
+    close(at(&g24, 0, 0, 0), 14.0 + 4.0 - 3.0 - pl(2437.0, 1.5));
+    close(at(&g6, 0, 0, 0), 16.0 + 4.0 - 3.0 - pl(6500.0, 1.5));
+    // The twin's second radio: 14 dBm at channel 149's 5745 MHz.
+    close(at(&g5, 2, 9, 9), 14.0 - pl(5745.0, 1.5));
+    close(at(&g5, 1, 9, 9), 20.0 - pl(5180.0, 1.5));
+    // The 5 GHz maps: the best of three fields.
+    let maps = CoverageEngine::new()
+        .heatmaps(&pr, &CoverageRequest::new("1", WIFI5))
+        .unwrap();
+    let i = g5[0].grid.index(9, 9);
+    assert_eq!(maps.best_rssi_dbm[i], g5[1].rssi_dbm[i]);
+}
+
+#[test]
+fn co_channel_interference_counts_any_overlap_of_the_widths() {
+    // An 80 MHz radio on 42 and a 20 MHz one on 36 interfere; one on 52 does not.
+    let mut f = floor("1", 0.0);
+    let mut wide = ap("wide", p(0.5, 0.5), Some(42));
+    wide.radios[0].width_mhz = 80;
+    f.access_points.push(wide);
+    f.access_points.push(ap("near", p(9.5, 9.5), Some(36)));
+    let sinr_at = |pr: &Project| {
+        let mut req = CoverageRequest::new("1", WIFI5);
+        req.sinr = true;
+        let maps = CoverageEngine::new().heatmaps(pr, &req).unwrap();
+        let i = maps.grid.index(0, 0);
+        (maps.sinr_db.unwrap()[i], maps.best_rssi_dbm[i])
+    };
+    let pr = project(vec![f.clone()]);
+    let (sinr, best) = sinr_at(&pr);
+    let noise = pr.settings.radio.noise_floor_dbm;
+    assert!(
+        f64::from(sinr) < f64::from(best) - noise - 1.0,
+        "interfered"
+    );
+    f.access_points[1].radios[0].channel = Some(52);
+    let (sinr, best) = sinr_at(&project(vec![f]));
+    close(f64::from(sinr), f64::from(best) - noise);
 }
 
 #[test]

@@ -16,7 +16,7 @@
 //! let mut project = Project::new();
 //! project.floors.push(Floor::new("1", "Level 1", 3.5));
 //! let text = project_file::to_json(&project);
-//! assert!(text.starts_with("{\n  \"format\": \"tailplan-project\",\n  \"version\": 2,"));
+//! assert!(text.starts_with("{\n  \"format\": \"tailplan-project\",\n  \"version\": 3,"));
 //!
 //! let (reopened, warnings) = project_file::from_json(&text)?;
 //! assert_eq!(reopened, project);
@@ -43,12 +43,13 @@ use crate::project::Project;
 use crate::validate::validate_project;
 
 mod v1_to_v2;
+mod v2_to_v3;
 
 /// The `format` member every project file carries.
 pub const FORMAT: &str = "tailplan-project";
 
 /// The version this build writes, and the newest it reads.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// One upgrade step of the file format, from `from` to `from + 1`.
 pub struct Migration {
@@ -63,11 +64,18 @@ pub struct Migration {
 /// Every upgrade step, oldest first. A format change bumps [`VERSION`] and appends its step
 /// here, with a test that opens a committed file of the old version
 /// (`tests/migrations/`).
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    from: 1,
-    summary: "cable routes refer to their endpoint and telecom room by id, so renaming them keeps the route",
-    apply: v1_to_v2::apply,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 1,
+        summary: "cable routes refer to their endpoint and telecom room by id, so renaming them keeps the route",
+        apply: v1_to_v2::apply,
+    },
+    Migration {
+        from: 2,
+        summary: "an access point's band, channel and power became its one radio in `radios`; an access point without a PoE figure now draws 25.5 W (802.3at class 4), not 0 W",
+        apply: v2_to_v3::apply,
+    },
+];
 
 /// Why a project file could not be opened.
 #[derive(Debug, Error)]
@@ -277,7 +285,7 @@ mod tests {
     fn round_trip_is_exact() {
         let p = sample();
         let text = to_json(&p);
-        assert!(text.starts_with("{\n  \"format\": \"tailplan-project\",\n  \"version\": 2,"));
+        assert!(text.starts_with("{\n  \"format\": \"tailplan-project\",\n  \"version\": 3,"));
         let (back, warnings) = from_json(&text).unwrap();
         assert_eq!(back, p);
         assert!(warnings.is_empty());
@@ -300,7 +308,7 @@ mod tests {
         );
         assert_eq!(
             err(r#"{"format": "tailplan-project", "version": 7}"#),
-            "the file is version 7; this tailplan reads versions up to 2: update tailplan"
+            "the file is version 7; this tailplan reads versions up to 3: update tailplan"
         );
         let bad_field = r#"{"format": "tailplan-project", "version": 1,
             "floors": [{"id": "0", "name": "G", "elevation_m": 0, "ceiling_m": 2.8,
@@ -339,7 +347,7 @@ mod tests {
     fn an_older_file_is_upgraded_and_says_so() {
         let (p, notes) = from_json(r#"{"format": "tailplan-project", "version": 1}"#).unwrap();
         assert_eq!(p, Project::default());
-        assert_eq!(notes.len(), 1);
+        assert_eq!(notes.len(), 2, "one note per step");
         assert_eq!(notes[0].severity, crate::diagnostics::Severity::Info);
         assert!(
             notes[0]
@@ -348,7 +356,14 @@ mod tests {
             "{}",
             notes[0].message
         );
-        assert!(notes[0].message.ends_with("saving writes version 2"));
+        assert!(
+            notes[1]
+                .message
+                .starts_with("upgraded from version 2 to 3: an access point's band"),
+            "{}",
+            notes[1].message
+        );
+        assert!(notes[1].message.ends_with("saving writes version 3"));
     }
 
     #[test]

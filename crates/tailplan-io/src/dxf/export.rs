@@ -446,14 +446,21 @@ pub fn export_floor(
     let cables_of = |id: &str| ids.get(id).map(|v| v.join(" ")).unwrap_or_default();
     for a in &floor.access_points {
         let layer = out.layer("TP-AP", 5);
-        let ch = a.channel.map(|c| format!(" ch {c}")).unwrap_or_default();
+        let radios: Vec<String> = a
+            .effective_radios()
+            .iter()
+            .map(|r| {
+                let ch = r.channel.map(|c| format!(" ch {c}")).unwrap_or_default();
+                format!("{} GHz{ch}", r.band.as_str())
+            })
+            .collect();
         out.insert(
             &layer,
             "TP_AP",
             a.position,
             &[
                 ("NAME", a.name.clone()),
-                ("TYPE", format!("{} GHz{ch}", a.band.as_str())),
+                ("TYPE", radios.join(" + ")),
                 ("CABLE", cables_of(&a.id)),
             ],
         );

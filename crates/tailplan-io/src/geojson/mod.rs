@@ -22,8 +22,10 @@ pub use read::{ASSUMED_STOREY_M, DEFAULT_FLOOR, typical_thickness_m};
 
 /// The version of the `tailplan` member this build writes, and the newest it reads. Version 2
 /// (with project format 2) writes route ends as ids; GeoJSON without the member or of
-/// version 1 gives them by name, and is read name first.
-pub const FORMAT_VERSION: u32 = 2;
+/// version 1 gives them by name, and is read name first. Version 3 (with project format 3) may
+/// give an access point several `radios`, a `model` and antennas, and the project's antenna
+/// patterns in `tailplan.antennas`; a one-radio access point is written as before.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The property of a `telecom_room` drawn as a polygon that places its rack, `[x, y]`, when
 /// the rack is not at the polygon's centroid.
@@ -104,7 +106,7 @@ pub enum GeoJsonError {
 ///    "properties": {"kind": "ap", "name": "AP-1", "channel": 36}}]}"#;
 /// let done = import(text, &ImportOptions::default())?;
 /// let floor = &done.project.floors[0];
-/// assert_eq!((floor.id.as_str(), floor.walls.len(), floor.access_points[0].tx_dbm), ("0", 1, 20.0));
+/// assert_eq!((floor.id.as_str(), floor.walls.len(), floor.access_points[0].radios[0].tx_dbm), ("0", 1, 20.0));
 /// # Ok::<(), tailplan_io::geojson::GeoJsonError>(())
 /// ```
 pub fn import(text: &str, options: &ImportOptions) -> Result<Import, GeoJsonError> {

@@ -6,10 +6,11 @@ use serde_json::{Map, Value};
 use tailplan_core::routing::route_ends::route_names_as_ids;
 use tailplan_core::validate::{validate_element, validate_project};
 use tailplan_core::{
-    AccessPoint, BBox, BandLoss, CableRoute, DEFAULT_CEILING_M, DEFAULT_WALL_MATERIAL, Device,
-    Diagnostic, Element, ElementKind, Floor, Gateway, GeoReference, IdAllocator, IotTech,
-    LossOverride, MaterialLibrary, Medium, Opening, OpeningKind, OtherFeature, Outlet, Point,
-    Polygon, Project, ProjectMeta, Riser, Room, Settings, Shape, TelecomRoom, Tray, Wall, WifiBand,
+    AccessPoint, AntennaLibrary, AntennaMount, BBox, BandLoss, CableRoute, DEFAULT_CEILING_M,
+    DEFAULT_WALL_MATERIAL, Device, Diagnostic, Element, ElementKind, Floor, Gateway, GeoReference,
+    IdAllocator, IotTech, LossOverride, MaterialLibrary, Medium, Opening, OpeningKind,
+    OtherFeature, Outlet, Point, Polygon, Project, ProjectMeta, Radio, Riser, Room, Settings,
+    Shape, TelecomRoom, Tray, Wall, WifiBand,
 };
 
 use super::crs::{self, CrsChoice, LocalProjection};
@@ -193,6 +194,19 @@ fn read_tailplan_member(
         project.materials = serde_json::from_value::<MaterialLibrary>(v)
             .map_err(|e| format!("\"tailplan.materials\": {e}"))?;
     }
+    if let Some(v) = field("antennas") {
+        project.antennas = serde_json::from_value::<AntennaLibrary>(v)
+            .map_err(|e| format!("\"tailplan.antennas\": {e}"))?;
+        if let Some((name, problem)) = project
+            .antennas
+            .iter()
+            .find_map(|p| Some((p.name.clone(), p.problem()?)))
+        {
+            return Err(format!(
+                "\"tailplan.antennas\", pattern \"{name}\": {problem}"
+            ));
+        }
+    }
     if let Some(v) = field("georef") {
         project.georef = Some(
             serde_json::from_value::<GeoReference>(v)
@@ -202,7 +216,7 @@ fn read_tailplan_member(
     for (k, _) in obj.iter() {
         if !matches!(
             k.as_str(),
-            "version" | "meta" | "settings" | "materials" | "georef"
+            "version" | "meta" | "settings" | "materials" | "georef" | "antennas"
         ) {
             diagnostics.push(Diagnostic::warning(
                 "tailplan",
@@ -327,7 +341,7 @@ impl Reader<'_> {
             Ok(mut e) => {
                 *e.props_mut() = p.map;
                 let location = at.clone();
-                diagnostics.extend(validate_element(&e, &self.project.materials, &location));
+                diagnostics.extend(validate_element(&e, self.project, &location));
                 Some(e)
             }
             Err(message) => {
@@ -638,6 +652,66 @@ impl Props<'_> {
         parsed
     }
 
+    /// One radio from the members `band` (5 GHz by default), `channel`, `width_mhz` (20 MHz),
+    /// `tx_dbm` (20 dBm) and `antenna`.
+    fn radio(&mut self) -> Radio {
+        Radio {
+            band: self
+                .choice("band", "\"2.4\", \"5\" or \"6\"", WifiBand::parse)
+                .unwrap_or(WifiBand::Ghz5),
+            channel: self.count("channel"),
+            width_mhz: self.count("width_mhz").unwrap_or(20),
+            tx_dbm: self.number("tx_dbm").unwrap_or(20.0),
+            antenna: self.antenna(),
+        }
+    }
+
+    /// The radio at `radios[i]`, an object of [`Props::radio`]'s members; its unknown members
+    /// are dropped with a warning.
+    fn radio_in_list(&mut self, i: usize, v: Value) -> Option<Radio> {
+        let key = format!("radios[{i}]");
+        let Value::Object(map) = v else {
+            self.bad(&key, "a radio object", &v);
+            return None;
+        };
+        let at = format!("{}, {key}", self.at);
+        let mut inner = Props {
+            map,
+            at: &at,
+            diagnostics: Vec::new(),
+        };
+        let radio = inner.radio();
+        let unknown: Vec<String> = inner.map.keys().cloned().collect();
+        let mut diagnostics = inner.diagnostics;
+        if !unknown.is_empty() {
+            diagnostics.push(Diagnostic::warning(
+                &at,
+                format!("unknown member(s) {} ignored", unknown.join(", ")),
+            ));
+        }
+        self.diagnostics.extend(diagnostics);
+        Some(radio)
+    }
+
+    /// `antenna: {"pattern": NAME, "azimuth_deg": A, "tilt_deg": T}`.
+    fn antenna(&mut self) -> Option<AntennaMount> {
+        let v = self.take("antenna")?;
+        let expected = "{\"pattern\": NAME, \"azimuth_deg\": degrees, \"tilt_deg\": degrees}";
+        let mount = match &v {
+            Value::Object(o)
+                if o.keys()
+                    .all(|k| ["pattern", "azimuth_deg", "tilt_deg"].contains(&k.as_str())) =>
+            {
+                serde_json::from_value::<AntennaMount>(v.clone()).ok()
+            }
+            _ => None,
+        };
+        if mount.is_none() {
+            self.bad("antenna", expected, &v);
+        }
+        mount
+    }
+
     fn loss(&mut self, key: &str) -> Option<LossOverride> {
         let v = self.take(key)?;
         match &v {
@@ -781,15 +855,38 @@ fn build(
         },
         ElementKind::Ap => {
             let position = point(&geom)?;
+            let model = p.string("model");
+            let one_radio = ["band", "channel", "width_mhz", "tx_dbm", "antenna"]
+                .iter()
+                .any(|k| p.map.get(*k).is_some_and(|v| !v.is_null()));
+            let radios = match p.take("radios") {
+                Some(list) if one_radio => {
+                    p.bad(
+                        "radios",
+                        "given alone: this access point also has a one-radio band, channel, width_mhz, tx_dbm or antenna",
+                        &list,
+                    );
+                    Vec::new()
+                }
+                Some(Value::Array(list)) => list
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(i, r)| p.radio_in_list(i, r))
+                    .collect(),
+                Some(other) => {
+                    p.bad("radios", "a list of radios", &other);
+                    Vec::new()
+                }
+                // No model: one radio, 5 GHz at 20 dBm unless said otherwise.
+                None if one_radio || model.is_none() => vec![p.radio()],
+                None => Vec::new(),
+            };
             Element::AccessPoint(AccessPoint {
                 name: name(p, &id),
                 id,
                 position,
-                band: p
-                    .choice("band", "\"2.4\", \"5\" or \"6\"", WifiBand::parse)
-                    .unwrap_or(WifiBand::Ghz5),
-                channel: p.count("channel"),
-                tx_dbm: p.number("tx_dbm").unwrap_or(20.0),
+                model,
+                radios,
                 height_m: p.number("height_m").unwrap_or(2.5),
                 poe_w: p.number("poe_w"),
                 props: Default::default(),

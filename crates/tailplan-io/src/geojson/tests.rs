@@ -79,8 +79,12 @@ fn every_kind_with_its_defaults() {
     assert_eq!(f.rooms[0].name, "1.01");
     let ap = &f.access_points[0];
     assert_eq!(
-        (ap.band, ap.channel, ap.tx_dbm, ap.height_m),
-        (WifiBand::Ghz5, None, 20.0, 2.5)
+        (ap.model.as_deref(), ap.radios.as_slice(), ap.height_m),
+        (
+            None,
+            &[tailplan_core::Radio::new(WifiBand::Ghz5, 20.0)][..],
+            2.5
+        )
     );
     assert_eq!(ap.name, ap.id, "an unnamed element is named by its id");
     let g = &f.gateways[0];
@@ -365,7 +369,7 @@ fn bad_input_is_named_precisely() {
     );
     assert_eq!(
         error_of(r#"{"type": "FeatureCollection", "tailplan": {"version": 9}, "features": []}"#),
-        "plan.geojson: tailplan GeoJSON version 9; this tailplan reads up to 2: update tailplan"
+        "plan.geojson: tailplan GeoJSON version 9; this tailplan reads up to 3: update tailplan"
     );
 }
 
@@ -453,4 +457,184 @@ fn route_ends_given_by_name_refer_by_id() {
     );
     own["tailplan"] = json!({"version": 1});
     assert_eq!(ends(&import_ok(&own.to_string()).project), expected);
+}
+
+#[test]
+fn access_points_give_one_radio_several_or_a_model() {
+    use tailplan_core::antenna::builtin;
+    let text = collection(json!([
+        // The one-radio form, with a width and an antenna.
+        feature(
+            "ap",
+            pt(1.0, 1.0),
+            json!({"id": "a", "band": "6", "channel": 37, "width_mhz": 160, "tx_dbm": 14,
+            "antenna": {"pattern": builtin::PATCH_70, "azimuth_deg": 90, "tilt_deg": 10}})
+        ),
+        // The list form, from the issue's contract.
+        feature(
+            "ap",
+            pt(5.0, 1.0),
+            json!({"id": "b", "radios": [
+                {"band": "2.4", "channel": 1, "tx_dbm": 17},
+                {"band": "5", "channel": 44, "width_mhz": 80, "tx_dbm": 17},
+                {"band": "6", "channel": 37, "width_mhz": 160, "tx_dbm": 14}
+            ]})
+        ),
+        // A model alone: its radios.
+        feature(
+            "ap",
+            pt(9.0, 1.0),
+            json!({"id": "c", "model": "generic-tri-band-ceiling"})
+        ),
+        // A model with one radio of its own: that band's radio replaced.
+        feature(
+            "ap",
+            pt(9.0, 5.0),
+            json!({"id": "d", "model": "generic-tri-band-ceiling", "band": "5", "channel": 100, "tx_dbm": 12})
+        ),
+    ]));
+    let done = import_ok(&text);
+    let aps = &done.project.floors[0].access_points;
+    let a = &aps[0].radios;
+    assert_eq!(a.len(), 1);
+    assert_eq!(
+        (a[0].band, a[0].channel, a[0].width_mhz, a[0].tx_dbm),
+        (WifiBand::Ghz6, Some(37), 160, 14.0)
+    );
+    let mount = a[0].antenna.as_ref().unwrap();
+    assert_eq!(
+        (mount.pattern.as_str(), mount.azimuth_deg, mount.tilt_deg),
+        (builtin::PATCH_70, 90.0, 10.0)
+    );
+    let bands =
+        |i: usize| -> Vec<WifiBand> { aps[i].effective_radios().iter().map(|r| r.band).collect() };
+    assert_eq!(aps[1].radios.len(), 3);
+    assert_eq!(aps[1].radios[1].width_mhz, 80);
+    assert!(aps[2].radios.is_empty());
+    assert_eq!(bands(2), [WifiBand::Ghz2_4, WifiBand::Ghz5, WifiBand::Ghz6]);
+    assert_eq!(aps[3].effective_radios()[1].channel, Some(100));
+    assert_eq!(aps[3].effective_radios()[1].tx_dbm, 12.0);
+    assert!(aps[3].effective_radios()[1].antenna.is_none());
+    assert!(
+        done.report.diagnostics.iter().all(|d| !d.is_error()),
+        "{:?}",
+        done.report.diagnostics
+    );
+
+    // Written back: one radio on the access point, several as a list, a model as it is.
+    let out = crate::geojson::export(&done.project);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let props = |i: usize| &v["features"][i + 1]["properties"];
+    assert_eq!(props(0)["band"], "6");
+    assert_eq!(props(0)["width_mhz"], 160);
+    assert!(props(0).get("radios").is_none());
+    assert_eq!(props(1)["radios"].as_array().unwrap().len(), 3);
+    assert!(props(1).get("band").is_none());
+    assert_eq!(props(2)["model"], "generic-tri-band-ceiling");
+    assert!(props(2).get("radios").is_none() && props(2).get("band").is_none());
+    assert_eq!(import_ok(&out).project, done.project);
+}
+
+#[test]
+fn bad_radios_are_named() {
+    let ap = |props: Value| collection(json!([feature("ap", pt(1.0, 1.0), props)]));
+    assert_eq!(
+        error_of(&ap(
+            json!({"radios": [{"band": "5", "tx_dbm": 17}, {"band": "7"}]})
+        )),
+        "plan.geojson: features[0] (ap \"ap-1\"), radios[1]: \"band\" must be \"2.4\", \"5\" or \"6\", got \"7\""
+    );
+    assert!(
+        error_of(&ap(json!({"radios": [{"band": "5"}], "band": "5"})))
+            .contains("\"radios\" must be given alone"),
+    );
+    assert!(
+        error_of(&ap(json!({"radios": "5 GHz"}))).contains("\"radios\" must be a list of radios")
+    );
+    assert!(error_of(&ap(json!({"radios": [3]}))).contains("\"radios[0]\" must be a radio object"));
+    assert!(
+        error_of(&ap(json!({"antenna": {"azimuth_deg": 3}})))
+            .contains("\"antenna\" must be {\"pattern\": NAME")
+    );
+    assert!(
+        error_of(&ap(
+            json!({"antenna": {"pattern": "x", "azimuth_deg": "east"}})
+        ))
+        .contains("\"antenna\" must be")
+    );
+    assert_eq!(
+        error_of(&ap(json!({"band": "2.4", "width_mhz": 80}))),
+        "plan.geojson: features[0] (ap \"ap-1\"): width_mhz 80 is not a 2.4 GHz channel width (20, 40)"
+    );
+    assert_eq!(
+        error_of(&ap(
+            json!({"radios": [{"band": "5", "tx_dbm": 17}, {"band": "6", "tx_dbm": 99}]})
+        )),
+        "plan.geojson: features[0] (ap \"ap-1\"): radio 2 (6 GHz): tx_dbm 99 must be at least -30 and at most 60"
+    );
+    // A model without radios of its own is fine; no model and an empty list is not.
+    assert!(error_of(&ap(json!({"radios": []}))).contains("an access point needs a radio"));
+    // Unknown: the pattern (isotropic until added), the model, a radio's member: warnings.
+    let done = import_ok(&ap(json!({"model": "acme-9000", "radios": [
+        {"band": "5", "tx_dbm": 17, "antenna": {"pattern": "acme-patch"}, "colour": "red"}
+    ]})));
+    let warnings: Vec<&str> = done
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|m| m.contains("unknown member(s) colour ignored")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|m| m.contains("model \"acme-9000\" is not in the catalogue")),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings.iter().any(|m| m
+            .contains("antenna pattern \"acme-patch\" is not in the project's antenna library")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn the_antenna_library_round_trips_and_bad_patterns_are_refused() {
+    let pattern = |name: &str, entries: usize| json!({"name": name, "gain_dbi": 7.5, "horizontal_db": vec![0.0; entries], "vertical_db": vec![1.0; 360]});
+    let text = json!({"type": "FeatureCollection",
+        "tailplan": {"version": 3, "antennas": [pattern("acme-patch", 360)]},
+        "features": [feature("ap", pt(1.0, 1.0), json!({"antenna": {"pattern": "acme-patch"}}))]})
+    .to_string();
+    let done = import_ok(&text);
+    assert_eq!(
+        done.project.antennas.get("acme-patch").unwrap().gain_dbi,
+        7.5
+    );
+    assert!(
+        done.report
+            .diagnostics
+            .iter()
+            .all(|d| d.severity != Severity::Warning),
+        "{:?}",
+        done.report.diagnostics
+    );
+    assert_eq!(
+        import_ok(&crate::geojson::export(&done.project)).project,
+        done.project
+    );
+    let bad = text.replacen(
+        &serde_json::to_string(&vec![0.0; 360]).unwrap(),
+        &serde_json::to_string(&vec![0.0; 359]).unwrap(),
+        1,
+    );
+    assert_eq!(
+        error_of(&bad),
+        "plan.geojson: \"tailplan.antennas\", pattern \"acme-patch\": the horizontal table has 359 entries, not 360"
+    );
 }

@@ -15,6 +15,9 @@ pub(super) fn export(project: &Project) -> Value {
     if let Some(g) = &project.georef {
         tailplan.insert("georef".into(), to_value(g));
     }
+    if !project.antennas.is_empty() {
+        tailplan.insert("antennas".into(), to_value(&project.antennas));
+    }
     let mut features = Vec::new();
     for floor in &project.floors {
         features.push(floor_feature(floor));
@@ -120,9 +123,19 @@ fn element_feature(floor: &str, e: &Element) -> Value {
         }
         Element::Room(r) => polygon(&r.polygon),
         Element::AccessPoint(a) => {
-            p.insert("band".into(), json!(a.band.as_str()));
-            opt(&mut p, "channel", a.channel);
-            p.insert("tx_dbm".into(), json!(a.tx_dbm));
+            opt(&mut p, "model", a.model.as_ref());
+            match a.radios.as_slice() {
+                // The one-radio form: the radio's members on the access point.
+                [r] => {
+                    if let Value::Object(radio) = to_value(r) {
+                        p.extend(radio);
+                    }
+                }
+                [] => {}
+                radios => {
+                    p.insert("radios".into(), to_value(&radios));
+                }
+            }
             p.insert("height_m".into(), json!(a.height_m));
             opt(&mut p, "poe_w", a.poe_w);
             point_geometry(a.position)

@@ -803,19 +803,26 @@ impl<'a> Plan<'a> {
         if show_aps && !self.floor.access_points.is_empty() {
             let layer = page.layer("access-points", "Wi-Fi access points");
             for ap in &self.floor.access_points {
-                let dim = matches!(purpose, Purpose::Coverage(Service::Wifi(b)) if b != ap.band);
+                let radios = ap.effective_radios();
+                let shown: Vec<_> = match purpose {
+                    Purpose::Coverage(Service::Wifi(b)) => {
+                        radios.iter().filter(|r| r.band == b).collect()
+                    }
+                    _ => radios.iter().collect(),
+                };
                 let at = self.symbol(page, layer, Sym::Ap, ap.position);
                 let mut lines = vec![(ap.name.clone(), None)];
                 if cabling {
                     lines.extend(cable_line(&ap.id));
+                } else if shown.is_empty() {
+                    // No radio on the sheet's band: its bands, dimmed.
+                    let bands: Vec<String> = radios
+                        .iter()
+                        .map(|r| format!("{} GHz", r.band.as_str()))
+                        .collect();
+                    lines.push((bands.join(" · "), Some("#8c8c8c")));
                 } else {
-                    let ch = ap
-                        .channel
-                        .map_or_else(String::new, |c| format!("ch {c} · "));
-                    lines.push((
-                        format!("{}{} GHz · {} dBm", ch, ap.band.as_str(), N(ap.tx_dbm)),
-                        if dim { Some("#8c8c8c") } else { None },
-                    ));
+                    lines.extend(shown.iter().map(|r| (r.label(), None)));
                 }
                 self.label(layer, at, Sym::Ap.radius(), lines);
             }

@@ -47,7 +47,7 @@ pub fn default_service(floor: &Floor) -> Service {
 /// How many transmitters of `service` a floor has.
 pub fn transmitters_on(floor: &Floor, service: Service) -> usize {
     match service {
-        Service::Wifi(b) => floor.access_points.iter().filter(|a| a.band == b).count(),
+        Service::Wifi(b) => floor.access_points.iter().filter(|a| a.has_band(b)).count(),
         Service::Iot(t) => floor.gateways.iter().filter(|g| g.tech == t).count(),
     }
 }
@@ -374,9 +374,11 @@ pub fn proposal_edit(project: &Project, proposal: &Proposal) -> Edit {
                 id,
                 name: t.name.clone(),
                 position: t.position,
-                band,
-                channel: t.channel,
-                tx_dbm: t.tx_dbm,
+                model: None,
+                radios: vec![tailplan_core::Radio {
+                    channel: t.channel,
+                    ..tailplan_core::Radio::new(band, t.tx_dbm)
+                }],
                 height_m: t.height_m,
                 poe_w: None,
                 props: Default::default(),
@@ -421,9 +423,8 @@ mod tests {
             id: id.into(),
             name: id.into(),
             position: Point::new(1.0, 1.0),
-            band,
-            channel: None,
-            tx_dbm: 20.0,
+            model: None,
+            radios: vec![tailplan_core::Radio::new(band, 20.0)],
             height_m: 2.5,
             poe_w: None,
             props: Props::new(),
@@ -576,7 +577,7 @@ mod tests {
         q.apply(edit).unwrap();
         assert_eq!(q.floors[0].access_points.len(), 2);
         assert_ne!(q.floors[0].access_points[1].id, "ap-1");
-        assert_eq!(q.floors[0].access_points[1].channel, Some(36));
+        assert_eq!(q.floors[0].access_points[1].radios[0].channel, Some(36));
         // Replacing: the old one goes, the new one may take its id.
         let replacing = Proposal {
             replace: vec!["ap-1".into()],

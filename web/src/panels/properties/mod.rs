@@ -13,8 +13,8 @@ pub(crate) mod panel;
 use tailplan_core::routing::route_ends::RouteEnds;
 use tailplan_core::routing::wired_endpoints;
 use tailplan_core::{
-    Element, Floor, IotTech, LossOverride, Medium, OpeningKind, Point, Project, ProjectMeta,
-    WifiBand,
+    AccessPoint, AntennaMount, Element, Floor, IotTech, LossOverride, Medium, OpeningKind, Point,
+    Project, ProjectMeta, Radio, WifiBand,
 };
 
 /// How a field is edited.
@@ -43,10 +43,11 @@ pub enum Input {
 /// One row of the property panel.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
-    /// The field's name in the project file (`tx_dbm`), which the core's messages use too.
-    pub key: &'static str,
+    /// The field's name in the project file (`tx_dbm`), which the core's messages use too;
+    /// `radio2_tx_dbm` for a member of an access point's second radio.
+    pub key: String,
     /// The caption.
-    pub label: &'static str,
+    pub label: String,
     /// The unit, when there is one.
     pub unit: Option<&'static str>,
     /// The value as text (`true`/`false` for checks; empty when not given).
@@ -56,15 +57,15 @@ pub struct Field {
 }
 
 fn field(
-    key: &'static str,
-    label: &'static str,
+    key: impl Into<String>,
+    label: impl Into<String>,
     unit: Option<&'static str>,
     value: String,
     input: Input,
 ) -> Field {
     Field {
-        key,
-        label,
+        key: key.into(),
+        label: label.into(),
         unit,
         value,
         input,
@@ -148,6 +149,183 @@ fn materials(project: &Project, with_none: bool) -> Input {
         c.push((String::new(), "— (fixed loss)".to_owned()));
     }
     Input::Choice(c)
+}
+
+/// The catalogue's models, and none (the access point's own radios).
+fn ap_models(current: Option<&str>) -> Input {
+    let mut c = vec![(String::new(), "— (own radios)".to_owned())];
+    c.extend(
+        tailplan_core::ap_models::catalogue()
+            .iter()
+            .map(|m| (m.name.to_owned(), m.name.to_owned())),
+    );
+    // A model the catalogue does not know stays selectable as it is.
+    if let Some(m) = current.filter(|m| !c.iter().any(|(k, _)| k == m)) {
+        c.push((m.to_owned(), format!("{m} (unknown)")));
+    }
+    Input::Choice(c)
+}
+
+/// The antenna patterns a radio may use: none (isotropic), the project's, the built-in ones.
+fn antennas(project: &Project, current: Option<&str>) -> Input {
+    let mut c = vec![(String::new(), "— (isotropic)".to_owned())];
+    let names = project.antennas.iter().map(|p| p.name.clone()).chain(
+        tailplan_core::antenna::builtin_patterns()
+            .iter()
+            .map(|p| p.name.clone()),
+    );
+    for n in names {
+        if !c.iter().any(|(k, _)| *k == n) {
+            c.push((n.clone(), n));
+        }
+    }
+    if let Some(p) = current.filter(|p| !c.iter().any(|(k, _)| k == p)) {
+        c.push((p.to_owned(), format!("{p} (not in the library)")));
+    }
+    Input::Choice(c)
+}
+
+/// The fields of an access point's radio `n` (from 1): `radioN_band`...
+fn radio_fields(n: usize, r: &Radio, project: &Project) -> Vec<Field> {
+    let key = |k: &str| format!("radio{n}_{k}");
+    let label = |l: &str| format!("Radio {n} {l}");
+    let widths = Input::Choice(
+        Radio::WIDTHS_MHZ
+            .iter()
+            .map(|w| (w.to_string(), format!("{w} MHz")))
+            .collect(),
+    );
+    let mut out = vec![
+        field(
+            key("band"),
+            label("band"),
+            None,
+            r.band.as_str().to_owned(),
+            bands(),
+        ),
+        field(
+            key("channel"),
+            label("channel"),
+            None,
+            opt_int(r.channel),
+            Input::Integer { optional: true },
+        ),
+        field(
+            key("width_mhz"),
+            label("width"),
+            None,
+            r.width_mhz.to_string(),
+            widths,
+        ),
+        field(
+            key("tx_dbm"),
+            label(if r.antenna.is_some() {
+                "power"
+            } else {
+                "power (EIRP)"
+            }),
+            Some("dBm"),
+            num(r.tx_dbm),
+            Input::Number { optional: false },
+        ),
+        field(
+            key("antenna"),
+            label("antenna"),
+            None,
+            r.antenna
+                .as_ref()
+                .map(|a| a.pattern.clone())
+                .unwrap_or_default(),
+            antennas(project, r.antenna.as_ref().map(|a| a.pattern.as_str())),
+        ),
+    ];
+    if let Some(a) = &r.antenna {
+        out.push(field(
+            key("azimuth_deg"),
+            label("azimuth"),
+            Some("°"),
+            num(a.azimuth_deg),
+            Input::Number { optional: false },
+        ));
+        out.push(field(
+            key("tilt_deg"),
+            label("tilt"),
+            Some("°"),
+            num(a.tilt_deg),
+            Input::Number { optional: false },
+        ));
+    }
+    out
+}
+
+/// Sets member `member` of the access point's radio `n` (from 1) from `text`. The access
+/// point's radios become its own first (its model's, with its own in place, as they are), so
+/// that what is edited is what it has.
+fn set_radio_field(a: &mut AccessPoint, n: usize, member: &str, text: &str) -> Result<(), String> {
+    let mut radios = a.effective_radios();
+    let key = format!("radio{n}_{member}");
+    let r = radios
+        .get_mut(n.wrapping_sub(1))
+        .ok_or_else(|| format!("the access point has no radio {n}"))?;
+    match member {
+        "band" => {
+            r.band = WifiBand::parse(text)
+                .ok_or_else(|| format!("band: “{}” is not 2.4, 5 or 6", text.trim()))?;
+        }
+        "channel" => r.channel = parse_opt_u32(&key, text)?,
+        "width_mhz" => r.width_mhz = parse_u32(&key, text)?,
+        "tx_dbm" => r.tx_dbm = parse_f64(&key, text)?,
+        "antenna" => {
+            let t = text.trim();
+            r.antenna = match (t.is_empty(), r.antenna.take()) {
+                (true, _) => None,
+                (false, Some(mut m)) => {
+                    m.pattern = t.to_owned();
+                    Some(m)
+                }
+                (false, None) => Some(AntennaMount {
+                    pattern: t.to_owned(),
+                    azimuth_deg: 0.0,
+                    tilt_deg: 0.0,
+                }),
+            };
+        }
+        "azimuth_deg" | "tilt_deg" => {
+            let v = parse_f64(&key, text)?;
+            let m = r
+                .antenna
+                .as_mut()
+                .ok_or_else(|| format!("radio {n} has no antenna to turn"))?;
+            if member == "azimuth_deg" {
+                m.azimuth_deg = v;
+            } else {
+                m.tilt_deg = v;
+            }
+        }
+        _ => return Err(format!("access point has no field {key}")),
+    }
+    a.radios = radios;
+    Ok(())
+}
+
+/// Sets how many radios the access point has: new ones on the first band it lacks (5, then 6,
+/// then 2.4 GHz) at 20 dBm; fewer drops the last ones. Its radios become its own.
+fn set_radio_count(a: &mut AccessPoint, text: &str) -> Result<(), String> {
+    let n = parse_u32("radios", text)? as usize;
+    if !(1..=8).contains(&n) {
+        return Err(format!("radios: {n} must be 1 to 8"));
+    }
+    let mut radios = a.effective_radios();
+    radios.truncate(n);
+    while radios.len() < n {
+        let band = [WifiBand::Ghz5, WifiBand::Ghz6, WifiBand::Ghz2_4]
+            .into_iter()
+            .find(|b| !radios.iter().any(|r| r.band == *b))
+            .unwrap_or(WifiBand::Ghz5);
+        radios.push(Radio::new(band, 20.0));
+    }
+    a.radios = radios;
+    Ok(())
 }
 
 fn position(p: Point) -> [Field; 2] {
@@ -283,26 +461,23 @@ pub fn fields(e: &Element, project: &Project) -> Vec<Field> {
         Element::AccessPoint(a) => {
             out.push(name(&a.name));
             out.push(field(
-                "band",
-                "Band",
+                "model",
+                "Model",
                 None,
-                a.band.as_str().to_owned(),
-                bands(),
+                a.model.clone().unwrap_or_default(),
+                ap_models(a.model.as_deref()),
             ));
+            let radios = a.effective_radios();
             out.push(field(
-                "channel",
-                "Channel",
+                "radios",
+                "Radios",
                 None,
-                opt_int(a.channel),
-                Input::Integer { optional: true },
+                radios.len().to_string(),
+                Input::Integer { optional: false },
             ));
-            out.push(field(
-                "tx_dbm",
-                "Power (EIRP)",
-                Some("dBm"),
-                num(a.tx_dbm),
-                Input::Number { optional: false },
-            ));
+            for (i, r) in radios.iter().enumerate() {
+                out.extend(radio_fields(i + 1, r, project));
+            }
             out.push(field(
                 "height_m",
                 "Height",
@@ -565,11 +740,29 @@ pub fn set_field(e: &Element, key: &str, text: &str) -> Result<Element, String> 
         },
         Element::AccessPoint(a) => match key {
             "name" => set(&mut a.name, text.trim().to_owned()),
-            "band" => WifiBand::parse(text)
-                .map(|b| a.band = b)
-                .ok_or_else(|| format!("band: “{}” is not 2.4, 5 or 6", text.trim())),
-            "channel" => parse_opt_u32(key, text).map(|v| a.channel = v),
-            "tx_dbm" => parse_f64(key, text).map(|v| a.tx_dbm = v),
+            "model" => {
+                let t = text.trim();
+                if t.is_empty() {
+                    // No model: what it had becomes its own.
+                    a.radios = a.effective_radios();
+                    a.model = None;
+                } else {
+                    // A model: its radios, nothing of the old ones.
+                    a.model = Some(t.to_owned());
+                    a.radios.clear();
+                }
+                Ok(())
+            }
+            "radios" => set_radio_count(a, text),
+            k if k.starts_with("radio") => {
+                let rest = &k["radio".len()..];
+                match rest.split_once('_') {
+                    Some((n, member)) if n.parse::<usize>().is_ok() => {
+                        set_radio_field(a, n.parse().unwrap_or(0), member, text)
+                    }
+                    _ => Err(bad()),
+                }
+            }
             "height_m" => parse_f64(key, text).map(|v| a.height_m = v),
             "poe_w" => parse_opt_f64(key, text).map(|v| a.poe_w = v),
             "x" | "y" => set_position(&mut a.position, key, text),
@@ -821,12 +1014,11 @@ impl Subject {
             },
             [id] => match project.element(id) {
                 Some((_, e)) => {
-                    let warnings =
-                        tailplan_core::validate::validate_element(&e, &project.materials, "")
-                            .into_iter()
-                            .filter(|d| !d.is_error())
-                            .map(|d| d.message)
-                            .collect();
+                    let warnings = tailplan_core::validate::validate_element(&e, project, "")
+                        .into_iter()
+                        .filter(|d| !d.is_error())
+                        .map(|d| d.message)
+                        .collect();
                     Subject::Element {
                         id: id.clone(),
                         kind: kind_label(&e),
@@ -902,7 +1094,7 @@ mod tests {
             assert!(!fs.is_empty(), "{tool:?}");
             for f in fs.iter().filter(|f| f.input != Input::ReadOnly) {
                 // Setting a field to the text it shows gives the same element back.
-                let same = set_field(&e, f.key, &f.value)
+                let same = set_field(&e, &f.key, &f.value)
                     .unwrap_or_else(|m| panic!("{tool:?} {}: {m}", f.key));
                 if !(tool == Tool::Wall && f.key == "material") {
                     assert_eq!(same, e, "{tool:?} {}", f.key);
@@ -962,12 +1154,16 @@ mod tests {
     fn bad_text_is_refused_and_impossible_values_are_left_to_the_core() {
         let (mut p, e) = project_with(Tool::AccessPoint, &ONE);
         assert_eq!(
-            set_field(&e, "tx_dbm", "loud").unwrap_err(),
-            "tx_dbm: “loud” is not a number"
+            set_field(&e, "radio1_tx_dbm", "loud").unwrap_err(),
+            "radio1_tx_dbm: “loud” is not a number"
         );
         assert_eq!(
-            set_field(&e, "channel", "-3").unwrap_err(),
-            "channel: “-3” is not a whole number of 0 or more"
+            set_field(&e, "radio1_channel", "-3").unwrap_err(),
+            "radio1_channel: “-3” is not a whole number of 0 or more"
+        );
+        assert_eq!(
+            set_field(&e, "radio2_channel", "36").unwrap_err(),
+            "the access point has no radio 2"
         );
         assert!(
             set_field(&e, "colour", "red")
@@ -975,7 +1171,7 @@ mod tests {
                 .contains("no field colour")
         );
         // 400 dBm parses; the core refuses it with its own message.
-        let loud = set_field(&e, "tx_dbm", "400").unwrap();
+        let loud = set_field(&e, "radio1_tx_dbm", "400").unwrap();
         let before = p.clone();
         let err = p.apply(Edit::ReplaceElement { element: loud }).unwrap_err();
         assert_eq!(
@@ -992,6 +1188,101 @@ mod tests {
             panic!()
         };
         assert_eq!(a.poe_w, None);
+    }
+
+    #[test]
+    fn an_access_point_s_model_radios_and_antennas() {
+        use tailplan_core::antenna::builtin;
+        use tailplan_core::ap_models::names;
+        let (p, e) = project_with(Tool::AccessPoint, &ONE);
+        let keys =
+            |e: &Element| -> Vec<String> { fields(e, &p).into_iter().map(|f| f.key).collect() };
+        assert!(keys(&e).starts_with(&[
+            "name".into(),
+            "model".into(),
+            "radios".into(),
+            "radio1_band".into(),
+            "radio1_channel".into(),
+            "radio1_width_mhz".into(),
+            "radio1_tx_dbm".into(),
+            "radio1_antenna".into(),
+            "height_m".into(),
+        ]));
+        // A model: its three radios, shown one by one.
+        let tri = set_field(&e, "model", names::TRI_BAND_CEILING).unwrap();
+        let Element::AccessPoint(a) = &tri else {
+            panic!()
+        };
+        assert!(a.radios.is_empty());
+        let k = keys(&tri);
+        assert!(k.contains(&"radio3_tilt_deg".to_owned()), "{k:?}");
+        let f = fields(&tri, &p);
+        let value = |key: &str| f.iter().find(|f| f.key == key).unwrap().value.clone();
+        assert_eq!(value("radios"), "3");
+        assert_eq!(value("radio2_band"), "5");
+        assert_eq!(value("radio2_antenna"), builtin::OMNI_CEILING);
+        // Editing one radio makes the radios its own, the others as they were.
+        let turned = set_field(&tri, "radio2_azimuth_deg", "90").unwrap();
+        let Element::AccessPoint(a) = &turned else {
+            panic!()
+        };
+        assert_eq!(a.radios.len(), 3);
+        assert_eq!(a.radios[1].antenna.as_ref().unwrap().azimuth_deg, 90.0);
+        assert_eq!(
+            a.effective_radios()[0],
+            a.catalogue_model().unwrap().radios[0]
+        );
+        // No model again: what it had stays.
+        let own = set_field(&turned, "model", "").unwrap();
+        let Element::AccessPoint(b) = &own else {
+            panic!()
+        };
+        assert_eq!(
+            (b.model.as_deref(), b.effective_radios()),
+            (None, a.effective_radios())
+        );
+        // Fewer radios, more radios (on the band it lacks), an antenna and none.
+        let two = set_field(&own, "radios", "2").unwrap();
+        let Element::AccessPoint(b) = &two else {
+            panic!()
+        };
+        assert_eq!(b.radios.len(), 2);
+        let Element::AccessPoint(b) = set_field(&two, "radios", "3").unwrap() else {
+            panic!()
+        };
+        assert_eq!(b.radios[2].band, WifiBand::Ghz6);
+        assert!(
+            set_field(&two, "radios", "0")
+                .unwrap_err()
+                .contains("1 to 8")
+        );
+        let Element::AccessPoint(b) = set_field(&e, "radio1_antenna", builtin::PATCH_70).unwrap()
+        else {
+            panic!()
+        };
+        assert_eq!(
+            b.radios[0].antenna.as_ref().unwrap().pattern,
+            builtin::PATCH_70
+        );
+        assert_eq!(
+            set_field(&e, "radio1_tilt_deg", "5").unwrap_err(),
+            "radio 1 has no antenna to turn"
+        );
+        let Element::AccessPoint(b) =
+            set_field(&Element::AccessPoint(b), "radio1_antenna", "").unwrap()
+        else {
+            panic!()
+        };
+        assert!(b.radios[0].antenna.is_none());
+        // The choices: the catalogue and the built-in patterns.
+        let f = fields(&e, &p);
+        let choices = |key: &str| match &f.iter().find(|f| f.key == key).unwrap().input {
+            Input::Choice(c) => c.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
+        assert!(choices("model").contains(&names::OUTDOOR.to_owned()));
+        assert!(choices("radio1_antenna").contains(&builtin::OMNI_OUTDOOR.to_owned()));
+        assert_eq!(choices("radio1_width_mhz").len(), 5);
     }
 
     #[test]
@@ -1035,7 +1326,7 @@ mod tests {
         assert_eq!(fields[2].value, "2.8");
         // The slab: any library material, or none.
         assert_eq!(
-            (fields[3].key, fields[3].value.as_str()),
+            (fields[3].key.as_str(), fields[3].value.as_str()),
             (SLAB_MATERIAL, "")
         );
         let Input::Choice(ref choices) = fields[3].input else {

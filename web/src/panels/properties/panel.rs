@@ -56,14 +56,16 @@ fn row(
     nonce: &str,
     on_action: &Callback<Action>,
 ) -> Html {
-    let key = f.key;
+    let key = f.key.as_str();
     let prefix = match target {
         Target::Element(_) => "prop",
         Target::Floor => "prop-floor",
         Target::Meta => "prop-meta",
     };
+    let owned = key.to_owned();
     let onchange = match target {
         Target::Element(id) => {
+            let key = owned.clone();
             let id = id.to_owned();
             on_action.reform(move |e: Event| Action::SetProperty {
                 id: id.clone(),
@@ -72,11 +74,11 @@ fn row(
             })
         }
         Target::Floor => on_action.reform(move |e: Event| Action::SetFloorProperty {
-            key: key.to_owned(),
+            key: owned.clone(),
             value: value_of(&e),
         }),
         Target::Meta => on_action.reform(move |e: Event| Action::SetMetaProperty {
-            key: key.to_owned(),
+            key: owned.clone(),
             value: value_of(&e),
         }),
     };
@@ -131,7 +133,7 @@ fn row(
     };
     html! {
         <div class={classes!("prop", invalid.then_some("prop--invalid"))}>
-            <label class="prop__label" for={input_id.clone()}>{ f.label }</label>
+            <label class="prop__label" for={input_id.clone()}>{ f.label.clone() }</label>
             <div class="prop__value">
                 { control }
                 if let Some(unit) = f.unit {
