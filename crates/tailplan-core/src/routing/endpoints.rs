@@ -116,7 +116,7 @@ pub fn wired_endpoints(project: &Project) -> Vec<Endpoint> {
                 position: ap.position,
                 height_m: ap.height_m,
                 medium: Medium::Cat6a,
-                poe_w: ap.poe_w,
+                poe_w: Some(ap.effective_poe_w()),
             });
         }
         for d in floor.devices.iter().filter(|d| d.medium.is_wired()) {
@@ -186,5 +186,31 @@ mod tests {
         assert_eq!(labels, ["O-1/1", "O-1/2", "AP-1", "D2"]);
         assert_eq!(e[3].medium, Medium::Spe);
         assert_eq!(e[1].location(&p), "floor \"2\", outlet \"O-1\" port 2");
+    }
+
+    #[test]
+    fn an_access_point_draws_its_own_poe_its_model_s_or_25_5_w() {
+        let mut f = Floor::new("1", "L1", 0.0);
+        let ap = |id: &str| {
+            AccessPoint::one_radio(
+                id,
+                id,
+                Point::new(1.0, 1.0),
+                crate::devices::Radio::new(WifiBand::Ghz5, 20.0),
+            )
+        };
+        f.access_points.push(ap("plain"));
+        let mut patch = ap("patch");
+        patch.model = Some(crate::ap_models::names::DUAL_BAND_PATCH.into());
+        f.access_points.push(patch);
+        let mut own = ap("own");
+        own.poe_w = Some(6.0);
+        f.access_points.push(own);
+        let p = Project {
+            floors: vec![f],
+            ..Project::default()
+        };
+        let w: Vec<Option<f64>> = wired_endpoints(&p).iter().map(|e| e.poe_w).collect();
+        assert_eq!(w, [Some(25.5), Some(12.95), Some(6.0)]);
     }
 }
