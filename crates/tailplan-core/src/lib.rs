@@ -19,7 +19,8 @@
 //! - the project file: [`project_file`] (versioned JSON), its checks: [`validate`];
 //! - cable routing: [`routing`] (pathway graph, optimal assignment to telecom rooms, design
 //!   rules, cable schedule, bill of materials, final-tail choice);
-//! - planar geometry: [`geometry`];
+//! - planar geometry: [`geometry`]; a floor's building [`interior`] found from its walls
+//!   ([`building_interior`]) for plans without rooms;
 //! - importing drawings: [`wall_cleanup`] (two-face CAD walls to centrelines), a floor's
 //!   drawing [`underlay`] (CAD lines, raster scans with a [`Placement`]) and the
 //!   [`ImportRecord`] a project keeps of each import.
@@ -57,6 +58,7 @@ pub mod element;
 pub mod floor;
 pub mod geometry;
 pub mod import_record;
+pub mod interior;
 pub mod json_text;
 pub mod materials;
 pub mod openings;
@@ -86,6 +88,9 @@ pub use geometry::{BBox, Point, Polygon, Segment, Shape};
 pub use import_record::{
     ImportRecord, LayerRecord, LayerRole, MappingSource, MaterialMapping, SkippedRecord,
     StoreyRecord,
+};
+pub use interior::{
+    Interior, InteriorError, InteriorSettings, building_interior, interior_of_walls,
 };
 pub use materials::{Band, BandLoss, MaterialLibrary, WallMaterial};
 pub use openings::{Opening, OpeningKind};
