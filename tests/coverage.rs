@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use tailplan_core::coverage::{
-    CoverageEngine, CoverageRequest, FloorScope, Method, Service, coverage_stats,
+    CoverageEngine, CoverageRequest, FloorArea, FloorScope, Method, Service, coverage_stats,
     default_thresholds, iot_links,
 };
 use tailplan_core::{AntennaMount, IotTech, Project, WifiBand, antenna, ap_models};
@@ -88,6 +88,7 @@ fn compare(
     let stats = coverage_stats(
         &maps,
         floor,
+        &FloorArea::of(floor, &project.settings.radio),
         &default_thresholds(&project.settings.radio, service),
     );
     let total: f64 = stats.histogram.iter().map(|b| b.percent).sum();
@@ -251,6 +252,7 @@ fn coverage_summary_of_each_sample() {
             let stats = coverage_stats(
                 &maps,
                 floor,
+                &FloorArea::of(floor, &project.settings.radio),
                 &default_thresholds(&project.settings.radio, req.service),
             );
             let shares: Vec<String> = stats

@@ -8,7 +8,7 @@ use tailplan_core::coverage::grid::DEFAULT_MAX_CELLS;
 use tailplan_core::coverage::model::transmitters_reaching;
 use tailplan_core::coverage::stats::CoverageStats;
 use tailplan_core::coverage::{
-    CoverageEngine, FloorScope, Grid, Heatmaps, IotLinks, Service, coverage_stats,
+    CoverageEngine, FloorArea, FloorScope, Grid, Heatmaps, IotLinks, Service, coverage_stats,
     default_thresholds, iot_links,
 };
 use tailplan_core::{IotTech, Project, WifiBand};
@@ -128,7 +128,8 @@ pub fn coverage(
             error,
         })?;
     let thresholds = default_thresholds(&project.settings.radio, service);
-    let stats = coverage_stats(&maps, floor, &thresholds);
+    let area = FloorArea::of(floor, &project.settings.radio);
+    let stats = coverage_stats(&maps, floor, &area, &thresholds);
     let links = match service {
         Service::Iot(t) => Some(
             iot_links(project, Some(&floor.id), Some(t), FloorScope::Adjacent).map_err(

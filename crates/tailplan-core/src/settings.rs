@@ -46,6 +46,12 @@ pub struct RadioSettings {
     pub wifi_thresholds_dbm: Vec<f64>,
     /// Receiver sensitivity of each IoT technology, dBm.
     pub iot_sensitivity_dbm: IotSensitivity,
+    /// On a floor without rooms, aim coverage, statistics and placement at the building's
+    /// interior found from its walls (true), or at the whole plan (false).
+    pub interior_from_walls: bool,
+    /// Gaps in the outer walls up to this wide, metres, count as closed when the interior is
+    /// found from the walls (doorways, drawing slips); 1.2 by default.
+    pub interior_max_gap_m: f64,
 }
 
 impl Default for RadioSettings {
@@ -63,6 +69,8 @@ impl Default for RadioSettings {
             noise_floor_dbm: -95.0,
             wifi_thresholds_dbm: vec![-67.0, -70.0, -75.0],
             iot_sensitivity_dbm: IotSensitivity::default(),
+            interior_from_walls: true,
+            interior_max_gap_m: crate::interior::DEFAULT_MAX_GAP_M,
         }
     }
 }

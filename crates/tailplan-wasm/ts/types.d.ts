@@ -187,6 +187,9 @@ export interface ApPlacementOptions {
   channels: number[] | null;
 }
 
+/** Which area a floor's figures cover. */
+export type AreaKind = "rooms" | "interior" | "plan";
+
 /** Statistics of one area (a floor or a room). */
 export interface AreaStats {
   /** Cells counted. */
@@ -496,8 +499,13 @@ export interface CoverageResult {
 
 /** A floor's coverage statistics for one band or technology. */
 export interface CoverageStats {
-  /** True when the floor's area is its rooms' cells, false when it is the whole grid. */
+  /** True when the floor's area is its rooms' cells. */
   rooms_only: boolean;
+  /**
+   * What the floor's area is: its rooms, the building's interior from its walls, or the
+   * whole plan.
+   */
+  area: AreaKind;
   /** The floor as a whole. */
   floor: AreaStats;
   /** The distribution of the best RSSI over the floor, 5 dB bins. */
@@ -1523,6 +1531,16 @@ export interface RadioSettings {
   wifi_thresholds_dbm: number[];
   /** Receiver sensitivity of each IoT technology, dBm. */
   iot_sensitivity_dbm: IotSensitivity;
+  /**
+   * On a floor without rooms, aim coverage, statistics and placement at the building's
+   * interior found from its walls (true), or at the whole plan (false).
+   */
+  interior_from_walls: boolean;
+  /**
+   * Gaps in the outer walls up to this wide, metres, count as closed when the interior is
+   * found from the walls (doorways, drawing slips); 1.2 by default.
+   */
+  interior_max_gap_m: number;
 }
 
 /** Parameters of the propagation model and of the coverage maps. */
@@ -1544,6 +1562,16 @@ export interface RadioSettingsInput {
   wifi_thresholds_dbm?: number[];
   /** Receiver sensitivity of each IoT technology, dBm. */
   iot_sensitivity_dbm?: IotSensitivityInput;
+  /**
+   * On a floor without rooms, aim coverage, statistics and placement at the building's
+   * interior found from its walls (true), or at the whole plan (false).
+   */
+  interior_from_walls?: boolean;
+  /**
+   * Gaps in the outer walls up to this wide, metres, count as closed when the interior is
+   * found from the walls (doorways, drawing slips); 1.2 by default.
+   */
+  interior_max_gap_m?: number;
 }
 
 /** An image and where it lies on the floor. */

@@ -17,8 +17,8 @@ use tailplan_app::{AppError, Names, Param};
 use tailplan_core::coverage::placement::ApPlacementOptions;
 use tailplan_core::coverage::progressive::{Progressive, Step};
 use tailplan_core::coverage::{
-    CoverageEngine, CoverageRequest, Heatmaps, Service, coverage_stats, default_thresholds,
-    stats::room_cells,
+    CoverageEngine, CoverageRequest, FloorArea, Heatmaps, Service, coverage_stats,
+    default_thresholds, stats::room_cells,
 };
 use tailplan_core::{BBox, Edit, Floor, Project, UnderlayKind, project_file, routing};
 use tailplan_io::import::{ImportError, Scale};
@@ -620,7 +620,8 @@ fn result(job: &CoverageJob, project: &Project, maps: &Heatmaps, fine: bool, ms:
 /// The floor's and rooms' statistics at the project's thresholds.
 fn summary(project: &Project, floor: &Floor, maps: &Heatmaps) -> CoverageSummary {
     let thresholds = default_thresholds(&project.settings.radio, maps.service);
-    let stats = coverage_stats(maps, floor, &thresholds);
+    let area = FloorArea::of(floor, &project.settings.radio);
+    let stats = coverage_stats(maps, floor, &area, &thresholds);
     let area = |id: &str, name: &str, a: &tailplan_core::coverage::stats::AreaStats| AreaCoverage {
         id: id.to_owned(),
         name: name.to_owned(),
@@ -638,6 +639,7 @@ fn summary(project: &Project, floor: &Floor, maps: &Heatmaps) -> CoverageSummary
             .map(|r| area(&r.id, &r.name, &r.stats))
             .collect(),
         rooms_only: stats.rooms_only,
+        area: stats.area,
         thresholds_dbm: thresholds,
     }
 }

@@ -146,6 +146,8 @@ pub struct CoverageSummary {
     pub thresholds_dbm: Vec<f64>,
     /// True when the floor's area is its rooms (false: the whole grid).
     pub rooms_only: bool,
+    /// The floor's area: its rooms, the building's interior from its walls, or the plan.
+    pub area: tailplan_core::coverage::AreaKind,
     /// The floor.
     pub floor: AreaCoverage,
     /// Each room, in floor order.

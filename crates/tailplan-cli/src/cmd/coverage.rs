@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use tailplan_app::coverage::CoverageRequest;
 use tailplan_app::{AppError, parse, pick_floor, pick_service, slug};
 use tailplan_core::coverage::stats::CoverageStats;
-use tailplan_core::coverage::{CoverageEngine, Heatmaps, IotLinks, Service};
+use tailplan_core::coverage::{AreaKind, CoverageEngine, Heatmaps, IotLinks, Service};
 use tailplan_core::{Floor, IotTech, Project, WifiBand};
 use tailplan_io::geojson::CrsChoice;
 
@@ -359,10 +359,10 @@ pub fn summary(
         out,
         "area {:.0} m2 ({}): {}",
         s.area_m2,
-        if stats.rooms_only {
-            "rooms"
-        } else {
-            "whole grid"
+        match stats.area {
+            AreaKind::Rooms => "rooms",
+            AreaKind::Interior => "interior from the walls",
+            AreaKind::Plan => "whole grid",
         },
         shares.join(", ")
     );

@@ -64,6 +64,7 @@
 //! # Ok::<(), tailplan_core::coverage::CoverageError>(())
 //! ```
 
+pub mod area;
 pub mod engine;
 pub mod field;
 pub mod grid;
@@ -77,6 +78,7 @@ pub mod progressive;
 mod shadow;
 pub mod stats;
 
+pub use area::{AreaKind, FloorArea};
 pub use engine::{CoverageEngine, CoverageRequest, heatmaps};
 pub use field::{Field, Method};
 pub use grid::Grid;

@@ -3,8 +3,10 @@
 //!
 //! Both are greedy set covers over candidate positions, which is deterministic and within a
 //! small factor of the fewest:
-//! - candidates: a lattice of `spacing_m` over the floor's plan, kept where it falls in a room
-//!   (anywhere when the floor has no room) and at least `wall_clearance_m` from every wall
+//! - candidates: a lattice of `spacing_m` over the floor's plan, kept where it falls in the
+//!   floor's [`FloorArea`] (a room; on a floor without rooms the building's interior found
+//!   from its walls; anywhere only when they enclose nothing) and at least `wall_clearance_m`
+//!   from every wall
 //!   (found through the wall R-tree), mounted at the ceiling unless a height is given;
 //! - each round adds the candidate that serves the most still-unserved demand (lazily
 //!   re-evaluated; equal gains go to the candidate with the stronger signal over its demand,
@@ -12,7 +14,7 @@
 //!   met or nothing more can be gained; then every chosen position whose removal keeps the
 //!   target met is dropped, latest first.
 //!
-//! Access points: the demand is the room area on a grid of `cell_m` (1 m by default): each
+//! Access points: the demand is the floor's area (its rooms, else its interior) on a grid of `cell_m` (1 m by default): each
 //! cell wants one access point at or above `target_dbm` (two with secondary coverage), on
 //! `coverage_percent` of the area (and `secondary_percent` for two). Candidates are
 //! evaluated at the band's default frequency; channels are then assigned in order, each
@@ -32,13 +34,13 @@ use crate::geometry::{BBox, Point};
 use crate::project::Project;
 
 use super::CoverageError;
+use super::area::FloorArea;
 use super::engine::{CoverageEngine, CoverageRequest};
 use super::grid::{DEFAULT_MAX_CELLS, Grid};
 use super::maps::mw;
 use super::model::{FloorScope, Link, Reaching, Service, Transmitter, channel_center_mhz};
 use super::obstacles::Obstacles;
 use super::shadow::Scratch;
-use super::stats::room_cells;
 
 /// The channels tried by default: 2.4 GHz 1, 6, 11; 5 GHz the 20 MHz channels of UNII-1, 2
 /// and 2e (36 to 64, 100 to 140); 6 GHz the preferred scanning channels.
@@ -258,8 +260,15 @@ pub struct GatewayPlacement {
     pub target_met: bool,
 }
 
-/// Candidate positions on a floor: a lattice in its rooms, clear of walls.
-fn candidates(floor: &Floor, bbox: BBox, spacing_m: f64, clearance_m: f64) -> Vec<Point> {
+/// Candidate positions on a floor: a lattice in its area (its rooms, else its building's
+/// interior), clear of walls.
+fn candidates(
+    floor: &Floor,
+    area: &FloorArea,
+    bbox: BBox,
+    spacing_m: f64,
+    clearance_m: f64,
+) -> Vec<Point> {
     let spacing = if spacing_m.is_finite() && spacing_m > 0.0 {
         spacing_m.max(bbox.width().max(bbox.height()) / 2000.0)
     } else {
@@ -274,9 +283,7 @@ fn candidates(floor: &Floor, bbox: BBox, spacing_m: f64, clearance_m: f64) -> Ve
                 bbox.min.x + (c as f64 + 0.5) * spacing,
                 bbox.min.y + (r as f64 + 0.5) * spacing,
             );
-            let inside =
-                floor.rooms.is_empty() || floor.rooms.iter().any(|room| room.polygon.contains(p));
-            if inside && floor.walls.nearest_segment(p, clearance_m).is_none() {
+            if area.contains(floor, p) && floor.walls.nearest_segment(p, clearance_m).is_none() {
                 out.push(p);
             }
         }
@@ -384,17 +391,8 @@ pub fn place_aps(
     let radio = &project.settings.radio;
     let grid = Grid::for_floor(floor, options.cell_m, options.max_cells)?;
     let obstacles = Obstacles::of_floor(floor, &project.materials);
-    let demand: Vec<usize> = if floor.rooms.is_empty() {
-        (0..grid.len()).collect()
-    } else {
-        let mut inside = vec![false; grid.len()];
-        for room in &floor.rooms {
-            for i in room_cells(&grid, room) {
-                inside[i] = true;
-            }
-        }
-        (0..grid.len()).filter(|&i| inside[i]).collect()
-    };
+    let area = FloorArea::of(floor, radio);
+    let demand = area.cells(&grid, floor);
     let height = options.height_m.unwrap_or(floor.ceiling_m);
     let service = Service::Wifi(options.band);
     let rx_z = floor.elevation_m + radio.receiver_height_m;
@@ -437,6 +435,7 @@ pub fn place_aps(
     };
     let positions = candidates(
         floor,
+        &area,
         grid.bbox,
         options.spacing_m,
         options.wall_clearance_m,
@@ -642,7 +641,14 @@ pub fn place_gateways(
     let positions = if devices.is_empty() {
         Vec::new()
     } else {
-        candidates(floor, bbox, options.spacing_m, options.wall_clearance_m)
+        let area = FloorArea::of(floor, radio);
+        candidates(
+            floor,
+            &area,
+            bbox,
+            options.spacing_m,
+            options.wall_clearance_m,
+        )
     };
     let (covers, scores): (Vec<Bits>, Vec<f64>) =
         positions.iter().map(|&p| serves(&candidate(p))).unzip();

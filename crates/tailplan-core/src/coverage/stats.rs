@@ -2,8 +2,9 @@
 //! (by the best server, and by the second best for secondary coverage) and the RSSI
 //! distribution.
 //!
-//! A floor's area is the cells whose centres lie in one of its rooms (every cell of the grid
-//! when the floor has no room); a room's, the cells whose centres lie in its polygon.
+//! A floor's area is the cells whose centres lie in its [`FloorArea`]: one of its rooms; on a
+//! floor without rooms, the building's interior found from its walls; every cell of the grid
+//! when the walls enclose nothing. A room's, the cells whose centres lie in its polygon.
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -12,6 +13,7 @@ use crate::floor::Floor;
 use crate::rooms::Room;
 use crate::settings::RadioSettings;
 
+use super::area::{AreaKind, FloorArea};
 use super::grid::Grid;
 use super::maps::Heatmaps;
 use super::model::Service;
@@ -70,8 +72,11 @@ pub struct RoomStats {
 /// A floor's coverage statistics for one band or technology.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CoverageStats {
-    /// True when the floor's area is its rooms' cells, false when it is the whole grid.
+    /// True when the floor's area is its rooms' cells.
     pub rooms_only: bool,
+    /// What the floor's area is: its rooms, the building's interior from its walls, or the
+    /// whole plan.
+    pub area: AreaKind,
     /// The floor as a whole.
     pub floor: AreaStats,
     /// The distribution of the best RSSI over the floor, 5 dB bins.
@@ -158,23 +163,21 @@ fn area_stats(maps: &Heatmaps, cells: &[usize], thresholds: &[f64]) -> AreaStats
     }
 }
 
-/// The statistics of `maps` over `floor` (the floor the maps were computed for).
-pub fn coverage_stats(maps: &Heatmaps, floor: &Floor, thresholds: &[f64]) -> CoverageStats {
+/// The statistics of `maps` over `floor` (the floor the maps were computed for) and its
+/// `area` ([`FloorArea::of`] the floor).
+pub fn coverage_stats(
+    maps: &Heatmaps,
+    floor: &Floor,
+    area: &FloorArea,
+    thresholds: &[f64],
+) -> CoverageStats {
     let per_room: Vec<Vec<usize>> = floor
         .rooms
         .iter()
         .map(|r| room_cells(&maps.grid, r))
         .collect();
-    let rooms_only = !floor.rooms.is_empty();
-    let floor_cells: Vec<usize> = if rooms_only {
-        let mut inside = vec![false; maps.grid.len()];
-        for &i in per_room.iter().flatten() {
-            inside[i] = true;
-        }
-        (0..inside.len()).filter(|&i| inside[i]).collect()
-    } else {
-        (0..maps.grid.len()).collect()
-    };
+    let rooms_only = area.kind() == AreaKind::Rooms;
+    let floor_cells = area.cells(&maps.grid, floor);
     let (lo, hi) = match maps.service {
         Service::Wifi(_) => (-100.0, -30.0),
         Service::Iot(t) => {
@@ -214,6 +217,7 @@ pub fn coverage_stats(maps: &Heatmaps, floor: &Floor, thresholds: &[f64]) -> Cov
         .collect();
     CoverageStats {
         rooms_only,
+        area: area.kind(),
         floor: area_stats(maps, &floor_cells, thresholds),
         histogram,
         rooms: floor
@@ -282,7 +286,8 @@ mod tests {
             &CoverageRequest::new("1", Service::Wifi(WifiBand::Ghz5)).with_cell(1.0),
         )
         .unwrap();
-        let stats = coverage_stats(&maps, &p.floors[0], &[-50.0, -150.0]);
+        let area = FloorArea::of(&p.floors[0], &p.settings.radio);
+        let stats = coverage_stats(&maps, &p.floors[0], &area, &[-50.0, -150.0]);
         assert!(stats.rooms_only);
         assert_eq!(stats.floor.cells, 200);
         assert_eq!(stats.floor.area_m2, 200.0);

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use tailplan_core::coverage::grid::DEFAULT_MAX_CELLS;
 use tailplan_core::coverage::stats::CoverageStats;
 use tailplan_core::coverage::{CoverageEngine, CoverageError, CoverageRequest, Heatmaps, Service};
-use tailplan_core::coverage::{coverage_stats, default_thresholds};
+use tailplan_core::coverage::{FloorArea, coverage_stats, default_thresholds};
 use tailplan_core::routing::{self, BillOfMaterials, Routing};
 use tailplan_core::{Floor, Project};
 
@@ -97,7 +97,8 @@ fn floor_coverage(
     let request = CoverageRequest::new(floor.id.clone(), service);
     let maps = engine.heatmaps(project, &request)?;
     let thresholds = default_thresholds(&project.settings.radio, service);
-    let stats = coverage_stats(&maps, floor, &thresholds);
+    let area = FloorArea::of(floor, &project.settings.radio);
+    let stats = coverage_stats(&maps, floor, &area, &thresholds);
     Ok(FloorCoverage {
         service,
         thresholds_dbm: thresholds,

@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 use tailplan_core::Floor;
-use tailplan_core::coverage::Service;
+use tailplan_core::coverage::{AreaKind, Service};
 
 use super::analysis::FloorCoverage;
 use super::contour::{Samples, region_rings, simplify};
@@ -156,10 +156,10 @@ pub(crate) fn colour_legend(cov: &FloorCoverage) -> (String, f64, f64) {
     let f = &cov.stats.floor;
     let mut notes = vec![format!(
         "Area counted: {} ({:.0} m²); median {} dBm.",
-        if cov.stats.rooms_only {
-            "the rooms"
-        } else {
-            "the whole floor"
+        match cov.stats.area {
+            AreaKind::Rooms => "the rooms",
+            AreaKind::Interior => "the building's interior (from its walls)",
+            AreaKind::Plan => "the whole floor",
         },
         f.area_m2,
         f.median_dbm

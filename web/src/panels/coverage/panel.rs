@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use tailplan_core::coverage::Service;
+use tailplan_core::coverage::{AreaKind, Service};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -171,7 +171,7 @@ pub fn coverage_panel(props: &CoveragePanelProps) -> Html {
         });
         html! {
             <>
-                <h3 class="panel__sub">{ format!("{} · {:.0} m²{}", v.floor, s.floor.area_m2, if s.rooms_only { " of rooms" } else { "" }) }</h3>
+                <h3 class="panel__sub">{ format!("{} · {:.0} m²{}", v.floor, s.floor.area_m2, match s.area { AreaKind::Rooms => " of rooms", AreaKind::Interior => " inside the walls", AreaKind::Plan => "" }) }</h3>
                 <ul class="stats" data-testid="coverage-stats">{ for floor_rows }</ul>
                 <p class="panel__hint">
                     { format!("Median {} dBm · weakest {} dBm · the light bar: a second transmitter heard", s.floor.median_dbm.map(dbm).unwrap_or_else(|| "–".into()), s.floor.min_dbm.map(dbm).unwrap_or_else(|| "–".into())) }
