@@ -77,6 +77,15 @@ pub const FINDING_NOTE: Rgba = Rgba::hex(0x3b82f6);
 /// A proposed access point or gateway (not yet in the project).
 pub const PROPOSED: Rgba = Rgba::hex(0x16a34a);
 
+/// The building's interior found from its walls (a floor without rooms): fill and edge.
+pub const INTERIOR_FILL: Rgba = Rgba::rgb(22, 163, 74).with_alpha(14);
+/// See [`INTERIOR_FILL`].
+pub const INTERIOR_EDGE: Rgba = Rgba::rgb(22, 163, 74).with_alpha(150);
+/// A directional antenna's pattern on the plan: line and fill.
+pub const ANTENNA: Rgba = Rgba::hex(0x7c3aed);
+/// See [`ANTENNA`].
+pub const ANTENNA_FILL: Rgba = Rgba::rgb(124, 58, 237).with_alpha(40);
+
 /// A telecom room's outline and label.
 pub const TELECOM: Rgba = Rgba::hex(0xc2410c);
 /// A telecom room's fill.

@@ -172,6 +172,51 @@ struct TelecomItem {
     bbox: BBox,
 }
 
+/// A directional antenna ready to draw on its access point: its horizontal pattern as a polar
+/// plot (30 dB from the centre to the rim) turned to its azimuth.
+#[derive(Debug, Clone)]
+struct AntennaItem {
+    /// The access point's id.
+    id: String,
+    position: Point,
+    azimuth_deg: f64,
+    /// The plot's radius at each 5° clockwise from the azimuth, 0 to 1.
+    reach: Vec<f64>,
+}
+
+impl AntennaItem {
+    /// The antennas of `floor`'s access points worth drawing: the first radio with a
+    /// directional pattern (an omni one, within 1 dB all round, draws nothing), one per access
+    /// point.
+    fn of_floor(project: &Project, floor: &Floor) -> Vec<Self> {
+        floor
+            .access_points
+            .iter()
+            .filter(|a| a.position.is_finite())
+            .filter_map(|a| {
+                let (mount, pattern) = a.effective_radios().into_iter().find_map(|r| {
+                    let mount = r.antenna?;
+                    let pattern = project.antennas.get(&mount.pattern)?.clone();
+                    let spread = pattern.horizontal_db.iter().fold(0.0f64, |m, v| m.max(*v))
+                        - pattern.horizontal_db.iter().fold(0.0f64, |m, v| m.min(*v));
+                    (spread > 1.0).then_some((mount, pattern))
+                })?;
+                let reach = (0..72)
+                    .map(|k| {
+                        (1.0 - pattern.horizontal_at(f64::from(k) * 5.0) / 30.0).clamp(0.0, 1.0)
+                    })
+                    .collect();
+                Some(AntennaItem {
+                    id: a.id.clone(),
+                    position: a.position,
+                    azimuth_deg: mount.azimuth_deg,
+                    reach,
+                })
+            })
+            .collect()
+    }
+}
+
 /// A symbol ready to draw.
 #[derive(Debug, Clone)]
 struct SymbolItem {
@@ -206,6 +251,11 @@ pub struct FloorScene {
     rasters: Vec<RasterItem>,
     /// The telecom rooms the routes are coloured by, those with routes on this floor.
     route_rooms: Vec<(String, Rgba)>,
+    /// On a floor without rooms, the outline of the building's interior found from its walls
+    /// (what coverage and placement aim at), closed rings.
+    interior: Vec<Vec<Point>>,
+    /// Directional antennas on access points.
+    antennas: Vec<AntennaItem>,
     /// Some routes on this floor were drawn by hand.
     has_hand_routes: bool,
 }
@@ -420,6 +470,24 @@ impl FloorScene {
             }
         }
 
+        let interior = tailplan_core::coverage::FloorArea::of(floor, &project.settings.radio)
+            .interior()
+            .map(|i| {
+                i.outline()
+                    .iter()
+                    .flat_map(|p| std::iter::once(&p.exterior).chain(&p.holes))
+                    .map(|ring| {
+                        let mut r = ring.clone();
+                        if let Some(&first) = r.first() {
+                            r.push(first);
+                        }
+                        r
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let antennas = AntennaItem::of_floor(project, floor);
+
         FloorScene {
             floor_id: floor.id.clone(),
             floor_name: floor.name.clone(),
@@ -436,7 +504,15 @@ impl FloorScene {
             rasters,
             route_rooms,
             has_hand_routes,
+            interior,
+            antennas,
         }
+    }
+
+    /// True when the floor has no rooms and its walls enclose a building interior, which the
+    /// plan outlines.
+    pub fn has_interior(&self) -> bool {
+        !self.interior.is_empty()
     }
 
     /// The scans this floor draws: (image id, underlay id), for the browser edge to load.
@@ -514,6 +590,7 @@ impl FloorScene {
 
         if layers.shows(Layer::Rooms) {
             self.draw_room_fills(&mut below, &frame);
+            self.draw_interior(&mut below, &frame);
         }
         if layers.shows(Layer::Underlay) {
             self.draw_rasters(&mut below, &frame);
@@ -562,6 +639,9 @@ impl FloorScene {
                 placer.reserve(Rect::centered(x, y, 2.0 * r, 2.0 * r));
                 visible_symbols.push((s, x, y));
             }
+        }
+        if layers.shows(Layer::Devices) {
+            self.draw_antennas(&mut list, &frame, radius);
         }
         symbols::draw_symbols(&mut list, &visible_symbols, radius);
 
@@ -622,6 +702,60 @@ impl FloorScene {
             };
             list.stroke(path, stroke);
         }
+    }
+
+    /// The building's interior on a floor without rooms: a faint fill inside a dashed line.
+    fn draw_interior(&self, list: &mut DisplayList, f: &Frame) {
+        if self.interior.is_empty() {
+            return;
+        }
+        let mut path = Path::new();
+        for ring in &self.interior {
+            path.ring(ring.iter().map(|p| f.view.to_screen(*p)));
+        }
+        list.fill_stroke(
+            path,
+            style::INTERIOR_FILL,
+            Stroke::solid(style::INTERIOR_EDGE, 1.5).dashed(&[6.0, 4.0]),
+        );
+    }
+
+    /// Each directional antenna: its horizontal pattern as a polar plot around the access
+    /// point, four symbol radii at its peak, and a line along its azimuth.
+    fn draw_antennas(&self, list: &mut DisplayList, f: &Frame, radius_px: f64) {
+        if self.antennas.is_empty() {
+            return;
+        }
+        let rim_m = 4.0 * radius_px / f.view.scale.max(1e-9);
+        let mut lobes = Path::new();
+        let mut beams = Path::new();
+        for a in self.antennas.iter().filter(|a| !f.hides(&a.id)) {
+            let (x, y) = f.view.to_screen(a.position);
+            if !f.screen_has(x, y, 4.0 * radius_px) {
+                continue;
+            }
+            let at = |bearing_deg: f64, r_m: f64| {
+                let (s, c) = bearing_deg.to_radians().sin_cos();
+                f.view
+                    .to_screen(Point::new(a.position.x + s * r_m, a.position.y + c * r_m))
+            };
+            lobes.ring(
+                a.reach
+                    .iter()
+                    .enumerate()
+                    .map(|(k, r)| at(a.azimuth_deg + 5.0 * k as f64, r * rim_m)),
+            );
+            beams.polyline([(x, y), at(a.azimuth_deg, 1.15 * rim_m)]);
+        }
+        list.fill_stroke(
+            lobes,
+            style::ANTENNA_FILL,
+            Stroke::solid(style::ANTENNA, 1.0),
+        );
+        list.stroke(
+            beams,
+            Stroke::solid(style::ANTENNA, 1.5).capped(LineCap::Round),
+        );
     }
 
     fn draw_room_fills(&self, list: &mut DisplayList, f: &Frame) {
@@ -1371,6 +1505,69 @@ mod tests {
         let telecom = strokes_of(&list, style::TELECOM);
         assert_eq!(telecom.len(), 1);
         assert!(list.texts().any(|t| t.text == "TR-1"));
+    }
+
+    #[test]
+    fn a_directional_antenna_draws_its_pattern_turned_to_its_azimuth() {
+        let mut project = project();
+        let ap = &mut project.floors[0].access_points[0];
+        ap.radios[0].antenna = Some(tailplan_core::AntennaMount {
+            pattern: tailplan_core::antenna::builtin::PATCH_70.into(),
+            azimuth_deg: 90.0,
+            tilt_deg: 0.0,
+        });
+        let s = FloorScene::new(&project, &project.floors[0]);
+        let view = s.fit(viewport());
+        let list = s.frame(&view, viewport(), Layers::all());
+        let beams = strokes_of(&list, style::ANTENNA);
+        assert_eq!(beams.len(), 1, "one line along the azimuth");
+        // The lobe reaches furthest east of the access point (azimuth 90°: +x on screen).
+        let (x0, _) = view.to_screen(p(5.0, 5.0));
+        let lobe = list
+            .paths()
+            .find(|(_, fill, _)| *fill == Some(style::ANTENNA_FILL))
+            .map(|(path, _, _)| path)
+            .unwrap();
+        let xs: Vec<f64> = lobe
+            .cmds
+            .iter()
+            .filter_map(|c| match c {
+                PathCmd::MoveTo(x, _) | PathCmd::LineTo(x, _) => Some(*x),
+                _ => None,
+            })
+            .collect();
+        let east = xs.iter().fold(f64::MIN, |m, x| m.max(*x)) - x0;
+        let west = x0 - xs.iter().fold(f64::MAX, |m, x| m.min(*x));
+        assert!(east > 3.0 * west, "east {east} px, west {west} px");
+        // An omni antenna (the ceiling model's) draws nothing; hiding devices hides it.
+        let mut omni = project.clone();
+        omni.floors[0].access_points[0].model =
+            Some(tailplan_core::ap_models::names::TRI_BAND_CEILING.into());
+        omni.floors[0].access_points[0].radios.clear();
+        let s2 = FloorScene::new(&omni, &omni.floors[0]);
+        assert!(strokes_of(&s2.frame(&view, viewport(), Layers::all()), style::ANTENNA).is_empty());
+        let layers = Layers::all().with(Layer::Devices, false);
+        assert!(strokes_of(&s.frame(&view, viewport(), layers), style::ANTENNA).is_empty());
+    }
+
+    #[test]
+    fn a_floor_without_rooms_outlines_its_building_interior() {
+        let mut project = project();
+        assert!(!scene().has_interior(), "rooms are the area");
+        project.floors[0].rooms.clear();
+        let s = FloorScene::new(&project, &project.floors[0]);
+        assert!(s.has_interior());
+        let view = s.fit(viewport());
+        let list = s.frame(&view, viewport(), Layers::all());
+        let edge = list
+            .paths()
+            .find(|(_, fill, _)| *fill == Some(style::INTERIOR_FILL))
+            .and_then(|(_, _, stroke)| stroke)
+            .unwrap();
+        assert!(!edge.dash.is_empty());
+        // Turned off in the settings: no outline.
+        project.settings.radio.interior_from_walls = false;
+        assert!(!FloorScene::new(&project, &project.floors[0]).has_interior());
     }
 
     #[test]
