@@ -216,6 +216,20 @@ impl AntennaLibrary {
         }
     }
 
+    /// Where the project's pattern named `name` is in the library.
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.patterns.iter().position(|p| p.name == name)
+    }
+
+    /// Adds `pattern` at `index` (the end when `None` or past it); the caller checks that no
+    /// pattern has its name.
+    pub fn insert_at(&mut self, index: Option<usize>, pattern: AntennaPattern) {
+        let i = index
+            .unwrap_or(self.patterns.len())
+            .min(self.patterns.len());
+        self.patterns.insert(i, pattern);
+    }
+
     /// Removes the project's pattern named `name`; returns it.
     pub fn remove(&mut self, name: &str) -> Option<AntennaPattern> {
         let i = self.patterns.iter().position(|p| p.name == name)?;

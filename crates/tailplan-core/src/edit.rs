@@ -48,6 +48,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::antenna::AntennaPattern;
 use crate::diagnostics::{Diagnostic, summarize_errors};
 use crate::element::Element;
 use crate::floor::Floor;
@@ -136,6 +137,21 @@ pub enum Edit {
         /// Its name.
         name: String,
     },
+    /// Adds an antenna pattern to the project's library, or replaces the one with the same
+    /// name.
+    PutAntenna {
+        /// The pattern.
+        pattern: AntennaPattern,
+        /// Where a new pattern goes in the library (the end when not given).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        index: Option<usize>,
+    },
+    /// Removes a pattern from the project's library (radios naming it radiate equally until
+    /// one of that name is added again, or use the built-in one of that name).
+    RemoveAntenna {
+        /// Its name.
+        name: String,
+    },
     /// Several edits as one: all apply, or none.
     Batch {
         /// The edits, in order.
@@ -158,6 +174,9 @@ pub enum EditError {
     /// No material has this name.
     #[error("no material \"{0}\"")]
     NoMaterial(String),
+    /// No pattern of the project's antenna library has this name.
+    #[error("no antenna pattern \"{0}\" in the project's library")]
+    NoAntenna(String),
     /// The material is still used.
     #[error("material \"{name}\" is still used by {count} element(s)")]
     MaterialInUse {
@@ -324,6 +343,36 @@ impl Project {
                 let material = self.materials.remove(&name).expect("present");
                 Ok(Edit::PutMaterial {
                     material,
+                    index: Some(index),
+                })
+            }
+            Edit::PutAntenna { pattern, index } => {
+                if let Some(problem) = pattern.problem() {
+                    return Err(EditError::Invalid(vec![Diagnostic::error(
+                        format!("antenna pattern \"{}\"", pattern.name),
+                        problem,
+                    )]));
+                }
+                let name = pattern.name.clone();
+                Ok(match self.antennas.position(&name) {
+                    Some(_) => Edit::PutAntenna {
+                        pattern: self.antennas.insert(pattern).expect("present"),
+                        index: None,
+                    },
+                    None => {
+                        self.antennas.insert_at(index, pattern);
+                        Edit::RemoveAntenna { name }
+                    }
+                })
+            }
+            Edit::RemoveAntenna { name } => {
+                let index = self
+                    .antennas
+                    .position(&name)
+                    .ok_or_else(|| EditError::NoAntenna(name.clone()))?;
+                let pattern = self.antennas.remove(&name).expect("present");
+                Ok(Edit::PutAntenna {
+                    pattern,
                     index: Some(index),
                 })
             }
@@ -634,5 +683,70 @@ mod tests {
         let mut p = project();
         p.apply(e).unwrap();
         assert_eq!(p.floors[0].risers[0].position, Point::new(1.0, 2.0));
+    }
+
+    #[test]
+    fn antenna_patterns_are_put_replaced_and_removed_undoably() {
+        let mut p = Project::new();
+        let pattern = |name: &str, gain_dbi: f64| AntennaPattern {
+            name: name.into(),
+            make: String::new(),
+            frequency_mhz: None,
+            gain_dbi,
+            horizontal_db: vec![0.0; 360],
+            vertical_db: vec![0.0; 360],
+            comment: String::new(),
+        };
+        let mut h = History::new();
+        h.apply(
+            &mut p,
+            Edit::PutAntenna {
+                pattern: pattern("a", 5.0),
+                index: None,
+            },
+        )
+        .unwrap();
+        h.apply(
+            &mut p,
+            Edit::PutAntenna {
+                pattern: pattern("b", 6.0),
+                index: None,
+            },
+        )
+        .unwrap();
+        let two = p.clone();
+        h.apply(
+            &mut p,
+            Edit::PutAntenna {
+                pattern: pattern("a", 7.0),
+                index: None,
+            },
+        )
+        .unwrap();
+        assert_eq!(p.antennas.get("a").unwrap().gain_dbi, 7.0);
+        h.apply(&mut p, Edit::RemoveAntenna { name: "a".into() })
+            .unwrap();
+        assert!(p.antennas.position("a").is_none());
+        // Undo puts it back in its place, then its old gain.
+        assert!(h.undo(&mut p));
+        assert_eq!(p.antennas.position("a"), Some(0));
+        assert!(h.undo(&mut p));
+        assert_eq!(p, two);
+        // Refusals change nothing.
+        let mut bad = pattern("c", 1.0);
+        bad.vertical_db.pop();
+        let err = p
+            .apply(Edit::PutAntenna {
+                pattern: bad,
+                index: None,
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("359 entries"), "{err}");
+        assert_eq!(
+            p.apply(Edit::RemoveAntenna { name: "zz".into() })
+                .unwrap_err(),
+            EditError::NoAntenna("zz".into())
+        );
+        assert_eq!(p, two);
     }
 }

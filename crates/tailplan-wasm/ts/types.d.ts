@@ -635,6 +635,16 @@ export type Edit = {
   /** Its name. */
   name: string;
 } | {
+  edit: "put_antenna";
+  /** The pattern. */
+  pattern: AntennaPattern;
+  /** Where a new pattern goes in the library (the end when not given). */
+  index?: number | null;
+} | {
+  edit: "remove_antenna";
+  /** Its name. */
+  name: string;
+} | {
   edit: "batch";
   /** The edits, in order. */
   edits: Edit[];
