@@ -75,6 +75,10 @@ pub enum Param {
     MaxNesting,
     /// A table of the routing.
     Table,
+    /// A radio channel's width, MHz.
+    Width,
+    /// A list of radio channels.
+    Channels,
 }
 
 impl Param {
@@ -108,6 +112,8 @@ impl Param {
             Param::MaxPoints => "max_points",
             Param::MaxNesting => "max_nesting",
             Param::Table => "table",
+            Param::Width => "width_mhz",
+            Param::Channels => "channels",
         }
     }
 

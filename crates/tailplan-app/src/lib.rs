@@ -61,6 +61,7 @@
 //! # Ok::<(), AppError>(())
 //! ```
 
+pub mod channels;
 pub mod coverage;
 pub mod date;
 pub mod error;
@@ -74,6 +75,7 @@ pub mod placement;
 pub mod route;
 pub mod sheets;
 
+pub use channels::ChannelPlanRequest;
 pub use coverage::{Coverage, CoverageRequest, CoverageResult, TransmitterRef};
 pub use date::SheetDate;
 pub use error::{AppError, FieldNames, Names, Param};

@@ -39,6 +39,8 @@ impl Names for Flags {
             Param::MaxPoints => "--max-points",
             Param::MaxNesting => "--max-nesting",
             Param::Table => "--table",
+            Param::Width => "--width",
+            Param::Channels => "--channels",
         })
     }
 

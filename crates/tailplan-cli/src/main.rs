@@ -36,6 +36,8 @@ enum Command {
     PlaceAps(cmd::place::ApsArgs),
     /// Propose gateway positions reaching every IoT device with a margin.
     PlaceGateways(cmd::place::GatewaysArgs),
+    /// Assign channels to a floor's access points, overlapping least with what each hears.
+    PlanChannels(cmd::channels::Args),
     /// Route every cable to a telecom room: schedule, bill of materials, routed project.
     Route(cmd::route::Args),
     /// Check the design rules (lengths, tray fill, PoE, ports): exit 1 when one fails.
@@ -77,6 +79,7 @@ fn main() -> ExitCode {
         Command::Coverage(a) => cmd::coverage::run(a),
         Command::PlaceAps(a) => cmd::place::run_aps(a),
         Command::PlaceGateways(a) => cmd::place::run_gateways(a),
+        Command::PlanChannels(a) => cmd::channels::run(a),
         Command::Route(a) => cmd::route::run(a),
         Command::Check(a) => cmd::check::run(a),
         Command::Sheet(a) => cmd::sheet::run(a),

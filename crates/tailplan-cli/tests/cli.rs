@@ -216,3 +216,56 @@ fn import_output_is_a_valid_project_and_replaced_atomically() {
         .collect();
     assert!(leftovers.is_empty(), "no temporary file is left behind");
 }
+
+#[test]
+fn plan_channels_proposes_writes_the_plan_and_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let office = workspace().join("floorplans/office.tailplan.json");
+    let text = ok(&["plan-channels", s(&office), "--floor", "2"]);
+    assert!(text.starts_with("floor \"2\", 5 GHz (ETSI):"), "{text}");
+    assert!(text.contains("pairs on overlapping channels heard above -82 dBm:"));
+    let plan: Value = serde_json::from_str(&ok(&[
+        "plan-channels",
+        s(&office),
+        "--floor",
+        "2",
+        "--json",
+    ]))
+    .unwrap();
+    let before = plan["conflicts_before"].as_u64().unwrap();
+    let after = plan["conflicts_after"].as_u64().unwrap();
+    assert!(after <= before, "{after} > {before}");
+    assert_eq!(plan["domain"], "etsi");
+    // Written into a copy of the project: planned again, it changes nothing.
+    let out = dir.path().join("planned.tailplan.json");
+    ok(&["plan-channels", s(&office), "--floor", "2", "-o", s(&out)]);
+    let again: Value =
+        serde_json::from_str(&ok(&["plan-channels", s(&out), "--floor", "2", "--json"])).unwrap();
+    assert_eq!(again["changed"], 0);
+    assert_eq!(again["conflicts_before"], plan["conflicts_after"]);
+    // Bad options, named as typed.
+    assert_eq!(
+        bad_input(&[
+            "plan-channels",
+            s(&office),
+            "--floor",
+            "2",
+            "--band",
+            "2.4",
+            "--width",
+            "80"
+        ]),
+        "tailplan: error: --width 80: must be a 2.4 GHz channel width: 20 to 40 MHz"
+    );
+    assert!(
+        bad_input(&[
+            "plan-channels",
+            s(&office),
+            "--floor",
+            "2",
+            "--channels",
+            "36,7"
+        ])
+        .contains("--channels 7: is not a 5 GHz channel")
+    );
+}

@@ -8,6 +8,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::channels::RegDomain;
 use crate::devices::{IotTech, Medium};
 use crate::materials::BandLoss;
 
@@ -52,6 +53,9 @@ pub struct RadioSettings {
     /// Gaps in the outer walls up to this wide, metres, count as closed when the interior is
     /// found from the walls (doorways, drawing slips); 1.2 by default.
     pub interior_max_gap_m: f64,
+    /// Whose channel rules apply (ETSI by default): what channel planning may assign, and
+    /// which channels validation warns about.
+    pub regulatory_domain: RegDomain,
 }
 
 impl Default for RadioSettings {
@@ -71,6 +75,7 @@ impl Default for RadioSettings {
             iot_sensitivity_dbm: IotSensitivity::default(),
             interior_from_walls: true,
             interior_max_gap_m: crate::interior::DEFAULT_MAX_GAP_M,
+            regulatory_domain: RegDomain::default(),
         }
     }
 }

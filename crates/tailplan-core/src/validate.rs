@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use crate::antenna::AntennaLibrary;
+use crate::channels::RegDomain;
 use crate::devices::{Radio, WifiBand};
 use crate::diagnostics::{Diagnostic, Num};
 use crate::element::Element;
@@ -150,7 +151,11 @@ pub fn validate_element(e: &Element, project: &Project, location: &str) -> Vec<D
                         format!("radio {} ({} GHz): ", i + 1, r.band.as_str())
                     },
                 };
-                at.radio(r, &project.antennas);
+                at.radio(
+                    r,
+                    &project.antennas,
+                    project.settings.radio.regulatory_domain,
+                );
             }
         }
         Element::Gateway(g) => {
@@ -210,7 +215,7 @@ struct RadioCheck<'c, 'a> {
 }
 
 impl RadioCheck<'_, '_> {
-    fn radio(&mut self, r: &Radio, antennas: &AntennaLibrary) {
+    fn radio(&mut self, r: &Radio, antennas: &AntennaLibrary, domain: RegDomain) {
         let which = self.which.clone();
         let v = &mut *self.v;
         let before = v.out.len();
@@ -236,6 +241,20 @@ impl RadioCheck<'_, '_> {
                 "channel {ch} is not a {} GHz channel",
                 r.band.as_str()
             ));
+        } else if let Some(ch) = r.channel {
+            // The channel, or the block of its width that holds it, must be allowed.
+            let span = crate::channels::channel_span_mhz(r.band, ch, r.width_mhz);
+            let allowed = domain
+                .channels(r.band, r.width_mhz)
+                .iter()
+                .any(|a| crate::channels::channel_span_mhz(r.band, a.channel, r.width_mhz) == span);
+            if !allowed && widths.contains(&r.width_mhz) {
+                v.warning(format!(
+                    "channel {ch} at {} MHz is not allowed in the {} domain",
+                    r.width_mhz,
+                    domain.as_str().to_uppercase()
+                ));
+            }
         }
         if let Some(a) = &r.antenna {
             v.range("azimuth_deg", a.azimuth_deg, -360.0, 360.0, true);

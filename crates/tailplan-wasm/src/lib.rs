@@ -100,6 +100,10 @@ extern "C" {
     /// The options of `project.sheetSet` (TypeScript `SheetSetOptions`).
     #[wasm_bindgen(typescript_type = "SheetSetOptions")]
     pub type SheetSetOptionsJs;
+    /// The options of `project.planChannels` (TypeScript `PlanChannelsOptions`).
+    #[wasm_bindgen(typescript_type = "PlanChannelsOptions")]
+    pub type PlanChannelsOptionsJs;
+
     /// The options of `project.placeAps` (TypeScript `PlaceApsOptions`).
     #[wasm_bindgen(typescript_type = "PlaceApsOptions")]
     pub type PlaceApsOptionsJs;
@@ -346,6 +350,21 @@ impl Project {
             &options.map_or(JsValue::UNDEFINED, JsValue::from),
         )?;
         to_js(&self.session.place_aps(&options).map_err(fail)?)
+    }
+
+    /// Plans a floor's channels on one band, overlapping least with the radios each access
+    /// point hears (`tailplan plan-channels --json`, unrounded); with `apply: true` the plan
+    /// becomes the project's as one undoable edit.
+    #[wasm_bindgen(js_name = planChannels, unchecked_return_type = "ChannelPlan")]
+    pub fn plan_channels(
+        &mut self,
+        options: Option<PlanChannelsOptionsJs>,
+    ) -> Result<JsValue, JsError> {
+        let options = read_options::<crate::options::PlanChannelsOptions>(
+            "channel plan options",
+            &options.map_or(JsValue::UNDEFINED, JsValue::from),
+        )?;
+        to_js(&self.session.plan_channels(&options).map_err(fail)?)
     }
 
     /// Proposes gateway positions reaching every IoT device with a margin, one proposal per

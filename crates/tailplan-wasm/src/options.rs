@@ -242,6 +242,31 @@ pub struct PlaceApsOptions {
     pub keep_existing: Option<bool>,
 }
 
+/// `project.planChannels` options: the CLI's `tailplan plan-channels` flags.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PlanChannelsOptions {
+    /// The floor's id (needed when the project has several floors).
+    #[serde(default)]
+    pub floor: Option<String>,
+    /// The Wi-Fi band (default `5`).
+    #[serde(default)]
+    #[schemars(with = "Option<WifiBand>")]
+    pub band: Option<String>,
+    /// One channel width for every radio, MHz (default: each radio's own).
+    #[serde(default)]
+    pub width_mhz: Option<u32>,
+    /// The channels to use (default: every channel the project's regulatory domain allows).
+    #[serde(default)]
+    pub channels: Option<Vec<u32>>,
+    /// Leave out DFS channels.
+    #[serde(default)]
+    pub avoid_dfs: Option<bool>,
+    /// Make the plan the project's, as one undoable edit (default: a proposal only).
+    #[serde(default)]
+    pub apply: Option<bool>,
+}
+
 /// `project.placeGateways` options: the CLI's `tailplan place-gateways` flags.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -14,8 +14,8 @@ use tailplan_app::coverage::CoverageRequest;
 use tailplan_app::open::{self, ImportRequest};
 use tailplan_app::placement::{ApPlacementRequest, GatewayPlacementRequest, GatewayPlacements};
 use tailplan_app::{
-    AppError, CheckResult, CoverageResult, CsvTable, Names, Param, ProjectInfo, RouteResult,
-    SheetDate, SheetRequest, SheetResult, SheetSetRequest, parse, sheets,
+    AppError, ChannelPlanRequest, CheckResult, CoverageResult, CsvTable, Names, Param, ProjectInfo,
+    RouteResult, SheetDate, SheetRequest, SheetResult, SheetSetRequest, parse, sheets,
 };
 use tailplan_core::coverage::CoverageEngine;
 use tailplan_core::coverage::grid::DEFAULT_MAX_CELLS;
@@ -27,7 +27,7 @@ use tailplan_io::sheet::SheetKind;
 
 use crate::options::{
     CoverageOptions, GeoJsonOptions, ImportOptions, PlaceApsOptions, PlaceGatewaysOptions,
-    SheetOptions, SheetSetOptions,
+    PlanChannelsOptions, SheetOptions, SheetSetOptions,
 };
 
 /// The name a project is known by in messages when none is given.
@@ -75,6 +75,8 @@ impl Names for JsNames {
             Param::MaxPoints => "maxPoints",
             Param::MaxNesting => "maxNesting",
             Param::Table => "table",
+            Param::Width => "widthMhz",
+            Param::Channels => "channels",
         })
     }
 
@@ -258,6 +260,37 @@ impl Session {
         let request = place_gateways_request(options).map_err(message)?;
         tailplan_app::placement::place_gateways(&self.name, &self.project, &request)
             .map_err(message)
+    }
+
+    /// Plans a floor's channels (`tailplan plan-channels --json`); with `apply`, makes the
+    /// plan the project's as one undoable edit.
+    pub fn plan_channels(
+        &mut self,
+        options: &PlanChannelsOptions,
+    ) -> Result<tailplan_core::coverage::ChannelPlan, String> {
+        let request = ChannelPlanRequest {
+            floor: options.floor.clone(),
+            options: tailplan_core::coverage::ChannelPlanOptions {
+                band: options
+                    .band
+                    .as_deref()
+                    .map(parse::band)
+                    .transpose()
+                    .map_err(message)?
+                    .unwrap_or(tailplan_core::WifiBand::Ghz5),
+                width_mhz: options.width_mhz,
+                channels: options.channels.clone().filter(|c| !c.is_empty()),
+                avoid_dfs: options.avoid_dfs.unwrap_or(false),
+            },
+        };
+        let plan = tailplan_app::channels::plan_channels(&self.name, &self.project, &request)
+            .map_err(message)?;
+        if options.apply.unwrap_or(false)
+            && let Some(edit) = tailplan_app::channels::plan_edit(&self.project, &plan)
+        {
+            self.apply(edit)?;
+        }
+        Ok(plan)
     }
 
     /// Routes every cable (`tailplan route`).

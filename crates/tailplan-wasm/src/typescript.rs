@@ -22,7 +22,7 @@ use tailplan_app::CsvTable;
 
 use crate::options::{
     CoverageOptions, GeoJsonOptions, ImportOptions, PlaceApsOptions, PlaceGatewaysOptions,
-    SheetOptions, SheetSetOptions,
+    PlanChannelsOptions, SheetOptions, SheetSetOptions,
 };
 use crate::results::{
     CheckResult, CoverageResult, ProjectFile, ProjectInfo, RouteResult, SheetResult,
@@ -73,6 +73,7 @@ pub fn generate() -> String {
             add::<SheetResult>,
             add::<tailplan_core::coverage::placement::ApPlacement>,
             add::<tailplan_app::GatewayPlacements>,
+            add::<tailplan_core::coverage::ChannelPlan>,
         ],
     );
     // A coverage grid's values cross as a typed array, not as JSON numbers (lib.rs).
@@ -96,6 +97,7 @@ pub fn generate() -> String {
             add::<SheetSetOptions>,
             add::<PlaceApsOptions>,
             add::<PlaceGatewaysOptions>,
+            add::<PlanChannelsOptions>,
             add::<CsvTable>,
         ],
     );

@@ -419,6 +419,41 @@ export interface CablingSettingsInput {
   patch_panel_ports?: number;
 }
 
+/** A channel plan for one floor and band. */
+export interface ChannelPlan {
+  /** The floor's id. */
+  floor: string;
+  /** What was asked. */
+  options: ChannelPlanOptions;
+  /** The regulatory domain followed. */
+  domain: RegDomain;
+  /** The channels it chose from. */
+  channels: number[];
+  /** Each radio, in floor order. */
+  radios: PlannedRadio[];
+  /**
+   * Pairs of radios on overlapping channels that hear each other above
+   * [`CONFLICT_DBM`], before (radios without a channel overlap none).
+   */
+  conflicts_before: number;
+  /** The same in the plan. */
+  conflicts_after: number;
+  /** Radios whose channel or width the plan changes. */
+  changed: number;
+}
+
+/** What to plan. */
+export interface ChannelPlanOptions {
+  /** The band (5 GHz by default). */
+  band: WifiBand;
+  /** One width for every radio, MHz; `None` keeps each radio's own. */
+  width_mhz: number | null;
+  /** The channels to use; `None` for every channel the regulatory domain allows. */
+  channels: number[] | null;
+  /** Leave out DFS channels (unless nothing else is left). */
+  avoid_dfs: boolean;
+}
+
 /** The design-rule report: `tailplan check --json` (which fails when `errors` is not 0). */
 export interface CheckResult {
   /** Findings of severity error. */
@@ -1293,6 +1328,42 @@ export interface Placement {
   offset: Point;
 }
 
+/** `project.planChannels` options: the CLI's `tailplan plan-channels` flags. */
+export interface PlanChannelsOptions {
+  /** The floor's id (needed when the project has several floors). */
+  floor?: string | null;
+  /** The Wi-Fi band (default `5`). */
+  band?: WifiBand | null;
+  /** One channel width for every radio, MHz (default: each radio's own). */
+  widthMhz?: number | null;
+  /** The channels to use (default: every channel the project's regulatory domain allows). */
+  channels?: number[] | null;
+  /** Leave out DFS channels. */
+  avoidDfs?: boolean | null;
+  /** Make the plan the project's, as one undoable edit (default: a proposal only). */
+  apply?: boolean | null;
+}
+
+/** One radio's channel in a plan. */
+export interface PlannedRadio {
+  /** The access point's id. */
+  ap: string;
+  /** Its name. */
+  name: string;
+  /** Which of its radios (0-based, of its effective radios). */
+  radio: number;
+  /** The radio's width, MHz. */
+  width_mhz: number;
+  /** Its channel before. */
+  before: number | null;
+  /** Its channel in the plan. */
+  channel: number;
+  /** True when the channel is a DFS one. */
+  dfs: boolean;
+  /** The strongest radio on an overlapping channel it hears in the plan, dBm. */
+  overlap_dbm: number | null;
+}
+
 /**
  * The PoE types of IEEE 802.3af/at/bt, by the power a device may draw and the power the port
  * must supply.
@@ -1551,6 +1622,11 @@ export interface RadioSettings {
    * found from the walls (doorways, drawing slips); 1.2 by default.
    */
   interior_max_gap_m: number;
+  /**
+   * Whose channel rules apply (ETSI by default): what channel planning may assign, and
+   * which channels validation warns about.
+   */
+  regulatory_domain: RegDomain;
 }
 
 /** Parameters of the propagation model and of the coverage maps. */
@@ -1582,6 +1658,11 @@ export interface RadioSettingsInput {
    * found from the walls (doorways, drawing slips); 1.2 by default.
    */
   interior_max_gap_m?: number;
+  /**
+   * Whose channel rules apply (ETSI by default): what channel planning may assign, and
+   * which channels validation warns about.
+   */
+  regulatory_domain?: RegDomain;
 }
 
 /** An image and where it lies on the floor. */
@@ -1597,6 +1678,9 @@ export interface RasterUnderlay {
   /** The file's bytes, unchanged (base64 in JSON). */
   data: string;
 }
+
+/** The rules whose channels a project's radios may use. */
+export type RegDomain = "etsi" | "fcc";
 
 /** A vertical pathway between floors. Risers with the same name on different floors join. */
 export interface Riser {

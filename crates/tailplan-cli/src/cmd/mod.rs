@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod channels;
 pub mod check;
 pub mod coverage;
 pub mod export;

@@ -65,6 +65,7 @@
 //! ```
 
 pub mod area;
+pub mod channel_plan;
 pub mod engine;
 pub mod field;
 pub mod grid;
@@ -79,6 +80,7 @@ mod shadow;
 pub mod stats;
 
 pub use area::{AreaKind, FloorArea};
+pub use channel_plan::{ChannelPlan, ChannelPlanOptions, PlannedRadio, plan_channels};
 pub use engine::{CoverageEngine, CoverageRequest, heatmaps};
 pub use field::{Field, Method};
 pub use grid::Grid;

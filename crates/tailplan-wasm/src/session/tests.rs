@@ -421,3 +421,42 @@ fn placement_follows_the_cli() {
         .unwrap_err();
     assert_eq!(e, "marginDb 1e300: must be a number from -50 to 100");
 }
+
+#[test]
+fn channels_are_planned_and_applied_as_one_undoable_edit() {
+    let mut s = small();
+    let before = s.project().clone();
+    let plan = s
+        .plan_channels(&PlanChannelsOptions {
+            width_mhz: Some(40),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(plan.radios.len(), 2);
+    assert_eq!(s.project(), &before, "a proposal changes nothing");
+    s.plan_channels(&PlanChannelsOptions {
+        width_mhz: Some(40),
+        apply: Some(true),
+        ..Default::default()
+    })
+    .unwrap();
+    let widths: Vec<u32> = s.project().floors[0]
+        .access_points
+        .iter()
+        .map(|a| a.radios[0].width_mhz)
+        .collect();
+    assert_eq!(widths, [40, 40]);
+    assert!(s.undo());
+    assert_eq!(s.project(), &before);
+    let e = s
+        .plan_channels(&PlanChannelsOptions {
+            band: Some("2.4".into()),
+            width_mhz: Some(160),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(
+        e,
+        "widthMhz 160: must be a 2.4 GHz channel width: 20 to 40 MHz"
+    );
+}
