@@ -92,6 +92,20 @@ fn run(target: &str, input: &[u8]) {
             };
             let _ = import_file("fuzz.ifc", input, &options);
         }
+        "antenna" => {
+            let limits = tailplan_io::antenna::PatternLimits::default();
+            if let Ok(read) = tailplan_io::antenna::read_msi(input, "fuzz.msi", &limits) {
+                let p = read.pattern;
+                assert_eq!(p.problem(), None, "a pattern read is valid");
+                let flips = |t: &[f64]| t.iter().all(|&v| v <= 0.0) && t.iter().any(|&v| v < 0.0);
+                if !flips(&p.horizontal_db) && !flips(&p.vertical_db) {
+                    let text = tailplan_io::antenna::write_msi(&p);
+                    let back = tailplan_io::antenna::read_msi(text.as_bytes(), "fuzz.msi", &limits)
+                        .expect("a pattern written is read back");
+                    assert_eq!(back.pattern, p, "written and read back equal");
+                }
+            }
+        }
         other => panic!("no fuzz target {other}"),
     }
 }

@@ -10,6 +10,8 @@
 //! - [`dxf`], [`svg`]: CAD drawings, their layers mapped by [`layers`] and their two-face
 //!   walls cleaned up into centrelines;
 //! - [`raster`]: scanned plans (PNG, JPEG) as a floor's underlay;
+//! - [`antenna`]: antenna pattern files (MSI / Planet) read into the core's
+//!   `AntennaPattern`, with notes on what was decided, and written back;
 //! - [`csv`]: the cable schedule, bill of materials and routing reports as CSV tables;
 //! - [`sheet`]: SVG design sheets (cabling and coverage per floor, an index) to print and
 //!   build from;
@@ -26,6 +28,7 @@
 //! # Ok::<(), geojson::GeoJsonError>(())
 //! ```
 
+pub mod antenna;
 mod cad_geojson;
 pub mod csv;
 mod drawing;
