@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -230,6 +230,37 @@ describe('placement equals the CLI', () => {
     const placed = project.placeAps({ secondary: true, spacingM: 3 });
     assert.ok(placed.proposals.length > 0);
     assert.deepEqual(roundNumbers(placed), JSON.parse(readFileSync(out, 'utf8')));
+    project.free();
+  });
+
+  test('office floor 2: the channel plan `plan-channels --out` writes; applied, one undo step', () => {
+    const out = join(work, 'channels.json');
+    const r = cli(['plan-channels', 'office.tailplan.json', '--floor', '2', '--width', '40', '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    const project = open('office.tailplan.json');
+    const before = project.toJSONText();
+    const plan = project.planChannels({ floor: '2', widthMhz: 40 });
+    assert.deepEqual(roundNumbers(plan), JSON.parse(readFileSync(out, 'utf8')));
+    assert.equal(project.toJSONText(), before, 'a proposal changes nothing');
+    project.planChannels({ floor: '2', widthMhz: 40, apply: true });
+    assert.notEqual(project.toJSONText(), before);
+    assert.ok(project.undo());
+    assert.equal(project.toJSONText(), before);
+    project.free();
+  });
+
+  test('an antenna pattern file enters the library as `antenna add` puts it', () => {
+    const bytes = readFileSync(join(FLOORPLANS, '../tests/antennas/patch-5ghz.msi'));
+    const project = open('small.tailplan.json');
+    const added = project.addAntenna('patch-5ghz.msi', bytes);
+    assert.equal(added.gain_dbi, 8);
+    assert.equal(project.toJSON().antennas[0].name, added.name);
+    const copy = join(work, 'antenna.tailplan.json');
+    copyFileSync(join(FLOORPLANS, 'small.tailplan.json'), copy);
+    const r = cli(['antenna', 'add', copy, join(FLOORPLANS, '../tests/antennas/patch-5ghz.msi')]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(readFileSync(copy, 'utf8')).antennas, project.toJSON().antennas);
+    assert.match(thrown(() => project.addAntenna('empty.msi', new Uint8Array())), /^empty\.msi/);
     project.free();
   });
 

@@ -13,6 +13,7 @@ use std::fmt;
 use tailplan_core::coverage::CoverageError;
 use tailplan_core::diagnostics::Num;
 use tailplan_core::project_file::ProjectFileError;
+use tailplan_io::antenna::PatternError;
 use tailplan_io::dxf::export::DxfExportError;
 use tailplan_io::geojson::GeoJsonError;
 use tailplan_io::import::{ImportError, LimitSetting};
@@ -290,6 +291,9 @@ pub enum AppError {
     /// A command this front end was built without (the editor's main worker writes no DXF).
     #[error("{}", self.message(&FieldNames))]
     NotAvailable(&'static str),
+    /// An antenna pattern file that cannot be read (the error names the file and the line).
+    #[error("{}", self.message(&FieldNames))]
+    Antenna(PatternError),
     /// An edit the project refused.
     #[error("{}", self.message(&FieldNames))]
     Edit(tailplan_core::EditError),
@@ -408,6 +412,7 @@ impl AppError {
             AppError::Pack(why) => format!("cannot pack the files: {why}"),
             AppError::NotAvailable(what) => format!("{what} is not available here"),
             AppError::Edit(e) => e.to_string(),
+            AppError::Antenna(e) => e.to_string(),
         }
     }
 }

@@ -61,6 +61,7 @@
 //! # Ok::<(), AppError>(())
 //! ```
 
+pub mod antenna;
 pub mod channels;
 pub mod coverage;
 pub mod date;

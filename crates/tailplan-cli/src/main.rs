@@ -36,6 +36,8 @@ enum Command {
     PlaceAps(cmd::place::ApsArgs),
     /// Propose gateway positions reaching every IoT device with a margin.
     PlaceGateways(cmd::place::GatewaysArgs),
+    /// Antenna patterns: add a pattern file (MSI / Planet) to a project, list them.
+    Antenna(cmd::antenna::Args),
     /// Assign channels to a floor's access points, overlapping least with what each hears.
     PlanChannels(cmd::channels::Args),
     /// Route every cable to a telecom room: schedule, bill of materials, routed project.
@@ -79,6 +81,7 @@ fn main() -> ExitCode {
         Command::Coverage(a) => cmd::coverage::run(a),
         Command::PlaceAps(a) => cmd::place::run_aps(a),
         Command::PlaceGateways(a) => cmd::place::run_gateways(a),
+        Command::Antenna(a) => cmd::antenna::run(a),
         Command::PlanChannels(a) => cmd::channels::run(a),
         Command::Route(a) => cmd::route::run(a),
         Command::Check(a) => cmd::check::run(a),

@@ -269,3 +269,36 @@ fn plan_channels_proposes_writes_the_plan_and_the_project() {
         .contains("--channels 7: is not a 5 GHz channel")
     );
 }
+
+#[test]
+fn antenna_add_puts_a_pattern_file_into_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("small.tailplan.json");
+    std::fs::copy(workspace().join("floorplans/small.tailplan.json"), &project).unwrap();
+    let file = workspace().join("tests/antennas/patch-5ghz.msi");
+    let out = ok(&["antenna", "add", s(&project), s(&file)]);
+    assert!(out.starts_with("added \""), "{out}");
+    let p = project_file::from_json(&std::fs::read_to_string(&project).unwrap())
+        .unwrap()
+        .0;
+    let pattern = p.antennas.iter().next().expect("a pattern in the library");
+    assert!(out.contains(&pattern.name));
+    assert_eq!(pattern.horizontal_db.len(), 360);
+    // Again: replaced, not added twice; the list shows it and the built-in ones.
+    let out = ok(&["antenna", "add", s(&project), s(&file)]);
+    assert!(out.starts_with("replaced"), "{out}");
+    let list = ok(&["antenna", "list", s(&project)]);
+    assert!(list.lines().next().unwrap().contains(&pattern.name));
+    assert!(list.contains("tailplan patch 70deg 8 dBi"));
+    // A broken file: exit 2, the file and line named, the project untouched.
+    let before = std::fs::read(&project).unwrap();
+    let broken = dir.path().join("broken.msi");
+    std::fs::write(&broken, "NAME x\nGAIN 3 dBi\nHORIZONTAL 360\n0 0\n").unwrap();
+    let err = bad_input(&["antenna", "add", s(&project), s(&broken)]);
+    assert!(err.contains("broken.msi"), "{err}");
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+    // A plan that is no project file needs -o.
+    let geojson = dir.path().join("plan.geojson");
+    std::fs::write(&geojson, r#"{"type": "FeatureCollection", "features": []}"#).unwrap();
+    assert!(bad_input(&["antenna", "add", s(&geojson), s(&file)]).contains("give -o"));
+}

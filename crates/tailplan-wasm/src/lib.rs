@@ -352,6 +352,14 @@ impl Project {
         to_js(&self.session.place_aps(&options).map_err(fail)?)
     }
 
+    /// Adds an antenna pattern file (MSI / Planet: `.msi`, `.ant`, `.pln`, `.txt`) to the
+    /// project's antenna library under its `NAME`, as one undoable edit (`tailplan antenna
+    /// add`); returns what it read and decided.
+    #[wasm_bindgen(js_name = addAntenna, unchecked_return_type = "AntennaAdded")]
+    pub fn add_antenna(&mut self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+        to_js(&self.session.add_antenna(name, bytes).map_err(fail)?)
+    }
+
     /// Plans a floor's channels on one band, overlapping least with the radios each access
     /// point hears (`tailplan plan-channels --json`, unrounded); with `apply: true` the plan
     /// becomes the project's as one undoable edit.

@@ -262,6 +262,19 @@ impl Session {
             .map_err(message)
     }
 
+    /// Adds an antenna pattern file (MSI / Planet) to the project's antenna library, as one
+    /// undoable edit (`tailplan antenna add`).
+    pub fn add_antenna(
+        &mut self,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<tailplan_app::antenna::AntennaAdded, String> {
+        let (edit, added) =
+            tailplan_app::antenna::add_antenna(&self.project, file_name, bytes).map_err(message)?;
+        self.apply(edit)?;
+        Ok(added)
+    }
+
     /// Plans a floor's channels (`tailplan plan-channels --json`); with `apply`, makes the
     /// plan the project's as one undoable edit.
     pub fn plan_channels(

@@ -74,6 +74,7 @@ pub fn generate() -> String {
             add::<tailplan_core::coverage::placement::ApPlacement>,
             add::<tailplan_app::GatewayPlacements>,
             add::<tailplan_core::coverage::ChannelPlan>,
+            add::<tailplan_app::antenna::AntennaAdded>,
         ],
     );
     // A coverage grid's values cross as a typed array, not as JSON numbers (lib.rs).

@@ -87,6 +87,24 @@ export interface Achieved {
   target_met: boolean;
 }
 
+/** What adding a pattern did. */
+export interface AntennaAdded {
+  /** The pattern's name, its key in the library. */
+  name: string;
+  /** Its gain, dBi. */
+  gain_dbi: number;
+  /** Its maker, if the file says. */
+  make: string;
+  /** The frequency it was measured at, MHz, if the file says. */
+  frequency_mhz: number | null;
+  /** True when it replaced a pattern of the project of the same name. */
+  replaced: boolean;
+  /** How many radios of the project name it. */
+  radios_using: number;
+  /** What the reader decided (units, resampling) and warned about. */
+  notes: Diagnostic[];
+}
+
 /**
  * The project's antenna patterns, by name (added from pattern files by `antenna add` and the
  * editor). Names are unique; the built-in patterns ([`builtin_patterns`]) are looked up after

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod antenna;
 pub mod channels;
 pub mod check;
 pub mod coverage;

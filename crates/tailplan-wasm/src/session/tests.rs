@@ -460,3 +460,20 @@ fn channels_are_planned_and_applied_as_one_undoable_edit() {
         "widthMhz 160: must be a 2.4 GHz channel width: 20 to 40 MHz"
     );
 }
+
+#[test]
+fn an_antenna_file_is_added_undoably() {
+    let mut s = small();
+    let bytes = std::fs::read(format!(
+        "{}/../../tests/antennas/patch-5ghz.msi",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let added = s.add_antenna("patch-5ghz.msi", &bytes).unwrap();
+    assert_eq!(added.gain_dbi, 8.0);
+    assert!(s.project().antennas.get(&added.name).is_some());
+    assert!(s.undo());
+    assert!(s.project().antennas.is_empty());
+    let e = s.add_antenna("x.msi", b"").unwrap_err();
+    assert!(e.starts_with("x.msi"), "{e}");
+}
