@@ -488,6 +488,8 @@ pub enum Action {
     AcceptProposal,
     /// Drop the proposal.
     RejectProposal,
+    /// Plan the channels of the floor's access points on the band on screen (one undo step).
+    PlanChannels,
     /// A field of the placement form.
     SetPlacement {
         /// Which.

@@ -610,3 +610,76 @@ fn hints_follow_the_tool() {
     assert!(n.apply(Action::DismissNotice(id + 1)).is_none());
     assert!(step(&n, Action::DismissNotice(id)).notice.is_none());
 }
+
+#[test]
+fn plan_channels_gives_neighbours_different_channels_as_one_undo_step() {
+    // Two access points 5 m apart, both placed on 5 GHz without a channel... then on 36.
+    let s = with_ap();
+    let (x, y) = s.view.to_screen(Point::new(15.0, 10.0));
+    let s = step(
+        &s,
+        Action::Pointer(PointerInput {
+            phase: PointerPhase::Down,
+            x,
+            y,
+            button: 0,
+            shift: false,
+            alt: false,
+        }),
+    );
+    let ids: Vec<String> = s
+        .floor()
+        .unwrap()
+        .access_points
+        .iter()
+        .map(|a| a.id.clone())
+        .collect();
+    assert_eq!(ids.len(), 2);
+    let mut s = s;
+    for id in &ids {
+        s = step(
+            &s,
+            Action::SetProperty {
+                id: id.clone(),
+                key: "radio1_channel".into(),
+                value: "36".into(),
+            },
+        );
+    }
+    let rev = s.doc.as_ref().unwrap().revision;
+    let planned = step(&s, Action::PlanChannels);
+    let channels: Vec<Option<u32>> = planned
+        .floor()
+        .unwrap()
+        .access_points
+        .iter()
+        .map(|a| a.radios[0].channel)
+        .collect();
+    assert_ne!(channels[0], channels[1], "{channels:?}");
+    assert!(
+        planned.notice.as_ref().unwrap().text.contains("→ 0"),
+        "{:?}",
+        planned.notice
+    );
+    assert_eq!(planned.doc.as_ref().unwrap().revision, rev + 1);
+    // Again: already planned, nothing changes.
+    let again = step(&planned, Action::PlanChannels);
+    assert!(
+        again
+            .notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("already planned")
+    );
+    // Undo takes the plan back in one step.
+    let undone = step(&planned, Action::Command(Command::Undo));
+    let back: Vec<Option<u32>> = undone
+        .floor()
+        .unwrap()
+        .access_points
+        .iter()
+        .map(|a| a.radios[0].channel)
+        .collect();
+    assert_eq!(back, [Some(36), Some(36)]);
+}

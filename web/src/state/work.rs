@@ -85,6 +85,50 @@ impl AppState {
     }
 
     /// Applies one of the worker's actions; `None` when it changes nothing.
+    /// Plans the channels of the floor's access points on the band on screen, each radio at
+    /// its own width, and applies the plan as one undo step; says what changed.
+    fn plan_channels(&mut self) -> Option<()> {
+        use tailplan_core::coverage::{ChannelPlanOptions, Service, plan_channels};
+        let service = self
+            .coverage
+            .service
+            .or_else(|| self.floor().and_then(Service::default_for));
+        let Some(Service::Wifi(band)) = service else {
+            self.notify("Channels are planned for a Wi-Fi band: choose one");
+            return Some(());
+        };
+        let project = self.project()?;
+        let floor = self.floor()?.id.clone();
+        let options = ChannelPlanOptions {
+            band,
+            ..ChannelPlanOptions::default()
+        };
+        let plan = match plan_channels(project, &floor, &options) {
+            Ok(plan) => plan,
+            Err(e) => {
+                self.error = Some(format!("Could not plan the channels: {e}."));
+                return Some(());
+            }
+        };
+        let edits = plan.edits(project);
+        let summary = format!(
+            "{} GHz channels: {} of {} radio(s) changed; pairs on overlapping channels hearing each other: {} → {}",
+            band.as_str(),
+            plan.changed,
+            plan.radios.len(),
+            plan.conflicts_before,
+            plan.conflicts_after
+        );
+        if plan.radios.is_empty() {
+            self.notify(format!("No {} GHz radio on this floor", band.as_str()));
+        } else if edits.is_empty() {
+            self.notify(format!("{summary} · already planned"));
+        } else if self.commit(Edit::Batch { edits }, "Could not plan the channels") {
+            self.notify(format!("{summary} · Ctrl+Z takes it back"));
+        }
+        Some(())
+    }
+
     pub(super) fn reduce_work(&mut self, action: Action) -> Option<()> {
         match action {
             Action::ShowPanel(p) => {
@@ -219,6 +263,7 @@ impl AppState {
             Action::RejectProposal => {
                 self.coverage.proposal.take()?;
             }
+            Action::PlanChannels => self.plan_channels()?,
             Action::SetPlacement { field, value } => {
                 let c = &mut self.coverage;
                 match field {

@@ -248,6 +248,11 @@ pub fn coverage_panel(props: &CoveragePanelProps) -> Html {
                         <span class="panel__busy">{ "Placing…" }</span>
                         <button type="button" class="btn btn--quiet" data-testid="place-stop" onclick={props.on_stop.reform(|_: MouseEvent| ())}>{ "Stop" }</button>
                     } else {
+                        if wifi {
+                            <button type="button" class="btn btn--quiet" data-testid="plan-channels" title="Give the floor's access points the channels that overlap least with what each hears (one undo step)" onclick={props.on_action.reform(|_: MouseEvent| Action::PlanChannels)}>
+                                { "Plan channels" }
+                            </button>
+                        }
                         <button type="button" class="btn btn--primary" data-testid="place-button" onclick={props.on_place.reform(|_: MouseEvent| ())}>
                             { icon(Icon::Sparkle) }{ if wifi { "Propose access points" } else { "Propose gateways" } }
                         </button>
