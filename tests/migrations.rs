@@ -55,6 +55,18 @@ fn open_old(version: u32, name: &str) -> Project {
     project
 }
 
+/// The sample as an older version's generator made it: rooms without the `category` the
+/// capacity model reads (the generator has given the IMDF category of each room's use since
+/// format 3; a file without one is as valid, and its rooms take the default density).
+fn as_generated_before(mut project: Project) -> Project {
+    for floor in &mut project.floors {
+        for room in &mut floor.rooms {
+            room.category = None;
+        }
+    }
+    project
+}
+
 /// (route id, endpoint label, room id) of every hand-routed cable.
 fn hand_cables(project: &Project) -> Vec<(String, String, String)> {
     let mut out: Vec<_> = routing::route(project)
@@ -73,7 +85,7 @@ fn hand_cables(project: &Project) -> Vec<(String, String, String)> {
 fn version_1_samples_open_as_this_version_generates_them() {
     for sample in &SAMPLES {
         let opened = open_old(1, sample.file_name);
-        let current = (sample.build)();
+        let current = as_generated_before((sample.build)());
         assert!(
             opened == current,
             "{}: the upgraded version 1 file differs from the sample",
@@ -103,7 +115,7 @@ fn version_2_samples_open_as_this_version_generates_them_with_the_same_maps() {
     use tailplan_core::coverage::{CoverageEngine, CoverageRequest};
     for sample in &SAMPLES {
         let opened = open_old(2, sample.file_name);
-        let current = (sample.build)();
+        let current = as_generated_before((sample.build)());
         assert!(
             opened == current,
             "{}: the upgraded version 2 file differs from the sample",

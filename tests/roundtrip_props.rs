@@ -143,7 +143,7 @@ fn element(id: String) -> impl Strategy<Value = Element> {
                 props,
             })
         }),
-        (text(), polygon(), props()).prop_map(move |(name, polygon, props)| Element::Room(Room { id: i3.clone(), name, polygon, props })),
+        (text(), polygon(), prop::option::of(text()), opt_num(0.0, 500.0), props()).prop_map(move |(name, polygon, category, people, props)| Element::Room(Room { id: i3.clone(), name, polygon, category, people, props })),
         (text(), point(), prop::option::of(prop::sample::select(tailplan_core::ap_models::catalogue().iter().map(|m| m.name).collect::<Vec<_>>())), prop::collection::vec(radio(), 0..4), 0.0f64..10.0, opt_num(0.0, 90.0), props())
             .prop_map(move |(name, position, model, mut radios, height_m, poe_w, props)| {
                 // Without a model an access point has a radio.

@@ -249,6 +249,19 @@ describe('placement equals the CLI', () => {
     project.free();
   });
 
+  test('office floor 1: clients per radio as `capacity --out` reports them', () => {
+    const out = join(work, 'capacity.json');
+    const r = cli(['capacity', 'office.tailplan.json', '--floor', '1', '--cell', '1', '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    const project = open('office.tailplan.json');
+    const c = project.capacity({ floor: '1', cellM: 1 });
+    assert.ok(c.floors[0].radios.length > 0);
+    assertClose(roundNumbers(c), JSON.parse(readFileSync(out, 'utf8')));
+    assert.match(thrown(() => project.capacity({ floor: '1', cellM: -1 })), /cellM -1/);
+    assert.match(thrown(() => project.capacity({ floors: '1' })), /floors/);
+    project.free();
+  });
+
   test('an antenna pattern file enters the library as `antenna add` puts it', () => {
     const bytes = readFileSync(join(FLOORPLANS, '../tests/antennas/patch-5ghz.msi'));
     const project = open('small.tailplan.json');

@@ -66,6 +66,8 @@ pub fn building() -> Project {
             id: id.into(),
             name: name.into(),
             polygon: Polygon::rect(p(x0, 0.0), p(x1, 20.0)),
+            category: None,
+            people: None,
             props: Props::new(),
         });
     }

@@ -100,27 +100,16 @@ pub fn coverage(
     core_request.cell_m = request.cell_m;
     core_request.sinr = request.sinr;
     engine.set_max_cells(request.max_grid_cells);
-    if let Some(max_bytes) = request.max_memory_bytes
-        && let Ok(grid) = Grid::for_floor(
-            floor,
-            request.cell_m.unwrap_or(project.settings.radio.cell_m),
-            request.max_grid_cells,
-        )
-    {
-        // One field per transmitter taken in, plus the combined maps.
-        let fields = transmitters_reaching(project, floor, service, core_request.scope).len();
-        let bytes = grid.len() as f64 * 4.0 * (fields as f64 + 4.0);
-        if bytes > max_bytes {
-            return Err(AppError::TooMuchMemory {
-                project: name.to_owned(),
-                cells: grid.len(),
-                cell_m: grid.cell_m,
-                fields,
-                bytes,
-                max_bytes,
-            });
-        }
-    }
+    memory_guard(
+        name,
+        project,
+        floor,
+        service,
+        core_request.scope,
+        request.cell_m,
+        request.max_grid_cells,
+        request.max_memory_bytes,
+    )?;
     let maps = engine
         .heatmaps(project, &core_request)
         .map_err(|error| AppError::Coverage {
@@ -142,6 +131,42 @@ pub fn coverage(
         Service::Wifi(_) => None,
     };
     Ok(Coverage { maps, stats, links })
+}
+
+/// Refuses a map that would take more than `max_bytes` (one field per transmitter taken in,
+/// plus the combined maps) before it is computed.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn memory_guard(
+    name: &str,
+    project: &Project,
+    floor: &tailplan_core::Floor,
+    service: Service,
+    scope: FloorScope,
+    cell_m: Option<f64>,
+    max_cells: usize,
+    max_bytes: Option<f64>,
+) -> Result<(), AppError> {
+    if let Some(max_bytes) = max_bytes
+        && let Ok(grid) = Grid::for_floor(
+            floor,
+            cell_m.unwrap_or(project.settings.radio.cell_m),
+            max_cells,
+        )
+    {
+        let fields = transmitters_reaching(project, floor, service, scope).len();
+        let bytes = grid.len() as f64 * 4.0 * (fields as f64 + 4.0);
+        if bytes > max_bytes {
+            return Err(AppError::TooMuchMemory {
+                project: name.to_owned(),
+                cells: grid.len(),
+                cell_m: grid.cell_m,
+                fields,
+                bytes,
+                max_bytes,
+            });
+        }
+    }
+    Ok(())
 }
 
 /// A transmitter a coverage map takes in.

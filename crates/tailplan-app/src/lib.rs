@@ -16,6 +16,8 @@
 //! - [`info::info`]: floors, counts, extents, import reports ([`ProjectInfo`]);
 //! - [`coverage::coverage`]: a floor's heatmaps and statistics ([`CoverageRequest`] →
 //!   [`CoverageResult`]), the band or technology picked by [`pick_service`];
+//! - [`capacity::capacity`]: clients and airtime per radio ([`CapacityRequest`] →
+//!   [`CapacityResult`]);
 //! - [`placement::place_aps`], [`placement::place_gateways`]: proposals;
 //! - [`route::route`], [`route::check`]: cables, schedule, bill of materials, findings
 //!   ([`RouteResult`], [`CheckResult`], tables as CSV);
@@ -62,6 +64,7 @@
 //! ```
 
 pub mod antenna;
+pub mod capacity;
 pub mod channels;
 pub mod coverage;
 pub mod date;
@@ -76,6 +79,7 @@ pub mod placement;
 pub mod route;
 pub mod sheets;
 
+pub use capacity::{CapacityRequest, CapacityResult};
 pub use channels::ChannelPlanRequest;
 pub use coverage::{Coverage, CoverageRequest, CoverageResult, TransmitterRef};
 pub use date::SheetDate;

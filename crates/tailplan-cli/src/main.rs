@@ -40,6 +40,8 @@ enum Command {
     Antenna(cmd::antenna::Args),
     /// Assign channels to a floor's access points, overlapping least with what each hears.
     PlanChannels(cmd::channels::Args),
+    /// Wi-Fi clients and airtime per radio, from the rooms' occupancy and the client mix.
+    Capacity(cmd::capacity::Args),
     /// Route every cable to a telecom room: schedule, bill of materials, routed project.
     Route(cmd::route::Args),
     /// Check the design rules (lengths, tray fill, PoE, ports): exit 1 when one fails.
@@ -83,6 +85,7 @@ fn main() -> ExitCode {
         Command::PlaceGateways(a) => cmd::place::run_gateways(a),
         Command::Antenna(a) => cmd::antenna::run(a),
         Command::PlanChannels(a) => cmd::channels::run(a),
+        Command::Capacity(a) => cmd::capacity::run(a),
         Command::Route(a) => cmd::route::run(a),
         Command::Check(a) => cmd::check::run(a),
         Command::Sheet(a) => cmd::sheet::run(a),

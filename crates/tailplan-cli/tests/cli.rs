@@ -271,6 +271,71 @@ fn plan_channels_proposes_writes_the_plan_and_the_project() {
 }
 
 #[test]
+fn capacity_counts_clients_per_radio_and_flags_the_overloaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let office = workspace().join("floorplans/office.tailplan.json");
+    let text = ok(&["capacity", s(&office), "--floor", "1", "--cell", "1"]);
+    assert!(text.starts_with("floor \"1\": "), "{text}");
+    assert!(text.contains("clients (rooms counted)"), "{text}");
+    let json: Value = serde_json::from_str(&ok(&[
+        "capacity",
+        s(&office),
+        "--floor",
+        "1",
+        "--cell",
+        "1",
+        "--json",
+    ]))
+    .unwrap();
+    let floor = &json["floors"][0];
+    assert_eq!(floor["floor"], "1");
+    let radios = floor["radios"].as_array().unwrap();
+    assert!(!radios.is_empty());
+    let served: f64 = radios.iter().map(|r| r["clients"].as_f64().unwrap()).sum();
+    let unserved = floor["unserved_clients"].as_f64().unwrap();
+    let clients = floor["clients"].as_f64().unwrap();
+    // Rounded to 0.01 each: the sum within the rounding.
+    assert!(
+        (served + unserved - clients).abs() < 0.01 * (radios.len() + 2) as f64,
+        "{served} + {unserved} vs {clients}"
+    );
+    // A hall of 400 people in one room: its radio is over the limit, a finding says so.
+    let mut project = project_file::from_json(&std::fs::read_to_string(&office).unwrap())
+        .unwrap()
+        .0;
+    let f = project.floors.iter_mut().find(|f| f.id == "1").unwrap();
+    f.rooms[0].people = Some(400.0);
+    let crowded = dir.path().join("crowded.tailplan.json");
+    std::fs::write(&crowded, project_file::to_json(&project)).unwrap();
+    let out = dir.path().join("capacity.json");
+    let text = ok(&[
+        "capacity",
+        s(&crowded),
+        "--floor",
+        "1",
+        "--cell",
+        "1",
+        "--out",
+        s(&out),
+    ]);
+    assert!(text.contains("OVER"), "{text}");
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let findings = saved["floors"][0]["findings"].as_array().unwrap();
+    assert!(
+        findings.iter().any(|f| f["rule"] == "radio_load"),
+        "{findings:?}"
+    );
+    assert!(saved["over"].as_u64().unwrap() >= 1);
+    assert_eq!(
+        bad_input(&["capacity", s(&office), "--floor", "9"]),
+        format!(
+            "tailplan: error: {}: --floor 9: no such floor (floors: 0, 1, 2, 3)",
+            office.display()
+        )
+    );
+}
+
+#[test]
 fn antenna_add_puts_a_pattern_file_into_the_library() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("small.tailplan.json");

@@ -423,6 +423,15 @@ fn an_imdf_folder_imports_levels_units_and_openings() {
     let mut names: Vec<&str> = f.rooms.iter().map(|r| r.name.as_str()).collect();
     names.sort_unstable();
     assert_eq!(names, ["Office A", "WC", "walkway 3"]);
+    // Each unit's category is its room's: what the capacity model's densities are keyed by.
+    let mut categories: Vec<&str> = f
+        .rooms
+        .iter()
+        .filter_map(|r| r.category.as_deref())
+        .collect();
+    categories.sort_unstable();
+    assert_eq!(categories.len(), 3, "{categories:?}");
+    assert!(categories.contains(&"walkway"), "{categories:?}");
     // The footprint running 0.2 m outside the rooms is one exterior wall with their edges
     // (on the centreline between); along the walkway, which draws no walls, it stands alone.
     // (The test's degrees-to-metres is approximate, about 0.5 %.)

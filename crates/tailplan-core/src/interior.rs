@@ -1496,6 +1496,8 @@ mod tests {
             id: "r".into(),
             name: "R".into(),
             polygon: Polygon::rect(p(0.0, 0.0), p(5.0, 5.0)),
+            category: None,
+            people: None,
             props: Props::new(),
         });
         assert_eq!(building_interior(&floor, &settings), Ok(None));

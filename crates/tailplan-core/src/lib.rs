@@ -101,8 +101,8 @@ pub use props::{ElementId, Props};
 pub use rooms::Room;
 pub use routing::{BillOfMaterials, Cable, CableSchedule, Finding, Routing, Rule, route};
 pub use settings::{
-    CableType, CableTypes, CablingSettings, FinalTailSettings, IotSensitivity, PerMedium,
-    PriceTable, RadioSettings, Settings,
+    BandShare, CableType, CableTypes, CablingSettings, CapacitySettings, FinalTailSettings,
+    IotSensitivity, PerMedium, PriceTable, RadioSettings, Settings,
 };
 pub use underlay::{Placement, RasterUnderlay, Underlay, UnderlayKind, UnderlayLayer};
 pub use walls::{DEFAULT_WALL_MATERIAL, LossOverride, Wall, WallSet};

@@ -26,6 +26,9 @@ pub struct Settings {
     /// How the final-tail choice weighs a wireless link.
     #[serde(skip_serializing_if = "FinalTailSettings::is_default")]
     pub final_tail: FinalTailSettings,
+    /// Who uses the Wi-Fi: people per room, their devices, and what a radio can carry.
+    #[serde(skip_serializing_if = "CapacitySettings::is_default")]
+    pub capacity: CapacitySettings,
 }
 
 /// Parameters of the propagation model and of the coverage maps.
@@ -336,6 +339,115 @@ impl Default for FinalTailSettings {
 impl FinalTailSettings {
     fn is_default(&self) -> bool {
         *self == Self::default()
+    }
+}
+
+/// The client-capacity model: how many people a room holds, how many Wi-Fi clients they
+/// bring, on which band, and what one radio can carry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct CapacitySettings {
+    /// People per square metre of a room whose `people` is not given, by the room's
+    /// category (IMDF's unit categories); categories not listed use
+    /// `default_people_per_m2`.
+    pub people_per_m2: std::collections::BTreeMap<String, f64>,
+    /// People per square metre of a room without a category or of one not listed, and of a
+    /// floor's area outside its rooms when it has none (0.1: an open-plan office's 10 m² a
+    /// person).
+    pub default_people_per_m2: f64,
+    /// Wi-Fi clients each person brings (1.5: a laptop, and a phone half the time).
+    pub devices_per_person: f64,
+    /// Percent of the clients on each band when every band is there (2.4 GHz 10, 5 GHz 60,
+    /// 6 GHz 30); a band no radio serves at a place hands its clients down to the next
+    /// lower one (6 → 5 → 2.4 GHz).
+    pub band_share_percent: BandShare,
+    /// Airtime one client takes from its radio on a 20 MHz channel, percent (1: a client of
+    /// web, mail and calls, active part of the time); a wider channel carries more in the
+    /// same time, so a client takes 20/width of it there.
+    pub airtime_per_client_percent: f64,
+    /// The weakest signal a client associates at, dBm (−75): a place where no radio of a
+    /// band reaches it has no client on that band.
+    pub association_dbm: f64,
+    /// The most clients one radio should serve (50); more is a finding.
+    pub max_clients_per_radio: f64,
+    /// The most airtime one radio's clients should take, percent (70); more is a finding.
+    pub max_airtime_percent: f64,
+}
+
+/// A share per Wi-Fi band, percent.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BandShare {
+    /// 2.4 GHz.
+    #[serde(rename = "2.4")]
+    pub ghz2_4: f64,
+    /// 5 GHz.
+    #[serde(rename = "5")]
+    pub ghz5: f64,
+    /// 6 GHz.
+    #[serde(rename = "6")]
+    pub ghz6: f64,
+}
+
+impl BandShare {
+    /// The share of `band`, percent.
+    pub fn of(&self, band: crate::radio::WifiBand) -> f64 {
+        match band {
+            crate::radio::WifiBand::Ghz2_4 => self.ghz2_4,
+            crate::radio::WifiBand::Ghz5 => self.ghz5,
+            crate::radio::WifiBand::Ghz6 => self.ghz6,
+        }
+    }
+}
+
+/// The default densities, people per m², by IMDF unit category.
+pub const DEFAULT_PEOPLE_PER_M2: [(&str, f64); 12] = [
+    ("auditorium", 1.0),
+    ("classroom", 0.5),
+    ("conferenceroom", 0.5),
+    ("foodservice", 0.6),
+    ("lobby", 0.3),
+    ("office", 0.1),
+    ("walkway", 0.05),
+    ("restroom", 0.0),
+    ("storage", 0.0),
+    ("mechanical", 0.0),
+    ("stairs", 0.0),
+    ("elevator", 0.0),
+];
+
+impl Default for CapacitySettings {
+    fn default() -> Self {
+        Self {
+            people_per_m2: DEFAULT_PEOPLE_PER_M2
+                .iter()
+                .map(|&(k, v)| (k.to_owned(), v))
+                .collect(),
+            default_people_per_m2: 0.1,
+            devices_per_person: 1.5,
+            band_share_percent: BandShare {
+                ghz2_4: 10.0,
+                ghz5: 60.0,
+                ghz6: 30.0,
+            },
+            airtime_per_client_percent: 1.0,
+            association_dbm: -75.0,
+            max_clients_per_radio: 50.0,
+            max_airtime_percent: 70.0,
+        }
+    }
+}
+
+impl CapacitySettings {
+    fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// People per m² of a room of `category`.
+    pub fn density(&self, category: Option<&str>) -> f64 {
+        category
+            .and_then(|c| self.people_per_m2.get(c))
+            .copied()
+            .unwrap_or(self.default_people_per_m2)
     }
 }
 

@@ -11,6 +11,41 @@ use crate::element::Element;
 use crate::geometry::{Point, Shape};
 use crate::project::Project;
 
+/// Impossible values of the capacity settings.
+fn capacity_settings(c: &crate::settings::CapacitySettings) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut check = |name: &str, x: f64, hi: f64| {
+        if !(x.is_finite() && (0.0..=hi).contains(&x)) {
+            out.push(Diagnostic::error(
+                format!("settings.capacity.{name}"),
+                format!("{} must be at least 0 and at most {}", Num(x), Num(hi)),
+            ));
+        }
+    };
+    for (category, &d) in &c.people_per_m2 {
+        check(&format!("people_per_m2.{category}"), d, 10.0);
+    }
+    check("default_people_per_m2", c.default_people_per_m2, 10.0);
+    check("devices_per_person", c.devices_per_person, 100.0);
+    check("band_share_percent.2.4", c.band_share_percent.ghz2_4, 100.0);
+    check("band_share_percent.5", c.band_share_percent.ghz5, 100.0);
+    check("band_share_percent.6", c.band_share_percent.ghz6, 100.0);
+    check(
+        "airtime_per_client_percent",
+        c.airtime_per_client_percent,
+        100.0,
+    );
+    check("max_clients_per_radio", c.max_clients_per_radio, 1e4);
+    check("max_airtime_percent", c.max_airtime_percent, 1e4);
+    if !(c.association_dbm.is_finite() && (-120.0..=0.0).contains(&c.association_dbm)) {
+        out.push(Diagnostic::error(
+            "settings.capacity.association_dbm",
+            format!("{} must be between -120 and 0 dBm", Num(c.association_dbm)),
+        ));
+    }
+    out
+}
+
 /// Every problem of the project: errors make it unusable, warnings are worth a look.
 ///
 /// ```
@@ -49,6 +84,7 @@ pub fn validate_project(project: &Project) -> Vec<Diagnostic> {
             ));
         }
     }
+    out.extend(capacity_settings(&project.settings.capacity));
     for floor in &project.floors {
         let at = format!("floor \"{}\"", floor.id);
         if !floor_ids.insert(floor.id.as_str()) {
@@ -120,7 +156,12 @@ pub fn validate_element(e: &Element, project: &Project, location: &str) -> Vec<D
             v.line("the line", &o.points);
             v.material(materials, &o.material);
         }
-        Element::Room(r) => v.ring(&r.polygon.exterior),
+        Element::Room(r) => {
+            v.ring(&r.polygon.exterior);
+            if let Some(n) = r.people {
+                v.range("people", n, 0.0, 1e6, true);
+            }
+        }
         Element::AccessPoint(ap) => {
             v.range("height_m", ap.height_m, 0.0, 100.0, true);
             if let Some(w) = ap.poe_w {
@@ -442,6 +483,44 @@ mod tests {
         assert_eq!(
             d[0].to_string(),
             "floor \"1\", wall \"w\": thickness_m 1e308 must be above 0 and at most 5"
+        );
+    }
+
+    #[test]
+    fn impossible_occupancy_and_capacity_settings_are_errors() {
+        let mut room = crate::rooms::Room::new(
+            "r",
+            "R",
+            crate::geometry::Polygon::rect(Point::new(0.0, 0.0), Point::new(4.0, 4.0)),
+        );
+        room.people = Some(-3.0);
+        let mut project = project_with(vec![Element::Room(room)]);
+        project.settings.capacity.devices_per_person = f64::NAN;
+        project
+            .settings
+            .capacity
+            .people_per_m2
+            .insert("lab".into(), 50.0);
+        let d: Vec<String> = validate_project(&project)
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert!(
+            d.contains(
+                &"floor \"1\", room \"r\": people -3 must be at least 0 and at most 1000000"
+                    .to_owned()
+            ),
+            "{d:?}"
+        );
+        assert!(
+            d.iter()
+                .any(|m| m.starts_with("settings.capacity.devices_per_person: NaN")),
+            "{d:?}"
+        );
+        assert!(
+            d.iter()
+                .any(|m| m.starts_with("settings.capacity.people_per_m2.lab: 50")),
+            "{d:?}"
         );
     }
 }

@@ -427,6 +427,8 @@ pub(crate) fn build(drawing: &Drawing, o: BuildOptions, ids: &mut IdAllocator) -
             id: ids.next("room"),
             name,
             polygon: poly,
+            category: None,
+            people: None,
             props: Default::default(),
         });
     }

@@ -503,6 +503,8 @@ mod tests {
             id: "r".into(),
             name: "Room".into(),
             polygon: tailplan_core::Polygon::rect(p(0.0, 0.0), p(4.0, 3.0)),
+            category: None,
+            people: None,
             props: Props::new(),
         });
         f.risers.push(Riser {

@@ -173,6 +173,20 @@ fn segment_distance(p: (Mm, Mm), a: (Mm, Mm), b: (Mm, Mm)) -> Mm {
 /// The widest panel of a glazed partition.
 const GLASS_PANEL_MM: Mm = 1_200;
 
+/// The IMDF unit category of a room's use: what the capacity model's densities are keyed by.
+fn imdf_category(use_: &str) -> &'static str {
+    match use_ {
+        "meeting" => "conferenceroom",
+        "storage" | "print_room" => "storage",
+        "passage" => "walkway",
+        "lobby" => "lobby",
+        "restaurant" => "foodservice",
+        "kitchen" | "kitchenette" => "kitchen",
+        "security" => "security",
+        _ => "office",
+    }
+}
+
 /// A room to be drawn: its name, outline (anticlockwise), holes (clockwise) and use.
 #[derive(Debug, Clone)]
 pub(crate) struct RoomSpec {
@@ -385,6 +399,8 @@ impl Plan {
                 id: format!("rm-{f}-{:03}", i + 1),
                 name: r.name.clone(),
                 polygon: r.polygon(),
+                category: Some(imdf_category(r.use_).to_owned()),
+                people: None,
                 props,
             });
         }

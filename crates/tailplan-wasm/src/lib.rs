@@ -100,6 +100,9 @@ extern "C" {
     /// The options of `project.sheetSet` (TypeScript `SheetSetOptions`).
     #[wasm_bindgen(typescript_type = "SheetSetOptions")]
     pub type SheetSetOptionsJs;
+    /// The options of `project.capacity` (TypeScript `CapacityOptions`).
+    #[wasm_bindgen(typescript_type = "CapacityOptions")]
+    pub type CapacityOptionsJs;
     /// The options of `project.planChannels` (TypeScript `PlanChannelsOptions`).
     #[wasm_bindgen(typescript_type = "PlanChannelsOptions")]
     pub type PlanChannelsOptionsJs;
@@ -373,6 +376,18 @@ impl Project {
             &options.map_or(JsValue::UNDEFINED, JsValue::from),
         )?;
         to_js(&self.session.plan_channels(&options).map_err(fail)?)
+    }
+
+    /// Wi-Fi clients and airtime per radio, from the rooms' occupancy and the project's client
+    /// mix, on one floor or every floor (`tailplan capacity --json`, unrounded); radios over
+    /// a limit are findings.
+    #[wasm_bindgen(unchecked_return_type = "CapacityResult")]
+    pub fn capacity(&mut self, options: Option<CapacityOptionsJs>) -> Result<JsValue, JsError> {
+        let options = read_options::<crate::options::CapacityOptions>(
+            "capacity options",
+            &options.map_or(JsValue::UNDEFINED, JsValue::from),
+        )?;
+        to_js(&self.session.capacity(&options).map_err(fail)?)
     }
 
     /// Proposes gateway positions reaching every IoT device with a margin, one proposal per

@@ -267,6 +267,21 @@ pub struct PlanChannelsOptions {
     pub apply: Option<bool>,
 }
 
+/// `project.capacity` options: the CLI's `tailplan capacity` flags.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CapacityOptions {
+    /// One floor's id (default: every floor).
+    #[serde(default)]
+    pub floor: Option<String>,
+    /// Cell side, metres (default: the project's setting).
+    #[serde(default)]
+    pub cell_m: Option<f64>,
+    /// The grid-cell limit (default 8,000,000).
+    #[serde(default)]
+    pub max_grid_cells: Option<usize>,
+}
+
 /// `project.placeGateways` options: the CLI's `tailplan place-gateways` flags.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -26,8 +26,8 @@ use tailplan_io::import::ImportLimits;
 use tailplan_io::sheet::SheetKind;
 
 use crate::options::{
-    CoverageOptions, GeoJsonOptions, ImportOptions, PlaceApsOptions, PlaceGatewaysOptions,
-    PlanChannelsOptions, SheetOptions, SheetSetOptions,
+    CapacityOptions, CoverageOptions, GeoJsonOptions, ImportOptions, PlaceApsOptions,
+    PlaceGatewaysOptions, PlanChannelsOptions, SheetOptions, SheetSetOptions,
 };
 
 /// The name a project is known by in messages when none is given.
@@ -304,6 +304,22 @@ impl Session {
             self.apply(edit)?;
         }
         Ok(plan)
+    }
+
+    /// Clients and airtime per radio on one floor or every floor (`tailplan capacity
+    /// --json`, unrounded).
+    pub fn capacity(
+        &mut self,
+        options: &CapacityOptions,
+    ) -> Result<tailplan_app::CapacityResult, String> {
+        let request = tailplan_app::CapacityRequest {
+            floor: options.floor.clone(),
+            cell_m: options.cell_m,
+            max_grid_cells: options.max_grid_cells.unwrap_or(DEFAULT_MAX_CELLS),
+            max_memory_bytes: Some(MAX_COVERAGE_BYTES),
+        };
+        tailplan_app::capacity::capacity(&mut self.engine, &self.name, &self.project, &request)
+            .map_err(message)
     }
 
     /// Routes every cable (`tailplan route`).

@@ -21,8 +21,8 @@ use serde_json::{Map, Value};
 use tailplan_app::CsvTable;
 
 use crate::options::{
-    CoverageOptions, GeoJsonOptions, ImportOptions, PlaceApsOptions, PlaceGatewaysOptions,
-    PlanChannelsOptions, SheetOptions, SheetSetOptions,
+    CapacityOptions, CoverageOptions, GeoJsonOptions, ImportOptions, PlaceApsOptions,
+    PlaceGatewaysOptions, PlanChannelsOptions, SheetOptions, SheetSetOptions,
 };
 use crate::results::{
     CheckResult, CoverageResult, ProjectFile, ProjectInfo, RouteResult, SheetResult,
@@ -75,6 +75,7 @@ pub fn generate() -> String {
             add::<tailplan_app::GatewayPlacements>,
             add::<tailplan_core::coverage::ChannelPlan>,
             add::<tailplan_app::antenna::AntennaAdded>,
+            add::<tailplan_app::CapacityResult>,
         ],
     );
     // A coverage grid's values cross as a typed array, not as JSON numbers (lib.rs).
@@ -99,6 +100,7 @@ pub fn generate() -> String {
             add::<PlaceApsOptions>,
             add::<PlaceGatewaysOptions>,
             add::<PlanChannelsOptions>,
+            add::<CapacityOptions>,
             add::<CsvTable>,
         ],
     );

@@ -224,6 +224,16 @@ export interface AreaStats {
   max_dbm: number | null;
 }
 
+/** The clients of one band. */
+export interface BandClients {
+  /** The band. */
+  band: WifiBand;
+  /** The clients its radios serve (its share and what higher bands handed down). */
+  clients: number;
+  /** Its radios on the floor. */
+  radios: number;
+}
+
 /** An attenuation in dB for each band. */
 export interface BandLoss {
   /** Sub-GHz (LoRaWAN), dB. */
@@ -233,6 +243,16 @@ export interface BandLoss {
   /** 5 GHz, dB. */
   "5": number;
   /** 6 GHz, dB. */
+  "6": number;
+}
+
+/** A share per Wi-Fi band, percent. */
+export interface BandShare {
+  /** 2.4 GHz. */
+  "2.4": number;
+  /** 5 GHz. */
+  "5": number;
+  /** 6 GHz. */
   "6": number;
 }
 
@@ -435,6 +455,133 @@ export interface CablingSettingsInput {
    * materials counts panels.
    */
   patch_panel_ports?: number;
+}
+
+/** A floor's client capacity. */
+export interface Capacity {
+  /** The floor's id. */
+  floor: string;
+  /** What the people are counted over: its rooms, else its interior, else the plan. */
+  area: AreaKind;
+  /** The people on the floor. */
+  people: number;
+  /** Their Wi-Fi clients. */
+  clients: number;
+  /** Clients no radio of any band reaches at the association level. */
+  unserved_clients: number;
+  /** The clients per band. */
+  bands: BandClients[];
+  /** Every radio of the floor's access points, in the maps' order (band by band). */
+  radios: RadioLoad[];
+  /** The rooms' occupancy (empty on a floor without rooms). */
+  rooms: RoomOccupancy[];
+  /** Radios over a limit. */
+  findings: Finding[];
+}
+
+/** `project.capacity` options: the CLI's `tailplan capacity` flags. */
+export interface CapacityOptions {
+  /** One floor's id (default: every floor). */
+  floor?: string | null;
+  /** Cell side, metres (default: the project's setting). */
+  cellM?: number | null;
+  /** The grid-cell limit (default 8,000,000). */
+  maxGridCells?: number | null;
+}
+
+/**
+ * The capacity of the floors asked for: what `tailplan capacity --json` prints (rounded to
+ * 0.01) and the npm package's `capacity()` returns.
+ */
+export interface CapacityResult {
+  /** One entry per floor, in the project's order. */
+  floors: Capacity[];
+  /** The radios over a limit, on every floor. */
+  over: number;
+}
+
+/**
+ * The client-capacity model: how many people a room holds, how many Wi-Fi clients they
+ * bring, on which band, and what one radio can carry.
+ */
+export interface CapacitySettings {
+  /**
+   * People per square metre of a room whose `people` is not given, by the room's
+   * category (IMDF's unit categories); categories not listed use
+   * `default_people_per_m2`.
+   */
+  people_per_m2: { [key: string]: number };
+  /**
+   * People per square metre of a room without a category or of one not listed, and of a
+   * floor's area outside its rooms when it has none (0.1: an open-plan office's 10 m² a
+   * person).
+   */
+  default_people_per_m2: number;
+  /** Wi-Fi clients each person brings (1.5: a laptop, and a phone half the time). */
+  devices_per_person: number;
+  /**
+   * Percent of the clients on each band when every band is there (2.4 GHz 10, 5 GHz 60,
+   * 6 GHz 30); a band no radio serves at a place hands its clients down to the next
+   * lower one (6 → 5 → 2.4 GHz).
+   */
+  band_share_percent: BandShare;
+  /**
+   * Airtime one client takes from its radio on a 20 MHz channel, percent (1: a client of
+   * web, mail and calls, active part of the time); a wider channel carries more in the
+   * same time, so a client takes 20/width of it there.
+   */
+  airtime_per_client_percent: number;
+  /**
+   * The weakest signal a client associates at, dBm (−75): a place where no radio of a
+   * band reaches it has no client on that band.
+   */
+  association_dbm: number;
+  /** The most clients one radio should serve (50); more is a finding. */
+  max_clients_per_radio: number;
+  /** The most airtime one radio's clients should take, percent (70); more is a finding. */
+  max_airtime_percent: number;
+}
+
+/**
+ * The client-capacity model: how many people a room holds, how many Wi-Fi clients they
+ * bring, on which band, and what one radio can carry.
+ */
+export interface CapacitySettingsInput {
+  /**
+   * People per square metre of a room whose `people` is not given, by the room's
+   * category (IMDF's unit categories); categories not listed use
+   * `default_people_per_m2`.
+   */
+  people_per_m2?: { [key: string]: number };
+  /**
+   * People per square metre of a room without a category or of one not listed, and of a
+   * floor's area outside its rooms when it has none (0.1: an open-plan office's 10 m² a
+   * person).
+   */
+  default_people_per_m2?: number;
+  /** Wi-Fi clients each person brings (1.5: a laptop, and a phone half the time). */
+  devices_per_person?: number;
+  /**
+   * Percent of the clients on each band when every band is there (2.4 GHz 10, 5 GHz 60,
+   * 6 GHz 30); a band no radio serves at a place hands its clients down to the next
+   * lower one (6 → 5 → 2.4 GHz).
+   */
+  band_share_percent?: BandShare;
+  /**
+   * Airtime one client takes from its radio on a 20 MHz channel, percent (1: a client of
+   * web, mail and calls, active part of the time); a wider channel carries more in the
+   * same time, so a client takes 20/width of it there.
+   */
+  airtime_per_client_percent?: number;
+  /**
+   * The weakest signal a client associates at, dBm (−75): a place where no radio of a
+   * band reaches it has no client on that band.
+   */
+  association_dbm?: number;
+  /** The most clients one radio should serve (50); more is a finding. */
+  max_clients_per_radio?: number;
+  /** The most airtime one radio's clients should take, percent (70); more is a finding. */
+  max_airtime_percent?: number;
 }
 
 /** A channel plan for one floor and band. */
@@ -708,7 +855,7 @@ export type Element = (Wall & {
   element: "wall";
 }) | (Opening & {
   element: "opening";
-}) | (Room & {
+}) | (RoomInput & {
   element: "room";
 }) | (AccessPointInput & {
   element: "access_point";
@@ -911,7 +1058,7 @@ export interface FloorInput {
   /** Doors and windows. */
   openings?: Opening[];
   /** Rooms. */
-  rooms?: Room[];
+  rooms?: RoomInput[];
   /** Wi-Fi access points. */
   access_points?: AccessPointInput[];
   /** IoT gateways. */
@@ -1611,6 +1758,28 @@ export interface RadioInput {
   antenna?: AntennaMountInput | null;
 }
 
+/** One radio's load. */
+export interface RadioLoad {
+  /** The access point's id. */
+  ap: string;
+  /** Its name. */
+  name: string;
+  /** The radio's index among the access point's radios. */
+  radio: number;
+  /** Its band. */
+  band: WifiBand;
+  /** Its channel, when it has one. */
+  channel?: number | null;
+  /** Its channel width, MHz. */
+  width_mhz: number;
+  /** The clients it serves. */
+  clients: number;
+  /** The airtime they take, percent (more than 100 means the radio cannot carry them). */
+  airtime_percent: number;
+  /** True when it serves more clients or airtime than the limits. */
+  over: boolean;
+}
+
 /** Parameters of the propagation model and of the coverage maps. */
 export interface RadioSettings {
   /** Path-loss exponent n of the log-distance model (2.0 is free space). */
@@ -1712,7 +1881,12 @@ export interface Riser {
   props?: { [key: string]: JsonValue };
 }
 
-/** A room: a named area of a floor. */
+/**
+ * A room: a named area of a floor.
+ *
+ * Read from a file, a `category` left among the properties by an earlier version (an IMDF
+ * unit's category was kept there) becomes the room's category.
+ */
 export interface Room {
   /** Unique in the project. */
   id: string;
@@ -1720,7 +1894,40 @@ export interface Room {
   name: string;
   /** Its outline. */
   polygon: Polygon;
+  /**
+   * What the room is used for, in IMDF's unit categories where one fits (`office`,
+   * `conferenceroom`, `classroom`, `auditorium`, `foodservice`, `lobby`, `walkway`,
+   * `restroom`, `storage`...): the density of people the capacity model assumes when
+   * `people` is not given.
+   */
+  category?: string | null;
+  /**
+   * How many people the room holds at its busiest, as the client-capacity model counts
+   * them; `None` for its area times the density of its category.
+   */
+  people?: number | null;
   /** Properties tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
+/**
+ * A room: a named area of a floor.
+ *
+ * Read from a file, a `category` left among the properties by an earlier version (an IMDF
+ * unit's category was kept there) becomes the room's category.
+ */
+export interface RoomInput {
+  /** Unique in the project. */
+  id: string;
+  /** The room's name or number. */
+  name: string;
+  /** Its outline. */
+  polygon: Polygon;
+  /** What the room is used for. */
+  category?: string | null;
+  /** How many people it holds. */
+  people?: number | null;
+  /** Other properties. */
   props?: { [key: string]: JsonValue };
 }
 
@@ -1749,6 +1956,25 @@ export interface RoomLoad {
   poe_port_w: number;
   /** Its PoE budget, watts, when given. */
   poe_budget_w?: number | null;
+}
+
+/** How many people one room holds. */
+export interface RoomOccupancy {
+  /** The room's id. */
+  room: string;
+  /** Its name. */
+  name: string;
+  /** Its category, when it has one. */
+  category?: string | null;
+  /** Its area, m². */
+  area_m2: number;
+  /** The people it holds. */
+  people: number;
+  /**
+   * True when the room gives `people`; false when they come from its area and the density
+   * of its category.
+   */
+  given: boolean;
 }
 
 /** Statistics of one room. */
@@ -1834,7 +2060,7 @@ export interface Routing {
 }
 
 /** Which rule a finding is about. */
-export type Rule = "link_length" | "tray_fill" | "tray_capacity" | "poe_budget" | "poe_class" | "poe_medium" | "ports" | "unserved" | "hand_route" | "pathway";
+export type Rule = "link_length" | "tray_fill" | "tray_capacity" | "poe_budget" | "poe_class" | "poe_medium" | "ports" | "unserved" | "hand_route" | "pathway" | "radio_load";
 
 /** One row of the cable schedule. */
 export interface ScheduleRow {
@@ -1876,6 +2102,8 @@ export interface Settings {
   prices?: PriceTable;
   /** How the final-tail choice weighs a wireless link. */
   final_tail?: FinalTailSettings;
+  /** Who uses the Wi-Fi: people per room, their devices, and what a radio can carry. */
+  capacity?: CapacitySettings;
 }
 
 /** Everything a project may tune. */
@@ -1888,6 +2116,8 @@ export interface SettingsInput {
   prices?: PriceTableInput;
   /** How the final-tail choice weighs a wireless link. */
   final_tail?: FinalTailSettingsInput;
+  /** Who uses the Wi-Fi: people per room, their devices, and what a radio can carry. */
+  capacity?: CapacitySettingsInput;
 }
 
 /** How serious a diagnostic is. */

@@ -115,6 +115,8 @@ pub fn make(tool: Tool, points: &[Point], project: &Project, with: &NewElement) 
             id,
             name: name(),
             polygon: Polygon::new(points.to_vec()),
+            category: None,
+            people: None,
             props: props(),
         }),
         Tool::Tray => Element::Tray(Tray {

@@ -382,6 +382,8 @@ pub(crate) mod tests {
             id: "r1".into(),
             name: "Hall".into(),
             polygon: Polygon::rect(p(0.0, 0.0), p(20.0, 10.0)),
+            category: None,
+            people: None,
             props: Props::new(),
         });
         f.trays.push(Tray {

@@ -15,6 +15,8 @@ fn floor(id: &str, x0: f64) -> Floor {
         id: format!("room-{id}"),
         name: "Hall".into(),
         polygon: Polygon::rect(Point::new(x0, 0.0), Point::new(x0 + 40.0, 20.0)),
+        category: None,
+        people: None,
         props: Props::new(),
     });
     f

@@ -10,6 +10,7 @@ use tailplan_core::{BBox, Edit, ElementKind, Point, project_file};
 use super::{Action, AppState, Gesture, Job, JobKind, Opened, PlacementField, SidePanel};
 use crate::document::{Source, project_file_name};
 use crate::panels::cabling::{RoutingView, auto_routes_edit, finding_target};
+use crate::panels::coverage::heatmap::Metric;
 use crate::panels::coverage::proposal_edit;
 use crate::panels::import_dialog::ImportDialog;
 use crate::plan::layers::Layer;
@@ -143,6 +144,10 @@ impl AppState {
                 }
                 self.coverage.service = Some(s);
                 self.coverage.proposal = None;
+                // Client load is Wi-Fi's alone.
+                if !Metric::of(s).contains(&self.coverage.metric) {
+                    self.coverage.metric = Metric::Best;
+                }
             }
             Action::SetMetric(m) => {
                 if self.coverage.metric == m {

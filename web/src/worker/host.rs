@@ -17,8 +17,8 @@ use tailplan_app::{AppError, Names, Param};
 use tailplan_core::coverage::placement::ApPlacementOptions;
 use tailplan_core::coverage::progressive::{Progressive, Step};
 use tailplan_core::coverage::{
-    CoverageEngine, CoverageRequest, FloorArea, Heatmaps, Service, coverage_stats,
-    default_thresholds, stats::room_cells,
+    Capacity, CoverageEngine, CoverageRequest, FloorArea, Heatmaps, Service, coverage_stats,
+    default_thresholds, floor_capacity, stats::room_cells,
 };
 use tailplan_core::{BBox, Edit, Floor, Project, UnderlayKind, project_file, routing};
 use tailplan_io::import::{ImportError, Scale};
@@ -315,9 +315,19 @@ impl Host {
         let t0 = clock();
         let step = task.progressive.step(&mut self.engine, project);
         let ms = clock() - t0;
+        // The client-capacity metrics take every band's map of the floor's own radios.
+        let wifi = matches!(task.job.service, Service::Wifi(_));
+        let capacity = |engine: &mut CoverageEngine, maps: &Heatmaps| {
+            (wifi && task.job.metric.is_capacity())
+                .then(|| floor_capacity(engine, project, &task.job.floor, Some(maps.grid.cell_m)))
+                .transpose()
+        };
         match step {
             Ok(Step::Coarse(maps)) => {
-                let out = result(&task.job, project, &maps, false, ms);
+                let out = match capacity(&mut self.engine, &maps) {
+                    Ok(c) => result(&task.job, project, &maps, false, ms, c.as_ref()),
+                    Err(e) => Out::failed(id, format!("No heatmap: {e}.")),
+                };
                 self.coverage = Some(task);
                 vec![out]
             }
@@ -332,7 +342,10 @@ impl Host {
             }
             Ok(Step::Done(maps)) => {
                 let ms = task.fine_ms + ms;
-                vec![result(&task.job, project, &maps, true, ms)]
+                match capacity(&mut self.engine, &maps) {
+                    Ok(c) => vec![result(&task.job, project, &maps, true, ms, c.as_ref())],
+                    Err(e) => vec![Out::failed(id, format!("No heatmap: {e}."))],
+                }
             }
             Err(e) => vec![Out::failed(id, format!("No heatmap: {e}."))],
         }
@@ -556,16 +569,37 @@ fn request_of(job: &CoverageJob) -> CoverageRequest {
     r
 }
 
+/// A floor's client capacity and the maps it was computed from (one per band).
+pub type CapacityMaps = (Capacity, Vec<Heatmaps>);
+
 /// The values of `metric` per cell: `NaN` outside the floor's rooms (when it has rooms) and
-/// where nothing is heard (for the ratios).
-pub fn metric_values(maps: &Heatmaps, floor: Option<&Floor>, metric: Metric) -> Vec<f32> {
+/// where nothing is heard (for the ratios). The client-capacity metrics take `capacity`
+/// (without it, or on another service, they are `NaN` everywhere).
+pub fn metric_values(
+    maps: &Heatmaps,
+    floor: Option<&Floor>,
+    metric: Metric,
+    capacity: Option<&CapacityMaps>,
+    association_dbm: f64,
+) -> Vec<f32> {
     let n = maps.grid.len();
+    let load = |airtime: bool| {
+        capacity
+            .and_then(|(c, all)| {
+                all.iter()
+                    .find(|m| m.service == maps.service && m.grid == maps.grid)
+                    .map(|m| c.per_cell(m, association_dbm, airtime))
+            })
+            .unwrap_or_else(|| vec![f32::NAN; n])
+    };
     let mut values: Vec<f32> = match metric {
         Metric::Best => maps.best_rssi_dbm.clone(),
         Metric::Second => maps.second_rssi_dbm.clone(),
         Metric::Snr => maps.snr_db(),
         Metric::Sinr => maps.sinr_db.clone().unwrap_or_else(|| maps.snr_db()),
         Metric::Servers => maps.servers_above.iter().map(|&c| f32::from(c)).collect(),
+        Metric::Clients => load(false),
+        Metric::Airtime => load(true),
     };
     if matches!(metric, Metric::Snr | Metric::Sinr) {
         for (v, &b) in values.iter_mut().zip(&maps.best_rssi_dbm) {
@@ -593,11 +627,29 @@ pub fn metric_values(maps: &Heatmaps, floor: Option<&Floor>, metric: Metric) -> 
 }
 
 /// The message of a map.
-fn result(job: &CoverageJob, project: &Project, maps: &Heatmaps, fine: bool, ms: f64) -> Out {
+fn result(
+    job: &CoverageJob,
+    project: &Project,
+    maps: &Heatmaps,
+    fine: bool,
+    ms: f64,
+    capacity: Option<&CapacityMaps>,
+) -> Out {
     let floor = project.floor(&job.floor);
-    let values = metric_values(maps, floor, job.metric);
+    let values = metric_values(
+        maps,
+        floor,
+        job.metric,
+        capacity,
+        project.settings.capacity.association_dbm,
+    );
     let stats = (fine && job.stats)
-        .then(|| floor.map(|f| summary(project, f, maps)))
+        .then(|| {
+            floor.map(|f| CoverageSummary {
+                capacity: capacity.map(|(c, _)| Box::new(c.clone())),
+                ..summary(project, f, maps)
+            })
+        })
         .flatten();
     Out {
         message: FromWorker::Coverage(CoverageResult {
@@ -641,6 +693,7 @@ fn summary(project: &Project, floor: &Floor, maps: &Heatmaps) -> CoverageSummary
         rooms_only: stats.rooms_only,
         area: stats.area,
         thresholds_dbm: thresholds,
+        capacity: None,
     }
 }
 

@@ -152,6 +152,8 @@ pub struct CoverageSummary {
     pub floor: AreaCoverage,
     /// Each room, in floor order.
     pub rooms: Vec<AreaCoverage>,
+    /// The clients per radio, with the client-capacity metrics.
+    pub capacity: Option<Box<tailplan_core::coverage::Capacity>>,
 }
 
 /// A coverage result; the values (one `f32` per cell, `NaN` outside the area shown) come in

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod antenna;
+pub mod capacity;
 pub mod channels;
 pub mod check;
 pub mod coverage;

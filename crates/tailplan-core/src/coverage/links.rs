@@ -158,6 +158,8 @@ mod tests {
             id: "r".into(),
             name: "R".into(),
             polygon: crate::geometry::Polygon::rect(Point::new(0.0, 0.0), Point::new(10.0, 10.0)),
+            category: None,
+            people: None,
             props: Default::default(),
         });
         f.walls.push(Wall {

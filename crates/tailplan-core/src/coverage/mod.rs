@@ -47,6 +47,8 @@
 //!     id: "r1".into(),
 //!     name: "Hall".into(),
 //!     polygon: Polygon::rect(Point::new(0.0, 0.0), Point::new(20.0, 10.0)),
+//!     category: None,
+//!     people: None,
 //!     props: Default::default(),
 //! });
 //! let radio = Radio { channel: Some(36), ..Radio::new(WifiBand::Ghz5, 20.0) };
@@ -65,6 +67,7 @@
 //! ```
 
 pub mod area;
+pub mod capacity;
 pub mod channel_plan;
 pub mod engine;
 pub mod field;
@@ -80,6 +83,7 @@ mod shadow;
 pub mod stats;
 
 pub use area::{AreaKind, FloorArea};
+pub use capacity::{Capacity, RadioLoad, RoomOccupancy, capacity, floor_capacity};
 pub use channel_plan::{ChannelPlan, ChannelPlanOptions, PlannedRadio, plan_channels};
 pub use engine::{CoverageEngine, CoverageRequest, heatmaps};
 pub use field::{Field, Method};

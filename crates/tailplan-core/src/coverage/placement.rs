@@ -723,6 +723,8 @@ mod tests {
                 id: format!("r{i}"),
                 name: format!("R{i}"),
                 polygon: Polygon::rect(Point::new(x, 0.0), Point::new(x + 10.0, 10.0)),
+                category: None,
+                people: None,
                 props: Props::new(),
             });
             if i > 0 {

@@ -52,6 +52,10 @@ enum Stage {
 ///     id: "r".into(),
 ///     name: "Hall".into(),
 ///     polygon: Polygon::rect(Point::new(0.0, 0.0), Point::new(16.0, 8.0)),
+///     category: None,
+///     people: None,
+///     category: None,
+///     people: None,
 ///     props: Default::default(),
 /// });
 /// project.floors.push(floor);
@@ -155,6 +159,8 @@ mod tests {
             id: "r".into(),
             name: "R".into(),
             polygon: Polygon::rect(Point::new(0.0, 0.0), Point::new(20.0, 10.0)),
+            category: None,
+            people: None,
             props: Default::default(),
         });
         for i in 0..3 {

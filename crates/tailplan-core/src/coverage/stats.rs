@@ -266,6 +266,8 @@ mod tests {
                 id: id.into(),
                 name: id.to_uppercase(),
                 polygon: Polygon::rect(Point::new(x0, 0.0), Point::new(x0 + 10.0, 10.0)),
+                category: None,
+                people: None,
                 props: Default::default(),
             });
         }

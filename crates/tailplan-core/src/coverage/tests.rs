@@ -52,6 +52,8 @@ fn floor(id: &str, elevation_m: f64) -> Floor {
         id: format!("room-{id}"),
         name: "Room".into(),
         polygon: Polygon::rect(p(0.0, 0.0), p(10.0, 10.0)),
+        category: None,
+        people: None,
         props: Props::new(),
     });
     f

@@ -32,6 +32,8 @@ pub enum Rule {
     HandRoute,
     /// Pathways that join nothing (a lonely riser, a room without a tray).
     Pathway,
+    /// A radio serving more Wi-Fi clients, or more airtime, than the capacity settings allow.
+    RadioLoad,
 }
 
 impl Rule {
@@ -48,6 +50,7 @@ impl Rule {
             Rule::Unserved => "unserved",
             Rule::HandRoute => "hand_route",
             Rule::Pathway => "pathway",
+            Rule::RadioLoad => "radio_load",
         }
     }
 }

@@ -849,6 +849,8 @@ fn build(
                 name: name(p, &id),
                 id,
                 polygon,
+                category: p.string("category"),
+                people: p.number("people"),
                 props: Default::default(),
             }),
             other => return Err(wrong_geometry(kind, "Polygon", &other)),

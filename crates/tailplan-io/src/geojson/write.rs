@@ -121,7 +121,11 @@ fn element_feature(floor: &str, e: &Element) -> Value {
             }
             line_geometry(&o.points)
         }
-        Element::Room(r) => polygon(&r.polygon),
+        Element::Room(r) => {
+            opt(&mut p, "category", r.category.as_ref());
+            opt(&mut p, "people", r.people);
+            polygon(&r.polygon)
+        }
         Element::AccessPoint(a) => {
             opt(&mut p, "model", a.model.as_ref());
             match a.radios.as_slice() {

@@ -1154,6 +1154,8 @@ fn build(
                 id: ids.next("room"),
                 name,
                 polygon: Polygon::new(ring),
+                category: None,
+                people: None,
                 props,
             });
         }

@@ -266,10 +266,10 @@ pub fn import_files(
                 exterior,
                 holes: rs[1..].to_vec(),
             },
+            category: Some(category.to_owned()),
+            people: None,
             props: Default::default(),
         };
-        room.props
-            .insert("category".into(), Value::String(category.into()));
         if let Some(id) = u["id"].as_str() {
             room.props
                 .insert("imdf_id".into(), Value::String(id.into()));

@@ -38,6 +38,8 @@
 //!     id: "r1".into(),
 //!     name: "<script>alert(1)</script>".into(),
 //!     polygon: Polygon::rect(Point::new(0.0, 0.0), Point::new(12.0, 8.0)),
+//!     category: None,
+//!     people: None,
 //!     props: Default::default(),
 //! });
 //! project.floors.push(floor);

@@ -462,6 +462,33 @@ fn channels_are_planned_and_applied_as_one_undoable_edit() {
 }
 
 #[test]
+fn capacity_counts_the_clients_of_every_radio_and_guards_memory() {
+    let mut s = small();
+    let c = s.capacity(&CapacityOptions::default()).unwrap();
+    assert_eq!(c.floors.len(), 1);
+    assert_eq!(c.floors[0].radios.len(), 2);
+    assert!(c.floors[0].people > 0.0);
+    let e = s
+        .capacity(&CapacityOptions {
+            cell_m: Some(0.0001),
+            max_grid_cells: Some(usize::MAX),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert!(
+        e.contains("more than the 1074 MB the library computes in"),
+        "{e}"
+    );
+    let e = s
+        .capacity(&CapacityOptions {
+            floor: Some("9".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert!(e.contains("floor 9: no such floor"), "{e}");
+}
+
+#[test]
 fn an_antenna_file_is_added_undoably() {
     let mut s = small();
     let bytes = std::fs::read(format!(

@@ -94,19 +94,39 @@ pub enum Metric {
     Sinr,
     /// How many transmitters are heard at or above the threshold.
     Servers,
+    /// The Wi-Fi clients of the radio serving each place (the capacity model).
+    Clients,
+    /// The airtime the serving radio's clients take, percent.
+    Airtime,
 }
 
 impl Metric {
     /// Every metric, in menu order.
-    pub const ALL: [Metric; 5] = [
+    pub const ALL: [Metric; 7] = [
         Metric::Best,
         Metric::Second,
         Metric::Snr,
         Metric::Sinr,
         Metric::Servers,
+        Metric::Clients,
+        Metric::Airtime,
     ];
 
-    /// The name in test ids: `best`, `second`, `snr`, `sinr`, `servers`.
+    /// The metrics a service has: client load is Wi-Fi's alone.
+    pub fn of(service: Service) -> Vec<Metric> {
+        Metric::ALL
+            .into_iter()
+            .filter(|m| !m.is_capacity() || matches!(service, Service::Wifi(_)))
+            .collect()
+    }
+
+    /// True for the client-capacity metrics.
+    pub fn is_capacity(self) -> bool {
+        matches!(self, Metric::Clients | Metric::Airtime)
+    }
+
+    /// The name in test ids: `best`, `second`, `snr`, `sinr`, `servers`, `clients`,
+    /// `airtime`.
     pub fn name(self) -> &'static str {
         match self {
             Metric::Best => "best",
@@ -114,6 +134,8 @@ impl Metric {
             Metric::Snr => "snr",
             Metric::Sinr => "sinr",
             Metric::Servers => "servers",
+            Metric::Clients => "clients",
+            Metric::Airtime => "airtime",
         }
     }
 
@@ -131,6 +153,8 @@ impl Metric {
             (Metric::Sinr, _) => "SINR",
             (Metric::Servers, Service::Wifi(_)) => "Access points heard",
             (Metric::Servers, Service::Iot(_)) => "Gateways heard",
+            (Metric::Clients, _) => "Clients per radio",
+            (Metric::Airtime, _) => "Airtime per radio",
         }
     }
 
@@ -140,6 +164,8 @@ impl Metric {
             Metric::Best | Metric::Second => "dBm",
             Metric::Snr | Metric::Sinr => "dB",
             Metric::Servers => "",
+            Metric::Clients => "clients",
+            Metric::Airtime => "%",
         }
     }
 }
@@ -212,6 +238,8 @@ pub fn scale(service: Service, metric: Metric, threshold_dbm: f64) -> ColourScal
         },
         Metric::Snr | Metric::Sinr => ColourScale::Continuous { lo: 0.0, hi: 40.0 },
         Metric::Servers => ColourScale::Count,
+        Metric::Clients => ColourScale::Continuous { lo: 0.0, hi: 100.0 },
+        Metric::Airtime => ColourScale::Continuous { lo: 0.0, hi: 100.0 },
     }
 }
 
@@ -317,6 +345,8 @@ pub fn value_text(service: Service, metric: Metric, v: f32) -> String {
             };
             format!("{n} {what}")
         }
+        Metric::Clients => format!("{v:.0} clients on this radio"),
+        Metric::Airtime => format!("{v:.0} % airtime on this radio"),
     }
 }
 
@@ -473,6 +503,13 @@ mod tests {
             assert_eq!(service_from_name(&service_name(s)), Some(s));
         }
         assert_eq!(every_service().len(), 7);
+        // Client load is Wi-Fi's alone.
+        assert!(Metric::of(Service::Wifi(WifiBand::Ghz6)).contains(&Metric::Clients));
+        assert!(!Metric::of(Service::Iot(IotTech::Ble)).contains(&Metric::Airtime));
+        assert_eq!(
+            value_text(Service::Wifi(WifiBand::Ghz5), Metric::Clients, 41.6),
+            "42 clients on this radio"
+        );
         assert_eq!(service_label(Service::Wifi(WifiBand::Ghz5)), "Wi-Fi 5 GHz");
         assert_eq!(
             Metric::Servers.label(Service::Iot(IotTech::Ble)),

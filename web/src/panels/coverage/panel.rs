@@ -169,8 +169,43 @@ pub fn coverage_panel(props: &CoveragePanelProps) -> Html {
                 </tr>
             }
         });
+        let capacity = s.capacity.as_ref().map(|c| {
+            let rows = c.radios.iter().map(|r| {
+                let id = r.ap.clone();
+                let onclick = props.on_action.reform(move |_: MouseEvent| Action::ShowElement(id.clone()));
+                html! {
+                    <tr class={classes!("table__row", "table__row--click", r.over.then_some("table__row--warn"))} {onclick} title={if r.over { "Over the capacity limits: show this access point" } else { "Show this access point" }}>
+                        <td class="table__cell">{ format!("{} · {}", r.name, r.radio + 1) }</td>
+                        <td class="table__cell table__cell--num">{ r.channel.map(|c| format!("{c}/{}", r.width_mhz)).unwrap_or_else(|| "–".into()) }</td>
+                        <td class="table__cell table__cell--num" data-testid="capacity-clients">{ format!("{:.0}", r.clients) }</td>
+                        <td class="table__cell table__cell--num">{ format!("{:.0} %", r.airtime_percent) }</td>
+                    </tr>
+                }
+            });
+            let over = c.radios.iter().filter(|r| r.over).count();
+            html! {
+                <>
+                    <h3 class="panel__sub">{ format!("Clients per radio ({})", c.radios.len()) }</h3>
+                    <p class="panel__hint" data-testid="capacity-summary">
+                        { format!("{:.0} people · {:.0} clients · {:.0} out of reach{}", c.people, c.clients, c.unserved_clients, if over > 0 { format!(" · {over} radio(s) over the limits") } else { String::new() }) }
+                    </p>
+                    <div class="table-wrap table-wrap--short">
+                        <table class="table" data-testid="capacity-radios">
+                            <thead><tr>
+                                <th class="table__head">{ "Radio" }</th>
+                                <th class="table__head table__head--num">{ "Ch/MHz" }</th>
+                                <th class="table__head table__head--num">{ "Clients" }</th>
+                                <th class="table__head table__head--num">{ "Airtime" }</th>
+                            </tr></thead>
+                            <tbody>{ for rows }</tbody>
+                        </table>
+                    </div>
+                </>
+            }
+        });
         html! {
             <>
+                { for capacity }
                 <h3 class="panel__sub">{ format!("{} · {:.0} m²{}", v.floor, s.floor.area_m2, match s.area { AreaKind::Rooms => " of rooms", AreaKind::Interior => " inside the walls", AreaKind::Plan => "" }) }</h3>
                 <ul class="stats" data-testid="coverage-stats">{ for floor_rows }</ul>
                 <p class="panel__hint">
@@ -278,7 +313,7 @@ pub fn coverage_panel(props: &CoveragePanelProps) -> Html {
                 <label class="field field--grow">
                     <span class="field__label">{ "Show" }</span>
                     <select class="select select--panel" data-testid="coverage-metric" aria-label="What the heatmap shows" onchange={on_metric}>
-                        { for Metric::ALL.iter().map(|m| html! {
+                        { for Metric::of(v.service).iter().map(|m| html! {
                             <option value={m.name()} selected={*m == v.metric}>{ m.label(v.service) }</option>
                         }) }
                     </select>

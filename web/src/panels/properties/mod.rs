@@ -151,6 +151,25 @@ fn materials(project: &Project, with_none: bool) -> Input {
     Input::Choice(c)
 }
 
+/// The room categories the capacity settings know (IMDF's unit categories, with their
+/// densities), and none (the default density).
+fn room_categories(project: &Project, current: Option<&str>) -> Input {
+    let c = &project.settings.capacity;
+    let mut out = vec![(
+        String::new(),
+        format!("— ({} people/m²)", c.default_people_per_m2),
+    )];
+    out.extend(
+        c.people_per_m2
+            .iter()
+            .map(|(k, d)| (k.clone(), format!("{k} ({d} people/m²)"))),
+    );
+    if let Some(m) = current.filter(|m| !out.iter().any(|(k, _)| k == m)) {
+        out.push((m.to_owned(), format!("{m} (default density)")));
+    }
+    Input::Choice(out)
+}
+
 /// The catalogue's models, and none (the access point's own radios).
 fn ap_models(current: Option<&str>) -> Input {
     let mut c = vec![(String::new(), "— (own radios)".to_owned())];
@@ -457,6 +476,28 @@ pub fn fields(e: &Element, project: &Project) -> Vec<Field> {
                 format!("{:.1}", r.area_m2()),
                 Input::ReadOnly,
             ));
+            out.push(field(
+                "category",
+                "Use",
+                None,
+                r.category.clone().unwrap_or_default(),
+                room_categories(project, r.category.as_deref()),
+            ));
+            let density = project.settings.capacity.density(r.category.as_deref());
+            out.push(field(
+                "people",
+                "People",
+                None,
+                opt_num(r.people),
+                Input::Number { optional: true },
+            ));
+            out.push(field(
+                "people_from_area",
+                "By its use",
+                Some("people"),
+                format!("{:.0}", r.area_m2() * density),
+                Input::ReadOnly,
+            ));
         }
         Element::AccessPoint(a) => {
             out.push(name(&a.name));
@@ -736,6 +777,12 @@ pub fn set_field(e: &Element, key: &str, text: &str) -> Result<Element, String> 
         },
         Element::Room(r) => match key {
             "name" => set(&mut r.name, text.trim().to_owned()),
+            "category" => {
+                let t = text.trim();
+                r.category = (!t.is_empty()).then(|| t.to_owned());
+                Ok(())
+            }
+            "people" => parse_opt_f64(key, text).map(|v| r.people = v),
             _ => Err(bad()),
         },
         Element::AccessPoint(a) => match key {

@@ -1273,6 +1273,8 @@ mod tests {
                 id: id.into(),
                 name: name.into(),
                 polygon: Polygon::rect(p(x0, 0.0), p(x1, 10.0)),
+                category: None,
+                people: None,
                 props: Props::new(),
             });
         }
@@ -1280,6 +1282,8 @@ mod tests {
             id: "r3".into(),
             name: "TR-1".into(),
             polygon: Polygon::rect(p(17.0, 0.0), p(20.0, 3.0)),
+            category: None,
+            people: None,
             props: Props::new(),
         });
         f.trays.push(Tray {

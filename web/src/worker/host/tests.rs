@@ -165,6 +165,48 @@ fn coverage_comes_coarse_then_fine_with_statistics() {
 }
 
 #[test]
+fn the_clients_metric_shows_the_serving_radios_load_and_the_table() {
+    let mut h = loaded();
+    h.receive(
+        ToWorker::Coverage(job(1, DOC, Metric::Clients, None)),
+        Vec::new(),
+    );
+    let out = run(&mut h);
+    let m = maps(&out);
+    let (fine, values) = m.last().unwrap();
+    assert!(fine.fine);
+    let capacity = fine.stats.as_ref().unwrap().capacity.as_ref().unwrap();
+    assert_eq!(capacity.radios.len(), 2);
+    // The core's figures, computed apart, at the fine grid's cells.
+    let (core, _) = tailplan_core::coverage::floor_capacity(
+        &mut tailplan_core::coverage::CoverageEngine::new(),
+        &building(),
+        "1",
+        Some(fine.grid.cell_m),
+    )
+    .unwrap();
+    assert_eq!(&core, capacity.as_ref());
+    // Under each access point the map shows its radio's clients.
+    for (ap, at) in [("ap-1", (10.0, 10.0)), ("ap-2", (30.0, 10.0))] {
+        let i = fine
+            .grid
+            .index_of(tailplan_core::Point::new(at.0, at.1))
+            .unwrap();
+        let load = capacity.radios.iter().find(|r| r.ap == ap).unwrap();
+        assert!((f64::from(values[i]) - load.clients).abs() < 1e-3, "{ap}");
+    }
+    // An IoT map has no clients: nothing to show.
+    let mut j = job(2, DOC, Metric::Airtime, None);
+    j.service = Service::Iot(tailplan_core::IotTech::Ble);
+    h.receive(ToWorker::Coverage(j), Vec::new());
+    let out = run(&mut h);
+    if let Some((r, v)) = maps(&out).last() {
+        assert!(v.iter().all(|x| x.is_nan()));
+        assert!(r.stats.as_ref().is_none_or(|s| s.capacity.is_none()));
+    }
+}
+
+#[test]
 fn a_drag_preview_recomputes_only_the_moved_field_and_leaves_the_project() {
     let mut h = loaded();
     h.receive(
@@ -247,13 +289,13 @@ fn metric_values_hide_what_is_outside_the_rooms() {
     )
     .unwrap();
     let floor = p.floor("1");
-    let v = metric_values(&maps, floor, Metric::Snr);
+    let v = metric_values(&maps, floor, Metric::Snr, None, -75.0);
     let g = GridSpec::of(&maps.grid);
     let west = g.index_of(tailplan_core::Point::new(5.0, 5.0)).unwrap();
     let east = g.index_of(tailplan_core::Point::new(35.0, 5.0)).unwrap();
     assert!(!v[west].is_nan() && v[east].is_nan());
     assert!((v[west] - (maps.best_rssi_dbm[west] + 95.0)).abs() < 1e-3);
-    let all = metric_values(&maps, None, Metric::Sinr);
+    let all = metric_values(&maps, None, Metric::Sinr, None, -75.0);
     assert!(!all[east].is_nan());
 }
 

@@ -1,0 +1,580 @@
+//! Client capacity: how many Wi-Fi clients each radio serves and how much of its airtime they
+//! take, from how many people each room holds ([`crate::settings::CapacitySettings`]).
+//!
+//! The model, cell by cell over the floor's [`FloorArea`]:
+//! - **people**: a room's `people`, else its area times the density of its category; spread
+//!   evenly over the room's cells (a room too small for a cell puts them on the cell under its
+//!   centroid). A floor without rooms holds the default density over its interior (or plan);
+//! - **clients**: people × `devices_per_person`, split over the bands by
+//!   `band_share_percent`;
+//! - **association**: on each band, a cell's clients go to the radio heard best there (the
+//!   band's serving map), when it is heard at `association_dbm` or more; a band no radio
+//!   serves at the cell hands its share down to the next lower band (6 → 5 → 2.4 GHz), and
+//!   what 2.4 GHz cannot take is unserved;
+//! - **airtime**: each client takes `airtime_per_client_percent` × 20 / width of its radio's
+//!   airtime (a wider channel carries more in the same time).
+//!
+//! A radio over `max_clients_per_radio` or `max_airtime_percent` is a
+//! [`Rule::RadioLoad`] finding (a warning).
+//!
+//! Only the floor's own radios are counted (the maps are computed with
+//! [`FloorScope::Own`]): a client uses the access point of its own floor, and every radio's
+//! load is that of one floor.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Num, Severity};
+use crate::floor::Floor;
+use crate::project::Project;
+use crate::radio::WifiBand;
+use crate::routing::{Finding, Rule};
+use crate::settings::CapacitySettings;
+
+use super::CoverageError;
+use super::area::{AreaKind, FloorArea};
+use super::engine::{CoverageEngine, CoverageRequest};
+use super::grid::Grid;
+use super::maps::{Heatmaps, NO_SERVER};
+use super::model::{FloorScope, Service};
+use super::stats::room_cells;
+
+/// How many people one room holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RoomOccupancy {
+    /// The room's id.
+    pub room: String,
+    /// Its name.
+    pub name: String,
+    /// Its category, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Its area, m².
+    pub area_m2: f64,
+    /// The people it holds.
+    pub people: f64,
+    /// True when the room gives `people`; false when they come from its area and the density
+    /// of its category.
+    pub given: bool,
+}
+
+/// The rooms' occupancy: given, or area × density of the category.
+pub fn occupancy(floor: &Floor, settings: &CapacitySettings) -> Vec<RoomOccupancy> {
+    floor
+        .rooms
+        .iter()
+        .map(|r| {
+            let area_m2 = r.area_m2();
+            let given = r.people.filter(|p| p.is_finite() && *p >= 0.0);
+            RoomOccupancy {
+                room: r.id.clone(),
+                name: r.name.clone(),
+                category: r.category.clone(),
+                area_m2,
+                people: given.unwrap_or_else(|| {
+                    (area_m2 * settings.density(r.category.as_deref())).max(0.0)
+                }),
+                given: given.is_some(),
+            }
+        })
+        .collect()
+}
+
+/// One radio's load.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RadioLoad {
+    /// The access point's id.
+    pub ap: String,
+    /// Its name.
+    pub name: String,
+    /// The radio's index among the access point's radios.
+    pub radio: usize,
+    /// Its band.
+    pub band: WifiBand,
+    /// Its channel, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<u32>,
+    /// Its channel width, MHz.
+    pub width_mhz: u32,
+    /// The clients it serves.
+    pub clients: f64,
+    /// The airtime they take, percent (more than 100 means the radio cannot carry them).
+    pub airtime_percent: f64,
+    /// True when it serves more clients or airtime than the limits.
+    pub over: bool,
+}
+
+/// The clients of one band.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BandClients {
+    /// The band.
+    pub band: WifiBand,
+    /// The clients its radios serve (its share and what higher bands handed down).
+    pub clients: f64,
+    /// Its radios on the floor.
+    pub radios: usize,
+}
+
+/// A floor's client capacity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Capacity {
+    /// The floor's id.
+    pub floor: String,
+    /// What the people are counted over: its rooms, else its interior, else the plan.
+    pub area: AreaKind,
+    /// The people on the floor.
+    pub people: f64,
+    /// Their Wi-Fi clients.
+    pub clients: f64,
+    /// Clients no radio of any band reaches at the association level.
+    pub unserved_clients: f64,
+    /// The clients per band.
+    pub bands: Vec<BandClients>,
+    /// Every radio of the floor's access points, in the maps' order (band by band).
+    pub radios: Vec<RadioLoad>,
+    /// The rooms' occupancy (empty on a floor without rooms).
+    pub rooms: Vec<RoomOccupancy>,
+    /// Radios over a limit.
+    pub findings: Vec<Finding>,
+}
+
+/// The people in each cell of `grid` (sparse: cell index and people), in index order.
+pub fn people_per_cell(
+    floor: &Floor,
+    area: &FloorArea,
+    grid: &Grid,
+    settings: &CapacitySettings,
+) -> Vec<(usize, f64)> {
+    let mut people: BTreeMap<usize, f64> = BTreeMap::new();
+    match area {
+        FloorArea::Rooms => {
+            for (room, occ) in floor.rooms.iter().zip(occupancy(floor, settings)) {
+                if occ.people <= 0.0 {
+                    continue;
+                }
+                let cells = room_cells(grid, room);
+                if cells.is_empty() {
+                    if let Some((r, c)) = grid.cell_of(room.polygon.centroid()) {
+                        *people.entry(grid.index(r, c)).or_default() += occ.people;
+                    }
+                    continue;
+                }
+                let each = occ.people / cells.len() as f64;
+                for i in cells {
+                    *people.entry(i).or_default() += each;
+                }
+            }
+        }
+        FloorArea::Interior(_) | FloorArea::Plan => {
+            let each = settings.default_people_per_m2.max(0.0) * grid.cell_area_m2();
+            if each > 0.0 {
+                for i in area.cells(grid, floor) {
+                    people.insert(i, each);
+                }
+            }
+        }
+    }
+    people.into_iter().collect()
+}
+
+/// The bands from the highest down: the order clients fall back in.
+const FALLBACK: [WifiBand; 3] = [WifiBand::Ghz6, WifiBand::Ghz5, WifiBand::Ghz2_4];
+
+/// The capacity of `floor_id` from its maps, one per band that has radios on the floor (any
+/// order; computed with [`FloorScope::Own`] on the same grid). A band without a map has no
+/// radio: its clients fall back to the next lower band.
+pub fn capacity(
+    project: &Project,
+    floor_id: &str,
+    maps: &[&Heatmaps],
+) -> Result<Capacity, CoverageError> {
+    let floor = project
+        .floor(floor_id)
+        .ok_or_else(|| CoverageError::UnknownFloor(floor_id.to_owned()))?;
+    let settings = &project.settings.capacity;
+    let area = FloorArea::of(floor, &project.settings.radio);
+    let map_of = |band: WifiBand| {
+        maps.iter()
+            .copied()
+            .find(|m| m.service == Service::Wifi(band))
+    };
+    let grid = match maps.first() {
+        Some(m) => m.grid,
+        None => Grid::for_floor(floor, project.settings.radio.cell_m, usize::MAX)?,
+    };
+    // Every radio in the maps, numbered: (band, serving index) → load index.
+    let mut radios: Vec<RadioLoad> = Vec::new();
+    let mut index: BTreeMap<(WifiBand, u32), usize> = BTreeMap::new();
+    for band in [WifiBand::Ghz2_4, WifiBand::Ghz5, WifiBand::Ghz6] {
+        let Some(m) = map_of(band) else { continue };
+        for (k, r) in m.transmitters.iter().enumerate() {
+            let t = &r.transmitter;
+            index.insert((band, k as u32), radios.len());
+            radios.push(RadioLoad {
+                ap: t.id.clone(),
+                name: t.name.clone(),
+                radio: t.radio,
+                band,
+                channel: t.channel,
+                width_mhz: t.width_mhz,
+                clients: 0.0,
+                airtime_percent: 0.0,
+                over: false,
+            });
+        }
+    }
+    let per_person = settings.devices_per_person.max(0.0);
+    let share = |b: WifiBand| settings.band_share_percent.of(b).max(0.0);
+    let total_share: f64 = FALLBACK.iter().map(|&b| share(b)).sum();
+    let mut people = 0.0;
+    let mut unserved = 0.0;
+    let mut by_band: BTreeMap<WifiBand, f64> = BTreeMap::new();
+    for (i, p) in people_per_cell(floor, &area, &grid, settings) {
+        people += p;
+        let clients = p * per_person;
+        let mut handed = 0.0;
+        for band in FALLBACK {
+            let here = if total_share > 0.0 {
+                clients * share(band) / total_share
+            } else {
+                0.0
+            } + handed;
+            let server = map_of(band).and_then(|m| {
+                let s = m.serving[i];
+                (s != NO_SERVER && f64::from(m.best_rssi_dbm[i]) >= settings.association_dbm)
+                    .then_some(s)
+            });
+            match server.and_then(|s| index.get(&(band, s))) {
+                Some(&k) => {
+                    radios[k].clients += here;
+                    *by_band.entry(band).or_default() += here;
+                    handed = 0.0;
+                }
+                None => handed = here,
+            }
+        }
+        unserved += handed;
+    }
+    let mut findings = Vec::new();
+    for r in &mut radios {
+        r.airtime_percent = airtime_percent(settings, r.clients, r.width_mhz);
+        let over_clients = r.clients > settings.max_clients_per_radio;
+        let over_airtime = r.airtime_percent > settings.max_airtime_percent;
+        r.over = over_clients || over_airtime;
+        if !r.over {
+            continue;
+        }
+        let location = format!(
+            "floor \"{}\", access point \"{}\" radio {} ({} GHz)",
+            floor.id,
+            r.name,
+            r.radio + 1,
+            r.band.as_str()
+        );
+        let (message, measured, limit) = if over_clients {
+            (
+                format!(
+                    "serves {} clients, more than the {} a radio should ({} % airtime)",
+                    Num(round1(r.clients)),
+                    Num(settings.max_clients_per_radio),
+                    Num(round1(r.airtime_percent))
+                ),
+                r.clients,
+                settings.max_clients_per_radio,
+            )
+        } else {
+            (
+                format!(
+                    "its {} clients take {} % of its airtime, more than {} %",
+                    Num(round1(r.clients)),
+                    Num(round1(r.airtime_percent)),
+                    Num(settings.max_airtime_percent)
+                ),
+                r.airtime_percent,
+                settings.max_airtime_percent,
+            )
+        };
+        let finding = Finding::new(
+            Rule::RadioLoad,
+            Severity::Warning,
+            r.ap.clone(),
+            location,
+            message,
+        )
+        .with_values(measured, limit);
+        findings.push(finding);
+    }
+    let bands = [WifiBand::Ghz2_4, WifiBand::Ghz5, WifiBand::Ghz6]
+        .into_iter()
+        .filter_map(|band| {
+            let n = radios.iter().filter(|r| r.band == band).count();
+            let clients = by_band.get(&band).copied().unwrap_or(0.0);
+            (n > 0 || clients > 0.0).then_some(BandClients {
+                band,
+                clients,
+                radios: n,
+            })
+        })
+        .collect();
+    Ok(Capacity {
+        floor: floor.id.clone(),
+        area: area.kind(),
+        people,
+        clients: people * per_person,
+        unserved_clients: unserved,
+        bands,
+        radios,
+        rooms: occupancy(floor, settings),
+        findings,
+    })
+}
+
+/// The airtime `clients` take from a radio `width_mhz` wide, percent.
+pub fn airtime_percent(settings: &CapacitySettings, clients: f64, width_mhz: u32) -> f64 {
+    clients * settings.airtime_per_client_percent.max(0.0) * 20.0 / f64::from(width_mhz.max(20))
+}
+
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// The Wi-Fi bands with a radio on `floor`.
+pub fn bands_on(floor: &Floor) -> Vec<WifiBand> {
+    [WifiBand::Ghz2_4, WifiBand::Ghz5, WifiBand::Ghz6]
+        .into_iter()
+        .filter(|&b| floor.access_points.iter().any(|ap| ap.has_band(b)))
+        .collect()
+}
+
+/// The maps capacity needs (one per band with radios on the floor, the floor's own radios) and
+/// the capacity from them, computed with `engine` at `cell_m` (the settings' cell when
+/// `None`).
+pub fn floor_capacity(
+    engine: &mut CoverageEngine,
+    project: &Project,
+    floor_id: &str,
+    cell_m: Option<f64>,
+) -> Result<(Capacity, Vec<Heatmaps>), CoverageError> {
+    let floor = project
+        .floor(floor_id)
+        .ok_or_else(|| CoverageError::UnknownFloor(floor_id.to_owned()))?;
+    let mut maps = Vec::new();
+    for band in bands_on(floor) {
+        let mut request = CoverageRequest::new(floor_id, Service::Wifi(band));
+        request.cell_m = cell_m;
+        request.scope = FloorScope::Own;
+        maps.push(engine.heatmaps(project, &request)?);
+    }
+    let refs: Vec<&Heatmaps> = maps.iter().collect();
+    let c = capacity(project, floor_id, &refs)?;
+    Ok((c, maps))
+}
+
+impl Capacity {
+    /// The load of the radio serving each cell of `maps` (one band's, from the same floor):
+    /// its clients, or its airtime percent with `airtime`; NaN where no radio of the band
+    /// serves at the association level.
+    pub fn per_cell(&self, maps: &Heatmaps, association_dbm: f64, airtime: bool) -> Vec<f32> {
+        let Service::Wifi(band) = maps.service else {
+            return vec![f32::NAN; maps.grid.len()];
+        };
+        let load: Vec<f32> = maps
+            .transmitters
+            .iter()
+            .map(|r| {
+                self.radios
+                    .iter()
+                    .find(|l| {
+                        l.band == band && l.ap == r.transmitter.id && l.radio == r.transmitter.radio
+                    })
+                    .map_or(f32::NAN, |l| {
+                        (if airtime {
+                            l.airtime_percent
+                        } else {
+                            l.clients
+                        }) as f32
+                    })
+            })
+            .collect();
+        maps.serving
+            .iter()
+            .zip(&maps.best_rssi_dbm)
+            .map(|(&s, &best)| {
+                if s == NO_SERVER || f64::from(best) < association_dbm {
+                    f32::NAN
+                } else {
+                    load.get(s as usize).copied().unwrap_or(f32::NAN)
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::devices::AccessPoint;
+    use crate::geometry::{Point, Polygon};
+    use crate::radio::Radio;
+    use crate::rooms::Room;
+
+    /// A 40 × 10 m floor of two 20 × 10 m rooms, no walls; an access point in the middle of
+    /// each room on 5 GHz.
+    fn two_rooms(people: [Option<f64>; 2]) -> Project {
+        let mut p = Project::new();
+        let mut f = Floor::new("0", "Ground", 0.0);
+        for (k, x0) in [0.0, 20.0].into_iter().enumerate() {
+            let mut r = Room::new(
+                format!("r{k}"),
+                format!("R{k}"),
+                Polygon::rect(Point::new(x0, 0.0), Point::new(x0 + 20.0, 10.0)),
+            );
+            r.people = people[k];
+            r.category = Some("office".into());
+            f.rooms.push(r);
+            let mut radio = Radio::new(WifiBand::Ghz5, 20.0);
+            radio.channel = Some(36 + 8 * k as u32);
+            f.access_points.push(AccessPoint::one_radio(
+                &format!("ap{k}"),
+                &format!("AP{k}"),
+                Point::new(x0 + 10.0, 5.0),
+                radio,
+            ));
+        }
+        p.floors.push(f);
+        p
+    }
+
+    fn run(p: &Project) -> Capacity {
+        floor_capacity(&mut CoverageEngine::new(), p, "0", Some(0.5))
+            .unwrap()
+            .0
+    }
+
+    #[test]
+    fn given_people_make_clients_on_the_nearest_radio() {
+        // 40 people in the left room, 10 in the right; 1.5 devices each; 5 GHz only, so the
+        // 6 GHz share falls to 5 GHz and 2.4 GHz clients (10 %) are unserved.
+        let p = two_rooms([Some(40.0), Some(10.0)]);
+        let c = run(&p);
+        assert!((c.people - 50.0).abs() < 1e-9, "{}", c.people);
+        assert!((c.clients - 75.0).abs() < 1e-9);
+        assert!(
+            (c.unserved_clients - 7.5).abs() < 1e-9,
+            "{}",
+            c.unserved_clients
+        );
+        let [a, b] = [&c.radios[0], &c.radios[1]];
+        // Each room's cells hear their own access point best (symmetric, no walls).
+        assert!((a.clients - 40.0 * 1.5 * 0.9).abs() < 1e-6, "{}", a.clients);
+        assert!((b.clients - 10.0 * 1.5 * 0.9).abs() < 1e-6, "{}", b.clients);
+        // 54 clients × 1 % at 20 MHz: 54 % airtime; over the 50 clients.
+        assert!((a.airtime_percent - 54.0).abs() < 1e-6);
+        assert!(a.over && !b.over);
+        assert_eq!(c.findings.len(), 1);
+        assert_eq!(c.findings[0].rule, Rule::RadioLoad);
+        assert_eq!(c.findings[0].subject, "ap0");
+        assert!(
+            c.findings[0].message.contains("54 clients"),
+            "{}",
+            c.findings[0].message
+        );
+    }
+
+    #[test]
+    fn a_radio_over_the_airtime_limit_alone_is_a_finding_too() {
+        let mut p = two_rooms([Some(40.0), Some(10.0)]);
+        p.settings.capacity.max_clients_per_radio = 1000.0;
+        p.settings.capacity.max_airtime_percent = 50.0;
+        let c = run(&p);
+        assert_eq!(c.findings.len(), 1);
+        let f = &c.findings[0];
+        assert_eq!(
+            f.message,
+            "its 54 clients take 54 % of its airtime, more than 50 %"
+        );
+        assert_eq!(
+            (f.measured, f.limit),
+            (Some(c.radios[0].airtime_percent), Some(50.0))
+        );
+        assert!(
+            f.location.ends_with("access point \"AP0\" radio 1 (5 GHz)"),
+            "{}",
+            f.location
+        );
+    }
+
+    #[test]
+    fn density_by_category_and_wider_channels_take_less_airtime() {
+        // No people given: 200 m² of office at 0.1 a m² = 20 people a room.
+        let mut p = two_rooms([None, None]);
+        p.floors[0].rooms[1].category = Some("classroom".into());
+        p.floors[0].access_points[0].radios[0].width_mhz = 80;
+        let c = run(&p);
+        assert!((c.rooms[0].people - 20.0).abs() < 1e-9);
+        assert!(!c.rooms[0].given);
+        assert!((c.rooms[1].people - 100.0).abs() < 1e-9);
+        let a = &c.radios[0];
+        assert!((a.clients - 27.0).abs() < 1e-6, "{}", a.clients);
+        assert!((a.airtime_percent - 27.0 / 4.0).abs() < 1e-6);
+        assert!(c.radios[1].over);
+    }
+
+    #[test]
+    fn a_band_without_radios_hands_its_clients_down() {
+        let mut p = two_rooms([Some(10.0), Some(0.0)]);
+        // A second, 2.4 GHz radio on the left access point.
+        let mut r24 = Radio::new(WifiBand::Ghz2_4, 20.0);
+        r24.channel = Some(1);
+        p.floors[0].access_points[0].radios.push(r24);
+        let c = run(&p);
+        // Nothing unserved within reach: 2.4 GHz serves its 10 %, 5 GHz the 60 % and the
+        // 6 GHz 30 % handed down.
+        assert!(c.unserved_clients < 1e-9, "{}", c.unserved_clients);
+        let r24 = c
+            .radios
+            .iter()
+            .find(|r| r.band == WifiBand::Ghz2_4)
+            .unwrap();
+        assert!((r24.clients - 1.5).abs() < 1e-6, "{}", r24.clients);
+        let five: f64 = c
+            .radios
+            .iter()
+            .filter(|r| r.band == WifiBand::Ghz5)
+            .map(|r| r.clients)
+            .sum();
+        assert!((five - 13.5).abs() < 1e-6, "{five}");
+        assert_eq!(c.bands.len(), 2);
+    }
+
+    #[test]
+    fn out_of_reach_clients_are_unserved_and_the_map_shows_loads() {
+        let mut p = two_rooms([Some(10.0), Some(10.0)]);
+        p.settings.capacity.association_dbm = 0.0; // nothing is that strong
+        let c = run(&p);
+        assert!((c.unserved_clients - 30.0).abs() < 1e-6);
+        assert!(c.radios.iter().all(|r| r.clients == 0.0));
+        let p = two_rooms([Some(10.0), Some(20.0)]);
+        let mut engine = CoverageEngine::new();
+        let (c, maps) = floor_capacity(&mut engine, &p, "0", Some(0.5)).unwrap();
+        let per = c.per_cell(&maps[0], -75.0, false);
+        let g = &maps[0].grid;
+        let (r, col) = g.cell_of(Point::new(5.0, 5.0)).unwrap();
+        assert!((f64::from(per[g.index(r, col)]) - 13.5).abs() < 1e-4);
+        let (r, col) = g.cell_of(Point::new(35.0, 5.0)).unwrap();
+        assert!((f64::from(per[g.index(r, col)]) - 27.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn a_floor_without_rooms_holds_the_default_density() {
+        let mut p = two_rooms([None, None]);
+        p.floors[0].rooms.clear();
+        // No walls enclose anything: the plan (the access points' extent) at 0.1 a m².
+        let c = run(&p);
+        assert_eq!(c.area, AreaKind::Plan);
+        assert!(c.people > 0.0);
+        assert!(c.rooms.is_empty());
+    }
+}
