@@ -176,13 +176,16 @@ const GLASS_PANEL_MM: Mm = 1_200;
 /// The IMDF unit category of a room's use: what the capacity model's densities are keyed by.
 fn imdf_category(use_: &str) -> &'static str {
     match use_ {
-        "meeting" => "conferenceroom",
+        "meeting" | "conference" => "conferenceroom",
         "storage" | "print_room" => "storage",
-        "passage" => "walkway",
-        "lobby" => "lobby",
+        "passage" | "corridor" => "walkway",
+        "lobby" | "foyer" => "lobby",
         "restaurant" => "foodservice",
         "kitchen" | "kitchenette" => "kitchen",
         "security" => "security",
+        "lift" => "elevator",
+        "stair" => "stairs",
+        "shaft" | "electrical" | "telecom_room" => "mechanical",
         _ => "office",
     }
 }
