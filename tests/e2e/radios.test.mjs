@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { READY, SCREENSHOTS, assertClean, clickAt, openEditor, openSample, startAll, waitReplaced } from './harness.mjs';
+import { HERE, READY, SCREENSHOTS, assertClean, clickAt, openEditor, openSample, startAll, waitReplaced } from './harness.mjs';
 
 let server;
 let browser;
@@ -54,6 +54,19 @@ test('an access point becomes a tri-band model with a turned patch antenna; chan
   await setProp(page, 'radio2_azimuth_deg', '90');
   await page.waitForFunction(() => document.querySelector('[data-testid="prop-radio2_azimuth_deg"]')?.value === '90');
   await page.screenshot({ path: join(SCREENSHOTS, 'radios-antenna.png') });
+
+  // A manufacturer's pattern file, opened: it joins the library and the radio takes it.
+  const before = await page.getByTestId('project-name').innerText();
+  await page.getByTestId('file-input').setInputFiles(join(HERE, '../antennas/patch-5ghz.msi'));
+  const added = page.getByTestId('notice');
+  await added.waitFor();
+  assert.match(await added.innerText(), /^Antenna pattern “.+” \(\d+\.\d dBi\) added to the project's library/);
+  assert.equal(await page.getByTestId('project-name').innerText(), before, 'the project stays open');
+  const name = (await added.innerText()).match(/“(.+)”/)[1];
+  await clickAt(page, 7.5, 7.0);
+  await page.waitForSelector('[data-testid="prop-radio2_antenna"]');
+  await setProp(page, 'radio2_antenna', name);
+  await page.waitForFunction((n) => document.querySelector('[data-testid="prop-radio2_antenna"]')?.value === n, name);
 
   // Plan channels on the coverage tab: a notice says what changed; Ctrl+Z takes it back.
   await page.getByTestId('panel-coverage').click();

@@ -47,6 +47,17 @@ pub fn add_antenna(
     bytes: &[u8],
 ) -> Result<(Edit, AntennaAdded), AppError> {
     let (pattern, notes) = read_antenna(file_name, bytes)?;
+    Ok(antenna_edit(project, pattern, notes))
+}
+
+/// The edit that adds a pattern already read to `project`'s antenna library, with what it
+/// does: the editor reads the file in its files worker (where the readers live) and makes
+/// the edit here, on the project it shows.
+pub fn antenna_edit(
+    project: &Project,
+    pattern: AntennaPattern,
+    notes: Vec<Diagnostic>,
+) -> (Edit, AntennaAdded) {
     let radios_using = project
         .floors
         .iter()
@@ -67,13 +78,13 @@ pub fn add_antenna(
         radios_using,
         notes,
     };
-    Ok((
+    (
         Edit::PutAntenna {
             pattern,
             index: None,
         },
         added,
-    ))
+    )
 }
 
 #[cfg(test)]

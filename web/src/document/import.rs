@@ -15,7 +15,7 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The file types the open dialog offers (`accept`): project files and everything
 /// `tailplan-io` imports.
-pub const ACCEPT: &str = ".json,.geojson,.zip,.imdf,.dxf,.svg,.ifc,.png,.jpg,.jpeg,application/json,application/geo+json";
+pub const ACCEPT: &str = ".json,.geojson,.zip,.imdf,.dxf,.svg,.ifc,.png,.jpg,.jpeg,.msi,.ant,.pln,application/json,application/geo+json";
 
 /// Refuses a file that is too big before it is read.
 pub fn check_size(name: &str, bytes: u64) -> Result<(), LoadError> {
@@ -37,12 +37,31 @@ pub enum FileKind {
     /// A plan to import (GeoJSON, IMDF, DXF, SVG, IFC, PNG, JPEG; or something the importer
     /// will refuse with a reason).
     Plan,
+    /// An antenna pattern file (MSI / Planet: `.msi`, `.ant`, `.pln`), for the open
+    /// project's antenna library.
+    Antenna,
+}
+
+/// The extensions of antenna pattern files, which go to the open project's library rather
+/// than open as a project.
+pub const ANTENNA_EXTENSIONS: [&str; 3] = ["msi", "ant", "pln"];
+
+/// True when `name` is an antenna pattern file's, by its extension.
+pub fn is_antenna_file(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(_, ext)| {
+        ANTENNA_EXTENSIONS
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(ext))
+    })
 }
 
 /// Opens the file `name` holding `bytes` when it is a project file; anything else is a
 /// plan for the importers.
 pub fn open_file(name: &str, bytes: &[u8]) -> Result<FileKind, LoadError> {
     check_size(name, bytes.len() as u64)?;
+    if is_antenna_file(name) {
+        return Ok(FileKind::Antenna);
+    }
     // Editors on Windows write a byte-order mark; nothing after it needs to know.
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let json = std::str::from_utf8(bytes).ok().map(str::trim_start);
@@ -82,7 +101,7 @@ mod tests {
     fn project(name: &str, bytes: &[u8]) -> Opened {
         match open_file(name, bytes).unwrap() {
             FileKind::Project(p) => p,
-            FileKind::Plan => panic!("{name} is a project file"),
+            FileKind::Plan | FileKind::Antenna => panic!("{name} is a project file"),
         }
     }
 
@@ -118,6 +137,14 @@ mod tests {
                 "{name}"
             );
         }
+        // Antenna pattern files, by their extension, whatever they hold.
+        for name in ["patch.msi", "PANEL.ANT", "x.pln"] {
+            assert!(
+                matches!(open_file(name, b"NAME x"), Ok(FileKind::Antenna)),
+                "{name}"
+            );
+        }
+        assert!(!is_antenna_file("msi") && !is_antenna_file("plan.dxf"));
     }
 
     #[test]

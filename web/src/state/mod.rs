@@ -342,6 +342,18 @@ pub enum Action {
         /// The project, or why there is none.
         result: Result<Opened, LoadError>,
     },
+    /// An antenna pattern file for request `request` went to the files worker as `job`.
+    AntennaSent {
+        /// The request's number.
+        request: u32,
+        /// The worker's job.
+        job: crate::worker::protocol::JobId,
+        /// The file's name.
+        name: String,
+    },
+    /// The files worker read an antenna pattern file: into the open project's antenna
+    /// library, one undoable edit.
+    AntennaRead(Rc<crate::worker::protocol::AntennaRead>),
     /// A new, empty project.
     NewProject,
     /// The answer to "replace the project with unsaved changes?".
@@ -883,6 +895,32 @@ impl AppState {
     fn set_tool(&mut self, tool: Tool) {
         self.cancel_work();
         self.tool = tool;
+    }
+
+    /// Adds the pattern the files worker read to the open project's library (one undo step)
+    /// and says what was read.
+    pub(crate) fn add_antenna(&mut self, read: &crate::worker::protocol::AntennaRead) {
+        let Some(project) = self.project() else {
+            self.error = Some(format!(
+                "Could not add “{}”: open or start a project first, then add antenna patterns to it.",
+                read.name
+            ));
+            return;
+        };
+        let (edit, added) =
+            tailplan_app::antenna::antenna_edit(project, read.pattern.clone(), read.notes.clone());
+        if self.commit(edit, "Could not add the antenna pattern") {
+            let gain = format!("{:.1}", added.gain_dbi).replace('-', "−");
+            self.notify(format!(
+                "Antenna pattern “{}” ({gain} dBi) {} the project's library{}; radios can name it in their Antenna field · Ctrl+Z takes it back",
+                added.name,
+                if added.replaced { "replaced in" } else { "added to" },
+                match added.radios_using {
+                    0 => String::new(),
+                    n => format!(", used by {n} radio(s)"),
+                }
+            ));
+        }
     }
 
     /// Shows a short message.

@@ -685,3 +685,49 @@ fn plan_channels_gives_neighbours_different_channels_as_one_undo_step() {
         .collect();
     assert_eq!(back, [Some(36), Some(36)]);
 }
+
+#[test]
+fn an_antenna_file_joins_the_library_as_one_undo_step() {
+    use crate::worker::protocol::AntennaRead;
+    let s = loaded();
+    let before = s.project().unwrap().clone();
+    let msi = "NAME Hall patch\r\nGAIN 9 dBi\r\nHORIZONTAL 4\r\n0 0\r\n90 12\r\n180 25\r\n270 12\r\nVERTICAL 4\r\n0 0\r\n90 20\r\n180 25\r\n270 20\r\n";
+    // What the files worker does with the file.
+    let (pattern, notes) = tailplan_app::antenna::read_antenna("hall.msi", msi.as_bytes()).unwrap();
+    let s = step(
+        &s,
+        Action::StartLoading {
+            label: "“hall.msi”".into(),
+            request: 2,
+        },
+    );
+    let s = step(
+        &s,
+        Action::AntennaSent {
+            request: 2,
+            job: 5_000,
+            name: "hall.msi".into(),
+        },
+    );
+    assert!(s.pending.is_none());
+    let read = Rc::new(AntennaRead {
+        job: 5_000,
+        name: "hall.msi".into(),
+        pattern,
+        notes,
+    });
+    let s = step(&s, Action::AntennaRead(read.clone()));
+    let p = s.project().unwrap();
+    assert_eq!(p.antennas.iter().next().unwrap().name, "Hall patch");
+    assert_eq!(p.floors, before.floors, "the plan stays as it was");
+    assert!(s.error.is_none() && s.jobs.is_empty());
+    let notice = s.notice.as_ref().unwrap().text.clone();
+    assert!(
+        notice.starts_with("Antenna pattern “Hall patch” (9.0 dBi) added to the project's library"),
+        "{notice}"
+    );
+    // An answer to a job given up changes nothing.
+    assert!(s.apply(Action::AntennaRead(read)).is_none());
+    let s = step(&s, Action::Command(Command::Undo));
+    assert_eq!(s.project().unwrap(), &before);
+}

@@ -383,6 +383,22 @@ impl AppState {
                 });
                 self.pending_import = Some((job, name, bytes));
             }
+            Action::AntennaSent { request, job, name } => {
+                if self.pending.as_ref().is_some_and(|(r, _)| *r == request) {
+                    self.pending = None;
+                }
+                self.jobs.push(Job {
+                    id: job,
+                    kind: JobKind::Import,
+                    label: format!("Reading “{name}”…"),
+                });
+            }
+            Action::AntennaRead(read) => {
+                if !self.finish_job(read.job) {
+                    return None; // a job since given up
+                }
+                self.add_antenna(&read);
+            }
             Action::Imported(done) => return self.imported(done),
             Action::ImportDialog(a) => return self.dialog(a),
             _ => return None,

@@ -25,8 +25,8 @@ use tailplan_io::import::{ImportError, Scale};
 use tailplan_io::layers::LayerMap;
 
 use super::protocol::{
-    AreaCoverage, CoverageJob, CoverageResult, CoverageSummary, DocKey, ExportedFile, FromWorker,
-    GridSpec, ImportChoice, Imported, JobId, Proposal, ProposedTransmitter, ToWorker,
+    AntennaRead, AreaCoverage, CoverageJob, CoverageResult, CoverageSummary, DocKey, ExportedFile,
+    FromWorker, GridSpec, ImportChoice, Imported, JobId, Proposal, ProposedTransmitter, ToWorker,
 };
 use crate::panels::coverage::heatmap::Metric;
 
@@ -92,6 +92,9 @@ struct CoverageTask {
 /// Imports a file: (job, name, bytes, choice) to the message out.
 pub type ImportFn = fn(JobId, &str, &[u8], &ImportChoice) -> Out;
 
+/// How a worker reads an antenna pattern file (the files worker's, where the readers are).
+pub type AntennaFn = fn(JobId, &str, &[u8]) -> Out;
+
 /// The editor's names of the parameters in messages: the coverage panel's fields.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FieldLabels;
@@ -125,6 +128,8 @@ pub struct Capabilities {
     pub import: Option<ImportFn>,
     /// Writes DXF.
     pub dxf: Option<DxfWriter>,
+    /// Reads antenna pattern files.
+    pub antenna: Option<AntennaFn>,
 }
 
 /// The worker's state.
@@ -161,6 +166,7 @@ impl Host {
         Self::with(Capabilities {
             import: Some(import),
             dxf: Some(tailplan_io::dxf::export::export_floor),
+            antenna: Some(read_antenna),
         })
     }
 
@@ -356,6 +362,10 @@ impl Host {
             ToWorker::Import { job, name, options } => match self.capabilities.import {
                 Some(import) => vec![import(job, &name, &bytes, &options)],
                 None => vec![Out::failed(job, "This worker does not import files")],
+            },
+            ToWorker::ReadAntenna { job, name } => match self.capabilities.antenna {
+                Some(read) => vec![read(job, &name, &bytes)],
+                None => vec![Out::failed(job, "This worker does not read antenna files")],
             },
             ToWorker::PlaceAps { job, doc, options } => {
                 let Some(project) = self.current(doc) else {
@@ -756,6 +766,22 @@ pub fn floor_extent(f: &Floor) -> Option<BBox> {
 }
 
 /// Imports `bytes`; a drawing that needs a scale gets a provisional one when asked.
+/// Reads an antenna pattern file: the pattern and the reader's notes, or why not.
+fn read_antenna(job: JobId, name: &str, bytes: &[u8]) -> Out {
+    match tailplan_app::antenna::read_antenna(name, bytes) {
+        Ok((pattern, notes)) => Out::plain(FromWorker::AntennaRead(Box::new(AntennaRead {
+            job,
+            name: name.to_owned(),
+            pattern,
+            notes,
+        }))),
+        Err(e) => Out::failed(
+            job,
+            format!("Could not add the antenna pattern: {}", say(e)),
+        ),
+    }
+}
+
 fn import(job: JobId, name: &str, bytes: &[u8], choice: &ImportChoice) -> Out {
     let fail = |e: AppError| {
         let e = say(e);

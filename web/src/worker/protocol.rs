@@ -87,6 +87,13 @@ pub enum ToWorker {
         /// How.
         options: ImportChoice,
     },
+    /// Reads an antenna pattern file (its bytes come in the message's buffer).
+    ReadAntenna {
+        /// The job.
+        job: JobId,
+        /// The file's name.
+        name: String,
+    },
     /// Makes a file to download.
     Export {
         /// The job.
@@ -288,6 +295,19 @@ pub struct Imported {
     pub provisional_m_per_unit: Option<f64>,
 }
 
+/// An antenna pattern file read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AntennaRead {
+    /// The job.
+    pub job: JobId,
+    /// The file's name.
+    pub name: String,
+    /// The pattern.
+    pub pattern: tailplan_core::AntennaPattern,
+    /// What the reader decided and warned about.
+    pub notes: Vec<tailplan_core::Diagnostic>,
+}
+
 /// A file made for download (its bytes come in the message's buffer).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExportedFile {
@@ -342,6 +362,8 @@ pub enum FromWorker {
     Imported(Imported),
     /// A file to download.
     Exported(ExportedFile),
+    /// An antenna pattern file read, for the page to add to the project.
+    AntennaRead(Box<AntennaRead>),
     /// The worker stopped on a bug (a panic); the page starts a new one.
     Crashed {
         /// The panic's message and place.

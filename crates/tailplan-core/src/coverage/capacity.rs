@@ -507,6 +507,86 @@ mod tests {
     }
 
     #[test]
+    fn radios_are_added_where_the_busiest_radio_serves_until_none_is_over() {
+        // A corridor of 20 cells of 10 clients; one radio at cell 0, heard everywhere.
+        let demand = CapacityDemand {
+            clients: vec![10.0; 20],
+            association_dbm: -80.0,
+            limit: 50.0,
+        };
+        let at = |c: usize| -> Vec<f32> {
+            (0..20)
+                .map(|i| -40.0 - 2.0 * (i as f32 - c as f32).abs())
+                .collect()
+        };
+        let mut fields = vec![at(0)];
+        let candidates: Vec<usize> = (0..20).collect();
+        let chosen = demand.add_radios(&mut fields, &candidates, &mut |j| at(candidates[j]), 10);
+        // 200 clients, 50 a radio: four radios in all, each at most 50.
+        assert_eq!(fields.len(), 1 + chosen.len());
+        let (_, _, load) = demand.loads(&fields);
+        assert!(load.iter().all(|&l| l <= 50.0), "{load:?} with {chosen:?}");
+        assert_eq!(chosen.len(), 3, "four radios of 50: {chosen:?}");
+        // Deterministic.
+        let mut again = vec![at(0)];
+        assert_eq!(
+            demand.add_radios(&mut again, &candidates, &mut |j| at(candidates[j]), 10),
+            chosen
+        );
+        // Nothing to do under the limit; nothing added where no candidate helps.
+        let light = CapacityDemand {
+            clients: vec![1.0; 20],
+            ..demand.clone()
+        };
+        assert!(
+            light
+                .add_radios(
+                    &mut vec![at(0)],
+                    &candidates,
+                    &mut |j| at(candidates[j]),
+                    10
+                )
+                .is_empty()
+        );
+        let weak = |_: usize| vec![-99.0f32; 20];
+        assert!(
+            demand
+                .add_radios(&mut vec![at(0)], &candidates, &mut |j| weak(j), 10)
+                .is_empty()
+        );
+        // At most max_new.
+        assert_eq!(
+            demand
+                .add_radios(&mut vec![at(0)], &candidates, &mut |j| at(candidates[j]), 1)
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_demand_of_a_band_takes_what_higher_bands_without_radios_hand_down() {
+        let p = two_rooms([Some(10.0), Some(10.0)]);
+        let floor = &p.floors[0];
+        let grid = Grid::for_floor(floor, 1.0, usize::MAX).unwrap();
+        let total = |d: &CapacityDemand| d.clients.iter().sum::<f64>();
+        // 5 GHz alone: its 60 % and the 6 GHz 30 % of 30 clients.
+        let d = CapacityDemand::of(&p, floor, &grid, WifiBand::Ghz5, &[WifiBand::Ghz5], 20);
+        assert!((total(&d) - 27.0).abs() < 1e-9, "{}", total(&d));
+        // With 6 GHz radios too: its own 60 %.
+        let d = CapacityDemand::of(
+            &p,
+            floor,
+            &grid,
+            WifiBand::Ghz5,
+            &[WifiBand::Ghz5, WifiBand::Ghz6],
+            20,
+        );
+        assert!((total(&d) - 18.0).abs() < 1e-9);
+        // 50 clients, or 70 % airtime at 1 % a client on 20 MHz: 50.
+        assert_eq!(d.limit, 50.0);
+    }
+
+    #[test]
     fn density_by_category_and_wider_channels_take_less_airtime() {
         // No people given: 200 m² of office at 0.1 a m² = 20 people a room.
         let mut p = two_rooms([None, None]);
@@ -576,5 +656,152 @@ mod tests {
         assert_eq!(c.area, AreaKind::Plan);
         assert!(c.people > 0.0);
         assert!(c.rooms.is_empty());
+    }
+}
+
+/// What capacity asks of a placement on one band: the clients each grid cell brings to the
+/// band, the level they associate at, and the most clients one radio should carry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CapacityDemand {
+    /// Clients per grid cell on the band (its share and what higher bands without radios hand
+    /// down).
+    pub clients: Vec<f64>,
+    /// The weakest signal a client associates at, dBm.
+    pub association_dbm: f64,
+    /// The most clients one radio should carry: the client limit, or the airtime limit
+    /// turned into clients at the radio's width, whichever is lower.
+    pub limit: f64,
+}
+
+impl CapacityDemand {
+    /// The demand of `floor` on `band` for radios `width_mhz` wide, on `grid`; `bands` are the
+    /// bands that have radios on the floor (the placement's band among them): the share of a
+    /// band without radios falls to the next lower one.
+    pub fn of(
+        project: &Project,
+        floor: &Floor,
+        grid: &Grid,
+        band: WifiBand,
+        bands: &[WifiBand],
+        width_mhz: u32,
+    ) -> Self {
+        let settings = &project.settings.capacity;
+        let area = FloorArea::of(floor, &project.settings.radio);
+        let share = |b: WifiBand| settings.band_share_percent.of(b).max(0.0);
+        let total: f64 = FALLBACK.iter().map(|&b| share(b)).sum();
+        // This band's share, and those of the higher bands without radios above it.
+        let mut part = 0.0;
+        for b in FALLBACK {
+            if b == band {
+                part += share(b);
+                break;
+            }
+            if bands.contains(&b) {
+                part = 0.0;
+            } else {
+                part += share(b);
+            }
+        }
+        let fraction = if total > 0.0 { part / total } else { 0.0 };
+        let mut clients = vec![0.0; grid.len()];
+        for (i, p) in people_per_cell(floor, &area, grid, settings) {
+            clients[i] = p * settings.devices_per_person.max(0.0) * fraction;
+        }
+        let per_client = airtime_percent(settings, 1.0, width_mhz);
+        let by_airtime = if per_client > 0.0 {
+            settings.max_airtime_percent / per_client
+        } else {
+            f64::INFINITY
+        };
+        CapacityDemand {
+            clients,
+            association_dbm: settings.association_dbm,
+            limit: settings.max_clients_per_radio.min(by_airtime).max(1.0),
+        }
+    }
+
+    /// The serving radio of each cell among `fields` (the strongest at the association level
+    /// or more, the first on a tie) and each radio's clients.
+    fn loads(&self, fields: &[Vec<f32>]) -> (Vec<Option<usize>>, Vec<f32>, Vec<f64>) {
+        let n = self.clients.len();
+        let mut serving = vec![None; n];
+        let mut best = vec![f32::NEG_INFINITY; n];
+        for (k, f) in fields.iter().enumerate() {
+            for (i, &v) in f.iter().enumerate().take(n) {
+                if f64::from(v) >= self.association_dbm && v > best[i] {
+                    best[i] = v;
+                    serving[i] = Some(k);
+                }
+            }
+        }
+        let mut load = vec![0.0; fields.len()];
+        for (i, s) in serving.iter().enumerate() {
+            if let Some(k) = *s {
+                load[k] += self.clients[i];
+            }
+        }
+        (serving, best, load)
+    }
+
+    /// Candidates to add, in order, until no radio carries more than the limit: each time,
+    /// of the candidates standing where the most loaded radio serves, the one after which
+    /// the highest load is least (then the loads most even, then the first). `fields` are the radios' fields so far (the new ones are appended);
+    /// `candidates` the positions' grid cells; `field_of` computes a candidate's field. Stops
+    /// at `max_new` or when no candidate helps. Deterministic.
+    pub fn add_radios(
+        &self,
+        fields: &mut Vec<Vec<f32>>,
+        candidates: &[usize],
+        field_of: &mut dyn FnMut(usize) -> Vec<f32>,
+        max_new: usize,
+    ) -> Vec<usize> {
+        let mut chosen: Vec<usize> = Vec::new();
+        let mut cache: BTreeMap<usize, Vec<f32>> = BTreeMap::new();
+        while chosen.len() < max_new {
+            let (serving, best, load) = self.loads(fields);
+            let Some((k, &worst)) = load
+                .iter()
+                .enumerate()
+                .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))
+            else {
+                break;
+            };
+            if worst <= self.limit {
+                break;
+            }
+            // Each candidate judged by the loads after it: the highest first, then how even
+            // they are (the sum of their squares), then the first.
+            let mut pick: Option<(f64, f64, usize)> = None;
+            for (j, &cell) in candidates.iter().enumerate() {
+                if chosen.contains(&j) || serving.get(cell).copied().flatten() != Some(k) {
+                    continue;
+                }
+                let f = cache.entry(j).or_insert_with(|| field_of(j));
+                let mut after = load.clone();
+                let mut taken = 0.0;
+                for (i, &v) in f.iter().enumerate().take(self.clients.len()) {
+                    if f64::from(v) >= self.association_dbm && v > best[i] {
+                        taken += self.clients[i];
+                        if let Some(s) = serving[i] {
+                            after[s] -= self.clients[i];
+                        }
+                    }
+                }
+                after.push(taken);
+                let high = after.iter().copied().fold(0.0, f64::max);
+                let spread: f64 = after.iter().map(|l| l * l).sum();
+                if pick.is_none_or(|(h, sp, _)| (high, spread) < (h, sp)) {
+                    pick = Some((high, spread, j));
+                }
+            }
+            match pick {
+                Some((high, _, j)) if high < worst => {
+                    fields.push(cache.remove(&j).unwrap_or_else(|| field_of(j)));
+                    chosen.push(j);
+                }
+                _ => break,
+            }
+        }
+        chosen
     }
 }

@@ -187,6 +187,9 @@ pub fn property_panel(props: &PropertyPanelProps) -> Html {
                     </div>
                     { for fields.iter().map(|f| row(f, Target::Element(id), err, &nonce, on_action)) }
                     { for warnings.iter().map(|w| html! { <p class="prop__warning" data-testid="property-warning">{ w.clone() }</p> }) }
+                    if *kind == "Access point" {
+                        <p class="panel__hint" data-testid="antenna-hint">{ "A manufacturer's antenna pattern (.msi, .ant, .pln): Open it or drop it on the plan, and it joins the Antenna lists." }</p>
+                    }
                     <div class="panel__actions">
                         <button type="button" class="btn btn--quiet" data-testid="zoom-to-element" title="Zoom to it (Z)" onclick={on_zoom}>
                             { icon(Icon::ZoomSelection) }<span class="btn__label">{ "Zoom to" }</span>

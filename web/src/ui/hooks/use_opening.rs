@@ -94,6 +94,18 @@ fn open_bytes(
         files::next_paint().await;
         let result = match bytes.and_then(|b| import::open_file(&name, &b).map(|k| (k, b))) {
             Ok((FileKind::Project(opened), _)) => Ok(opened),
+            Ok((FileKind::Antenna, bytes)) => {
+                // Read by the files worker, where the readers are; added by the page.
+                let c = files_worker.get();
+                let job = c.next_job();
+                dispatcher.dispatch(Action::AntennaSent {
+                    request,
+                    job,
+                    name: name.clone(),
+                });
+                c.send(&ToWorker::ReadAntenna { job, name }, Some(bytes));
+                return;
+            }
             Ok((FileKind::Plan, bytes)) => {
                 let c = files_worker.get();
                 let job = c.next_job();

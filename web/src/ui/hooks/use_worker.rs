@@ -122,6 +122,7 @@ pub fn incoming(dispatcher: &UseReducerDispatcher<AppState>, what: Incoming) {
             compute_ms,
         }),
         (FromWorker::Imported(i), _) => dispatcher.dispatch(Action::Imported(Rc::new(i))),
+        (FromWorker::AntennaRead(a), _) => dispatcher.dispatch(Action::AntennaRead(Rc::new(*a))),
         (FromWorker::Exported(f), buffer) => {
             let bytes = buffer
                 .as_ref()

@@ -647,3 +647,57 @@ fn a_model_is_imported_again_with_the_storeys_ticked() {
         "{out:?}"
     );
 }
+
+#[test]
+fn the_files_worker_reads_antenna_files_and_names_what_is_wrong() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/antennas/patch-5ghz.msi"
+    ))
+    .unwrap();
+    let ask = |h: &mut Host, name: &str, bytes: &[u8]| {
+        h.receive(
+            ToWorker::ReadAntenna {
+                job: 7,
+                name: name.into(),
+            },
+            bytes.to_vec(),
+        );
+        run(h)
+    };
+    let mut files = Host::files();
+    let out = ask(&mut files, "patch-5ghz.msi", &bytes);
+    match &out[..] {
+        [
+            Out {
+                message: FromWorker::AntennaRead(read),
+                ..
+            },
+        ] => {
+            assert_eq!((read.job, read.name.as_str()), (7, "patch-5ghz.msi"));
+            assert_eq!(read.pattern.horizontal_db.len(), 360);
+        }
+        other => panic!("{other:?}"),
+    }
+    let out = ask(
+        &mut files,
+        "broken.msi",
+        b"NAME x\nGAIN 3 dBi\nHORIZONTAL 360\n0 0\n",
+    );
+    assert!(
+        matches!(&out[..], [Out { message: FromWorker::Failed { job: 7, message }, .. }] if message.starts_with("Could not add the antenna pattern: broken.msi")),
+        "{out:?}"
+    );
+    // The coverage worker has no reader (the page's first download stays small).
+    let out = ask(&mut Host::engine(), "patch-5ghz.msi", &bytes);
+    assert!(
+        matches!(
+            &out[..],
+            [Out {
+                message: FromWorker::Failed { .. },
+                ..
+            }]
+        ),
+        "{out:?}"
+    );
+}
