@@ -524,6 +524,58 @@ impl Reach {
     }
 }
 
+/// The limits of [`Reach`] for the losses met, memoised by a few bits of the loss: a row's
+/// losses take few values.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    reach: Reach,
+    memo: [(f64, f64); 16],
+}
+
+impl Limits {
+    fn new(reach: Reach) -> Self {
+        Limits {
+            reach,
+            memo: [(f64::NAN, 0.0); 16],
+        }
+    }
+
+    /// [`Reach::limit_d2`] of `loss`.
+    #[inline]
+    fn of(&mut self, loss: f64) -> f64 {
+        let bits = loss.to_bits();
+        let slot = &mut self.memo[((bits ^ (bits >> 31) ^ (bits >> 47)) & 15) as usize];
+        if slot.0.to_bits() != bits {
+            *slot = (loss, self.reach.limit_d2(loss));
+        }
+        slot.1
+    }
+}
+
+/// Calls `f` with each item (column) of a row of a set (`row`, whole words from column 0)
+/// within columns `c0..=c1`, in order.
+#[inline]
+fn each_cell(row: &[u64], (c0, c1): (isize, isize), mut f: impl FnMut(usize)) {
+    if c0 > c1 {
+        return;
+    }
+    let (c0, c1) = (c0 as usize, c1 as usize);
+    for (wi, &word) in row.iter().enumerate().take(c1 / 64 + 1).skip(c0 / 64) {
+        let mut bits = word;
+        if wi == c0 / 64 {
+            bits &= u64::MAX << (c0 % 64);
+        }
+        if wi == c1 / 64 && c1 % 64 < 63 {
+            bits &= (1u64 << (c1 % 64 + 1)) - 1;
+        }
+        while bits != 0 {
+            let b = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            f(wi * 64 + b);
+        }
+    }
+}
+
 /// The demand cells of a grid as a set over its [`Space`].
 fn demand_set(grid: &Grid, demand: &[usize], space: Space) -> Vec<u64> {
     let mut set = vec![0u64; space.words()];
@@ -572,11 +624,11 @@ impl<'a> Evaluator<'a> {
     fn evaluate(&mut self, link: &Link, fields: Fields, scratch: &mut Scratch) -> (Cover, f64) {
         let grid = self.grid;
         let reach = Reach::of(link, self.target_dbm).filter(|_| fields == Fields::Windowed);
-        // Beyond this squared distance no cell reaches the target, whatever its obstacles.
+        let least = self.least_loss[Band::ALL.iter().position(|&b| b == link.band).unwrap_or(0)];
+        // Beyond the squared distance `beyond` no cell reaches the target, whatever its
+        // obstacles: only the window and the disc around the transmitter are computed.
         let (window, disc, beyond) = match reach {
             Some(reach) => {
-                let least =
-                    self.least_loss[Band::ALL.iter().position(|&b| b == link.band).unwrap_or(0)];
                 let beyond = reach.limit_d2(least);
                 let radius = (beyond - link.dz2).max(0.0).sqrt();
                 (Window::around(grid, link.t, radius), Some(radius), beyond)
@@ -586,68 +638,52 @@ impl<'a> Evaluator<'a> {
         if window.is_empty() {
             return (Cover::default(), 0.0);
         }
-        let losses = shadow::obstacle_losses_in(
-            grid,
-            window,
-            disc,
-            self.obstacles,
-            link.band,
-            link,
-            scratch,
-        );
         let stride = self.space.stride;
+        let demand = self.demand;
+        let target_dbm = self.target_dbm;
         let (w0, w1) = (window.c0 / 64, window.c1.div_ceil(64));
         let words = w1 - w0;
-        self.rows.clear();
-        self.rows.resize(window.rows() * words, 0);
         let dxs: Vec<f64> = (window.c0..window.c1)
             .map(|c| grid.center_x(c) - link.t.x)
             .collect();
-        let mut score = 0.0;
-        // The limits of the losses met, by a few bits of the loss.
-        let mut memo = [(f64::NAN, 0.0); 16];
-        for (k, row_losses) in losses.chunks_exact(window.cols()).enumerate() {
+        let mut limits = reach.map(Limits::new);
+        // Whether a cell `d2` (squared 3-D distance) from the transmitter behind `loss` may
+        // reach the target.
+        let may_reach = |limits: &mut Option<Limits>, d2: f64, loss: f64| match limits {
+            None => true,
+            Some(limits) => d2 <= beyond && d2 <= limits.of(loss),
+        };
+        // The demand of window row `k`, as words of whole-grid columns from `w0 · 64`.
+        let demand_row = |k: usize| {
             let r = window.r0 + k;
-            let dy = grid.center_y(r) - link.t.y;
+            &demand[r * stride..(r + 1) * stride]
+        };
+        let dy_of = |k: usize| grid.center_y(window.r0 + k) - link.t.y;
+        shadow::obstacle_losses_in(grid, window, disc, self.obstacles, link.band, link, scratch);
+        let (losses, bounds) = scratch.results();
+        self.rows.clear();
+        self.rows.resize(window.rows() * words, 0);
+        let mut score = 0.0;
+        for (k, row_losses) in losses.chunks_exact(window.cols()).enumerate() {
+            let dy = dy_of(k);
             let dy2 = dy * dy;
-            let demand = &self.demand[r * stride + w0..r * stride + w1];
             let out = &mut self.rows[k * words..(k + 1) * words];
-            for (wi, &word) in demand.iter().enumerate() {
-                let mut bits = word;
-                while bits != 0 {
-                    let b = bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    let c = (w0 + wi) * 64 + b;
-                    if c < window.c0 || c >= window.c1 {
-                        continue;
-                    }
-                    let dx = dxs[c - window.c0];
-                    let dx2 = dx * dx;
-                    if let Some(reach) = reach {
-                        let d2 = dx2 + dy2 + link.dz2;
-                        if d2 > beyond {
-                            continue;
-                        }
-                        // Beyond reach behind its loss: below the target (no logarithm).
-                        let loss = row_losses[c - window.c0];
-                        let bits = loss.to_bits();
-                        let slot = &mut memo[((bits ^ (bits >> 31) ^ (bits >> 47)) & 15) as usize];
-                        if slot.0.to_bits() != bits {
-                            *slot = (loss, reach.limit_d2(loss));
-                        }
-                        if d2 > slot.1 {
-                            continue;
-                        }
-                    }
-                    let loss = row_losses[c - window.c0];
-                    let v = field::cell_rssi(link, dx, dy, dx2, dy2, loss);
-                    let above = f64::from(v) - self.target_dbm;
-                    if above >= 0.0 {
-                        out[wi] |= 1 << b;
-                        score += above.min(20.0);
-                    }
+            each_cell(demand_row(k), bounds[k], |c| {
+                let dx = dxs[c - window.c0];
+                let dx2 = dx * dx;
+                let loss = row_losses[c - window.c0];
+                // Beyond reach behind its loss: below the target (no logarithm).
+                if !may_reach(&mut limits, dx2 + dy2 + link.dz2, loss) {
+                    return;
                 }
-            }
+                let v = field::cell_rssi(link, dx, dy, dx2, dy2, loss);
+                let above = f64::from(v) - target_dbm;
+                if above >= 0.0 {
+                    let b = c - w0 * 64;
+                    out[b / 64] |= 1 << (b % 64);
+                    score += above.min(20.0);
+                }
+            });
         }
         (Cover::trimmed(window.r0, w0, words, &self.rows), score)
     }
@@ -668,6 +704,17 @@ pub fn place_aps(
     options: &ApPlacementOptions,
 ) -> Result<ApPlacement, CoverageError> {
     place_aps_by(project, floor_id, options, Fields::Windowed)
+}
+
+/// [`place_aps`] by the straightforward computation: every candidate's field over the whole
+/// grid (the test oracle of the windowed one).
+#[cfg(test)]
+pub(crate) fn place_aps_straightforward(
+    project: &Project,
+    floor_id: &str,
+    options: &ApPlacementOptions,
+) -> Result<ApPlacement, CoverageError> {
+    place_aps_by(project, floor_id, options, Fields::Whole)
 }
 
 fn place_aps_by(

@@ -39,6 +39,14 @@ pub(crate) struct Scratch {
     bounds: Vec<(isize, isize)>,
 }
 
+impl Scratch {
+    /// The losses last computed (row-major over their window) and each row's columns that
+    /// hold them (first, last).
+    pub(crate) fn results(&self) -> (&[f64], &[(isize, isize)]) {
+        (&self.loss, &self.bounds)
+    }
+}
+
 /// A half-plane `nx·x + ny·y + c ≥ 0` with a unit normal.
 #[derive(Debug, Clone, Copy)]
 struct HalfPlane {
@@ -329,74 +337,12 @@ pub(crate) fn obstacle_losses_in<'s>(
     link: &Link,
     scratch: &'s mut Scratch,
 ) -> &'s [f64] {
-    let t = link.t;
-    let n = window.len();
-    scratch.loss.clear();
-    scratch.loss.resize(n, 0.0);
-    if n == 0 {
+    let Some(rho) = prepare(grid, window, disc, obstacles, link.t, scratch) else {
         return &scratch.loss;
-    }
-    if scratch.stamp.len() < n {
-        scratch.stamp.resize(n, 0);
-    }
-    scratch.xs.clear();
-    scratch
-        .xs
-        .extend((window.c0..window.c1).map(|c| grid.center_x(c)));
-    scratch.ys.clear();
-    scratch
-        .ys
-        .extend((window.r0..window.r1).map(|r| grid.center_y(r)));
-
-    let b = grid.bbox;
-    let magnitude = [b.min.x, b.min.y, b.max.x, b.max.y, t.x, t.y]
-        .into_iter()
-        .fold(obstacles.extent().max(1.0), |m, v| m.max(v.abs()));
-    let rho = 1e-9 * magnitude;
-    // Every ray lies in the box of the window's cell centres and the transmitter; a segment
-    // a metre or more away from that box crosses and touches none of them.
-    let near = {
-        let (xs, ys) = (&scratch.xs, &scratch.ys);
-        let margin = 1.0;
-        (
-            xs[0].min(t.x) - margin,
-            ys[0].min(t.y) - margin,
-            xs[xs.len() - 1].max(t.x) + margin,
-            ys[ys.len() - 1].max(t.y) + margin,
-        )
     };
+    let t = link.t;
+    let near = near_box(scratch, t, disc);
     let whole = window == Window::full(grid) && disc.is_none();
-    let touches = |s: &Segment| {
-        whole
-            || !(s.a.x.max(s.b.x) < near.0
-                || s.a.y.max(s.b.y) < near.1
-                || s.a.x.min(s.b.x) > near.2
-                || s.a.y.min(s.b.y) > near.3
-                || disc.is_some_and(|r| s.distance_to(t) > r + 1.0))
-    };
-    // Each row's columns to compute: the window's, or within the disc (a cell more on each
-    // side).
-    scratch.bounds.clear();
-    let (first, last) = (window.c0 as isize, window.c1 as isize - 1);
-    match disc {
-        None => scratch.bounds.resize(window.rows(), (first, last)),
-        Some(r) => scratch.bounds.extend(scratch.ys.iter().map(|&y| {
-            let dy = y - t.y;
-            let h2 = r * r - dy * dy;
-            if h2.is_nan() || h2 < 0.0 {
-                return (last + 1, last);
-            }
-            let h = h2.sqrt();
-            let col = |x: f64| (x - b.min.x) / grid.cell_m - 0.5;
-            let lo = col(t.x - h).floor() - 1.0;
-            let hi = col(t.x + h).ceil() + 1.0;
-            (
-                (lo.max(first as f64) as isize).min(last + 1),
-                (hi.min(last as f64) as isize).max(first - 1),
-            )
-        })),
-    }
-
     let mut raster = Raster {
         grid,
         window,
@@ -415,23 +361,104 @@ pub(crate) fn obstacle_losses_in<'s>(
             continue;
         }
         let segments = obstacles.segments_of(k);
-        if !segments.iter().any(touches) {
+        let touches = |s: &&Segment| whole || near.touches(s);
+        if !segments.iter().any(|s| touches(&s)) {
             continue;
         }
-        let multi = segments.len() > 1;
-        if multi {
-            scratch.epoch = scratch.epoch.wrapping_add(1);
-            if scratch.epoch == 0 {
-                raster.stamp.fill(0);
-                scratch.epoch = 1;
-            }
-            raster.epoch = scratch.epoch;
-        }
-        for s in segments.iter().filter(|s| touches(s)) {
-            raster.segment(s, l, multi);
-        }
+        raster.obstacle(&mut scratch.epoch, segments.iter().filter(touches), l);
     }
     &scratch.loss
+}
+
+/// Sets up `scratch` for `window`: zero losses, the cells' centres, each row's columns (the
+/// window's, or within `disc` of `t`, a cell more on each side); returns ρ, or `None` for an
+/// empty window.
+fn prepare(
+    grid: &Grid,
+    window: Window,
+    disc: Option<f64>,
+    obstacles: &Obstacles,
+    t: Point,
+    scratch: &mut Scratch,
+) -> Option<f64> {
+    let n = window.len();
+    scratch.loss.clear();
+    scratch.loss.resize(n, 0.0);
+    if n == 0 {
+        return None;
+    }
+    if scratch.stamp.len() < n {
+        scratch.stamp.resize(n, 0);
+    }
+    scratch.xs.clear();
+    scratch
+        .xs
+        .extend((window.c0..window.c1).map(|c| grid.center_x(c)));
+    scratch.ys.clear();
+    scratch
+        .ys
+        .extend((window.r0..window.r1).map(|r| grid.center_y(r)));
+    scratch.bounds.clear();
+    let (first, last) = (window.c0 as isize, window.c1 as isize - 1);
+    let b = grid.bbox;
+    match disc {
+        None => scratch.bounds.resize(window.rows(), (first, last)),
+        Some(r) => scratch.bounds.extend(scratch.ys.iter().map(|&y| {
+            let dy = y - t.y;
+            let h2 = r * r - dy * dy;
+            if h2.is_nan() || h2 < 0.0 {
+                return (last + 1, last);
+            }
+            let h = h2.sqrt();
+            let col = |x: f64| (x - b.min.x) / grid.cell_m - 0.5;
+            let lo = col(t.x - h).floor() - 1.0;
+            let hi = col(t.x + h).ceil() + 1.0;
+            (
+                (lo.max(first as f64) as isize).min(last + 1),
+                (hi.min(last as f64) as isize).max(first - 1),
+            )
+        })),
+    }
+    let magnitude = [b.min.x, b.min.y, b.max.x, b.max.y, t.x, t.y]
+        .into_iter()
+        .fold(obstacles.extent().max(1.0), |m, v| m.max(v.abs()));
+    Some(1e-9 * magnitude)
+}
+
+/// Where the rays from the transmitter to the computed cells lie: the box of the window's
+/// cell centres and the transmitter, and the disc; a segment a metre or more away from
+/// either crosses and touches none of them.
+#[derive(Debug, Clone, Copy)]
+struct Near {
+    min: Point,
+    max: Point,
+    t: Point,
+    disc: Option<f64>,
+}
+
+impl Near {
+    #[inline]
+    fn touches(&self, s: &Segment) -> bool {
+        !(s.a.x.max(s.b.x) < self.min.x
+            || s.a.y.max(s.b.y) < self.min.y
+            || s.a.x.min(s.b.x) > self.max.x
+            || s.a.y.min(s.b.y) > self.max.y
+            || self.disc.is_some_and(|r| s.distance_to(self.t) > r + 1.0))
+    }
+}
+
+fn near_box(scratch: &Scratch, t: Point, disc: Option<f64>) -> Near {
+    let (xs, ys) = (&scratch.xs, &scratch.ys);
+    let margin = 1.0;
+    Near {
+        min: Point::new(xs[0].min(t.x) - margin, ys[0].min(t.y) - margin),
+        max: Point::new(
+            xs[xs.len() - 1].max(t.x) + margin,
+            ys[ys.len() - 1].max(t.y) + margin,
+        ),
+        t,
+        disc,
+    }
 }
 
 struct Raster<'a> {
@@ -449,12 +476,39 @@ struct Raster<'a> {
 }
 
 impl Raster<'_> {
+    /// Rasterises one obstacle's `segments` (a wall of several counting once per cell).
+    fn obstacle<'s>(
+        &mut self,
+        epoch: &mut u32,
+        segments: impl Iterator<Item = &'s Segment> + Clone,
+        l: f64,
+    ) {
+        let multi = segments.clone().nth(1).is_some();
+        if multi {
+            *epoch = epoch.wrapping_add(1);
+            if *epoch == 0 {
+                self.stamp.fill(0);
+                *epoch = 1;
+            }
+            self.epoch = *epoch;
+        }
+        for s in segments {
+            self.segment(s, l, multi);
+        }
+    }
+
+    /// The columns of `row` to rasterise.
+    #[inline]
+    fn span(&self, row: usize) -> (isize, isize) {
+        self.bounds[row - self.window.r0]
+    }
+
     fn segment(&mut self, s: &Segment, l: f64, multi: bool) {
         let w = self.window;
         match classify(self.t, s, self.rho) {
             Shadow::All => {
                 for row in w.r0..w.r1 {
-                    let (c0, c1) = self.bounds[row - w.r0];
+                    let (c0, c1) = self.span(row);
                     if c0 <= c1 {
                         self.definite(row, c0 as usize, c1 as usize, l, multi);
                     }
@@ -462,7 +516,7 @@ impl Raster<'_> {
             }
             Shadow::Scan => {
                 for row in w.r0..w.r1 {
-                    let (c0, c1) = self.bounds[row - w.r0];
+                    let (c0, c1) = self.span(row);
                     self.uncertain(row, c0, c1, s, l, multi);
                 }
             }
@@ -527,7 +581,7 @@ impl Raster<'_> {
         let margin = 2.0 * rho / grid.cell_m;
         for r in first..=last as usize {
             let rf = r as f64;
-            let (b0, b1) = self.bounds[r - w.r0];
+            let (b0, b1) = self.span(r);
             if b0 > b1 {
                 continue;
             }

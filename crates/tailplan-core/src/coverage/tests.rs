@@ -656,6 +656,29 @@ proptest! {
     }
 
     #[test]
+    fn windowed_placement_equals_the_straightforward_one(
+        walls in prop::collection::vec(any_wall(), 0..10),
+        doors in prop::collection::vec((point(), point(), any::<bool>()), 0..3),
+        target in -70.0f64..-35.0,
+        tx in 5.0f64..20.0,
+        secondary in any::<bool>(),
+    ) {
+        let pr = build(&walls, &doors, &[], 0.5);
+        let options = placement::ApPlacementOptions {
+            target_dbm: target,
+            tx_dbm: tx,
+            secondary,
+            spacing_m: 1.5,
+            cell_m: 0.5,
+            coverage_percent: 90.0,
+            ..Default::default()
+        };
+        let fast = placement::place_aps(&pr, "1", &options).unwrap();
+        let slow = placement::place_aps_straightforward(&pr, "1", &options).unwrap();
+        prop_assert_eq!(fast, slow);
+    }
+
+    #[test]
     fn adding_a_wall_never_raises_rssi(
         walls in prop::collection::vec(any_wall(), 0..6),
         extra in any_wall(),
