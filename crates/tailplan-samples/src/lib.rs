@@ -9,6 +9,11 @@
 //!   corridor, offices, meeting rooms, open plan, three concrete cores, about 40 access points
 //!   and 2,000 wall segments per floor;
 //! - [`small_floor`]: one 30 x 15 m floor, small enough to check by hand;
+//! - [`hospital_floor`]: one 515 x 351 m hospital floor of 72 rooms (wings, a hospital
+//!   street, halls; walls, doors and windows, no radio equipment), the large floor of the
+//!   placement benchmark; committed as GeoJSON, as such plans arrive
+//!   (`floorplans/hospital.geojson`, [`hospital_geojson`]), and kept out of [`SAMPLES`] and
+//!   of the data-driven tests over `floorplans/*.tailplan.json`;
 //! - [`drawings`]: plans drawn as architects deliver them, for the importers: two DXF files
 //!   and an SVG (committed as `floorplans/*.dxf`, `floorplans/*.svg`), each with what it
 //!   stands for, and a floor of the office building as a 1.5 MB DXF for the benchmark;
@@ -38,13 +43,22 @@
 mod channels;
 pub mod checks;
 pub mod drawings;
+mod geojson_out;
+mod hospital;
 mod office;
 mod parts;
 mod plan;
 mod small;
 
+pub use geojson_out::plan_geojson;
+pub use hospital::hospital_floor;
 pub use office::office_building;
 pub use small::small_floor;
+
+/// The hospital floor as GeoJSON: what `gen-samples` writes to `floorplans/hospital.geojson`.
+pub fn hospital_geojson() -> String {
+    plan_geojson(&hospital_floor())
+}
 
 use tailplan_core::Project;
 

@@ -100,6 +100,10 @@ pub(crate) enum WallKind {
     Exterior,
     /// Concrete core walls (stairs, lifts, shafts, telecom room), 250 mm.
     Core,
+    /// A radiation-shielded wall (lead-lined: imaging rooms), modelled as metal, 200 mm.
+    Shielded,
+    /// A brick wall (auditoriums, kitchens, plant), 200 mm.
+    Masonry,
     /// A glass partition (meeting-room fronts), 100 mm.
     Glass,
     /// A corridor wall, drywall 150 mm.
@@ -114,6 +118,8 @@ impl WallKind {
     fn material(self) -> &'static str {
         match self {
             WallKind::Exterior | WallKind::Core => "concrete",
+            WallKind::Shielded => "metal",
+            WallKind::Masonry => "brick",
             WallKind::Glass => "glass",
             WallKind::Corridor | WallKind::Partition | WallKind::Cubicle => "drywall",
         }
@@ -123,6 +129,7 @@ impl WallKind {
         match self {
             WallKind::Exterior => 300,
             WallKind::Core => 250,
+            WallKind::Shielded | WallKind::Masonry => 200,
             WallKind::Glass | WallKind::Partition => 100,
             WallKind::Corridor => 150,
             WallKind::Cubicle => 50,
@@ -180,7 +187,11 @@ fn imdf_category(use_: &str) -> &'static str {
         "storage" | "print_room" => "storage",
         "passage" | "corridor" => "walkway",
         "lobby" | "foyer" => "lobby",
-        "restaurant" => "foodservice",
+        "restaurant" | "cafe" => "foodservice",
+        "auditorium" => "auditorium",
+        "teaching" => "classroom",
+        "laboratory" => "laboratory",
+        "hall" | "lounge" => "lobby",
         "kitchen" | "kitchenette" => "kitchen",
         "security" => "security",
         "lift" => "elevator",

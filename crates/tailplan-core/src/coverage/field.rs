@@ -9,7 +9,7 @@ use super::grid::Grid;
 use super::model::{Link, Reaching, path_loss_d2, rssi_dbm};
 use super::obstacles::Obstacles;
 use super::oracle;
-use super::shadow::{self, Scratch};
+use super::shadow::{self, Scratch, Window};
 
 /// How obstacle losses are found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -43,29 +43,39 @@ pub(crate) fn values(
 ) -> Vec<f32> {
     match method {
         Method::Oracle => oracle::field(grid, obstacles, link),
-        Method::Shadow => {
-            let losses = shadow::obstacle_losses(grid, obstacles, link.band, link, scratch);
-            finish(grid, link, losses)
-        }
+        Method::Shadow => values_in(grid, Window::full(grid), obstacles, link, scratch),
     }
 }
 
-/// Adds the path loss to the obstacle losses, cell by cell, exactly as
+/// The RSSI of every cell of `window` (row-major over the window) by the fast path: each
+/// equal to the whole grid's value of that cell, to the bit.
+pub(crate) fn values_in(
+    grid: &Grid,
+    window: Window,
+    obstacles: &Obstacles,
+    link: &Link,
+    scratch: &mut Scratch,
+) -> Vec<f32> {
+    let losses =
+        shadow::obstacle_losses_in(grid, window, None, obstacles, link.band, link, scratch);
+    finish(grid, window, link, losses)
+}
+
+/// Adds the path loss to the obstacle losses of `window`'s cells, cell by cell, exactly as
 /// [`Link::rssi_at`] does (same operations in the same order).
-fn finish(grid: &Grid, link: &Link, losses: &[f64]) -> Vec<f32> {
-    let dxs: Vec<f64> = (0..grid.cols)
+fn finish(grid: &Grid, window: Window, link: &Link, losses: &[f64]) -> Vec<f32> {
+    if window.is_empty() {
+        return Vec::new();
+    }
+    let dxs: Vec<f64> = (window.c0..window.c1)
         .map(|c| grid.center_x(c) - link.t.x)
         .collect();
     let dx2: Vec<f64> = dxs.iter().map(|dx| dx * dx).collect();
-    let mut out = Vec::with_capacity(grid.len());
-    for (row, row_losses) in losses.chunks_exact(grid.cols).enumerate() {
-        let dy = grid.center_y(row) - link.t.y;
+    let mut out = Vec::with_capacity(window.len());
+    for (k, row_losses) in losses.chunks_exact(window.cols()).enumerate() {
+        let dy = grid.center_y(window.r0 + k) - link.t.y;
         let dy2 = dy * dy;
-        let rssi = |(&dx, &dx2): (&f64, &f64), &loss: &f64| {
-            let d2 = dx2 + dy2 + link.dz2;
-            let pl = path_loss_d2(link.fterm, link.exponent, d2);
-            rssi_dbm(link.eirp_towards(dx, dy), pl, loss, link.slabs_db) as f32
-        };
+        let rssi = |(&dx, &dx2): (&f64, &f64), &loss: &f64| cell_rssi(link, dx, dy, dx2, dy2, loss);
         out.extend(
             dxs.iter()
                 .zip(&dx2)
@@ -74,4 +84,13 @@ fn finish(grid: &Grid, link: &Link, losses: &[f64]) -> Vec<f32> {
         );
     }
     out
+}
+
+/// One cell's RSSI, dBm, from its offsets from the transmitter (`dx`, `dy`), their squares and
+/// its obstacle loss: what every fast-path computation stores, computed in f64 and cast once.
+#[inline]
+pub(crate) fn cell_rssi(link: &Link, dx: f64, dy: f64, dx2: f64, dy2: f64, loss: f64) -> f32 {
+    let d2 = dx2 + dy2 + link.dz2;
+    let pl = path_loss_d2(link.fterm, link.exponent, d2);
+    rssi_dbm(link.eirp_towards(dx, dy), pl, loss, link.slabs_db) as f32
 }

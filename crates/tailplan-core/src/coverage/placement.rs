@@ -36,11 +36,13 @@ use crate::project::Project;
 use super::CoverageError;
 use super::area::FloorArea;
 use super::engine::{CoverageEngine, CoverageRequest};
+use super::field;
 use super::grid::{DEFAULT_MAX_CELLS, Grid};
 use super::maps::mw;
 use super::model::{FloorScope, Link, Reaching, Service, Transmitter, channel_center_mhz};
 use super::obstacles::Obstacles;
-use super::shadow::Scratch;
+use super::shadow::{self, Scratch, Window};
+use crate::materials::Band;
 
 /// The channels tried by default: 2.4 GHz 1, 6, 11; 5 GHz the 20 MHz channels of UNII-1, 2
 /// and 2e (36 to 64, 100 to 140); 6 GHz the preferred scanning channels.
@@ -291,35 +293,127 @@ fn candidates(
     out
 }
 
-/// A set of demand items, as bits.
-#[derive(Debug, Clone)]
-struct Bits(Vec<u64>);
+/// Where demand items live: `rows` rows of `stride` 64-bit words; item (r, c) is bit c of
+/// row r, at index `r · stride · 64 + c`. Access points' demand is the grid's cells (row r,
+/// column c); gateways' is the devices, in one row.
+#[derive(Debug, Clone, Copy)]
+struct Space {
+    rows: usize,
+    stride: usize,
+}
 
-impl Bits {
-    fn new(n: usize) -> Self {
-        Bits(vec![0; n.div_ceil(64)])
+impl Space {
+    fn of_grid(grid: &Grid) -> Self {
+        Space {
+            rows: grid.rows,
+            stride: grid.cols.div_ceil(64),
+        }
     }
-    fn set(&mut self, i: usize) {
-        self.0[i / 64] |= 1 << (i % 64);
+
+    fn of_items(n: usize) -> Self {
+        Space {
+            rows: 1,
+            stride: n.div_ceil(64),
+        }
     }
-    fn get(&self, i: usize) -> bool {
-        self.0[i / 64] & (1 << (i % 64)) != 0
+
+    /// Number of words, and of items (64 a word).
+    fn words(&self) -> usize {
+        self.rows * self.stride
     }
-    fn ones(&self) -> impl Iterator<Item = usize> + '_ {
-        self.0.iter().enumerate().flat_map(|(w, &word)| {
-            (0..64)
-                .filter(move |b| word & (1 << b) != 0)
-                .map(move |b| w * 64 + b)
+}
+
+/// A set of demand items as bits, kept only over the rows and words where it has any: row
+/// `r0 + i` of the space is `bits[i · words..(i + 1) · words]`, its words `w0..w0 + words`.
+/// A cover is as large as the area a candidate reaches, not as the floor.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Cover {
+    r0: usize,
+    w0: usize,
+    words: usize,
+    bits: Vec<u64>,
+}
+
+impl Cover {
+    /// The set of `rows` (`rows[i]` the words `w0..w0 + words` of row `r0 + i`), trimmed to
+    /// the rows and words holding its items.
+    fn trimmed(r0: usize, w0: usize, words: usize, rows: &[u64]) -> Cover {
+        let n = rows.len().checked_div(words).unwrap_or(0);
+        let row = |i: usize| &rows[i * words..(i + 1) * words];
+        let Some(first) = (0..n).find(|&i| row(i).iter().any(|&w| w != 0)) else {
+            return Cover::default();
+        };
+        let last = (first..n)
+            .rev()
+            .find(|&i| row(i).iter().any(|&w| w != 0))
+            .unwrap_or(first);
+        let (mut lo, mut hi) = (words, 0);
+        for i in first..=last {
+            for (k, &w) in row(i).iter().enumerate() {
+                if w != 0 {
+                    lo = lo.min(k);
+                    hi = hi.max(k + 1);
+                }
+            }
+        }
+        let mut bits = Vec::with_capacity((last + 1 - first) * (hi - lo));
+        for i in first..=last {
+            bits.extend_from_slice(&row(i)[lo..hi]);
+        }
+        Cover {
+            r0: r0 + first,
+            w0: w0 + lo,
+            words: hi - lo,
+            bits,
+        }
+    }
+
+    /// Its items' indices in the space, in increasing order.
+    fn ones(&self, space: Space) -> impl Iterator<Item = usize> + '_ {
+        let words = self.words.max(1);
+        self.bits.iter().enumerate().flat_map(move |(k, &word)| {
+            let base = ((self.r0 + k / words) * space.stride + self.w0 + k % words) * 64;
+            let mut w = word;
+            std::iter::from_fn(move || {
+                (w != 0).then(|| {
+                    let b = w.trailing_zeros() as usize;
+                    w &= w - 1;
+                    base + b
+                })
+            })
         })
+    }
+
+    /// How many of its items are not in `full` (a set over the whole space).
+    fn count_outside(&self, full: &[u64], space: Space) -> usize {
+        if self.words == 0 {
+            return 0;
+        }
+        self.bits
+            .chunks_exact(self.words)
+            .enumerate()
+            .map(|(i, row)| {
+                let at = (self.r0 + i) * space.stride + self.w0;
+                row.iter()
+                    .zip(&full[at..at + self.words])
+                    .map(|(&w, &f)| (w & !f).count_ones() as usize)
+                    .sum::<usize>()
+            })
+            .sum()
     }
 }
 
 /// The greedy cover: demand items each wanting `need` servers; `done` says when the counts
 /// suffice. Equal gains go to the higher `score` (a candidate's fixed quality, at least 0),
 /// then to the first candidate. Returns the chosen candidates in order and the final counts.
+///
+/// A candidate's gain is the number of its items still short of `need`: its bits outside
+/// the set of items served enough, word by word, so a re-evaluation costs the size of its
+/// cover, not of the floor.
 fn greedy_cover(
-    covers: &[Bits],
+    covers: &[Cover],
     scores: &[f64],
+    space: Space,
     mut counts: Vec<u8>,
     need: u8,
     max: usize,
@@ -327,18 +421,24 @@ fn greedy_cover(
 ) -> (Vec<usize>, Vec<u8>) {
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
-    let gain = |j: usize, counts: &[u8]| covers[j].ones().filter(|&i| counts[i] < need).count();
+    // The items served `need` times.
+    let mut full = vec![0u64; space.words()];
+    for (i, _) in counts.iter().enumerate().filter(|&(_, &c)| c >= need) {
+        full[i / 64] |= 1 << (i % 64);
+    }
+    let gain = |j: usize, full: &[u64]| covers[j].count_outside(full, space);
     // Non-negative floats order like their bits.
     let score = |j: usize| scores[j].max(0.0).to_bits();
     let mut heap: BinaryHeap<(usize, u64, Reverse<usize>)> = (0..covers.len())
-        .map(|j| (gain(j, &counts), score(j), Reverse(j)))
+        .map(|j| (gain(j, &full), score(j), Reverse(j)))
         .collect();
     let mut chosen = Vec::new();
-    while !done(&counts) && chosen.len() < max {
+    let mut finished = done(&counts);
+    while !finished && chosen.len() < max {
         let Some((_, _, Reverse(j))) = heap.pop() else {
             break;
         };
-        let g = gain(j, &counts);
+        let g = gain(j, &full);
         if g == 0 {
             continue;
         }
@@ -349,10 +449,14 @@ fn greedy_cover(
             heap.push(key);
             continue;
         }
-        for i in covers[j].ones() {
+        for i in covers[j].ones(space) {
             counts[i] = counts[i].saturating_add(1);
+            if counts[i] >= need {
+                full[i / 64] |= 1 << (i % 64);
+            }
         }
         chosen.push(j);
+        finished = done(&counts);
     }
     // Drop what the target does not need, latest first.
     let mut k = chosen.len();
@@ -360,7 +464,7 @@ fn greedy_cover(
         k -= 1;
         let j = chosen[k];
         let mut without = counts.clone();
-        for i in covers[j].ones() {
+        for i in covers[j].ones(space) {
             without[i] -= 1;
         }
         if done(&without) {
@@ -369,6 +473,220 @@ fn greedy_cover(
         }
     }
     (chosen, counts)
+}
+
+/// How a candidate's field is found: the window around it that its signal can reach
+/// ([`Reach`]) and the cells in it that can reach the target; or, as the test oracle, the
+/// whole floor's field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fields {
+    /// Within reach (the default).
+    Windowed,
+    /// The whole grid for every candidate: the straightforward computation.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Whole,
+}
+
+/// How far a transmitter without an antenna can reach `target_dbm`: received power only falls
+/// with distance and with every obstacle of a non-negative loss, so a cell whose squared 3-D
+/// distance exceeds [`Reach::limit_d2`] of its obstacle loss is below the target. A margin of
+/// 0.01 dB covers every rounding (the f32 a value is stored in holds it to 10⁻⁵ dB).
+#[derive(Debug, Clone, Copy)]
+struct Reach {
+    /// EIRP − slabs − target + margin − 20·log10(f) + 27.55: the path loss left, dB.
+    budget_db: f64,
+    /// 5·n·log10(e): the path loss per unit of ln(d²).
+    per_ln_d2: f64,
+}
+
+impl Reach {
+    const MARGIN_DB: f64 = 0.01;
+
+    /// For a link without an antenna and a positive, finite path-loss exponent.
+    fn of(link: &Link, target_dbm: f64) -> Option<Reach> {
+        let per_ln_d2 = 5.0 * link.exponent * std::f64::consts::LOG10_E;
+        let budget_db = link.tx_dbm - link.slabs_db - target_dbm + Self::MARGIN_DB - link.fterm;
+        (link.antenna.is_none()
+            && per_ln_d2.is_finite()
+            && per_ln_d2 > 0.0
+            && budget_db.is_finite())
+        .then_some(Reach {
+            budget_db,
+            per_ln_d2,
+        })
+    }
+
+    /// The largest squared 3-D distance at which a cell behind `loss_db` of obstacles can
+    /// reach the target.
+    #[inline]
+    fn limit_d2(&self, loss_db: f64) -> f64 {
+        ((self.budget_db - loss_db) / self.per_ln_d2).exp()
+    }
+}
+
+/// The limits of [`Reach`] for the losses met, memoised by a few bits of the loss: a row's
+/// losses take few values.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    reach: Reach,
+    memo: [(f64, f64); 16],
+}
+
+impl Limits {
+    fn new(reach: Reach) -> Self {
+        Limits {
+            reach,
+            memo: [(f64::NAN, 0.0); 16],
+        }
+    }
+
+    /// [`Reach::limit_d2`] of `loss`.
+    #[inline]
+    fn of(&mut self, loss: f64) -> f64 {
+        let bits = loss.to_bits();
+        let slot = &mut self.memo[((bits ^ (bits >> 31) ^ (bits >> 47)) & 15) as usize];
+        if slot.0.to_bits() != bits {
+            *slot = (loss, self.reach.limit_d2(loss));
+        }
+        slot.1
+    }
+}
+
+/// Calls `f` with each item (column) of a row of a set (`row`, whole words from column 0)
+/// within columns `c0..=c1`, in order.
+#[inline]
+fn each_cell(row: &[u64], (c0, c1): (isize, isize), mut f: impl FnMut(usize)) {
+    if c0 > c1 {
+        return;
+    }
+    let (c0, c1) = (c0 as usize, c1 as usize);
+    for (wi, &word) in row.iter().enumerate().take(c1 / 64 + 1).skip(c0 / 64) {
+        let mut bits = word;
+        if wi == c0 / 64 {
+            bits &= u64::MAX << (c0 % 64);
+        }
+        if wi == c1 / 64 && c1 % 64 < 63 {
+            bits &= (1u64 << (c1 % 64 + 1)) - 1;
+        }
+        while bits != 0 {
+            let b = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            f(wi * 64 + b);
+        }
+    }
+}
+
+/// The demand cells of a grid as a set over its [`Space`].
+fn demand_set(grid: &Grid, demand: &[usize], space: Space) -> Vec<u64> {
+    let mut set = vec![0u64; space.words()];
+    for &i in demand {
+        let (r, c) = (i / grid.cols, i % grid.cols);
+        set[r * space.stride + c / 64] |= 1 << (c % 64);
+    }
+    set
+}
+
+/// What a transmitter does for the access point demand: the demand cells at or above
+/// `target_dbm`, and its score (the sum over them of how far above, at most 20 dB each, in
+/// cell order).
+struct Evaluator<'a> {
+    grid: &'a Grid,
+    obstacles: &'a Obstacles,
+    space: Space,
+    demand: &'a [u64],
+    target_dbm: f64,
+    /// The least obstacle loss a cell can have at each band: the sum of the negative losses
+    /// (0 with the library's materials).
+    least_loss: [f64; 4],
+    rows: Vec<u64>,
+}
+
+impl<'a> Evaluator<'a> {
+    fn new(grid: &'a Grid, obstacles: &'a Obstacles, demand: &'a [u64], target_dbm: f64) -> Self {
+        let least_loss = Band::ALL.map(|band| {
+            obstacles
+                .items()
+                .iter()
+                .map(|o| o.loss_db.at(band).min(0.0))
+                .sum::<f64>()
+        });
+        Evaluator {
+            grid,
+            obstacles,
+            space: Space::of_grid(grid),
+            demand,
+            target_dbm,
+            least_loss,
+            rows: Vec::new(),
+        }
+    }
+
+    fn evaluate(&mut self, link: &Link, fields: Fields, scratch: &mut Scratch) -> (Cover, f64) {
+        let grid = self.grid;
+        let reach = Reach::of(link, self.target_dbm).filter(|_| fields == Fields::Windowed);
+        let least = self.least_loss[Band::ALL.iter().position(|&b| b == link.band).unwrap_or(0)];
+        // Beyond the squared distance `beyond` no cell reaches the target, whatever its
+        // obstacles: only the window and the disc around the transmitter are computed.
+        let (window, disc, beyond) = match reach {
+            Some(reach) => {
+                let beyond = reach.limit_d2(least);
+                let radius = (beyond - link.dz2).max(0.0).sqrt();
+                (Window::around(grid, link.t, radius), Some(radius), beyond)
+            }
+            None => (Window::full(grid), None, f64::INFINITY),
+        };
+        if window.is_empty() {
+            return (Cover::default(), 0.0);
+        }
+        let stride = self.space.stride;
+        let demand = self.demand;
+        let target_dbm = self.target_dbm;
+        let (w0, w1) = (window.c0 / 64, window.c1.div_ceil(64));
+        let words = w1 - w0;
+        let dxs: Vec<f64> = (window.c0..window.c1)
+            .map(|c| grid.center_x(c) - link.t.x)
+            .collect();
+        let mut limits = reach.map(Limits::new);
+        // Whether a cell `d2` (squared 3-D distance) from the transmitter behind `loss` may
+        // reach the target.
+        let may_reach = |limits: &mut Option<Limits>, d2: f64, loss: f64| match limits {
+            None => true,
+            Some(limits) => d2 <= beyond && d2 <= limits.of(loss),
+        };
+        // The demand of window row `k`, as words of whole-grid columns from `w0 · 64`.
+        let demand_row = |k: usize| {
+            let r = window.r0 + k;
+            &demand[r * stride..(r + 1) * stride]
+        };
+        let dy_of = |k: usize| grid.center_y(window.r0 + k) - link.t.y;
+        shadow::obstacle_losses_in(grid, window, disc, self.obstacles, link.band, link, scratch);
+        let (losses, bounds) = scratch.results();
+        self.rows.clear();
+        self.rows.resize(window.rows() * words, 0);
+        let mut score = 0.0;
+        for (k, row_losses) in losses.chunks_exact(window.cols()).enumerate() {
+            let dy = dy_of(k);
+            let dy2 = dy * dy;
+            let out = &mut self.rows[k * words..(k + 1) * words];
+            each_cell(demand_row(k), bounds[k], |c| {
+                let dx = dxs[c - window.c0];
+                let dx2 = dx * dx;
+                let loss = row_losses[c - window.c0];
+                // Beyond reach behind its loss: below the target (no logarithm).
+                if !may_reach(&mut limits, dx2 + dy2 + link.dz2, loss) {
+                    return;
+                }
+                let v = field::cell_rssi(link, dx, dy, dx2, dy2, loss);
+                let above = f64::from(v) - target_dbm;
+                if above >= 0.0 {
+                    let b = c - w0 * 64;
+                    out[b / 64] |= 1 << (b % 64);
+                    score += above.min(20.0);
+                }
+            });
+        }
+        (Cover::trimmed(window.r0, w0, words, &self.rows), score)
+    }
 }
 
 fn percent(k: usize, n: usize) -> f64 {
@@ -385,6 +703,26 @@ pub fn place_aps(
     floor_id: &str,
     options: &ApPlacementOptions,
 ) -> Result<ApPlacement, CoverageError> {
+    place_aps_by(project, floor_id, options, Fields::Windowed)
+}
+
+/// [`place_aps`] by the straightforward computation: every candidate's field over the whole
+/// grid (the test oracle of the windowed one).
+#[cfg(test)]
+pub(crate) fn place_aps_straightforward(
+    project: &Project,
+    floor_id: &str,
+    options: &ApPlacementOptions,
+) -> Result<ApPlacement, CoverageError> {
+    place_aps_by(project, floor_id, options, Fields::Whole)
+}
+
+fn place_aps_by(
+    project: &Project,
+    floor_id: &str,
+    options: &ApPlacementOptions,
+    fields: Fields,
+) -> Result<ApPlacement, CoverageError> {
     let floor = project
         .floor(floor_id)
         .ok_or_else(|| CoverageError::UnknownFloor(floor_id.to_owned()))?;
@@ -393,12 +731,15 @@ pub fn place_aps(
     let obstacles = Obstacles::of_floor(floor, &project.materials);
     let area = FloorArea::of(floor, radio);
     let demand = area.cells(&grid, floor);
+    let space = Space::of_grid(&grid);
+    let demand_bits = demand_set(&grid, &demand, space);
     let height = options.height_m.unwrap_or(floor.ceiling_m);
     let service = Service::Wifi(options.band);
     let rx_z = floor.elevation_m + radio.receiver_height_m;
     let mut scratch = Scratch::default();
-    let covered = |t: &Transmitter, scratch: &mut Scratch| -> (Bits, f64) {
-        let link = Link::new(
+    let mut evaluator = Evaluator::new(&grid, &obstacles, &demand_bits, options.target_dbm);
+    let link_of = |t: &Transmitter| {
+        Link::new(
             &Reaching {
                 transmitter: t.clone(),
                 slabs: 0,
@@ -406,18 +747,7 @@ pub fn place_aps(
             },
             rx_z,
             radio,
-        );
-        let values = super::field::values(&grid, &obstacles, &link, super::Method::Shadow, scratch);
-        let mut bits = Bits::new(demand.len());
-        let mut score = 0.0;
-        for (k, &i) in demand.iter().enumerate() {
-            let above = f64::from(values[i]) - options.target_dbm;
-            if above >= 0.0 {
-                bits.set(k);
-                score += above.min(20.0);
-            }
-        }
-        (bits, score)
+        )
     };
     let candidate = |p: Point| Transmitter {
         id: String::new(),
@@ -440,9 +770,9 @@ pub fn place_aps(
         options.spacing_m,
         options.wall_clearance_m,
     );
-    let (covers, scores): (Vec<Bits>, Vec<f64>) = positions
+    let (covers, scores): (Vec<Cover>, Vec<f64>) = positions
         .iter()
-        .map(|&p| covered(&candidate(p), &mut scratch))
+        .map(|&p| evaluator.evaluate(&link_of(&candidate(p)), fields, &mut scratch))
         .unzip();
     let existing: Vec<&crate::devices::AccessPoint> = floor
         .access_points
@@ -450,16 +780,20 @@ pub fn place_aps(
         .filter(|ap| options.keep_existing && ap.has_band(options.band))
         .collect();
     let need: u8 = if options.secondary { 2 } else { 1 };
-    let mut counts = vec![0u8; demand.len()];
+    let mut counts = vec![0u8; space.words() * 64];
     for ap in &existing {
         // An access point with two radios on the band serves a cell once.
-        let mut served = Bits::new(demand.len());
+        let mut served = vec![0u64; space.words()];
         for t in Transmitter::of_ap(ap, options.band, floor, &project.antennas) {
-            for i in covered(&t, &mut scratch).0.ones() {
-                served.set(i);
+            for i in evaluator
+                .evaluate(&link_of(&t), fields, &mut scratch)
+                .0
+                .ones(space)
+            {
+                served[i / 64] |= 1 << (i % 64);
             }
         }
-        for i in served.ones() {
+        for i in Cover::trimmed(0, 0, space.stride, &served).ones(space) {
             counts[i] = counts[i].saturating_add(1);
         }
     }
@@ -470,7 +804,15 @@ pub fn place_aps(
         percent(one, n) >= options.coverage_percent
             && (!options.secondary || percent(two, n) >= options.secondary_percent)
     };
-    let (chosen, _) = greedy_cover(&covers, &scores, counts, need, options.max_aps, &done);
+    let (chosen, _) = greedy_cover(
+        &covers,
+        &scores,
+        space,
+        counts,
+        need,
+        options.max_aps,
+        &done,
+    );
 
     // Channels, in order: the least co-channel power from those already assigned.
     let channels = options
@@ -602,8 +944,9 @@ pub fn place_gateways(
         .collect();
     let height = options.height_m.unwrap_or(floor.ceiling_m);
     let tx = options.tx_dbm.unwrap_or(tech.default_tx_dbm());
-    let serves = |t: &Transmitter| -> (Bits, f64) {
-        let mut bits = Bits::new(devices.len());
+    let space = Space::of_items(devices.len());
+    let serves = |t: &Transmitter| -> (Cover, f64) {
+        let mut bits = vec![0u64; space.words()];
         let mut score = 0.0;
         for (k, d) in devices.iter().enumerate() {
             let link = Link::new(
@@ -618,11 +961,11 @@ pub fn place_gateways(
             let loss = obstacles.loss_between(&floor.walls, link.band, link.t, d.position);
             let margin = link.rssi_at(d.position, loss) - sensitivity;
             if margin >= options.margin_db {
-                bits.set(k);
+                bits[k / 64] |= 1 << (k % 64);
                 score += (margin - options.margin_db).min(20.0);
             }
         }
-        (bits, score)
+        (Cover::trimmed(0, 0, space.stride, &bits), score)
     };
     let candidate = |p: Point| Transmitter {
         id: String::new(),
@@ -650,12 +993,12 @@ pub fn place_gateways(
             options.wall_clearance_m,
         )
     };
-    let (covers, scores): (Vec<Bits>, Vec<f64>) =
+    let (covers, scores): (Vec<Cover>, Vec<f64>) =
         positions.iter().map(|&p| serves(&candidate(p))).unzip();
-    let mut reachable = Bits::new(devices.len());
+    let mut reachable = vec![false; devices.len()];
     for c in &covers {
-        for i in c.ones() {
-            reachable.set(i);
+        for i in c.ones(space) {
+            reachable[i] = true;
         }
     }
     let existing: Vec<&crate::devices::Gateway> = floor
@@ -663,15 +1006,23 @@ pub fn place_gateways(
         .iter()
         .filter(|g| options.keep_existing && g.tech == tech)
         .collect();
-    let mut counts = vec![0u8; devices.len()];
+    let mut counts = vec![0u8; space.words() * 64];
     for g in &existing {
-        for i in serves(&Transmitter::from_gateway(g, floor)).0.ones() {
+        for i in serves(&Transmitter::from_gateway(g, floor)).0.ones(space) {
             counts[i] = 1;
-            reachable.set(i);
+            reachable[i] = true;
         }
     }
-    let done = |counts: &[u8]| (0..counts.len()).all(|i| counts[i] >= 1 || !reachable.get(i));
-    let (chosen, counts) = greedy_cover(&covers, &scores, counts, 1, options.max_gateways, &done);
+    let done = |counts: &[u8]| (0..devices.len()).all(|i| counts[i] >= 1 || !reachable[i]);
+    let (chosen, counts) = greedy_cover(
+        &covers,
+        &scores,
+        space,
+        counts,
+        1,
+        options.max_gateways,
+        &done,
+    );
     let mut ids = project.id_allocator();
     let proposals: Vec<ProposedGateway> = chosen
         .iter()
@@ -684,7 +1035,10 @@ pub fn place_gateways(
                 height_m: height,
                 tech,
                 tx_dbm: tx,
-                devices: covers[j].ones().map(|i| devices[i].id.clone()).collect(),
+                devices: covers[j]
+                    .ones(space)
+                    .map(|i| devices[i].id.clone())
+                    .collect(),
             }
         })
         .collect();
@@ -698,7 +1052,7 @@ pub fn place_gateways(
         devices: devices.len(),
         reached,
         unreachable: (0..devices.len())
-            .filter(|&i| !reachable.get(i))
+            .filter(|&i| !reachable[i])
             .map(|i| devices[i].id.clone())
             .collect(),
         target_met: done(&counts),
@@ -774,6 +1128,229 @@ mod tests {
         let two = place_aps(&p, "1", &secondary).unwrap();
         assert!(two.achieved.target_met, "{:?}", two.achieved);
         assert!(two.proposals.len() > placed.proposals.len());
+    }
+
+    /// The straightforward greedy: every round, every candidate not chosen yet has its gain
+    /// recounted item by item; the largest (gain, score, earliest) wins. The lazy greedy must
+    /// choose the same.
+    fn eager_cover(
+        covers: &[Vec<usize>],
+        scores: &[f64],
+        mut counts: Vec<u8>,
+        need: u8,
+        max: usize,
+        done: &dyn Fn(&[u8]) -> bool,
+    ) -> (Vec<usize>, Vec<u8>) {
+        let mut chosen = Vec::new();
+        while !done(&counts) && chosen.len() < max {
+            let gain = |j: usize| covers[j].iter().filter(|&&i| counts[i] < need).count();
+            let best = (0..covers.len())
+                .filter(|j| !chosen.contains(j))
+                .map(|j| (gain(j), scores[j].max(0.0), std::cmp::Reverse(j)))
+                .filter(|k| k.0 > 0)
+                .max_by(|a, b| a.partial_cmp(b).unwrap());
+            let Some((_, _, std::cmp::Reverse(j))) = best else {
+                break;
+            };
+            for &i in &covers[j] {
+                counts[i] = counts[i].saturating_add(1);
+            }
+            chosen.push(j);
+        }
+        let mut k = chosen.len();
+        while k > 0 {
+            k -= 1;
+            let mut without = counts.clone();
+            for &i in &covers[chosen[k]] {
+                without[i] -= 1;
+            }
+            if done(&without) {
+                counts = without;
+                chosen.remove(k);
+            }
+        }
+        (chosen, counts)
+    }
+
+    #[test]
+    fn the_lazy_greedy_on_window_covers_chooses_as_the_eager_one() {
+        // Pseudo-random covers of rectangles of a 40 × 150 space (3 words a row), with ties.
+        let space = Space {
+            rows: 40,
+            stride: 3,
+        };
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as usize
+        };
+        for round in 0..40 {
+            let mut covers = Vec::new();
+            let mut lists = Vec::new();
+            for _ in 0..60 {
+                let (r0, c0) = (next(40), next(150));
+                let (r1, c1) = ((r0 + 1 + next(12)).min(40), (c0 + 1 + next(70)).min(150));
+                let mut rows = vec![0u64; space.words()];
+                let mut list = Vec::new();
+                for r in r0..r1 {
+                    for c in c0..c1 {
+                        if next(5) > 0 {
+                            rows[r * 3 + c / 64] |= 1 << (c % 64);
+                            list.push(r * 3 * 64 + c);
+                        }
+                    }
+                }
+                covers.push(Cover::trimmed(0, 0, 3, &rows));
+                lists.push(list);
+            }
+            for (cover, list) in covers.iter().zip(&lists) {
+                assert_eq!(cover.ones(space).collect::<Vec<_>>(), *list);
+            }
+            let scores: Vec<f64> = (0..60).map(|_| (next(4) * 5) as f64).collect();
+            let need = 1 + (round % 2) as u8;
+            let mut counts = vec![0u8; space.words() * 64];
+            for &i in lists[0].iter().take(50) {
+                counts[i] = 1;
+            }
+            let items: usize = 40 * 150;
+            let want = 0.3 + 0.01 * round as f64;
+            let done = |counts: &[u8]| {
+                counts.iter().filter(|&&c| c >= need).count() as f64 >= want * items as f64
+            };
+            let lazy = greedy_cover(&covers, &scores, space, counts.clone(), need, 25, &done);
+            let eager = eager_cover(&lists, &scores, counts, need, 25, &done);
+            assert_eq!(lazy.0, eager.0, "round {round}");
+            assert!(lazy.1 == eager.1, "round {round}");
+        }
+    }
+
+    /// A floor without rooms (its interior is the area) with an existing access point with an
+    /// antenna, and the corridor floor: the windowed placement equals the straightforward one.
+    #[test]
+    fn windowed_placement_equals_the_straightforward_one() {
+        let mut p = rooms();
+        let mut roomless = rooms().floors[0].clone();
+        roomless.id = "2".into();
+        roomless.rooms.clear();
+        for (i, (a, b)) in [((-0.5, -0.5), (40.5, -0.5)), ((40.5, -0.5), (40.5, 10.5))]
+            .into_iter()
+            .chain([((40.5, 10.5), (-0.5, 10.5)), ((-0.5, 10.5), (-0.5, -0.5))])
+            .enumerate()
+        {
+            roomless.walls.push(Wall {
+                id: format!("x{i}"),
+                shape: Shape::Line(vec![Point::new(a.0, a.1), Point::new(b.0, b.1)]),
+                material: Some("concrete".into()),
+                loss_db: None,
+                thickness_m: 0.3,
+                props: Props::new(),
+            });
+        }
+        let mut with_antenna = AccessPoint::one_radio(
+            "ap-x",
+            "AP-X",
+            Point::new(35.0, 5.0),
+            Radio::new(WifiBand::Ghz5, 17.0),
+        );
+        with_antenna.radios[0].antenna = Some(crate::antenna::AntennaMount {
+            pattern: crate::antenna::builtin::PATCH_70.into(),
+            azimuth_deg: 270.0,
+            tilt_deg: 10.0,
+        });
+        roomless.access_points.push(with_antenna);
+        p.floors.push(roomless);
+        let options = [
+            ApPlacementOptions::default(),
+            ApPlacementOptions {
+                secondary: true,
+                ..ApPlacementOptions::default()
+            },
+            ApPlacementOptions {
+                target_dbm: -55.0,
+                tx_dbm: 14.0,
+                spacing_m: 1.3,
+                cell_m: 0.7,
+                keep_existing: true,
+                ..ApPlacementOptions::default()
+            },
+            ApPlacementOptions {
+                band: WifiBand::Ghz2_4,
+                target_dbm: -80.0,
+                coverage_percent: 100.0,
+                ..ApPlacementOptions::default()
+            },
+        ];
+        for floor in ["1", "2"] {
+            for o in &options {
+                let fast = place_aps(&p, floor, o).unwrap();
+                let slow = place_aps_by(&p, floor, o, Fields::Whole).unwrap();
+                assert_eq!(fast, slow, "floor {floor}, {o:?}");
+                assert!(!fast.proposals.is_empty());
+                assert_eq!(place_aps(&p, floor, o).unwrap(), fast, "deterministic");
+            }
+        }
+    }
+
+    #[test]
+    fn a_candidate_s_cover_is_the_whole_field_s_cells_at_the_target() {
+        // Each candidate's windowed cover and score equal those of its whole field, to the
+        // bit, with the demand of rooms, on the corridor floor.
+        let p = rooms();
+        let floor = &p.floors[0];
+        let grid = Grid::for_floor(floor, 0.5, DEFAULT_MAX_CELLS).unwrap();
+        let obstacles = Obstacles::of_floor(floor, &p.materials);
+        let demand = FloorArea::of(floor, &p.settings.radio).cells(&grid, floor);
+        let space = Space::of_grid(&grid);
+        let bits = demand_set(&grid, &demand, space);
+        for target in [-40.0, -60.0, -67.0, -75.0] {
+            let mut e = Evaluator::new(&grid, &obstacles, &bits, target);
+            let mut scratch = Scratch::default();
+            for (x, y) in [(1.0, 1.0), (12.0, 5.0), (20.0, 9.7), (39.0, 0.2)] {
+                let t = Transmitter {
+                    id: String::new(),
+                    name: String::new(),
+                    radio: 0,
+                    floor: "1".into(),
+                    service: Service::Wifi(WifiBand::Ghz5),
+                    channel: None,
+                    width_mhz: 20,
+                    position: Point::new(x, y),
+                    z_m: 2.8,
+                    tx_dbm: 20.0,
+                    antenna: None,
+                    f_mhz: 5500.0,
+                };
+                let link = Link::new(
+                    &Reaching {
+                        transmitter: t,
+                        slabs: 0,
+                        slab_loss_db: crate::materials::BandLoss::ZERO,
+                    },
+                    1.0,
+                    &p.settings.radio,
+                );
+                let fast = e.evaluate(&link, Fields::Windowed, &mut scratch);
+                let slow = e.evaluate(&link, Fields::Whole, &mut scratch);
+                assert_eq!(fast.0, slow.0, "{target} at ({x}, {y})");
+                assert_eq!(fast.1.to_bits(), slow.1.to_bits());
+                // The cover is the demand cells of the whole field at or above the target.
+                let values = field::values(
+                    &grid,
+                    &obstacles,
+                    &link,
+                    super::super::Method::Oracle,
+                    &mut scratch,
+                );
+                let expect: Vec<usize> = demand
+                    .iter()
+                    .filter(|&&i| f64::from(values[i]) >= target)
+                    .map(|&i| (i / grid.cols) * space.stride * 64 + i % grid.cols)
+                    .collect();
+                assert_eq!(fast.0.ones(space).collect::<Vec<_>>(), expect);
+            }
+        }
     }
 
     #[test]

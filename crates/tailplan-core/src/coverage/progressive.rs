@@ -54,8 +54,6 @@ enum Stage {
 ///     polygon: Polygon::rect(Point::new(0.0, 0.0), Point::new(16.0, 8.0)),
 ///     category: None,
 ///     people: None,
-///     category: None,
-///     people: None,
 ///     props: Default::default(),
 /// });
 /// project.floors.push(floor);

@@ -36,6 +36,15 @@ pub(crate) struct Scratch {
     epoch: u32,
     xs: Vec<f64>,
     ys: Vec<f64>,
+    bounds: Vec<(isize, isize)>,
+}
+
+impl Scratch {
+    /// The losses last computed (row-major over their window) and each row's columns that
+    /// hold them (first, last).
+    pub(crate) fn results(&self) -> (&[f64], &[(isize, isize)]) {
+        (&self.loss, &self.bounds)
+    }
 }
 
 /// A half-plane `nx·x + ny·y + c ≥ 0` with a unit normal.
@@ -224,13 +233,13 @@ impl GridClip {
     }
 }
 
-/// The integer columns in [lo, hi], clamped to `0..cols`: (first, last), first > last when
-/// none.
+/// The integer columns in [lo, hi], clamped to `first..=last` (a window's columns): (first,
+/// last), first > last when none.
 #[inline]
-fn int_columns(lo: f64, hi: f64, cols: f64) -> (isize, isize) {
-    let first = ceil(lo.clamp(-1.0, cols)).max(0.0);
-    let last = floor(hi.clamp(-1.0, cols)).min(cols - 1.0);
-    (first as isize, last as isize)
+fn int_columns(lo: f64, hi: f64, first: f64, last: f64) -> (isize, isize) {
+    let a = ceil(lo.clamp(first - 1.0, last + 1.0)).max(first);
+    let b = floor(hi.clamp(first - 1.0, last + 1.0)).min(last);
+    (a as isize, b as isize)
 }
 
 /// ⌈x⌉ for x in [−2⁶², 2⁶²] (without the libm call baseline x86-64 makes for `ceil`).
@@ -247,35 +256,96 @@ fn floor(x: f64) -> f64 {
     if i > x { i - 1.0 } else { i }
 }
 
-/// The summed obstacle loss at `band` of every cell for a transmitter at `link.t`, equal to
-/// [`super::oracle::obstacle_losses`] on every cell.
-pub(crate) fn obstacle_losses<'s>(
+/// A rectangle of a grid's cells: rows `r0..r1` and columns `c0..c1` of the whole grid.
+/// Windowed computations give each cell of the window exactly the value the whole grid's
+/// computation gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Window {
+    /// The first row.
+    pub r0: usize,
+    /// One past the last row.
+    pub r1: usize,
+    /// The first column.
+    pub c0: usize,
+    /// One past the last column.
+    pub c1: usize,
+}
+
+impl Window {
+    /// Every cell of `grid`.
+    pub fn full(grid: &Grid) -> Self {
+        Self {
+            r0: 0,
+            r1: grid.rows,
+            c0: 0,
+            c1: grid.cols,
+        }
+    }
+
+    /// The cells of `grid` whose centres lie within `reach_m` of `t` along both axes (and a
+    /// cell more on every side): every cell within `reach_m` of `t` is in it.
+    pub fn around(grid: &Grid, t: Point, reach_m: f64) -> Self {
+        if !(reach_m.is_finite() && t.x.is_finite() && t.y.is_finite()) {
+            return Self::full(grid);
+        }
+        // Centres at min + (i + ½)·s: i from (v − reach − min)/s − ½ to (v + reach − min)/s − ½.
+        let span = |v: f64, min: f64, n: usize| {
+            let lo = ((v - reach_m - min) / grid.cell_m - 0.5).floor() - 1.0;
+            let hi = ((v + reach_m - min) / grid.cell_m - 0.5).ceil() + 1.0;
+            let lo = lo.clamp(0.0, n as f64) as usize;
+            let hi = (hi + 1.0).clamp(0.0, n as f64) as usize;
+            (lo, hi.max(lo))
+        };
+        let (c0, c1) = span(t.x, grid.bbox.min.x, grid.cols);
+        let (r0, r1) = span(t.y, grid.bbox.min.y, grid.rows);
+        Self { r0, r1, c0, c1 }
+    }
+
+    /// Number of columns.
+    pub fn cols(&self) -> usize {
+        self.c1 - self.c0
+    }
+
+    /// Number of rows.
+    pub fn rows(&self) -> usize {
+        self.r1 - self.r0
+    }
+
+    /// Number of cells.
+    pub fn len(&self) -> usize {
+        self.rows() * self.cols()
+    }
+
+    /// True when the window holds no cell.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The summed obstacle loss at `band` of every cell of `window` (row-major over the window)
+/// for a transmitter at `link.t`, equal to [`super::oracle::obstacle_losses`] on each of them
+/// ([`Window::full`] for every cell). With a `disc` radius, only the cells whose centres lie
+/// within it of `link.t` are computed (the others are left at any value). Obstacles that lie
+/// more than a metre away from every ray from `link.t` to a computed cell are skipped: they
+/// cross none of them.
+pub(crate) fn obstacle_losses_in<'s>(
     grid: &Grid,
+    window: Window,
+    disc: Option<f64>,
     obstacles: &Obstacles,
     band: Band,
     link: &Link,
     scratch: &'s mut Scratch,
 ) -> &'s [f64] {
+    let Some(rho) = prepare(grid, window, disc, obstacles, link.t, scratch) else {
+        return &scratch.loss;
+    };
     let t = link.t;
-    let n = grid.len();
-    scratch.loss.clear();
-    scratch.loss.resize(n, 0.0);
-    if scratch.stamp.len() < n {
-        scratch.stamp.resize(n, 0);
-    }
-    scratch.xs.clear();
-    scratch.xs.extend((0..grid.cols).map(|c| grid.center_x(c)));
-    scratch.ys.clear();
-    scratch.ys.extend((0..grid.rows).map(|r| grid.center_y(r)));
-
-    let b = grid.bbox;
-    let magnitude = [b.min.x, b.min.y, b.max.x, b.max.y, t.x, t.y]
-        .into_iter()
-        .fold(obstacles.extent().max(1.0), |m, v| m.max(v.abs()));
-    let rho = 1e-9 * magnitude;
-
+    let near = near_box(scratch, t, disc);
+    let whole = window == Window::full(grid) && disc.is_none();
     let mut raster = Raster {
         grid,
+        window,
         t,
         rho,
         loss: &mut scratch.loss,
@@ -283,6 +353,7 @@ pub(crate) fn obstacle_losses<'s>(
         epoch: 0,
         xs: &scratch.xs,
         ys: &scratch.ys,
+        bounds: &scratch.bounds,
     };
     for (k, obstacle) in obstacles.items().iter().enumerate() {
         let l = obstacle.loss_db.at(band);
@@ -290,24 +361,109 @@ pub(crate) fn obstacle_losses<'s>(
             continue;
         }
         let segments = obstacles.segments_of(k);
-        let multi = segments.len() > 1;
-        if multi {
-            scratch.epoch = scratch.epoch.wrapping_add(1);
-            if scratch.epoch == 0 {
-                raster.stamp.fill(0);
-                scratch.epoch = 1;
-            }
-            raster.epoch = scratch.epoch;
+        let touches = |s: &&Segment| whole || near.touches(s);
+        if !segments.iter().any(|s| touches(&s)) {
+            continue;
         }
-        for s in segments {
-            raster.segment(s, l, multi);
-        }
+        raster.obstacle(&mut scratch.epoch, segments.iter().filter(touches), l);
     }
     &scratch.loss
 }
 
+/// Sets up `scratch` for `window`: zero losses, the cells' centres, each row's columns (the
+/// window's, or within `disc` of `t`, a cell more on each side); returns ρ, or `None` for an
+/// empty window.
+fn prepare(
+    grid: &Grid,
+    window: Window,
+    disc: Option<f64>,
+    obstacles: &Obstacles,
+    t: Point,
+    scratch: &mut Scratch,
+) -> Option<f64> {
+    let n = window.len();
+    scratch.loss.clear();
+    scratch.loss.resize(n, 0.0);
+    if n == 0 {
+        return None;
+    }
+    if scratch.stamp.len() < n {
+        scratch.stamp.resize(n, 0);
+    }
+    scratch.xs.clear();
+    scratch
+        .xs
+        .extend((window.c0..window.c1).map(|c| grid.center_x(c)));
+    scratch.ys.clear();
+    scratch
+        .ys
+        .extend((window.r0..window.r1).map(|r| grid.center_y(r)));
+    scratch.bounds.clear();
+    let (first, last) = (window.c0 as isize, window.c1 as isize - 1);
+    let b = grid.bbox;
+    match disc {
+        None => scratch.bounds.resize(window.rows(), (first, last)),
+        Some(r) => scratch.bounds.extend(scratch.ys.iter().map(|&y| {
+            let dy = y - t.y;
+            let h2 = r * r - dy * dy;
+            if h2.is_nan() || h2 < 0.0 {
+                return (last + 1, last);
+            }
+            let h = h2.sqrt();
+            let col = |x: f64| (x - b.min.x) / grid.cell_m - 0.5;
+            let lo = col(t.x - h).floor() - 1.0;
+            let hi = col(t.x + h).ceil() + 1.0;
+            (
+                (lo.max(first as f64) as isize).min(last + 1),
+                (hi.min(last as f64) as isize).max(first - 1),
+            )
+        })),
+    }
+    let magnitude = [b.min.x, b.min.y, b.max.x, b.max.y, t.x, t.y]
+        .into_iter()
+        .fold(obstacles.extent().max(1.0), |m, v| m.max(v.abs()));
+    Some(1e-9 * magnitude)
+}
+
+/// Where the rays from the transmitter to the computed cells lie: the box of the window's
+/// cell centres and the transmitter, and the disc; a segment a metre or more away from
+/// either crosses and touches none of them.
+#[derive(Debug, Clone, Copy)]
+struct Near {
+    min: Point,
+    max: Point,
+    t: Point,
+    disc: Option<f64>,
+}
+
+impl Near {
+    #[inline]
+    fn touches(&self, s: &Segment) -> bool {
+        !(s.a.x.max(s.b.x) < self.min.x
+            || s.a.y.max(s.b.y) < self.min.y
+            || s.a.x.min(s.b.x) > self.max.x
+            || s.a.y.min(s.b.y) > self.max.y
+            || self.disc.is_some_and(|r| s.distance_to(self.t) > r + 1.0))
+    }
+}
+
+fn near_box(scratch: &Scratch, t: Point, disc: Option<f64>) -> Near {
+    let (xs, ys) = (&scratch.xs, &scratch.ys);
+    let margin = 1.0;
+    Near {
+        min: Point::new(xs[0].min(t.x) - margin, ys[0].min(t.y) - margin),
+        max: Point::new(
+            xs[xs.len() - 1].max(t.x) + margin,
+            ys[ys.len() - 1].max(t.y) + margin,
+        ),
+        t,
+        disc,
+    }
+}
+
 struct Raster<'a> {
     grid: &'a Grid,
+    window: Window,
     t: Point,
     rho: f64,
     loss: &'a mut [f64],
@@ -315,20 +471,53 @@ struct Raster<'a> {
     epoch: u32,
     xs: &'a [f64],
     ys: &'a [f64],
+    /// Per window row, the columns to compute (first, last).
+    bounds: &'a [(isize, isize)],
 }
 
 impl Raster<'_> {
+    /// Rasterises one obstacle's `segments` (a wall of several counting once per cell).
+    fn obstacle<'s>(
+        &mut self,
+        epoch: &mut u32,
+        segments: impl Iterator<Item = &'s Segment> + Clone,
+        l: f64,
+    ) {
+        let multi = segments.clone().nth(1).is_some();
+        if multi {
+            *epoch = epoch.wrapping_add(1);
+            if *epoch == 0 {
+                self.stamp.fill(0);
+                *epoch = 1;
+            }
+            self.epoch = *epoch;
+        }
+        for s in segments {
+            self.segment(s, l, multi);
+        }
+    }
+
+    /// The columns of `row` to rasterise.
+    #[inline]
+    fn span(&self, row: usize) -> (isize, isize) {
+        self.bounds[row - self.window.r0]
+    }
+
     fn segment(&mut self, s: &Segment, l: f64, multi: bool) {
-        let grid = self.grid;
+        let w = self.window;
         match classify(self.t, s, self.rho) {
             Shadow::All => {
-                for row in 0..grid.rows {
-                    self.definite(row, 0, grid.cols - 1, l, multi);
+                for row in w.r0..w.r1 {
+                    let (c0, c1) = self.span(row);
+                    if c0 <= c1 {
+                        self.definite(row, c0 as usize, c1 as usize, l, multi);
+                    }
                 }
             }
             Shadow::Scan => {
-                for row in 0..grid.rows {
-                    self.uncertain(row, 0, grid.cols as isize - 1, s, l, multi);
+                for row in w.r0..w.r1 {
+                    let (c0, c1) = self.span(row);
+                    self.uncertain(row, c0, c1, s, l, multi);
                 }
             }
             Shadow::Cone(hps) => self.cone(&hps, s, l, multi, true),
@@ -350,9 +539,10 @@ impl Raster<'_> {
             return;
         }
 
-        // The rows the shadow can reach: clip the rectangle of cell centres.
-        let (x0, x1) = (self.xs[0] - rho, self.xs[grid.cols - 1] + rho);
-        let (y0, y1) = (self.ys[0] - rho, self.ys[grid.rows - 1] + rho);
+        // The rows the shadow can reach: clip the rectangle of the window's cell centres.
+        let w = self.window;
+        let (x0, x1) = (self.xs[0] - rho, self.xs[self.xs.len() - 1] + rho);
+        let (y0, y1) = (self.ys[0] - rho, self.ys[self.ys.len() - 1] + rho);
         let mut a = [Point::default(); 8];
         let mut b = [Point::default(); 8];
         a[..4].copy_from_slice(&[
@@ -375,24 +565,28 @@ impl Raster<'_> {
                 (lo.min(p.y), hi.max(p.y))
             });
         let row = |y: f64| (y - grid.bbox.min.y) / grid.cell_m - 0.5;
-        let top = grid.rows as f64;
+        let (bottom, top) = (w.r0 as f64, w.r1 as f64);
         let lowest = row(ymin - rho).max(outer_cells.rows.0);
         let highest = row(ymax + rho).min(outer_cells.rows.1);
         if lowest.is_nan() || highest.is_nan() {
             return;
         }
-        let first = ceil(lowest.clamp(0.0, top)) as usize;
-        let last = floor(highest.clamp(-1.0, top)).min(top - 1.0);
-        if last < 0.0 {
+        let first = ceil(lowest.clamp(bottom, top)) as usize;
+        let last = floor(highest.clamp(bottom - 1.0, top)).min(top - 1.0);
+        if last < bottom {
             return;
         }
-        let cols = grid.cols as f64;
+        let (left, right) = (w.c0 as f64, w.c1 as f64 - 1.0);
         let inner_rows = inner_cells.rows;
         let margin = 2.0 * rho / grid.cell_m;
         for r in first..=last as usize {
             let rf = r as f64;
+            let (b0, b1) = self.span(r);
+            if b0 > b1 {
+                continue;
+            }
             let (lo, hi) = outer_cells.columns(rf);
-            let (c0, c1) = int_columns(lo, hi, cols);
+            let (c0, c1) = int_columns(lo, hi, b0 as f64, b1 as f64);
             if c0 > c1 {
                 continue;
             }
@@ -402,7 +596,7 @@ impl Raster<'_> {
                 && rf <= inner_rows.1 - margin;
             let (i0, i1) = if inside {
                 let (ilo, ihi) = inner_cells.columns(rf);
-                let (i0, i1) = int_columns(ilo, ihi, cols);
+                let (i0, i1) = int_columns(ilo, ihi, left, right);
                 (i0.max(c0), i1.min(c1))
             } else {
                 (c1 + 1, c1)
@@ -420,9 +614,9 @@ impl Raster<'_> {
     /// Cells `c0..=c1` of `row` are certainly hit.
     #[inline]
     fn definite(&mut self, row: usize, c0: usize, c1: usize, l: f64, multi: bool) {
-        let base = row * self.grid.cols;
-
-        let span = base + c0..=base + c1;
+        let w = self.window;
+        let base = (row - w.r0) * w.cols();
+        let span = base + (c0 - w.c0)..=base + (c1 - w.c0);
         if multi {
             let epoch = self.epoch;
             for (v, st) in self.loss[span.clone()]
@@ -446,15 +640,15 @@ impl Raster<'_> {
         if c0 > c1 {
             return;
         }
-        let y = self.ys[row];
-        let base = row * self.grid.cols;
+        let w = self.window;
+        let y = self.ys[row - w.r0];
+        let base = (row - w.r0) * w.cols();
         for c in c0 as usize..=c1 as usize {
-            let i = base + c;
+            let i = base + c - w.c0;
             if multi && self.stamp[i] == self.epoch {
                 continue;
             }
-
-            if crosses(self.t, Point::new(self.xs[c], y), s) {
+            if crosses(self.t, Point::new(self.xs[c - w.c0], y), s) {
                 if multi {
                     self.stamp[i] = self.epoch;
                 }

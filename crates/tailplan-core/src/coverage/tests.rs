@@ -523,8 +523,127 @@ fn build(
     pr
 }
 
+/// Every cell of `window` of the fast path equals the whole grid's value and the oracle's, to
+/// the bit, for each access point of the floor.
+fn window_equals_the_oracle(pr: &Project, window: impl Fn(&grid::Grid, Point) -> shadow::Window) {
+    let f = &pr.floors[0];
+    let radio = &pr.settings.radio;
+    let g = grid::Grid::for_floor(f, radio.cell_m, grid::DEFAULT_MAX_CELLS).unwrap();
+    let obstacles = obstacles::Obstacles::of_floor(f, &pr.materials);
+    let mut scratch = shadow::Scratch::default();
+    for t in model::transmitters_reaching(pr, f, WIFI5, FloorScope::Own) {
+        let link = model::Link::new(&t, f.elevation_m + radio.receiver_height_m, radio);
+        let w = window(&g, link.t);
+        let whole = field::values(&g, &obstacles, &link, Method::Shadow, &mut scratch);
+        let oracle = oracle::field(&g, &obstacles, &link);
+        assert_eq!(whole, oracle);
+        let part = field::values_in(&g, w, &obstacles, &link, &mut scratch);
+        assert_eq!(part.len(), w.len());
+        for r in w.r0..w.r1 {
+            for c in w.c0..w.c1 {
+                let v = part[(r - w.r0) * w.cols() + (c - w.c0)];
+                assert_eq!(
+                    v.to_bits(),
+                    oracle[g.index(r, c)].to_bits(),
+                    "{w:?}, cell ({r}, {c})"
+                );
+            }
+        }
+    }
+}
+
+/// Within `radius` of each access point, the losses computed for that disc alone equal the
+/// oracle's, to the bit.
+fn disc_equals_the_oracle(pr: &Project, radius: f64) {
+    let f = &pr.floors[0];
+    let radio = &pr.settings.radio;
+    let g = grid::Grid::for_floor(f, radio.cell_m, grid::DEFAULT_MAX_CELLS).unwrap();
+    let obstacles = obstacles::Obstacles::of_floor(f, &pr.materials);
+    let mut scratch = shadow::Scratch::default();
+    for t in model::transmitters_reaching(pr, f, WIFI5, FloorScope::Own) {
+        let link = model::Link::new(&t, f.elevation_m + radio.receiver_height_m, radio);
+        let oracle = oracle::obstacle_losses(&g, &obstacles, link.band, &link);
+        let w = shadow::Window::around(&g, link.t, radius);
+        let part = shadow::obstacle_losses_in(
+            &g,
+            w,
+            Some(radius),
+            &obstacles,
+            link.band,
+            &link,
+            &mut scratch,
+        );
+        for r in w.r0..w.r1 {
+            for c in w.c0..w.c1 {
+                let centre = g.center(r, c);
+                if centre.distance(link.t) <= radius {
+                    let v = part[(r - w.r0) * w.cols() + (c - w.c0)];
+                    assert_eq!(v.to_bits(), oracle[g.index(r, c)].to_bits(), "({r}, {c})");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_window_of_the_fast_path_equals_the_oracle() {
+    // Walls along the grid's lines and across it, a transmitter on a wall's line, windows
+    // that cut through shadows, hold the transmitter or not, and the whole grid.
+    let walls = [
+        (vec![p(2.0, -1.0), p(2.0, 11.0)], 5),
+        (vec![p(0.0, 4.5), p(6.5, 4.5), p(9.0, 8.0)], 0),
+        (vec![p(7.0, 1.0), p(9.5, 3.0), p(8.0, 6.0), p(7.0, 1.0)], 4),
+    ];
+    let doors = [(p(2.0, 6.0), p(2.0, 7.0), false)];
+    let pr = build(
+        &walls,
+        &doors,
+        &[p(5.0, 4.5), p(1.0, 1.0), p(9.9, 9.9)],
+        0.25,
+    );
+    for reach in [0.0, 3.0, 7.5, 100.0] {
+        window_equals_the_oracle(&pr, |g, t| shadow::Window::around(g, t, reach));
+        disc_equals_the_oracle(&pr, reach);
+    }
+    window_equals_the_oracle(&pr, |g, _| shadow::Window::full(g));
+    window_equals_the_oracle(&pr, |g, _| shadow::Window {
+        r0: g.rows / 3,
+        r1: g.rows / 2,
+        c0: g.cols / 4,
+        c1: g.cols - 1,
+    });
+    // An empty window.
+    window_equals_the_oracle(&pr, |_, _| shadow::Window {
+        r0: 3,
+        r1: 3,
+        c0: 0,
+        c1: 5,
+    });
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn any_window_of_the_fast_path_equals_the_oracle(
+        walls in prop::collection::vec(any_wall(), 0..8),
+        doors in prop::collection::vec((point(), point(), any::<bool>()), 0..2),
+        aps in prop::collection::vec(point(), 1..3),
+        cell in prop_oneof![Just(0.25), Just(0.5), Just(0.7)],
+        corners in (0.0f64..1.0, 0.0f64..1.0, 0.0f64..1.0, 0.0f64..1.0),
+        reach in 0.0f64..8.0,
+    ) {
+        let pr = build(&walls, &doors, &aps, cell);
+        let (a, b, c, d) = corners;
+        window_equals_the_oracle(&pr, |g, _| {
+            let at = |f: f64, n: usize| ((f * n as f64) as usize).min(n);
+            let (r0, r1) = (at(a.min(b), g.rows), at(a.max(b), g.rows));
+            let (c0, c1) = (at(c.min(d), g.cols), at(c.max(d), g.cols));
+            shadow::Window { r0, r1, c0, c1 }
+        });
+        window_equals_the_oracle(&pr, |g, t| shadow::Window::around(g, t, reach));
+        disc_equals_the_oracle(&pr, reach);
+    }
 
     #[test]
     fn fast_path_equals_the_oracle(
@@ -536,6 +655,29 @@ proptest! {
         let pr = build(&walls, &doors, &aps, cell);
         // `fields` asserts the two methods agree on every cell, to the bit.
         fields(&pr, "1");
+    }
+
+    #[test]
+    fn windowed_placement_equals_the_straightforward_one(
+        walls in prop::collection::vec(any_wall(), 0..10),
+        doors in prop::collection::vec((point(), point(), any::<bool>()), 0..3),
+        target in -70.0f64..-35.0,
+        tx in 5.0f64..20.0,
+        secondary in any::<bool>(),
+    ) {
+        let pr = build(&walls, &doors, &[], 0.5);
+        let options = placement::ApPlacementOptions {
+            target_dbm: target,
+            tx_dbm: tx,
+            secondary,
+            spacing_m: 1.5,
+            cell_m: 0.5,
+            coverage_percent: 90.0,
+            ..Default::default()
+        };
+        let fast = placement::place_aps(&pr, "1", &options).unwrap();
+        let slow = placement::place_aps_straightforward(&pr, "1", &options).unwrap();
+        prop_assert_eq!(fast, slow);
     }
 
     #[test]

@@ -1,6 +1,6 @@
-//! `gen-samples [OUT_DIR]`: writes every sample building as a tailplan project file, and
-//! every sample drawing (DXF, SVG) and BIM model (IFC) for the importers, into `OUT_DIR` (by
-//! default the workspace's `floorplans/`).
+//! `gen-samples [OUT_DIR]`: writes every sample building as a tailplan project file, every
+//! sample drawing (DXF, SVG) and BIM model (IFC) for the importers, and the hospital floor as
+//! GeoJSON, into `OUT_DIR` (by default the workspace's `floorplans/`).
 //!
 //! ```text
 //! cargo run -p tailplan-samples --bin gen-samples
@@ -36,7 +36,11 @@ fn main() -> ExitCode {
     });
     let drawings = DRAWINGS.iter().map(|d| (d.file_name, (d.build)().bytes));
     let models = IFC_MODELS.iter().map(|m| (m.file_name, (m.build)().bytes));
-    for (file_name, bytes) in projects.chain(drawings).chain(models) {
+    let plans = std::iter::once((
+        "hospital.geojson",
+        tailplan_samples::hospital_geojson().into_bytes(),
+    ));
+    for (file_name, bytes) in projects.chain(drawings).chain(models).chain(plans) {
         let path = dir.join(file_name);
         if let Err(e) = std::fs::write(&path, &bytes) {
             eprintln!("gen-samples: cannot write {}: {e}", path.display());
