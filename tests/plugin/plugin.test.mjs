@@ -262,6 +262,17 @@ describe('placement equals the CLI', () => {
     project.free();
   });
 
+  test('small: placement for capacity as `place-aps --capacity --out` proposes it', () => {
+    const out = join(work, 'capacity-placement.json');
+    const r = cli(['place-aps', 'small.tailplan.json', '--capacity', '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    const project = open('small.tailplan.json');
+    const placed = project.placeAps({ capacity: true });
+    assert.ok(placed.capacity);
+    assert.deepEqual(roundNumbers(placed), JSON.parse(readFileSync(out, 'utf8')));
+    project.free();
+  });
+
   test('an antenna pattern file enters the library as `antenna add` puts it', () => {
     const bytes = readFileSync(join(FLOORPLANS, '../tests/antennas/patch-5ghz.msi'));
     const project = open('small.tailplan.json');

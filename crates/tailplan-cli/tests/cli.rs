@@ -336,6 +336,46 @@ fn capacity_counts_clients_per_radio_and_flags_the_overloaded() {
 }
 
 #[test]
+fn place_aps_for_capacity_adds_access_points_for_a_crowd() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = workspace().join("floorplans/small.tailplan.json");
+    let mut project = project_file::from_json(&std::fs::read_to_string(&small).unwrap())
+        .unwrap()
+        .0;
+    // The open-plan office of the small sample filled for an event.
+    let open_plan = project.floors[0]
+        .rooms
+        .iter_mut()
+        .find(|r| r.name.starts_with("Open plan"))
+        .unwrap();
+    open_plan.people = Some(150.0);
+    let crowded = dir.path().join("crowded.tailplan.json");
+    std::fs::write(&crowded, project_file::to_json(&project)).unwrap();
+    let plain: Value = {
+        let out = dir.path().join("plain.json");
+        ok(&["place-aps", s(&crowded), "--out", s(&out)]);
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap()
+    };
+    assert!(plain.get("capacity").is_none());
+    let out = dir.path().join("capacity.json");
+    let text = ok(&["place-aps", s(&crowded), "--capacity", "--out", s(&out)]);
+    assert!(text.contains("access point(s) added for them"), "{text}");
+    let placed: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let c = &placed["capacity"];
+    let added = c["added"].as_u64().unwrap() as usize;
+    assert!(added >= 2, "{c}");
+    assert!(
+        c["busiest"].as_f64().unwrap() <= c["limit"].as_f64().unwrap(),
+        "{c} {text}"
+    );
+    assert_eq!(placed["options"]["capacity"], true);
+    assert_eq!(
+        placed["proposals"].as_array().unwrap().len(),
+        plain["proposals"].as_array().unwrap().len() + added
+    );
+}
+
+#[test]
 fn antenna_add_puts_a_pattern_file_into_the_library() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("small.tailplan.json");

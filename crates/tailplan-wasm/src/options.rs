@@ -240,6 +240,10 @@ pub struct PlaceApsOptions {
     /// Keep the floor's access points of the band and count their coverage.
     #[serde(default)]
     pub keep_existing: Option<bool>,
+    /// Add access points where a radio would serve more clients than the capacity settings
+    /// allow.
+    #[serde(default)]
+    pub capacity: Option<bool>,
 }
 
 /// `project.planChannels` options: the CLI's `tailplan plan-channels` flags.

@@ -441,6 +441,7 @@ fn place_aps_request(options: &PlaceApsOptions) -> Result<ApPlacementRequest, Ap
             cell_m: options.cell_m.unwrap_or(d.cell_m),
             max_cells: options.max_grid_cells.unwrap_or(DEFAULT_MAX_CELLS),
             keep_existing: options.keep_existing.unwrap_or(d.keep_existing),
+            capacity: options.capacity.unwrap_or(d.capacity),
             ..d
         },
     };

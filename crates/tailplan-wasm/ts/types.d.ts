@@ -170,6 +170,8 @@ export interface ApPlacement {
   candidates: number;
   /** The coverage with the proposals (and the kept access points). */
   achieved: Achieved;
+  /** With `capacity`: what the client load asked for. */
+  capacity?: PlacementCapacity | null;
 }
 
 /** What to aim for when placing access points. */
@@ -203,6 +205,11 @@ export interface ApPlacementOptions {
   max_aps: number;
   /** The channels to assign; `None` for [`default_channels`]. */
   channels: number[] | null;
+  /**
+   * Whether to add access points where the coverage design leaves a radio serving more
+   * clients than the capacity settings allow (false: coverage alone).
+   */
+  capacity: boolean;
 }
 
 /** Which area a floor's figures cover. */
@@ -1459,6 +1466,11 @@ export interface PlaceApsOptions {
   maxGridCells?: number | null;
   /** Keep the floor's access points of the band and count their coverage. */
   keepExisting?: boolean | null;
+  /**
+   * Add access points where a radio would serve more clients than the capacity settings
+   * allow.
+   */
+  capacity?: boolean | null;
 }
 
 /** `project.placeGateways` options: the CLI's `tailplan place-gateways` flags. */
@@ -1491,6 +1503,21 @@ export interface Placement {
   rotation_deg?: number;
   /** Where the top-left corner of the image lies, floor metres. */
   offset: Point;
+}
+
+/** What placing for capacity did. */
+export interface PlacementCapacity {
+  /** Access points added beyond what coverage needs (the last proposals). */
+  added: number;
+  /**
+   * The most clients one radio should carry (the client limit, or the airtime limit at
+   * 20 MHz, whichever is lower).
+   */
+  limit: number;
+  /** The clients of the busiest radio of the band, with the proposals. */
+  busiest: number;
+  /** The band's clients on the floor. */
+  clients: number;
 }
 
 /** `project.planChannels` options: the CLI's `tailplan plan-channels` flags. */

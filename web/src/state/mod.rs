@@ -322,6 +322,8 @@ pub enum PlacementField {
     MarginDb,
     /// Keep the floor's transmitters ("true"/"false").
     KeepExisting,
+    /// Access points for the client capacity too ("true"/"false").
+    ForCapacity,
 }
 
 /// Something the user (or the loader) did.

@@ -273,6 +273,7 @@ impl AppState {
                 let c = &mut self.coverage;
                 match field {
                     PlacementField::KeepExisting => c.keep_existing = value == "true",
+                    PlacementField::ForCapacity => c.for_capacity = value == "true",
                     _ => {
                         let v: f64 = value.trim().replace('−', "-").parse().ok()?;
                         if !v.is_finite() {
@@ -284,7 +285,7 @@ impl AppState {
                                 c.target_percent = v.clamp(1.0, 100.0);
                             }
                             PlacementField::MarginDb => c.margin_db = v.clamp(0.0, 40.0),
-                            PlacementField::KeepExisting => {}
+                            PlacementField::KeepExisting | PlacementField::ForCapacity => {}
                         }
                     }
                 }

@@ -378,18 +378,25 @@ impl Host {
                         target_dbm: options.target_dbm,
                         coverage_percent: options.coverage_percent,
                         keep_existing: options.keep_existing,
+                        capacity: options.capacity,
                         ..ApPlacementOptions::default()
                     },
                 };
                 let service = Service::Wifi(options.band);
                 match placement::place_aps(PROJECT, project, &request) {
                     Ok(p) => {
-                        let achieved = format!(
+                        let mut achieved = format!(
                             "{:.1} % of the room area at {} dBm or better (target {:.0} %)",
                             p.achieved.percent,
                             fmt_dbm(options.target_dbm),
                             options.coverage_percent
                         );
+                        if let Some(c) = &p.capacity {
+                            achieved.push_str(&format!(
+                                "; {} more for {:.0} clients, the busiest radio {:.0} (limit {:.0})",
+                                c.added, c.clients, c.busiest, c.limit
+                            ));
+                        }
                         let add = p
                             .proposals
                             .iter()

@@ -204,6 +204,9 @@ pub struct ApPlacementChoice {
     pub coverage_percent: f64,
     /// Keep the floor's access points of the band (else the proposal replaces them).
     pub keep_existing: bool,
+    /// Add access points where a radio would carry more clients than the capacity settings
+    /// allow.
+    pub capacity: bool,
 }
 
 /// What to aim for when proposing gateways.

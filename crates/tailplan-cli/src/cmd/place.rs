@@ -78,6 +78,10 @@ pub struct ApsArgs {
     /// Keep the floor's access points of the band and count their coverage.
     #[arg(long)]
     keep_existing: bool,
+    /// Add access points where a radio would serve more clients than the project's
+    /// capacity settings allow (the rooms' people and the client mix).
+    #[arg(long)]
+    capacity: bool,
     /// Save the proposal as JSON.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -140,6 +144,7 @@ pub fn run_aps(args: ApsArgs) -> Result<(), Failure> {
             cell_m: args.cell,
             max_cells: args.limit.max_grid_cells,
             keep_existing: args.keep_existing,
+            capacity: args.capacity,
             ..ApPlacementOptions::default()
         },
     };
@@ -203,6 +208,13 @@ pub fn aps_text(p: &ApPlacement) -> String {
             "target NOT met"
         }
     );
+    if let Some(c) = &p.capacity {
+        let _ = writeln!(
+            out,
+            "capacity: {:.0} clients on the band, {} access point(s) added for them; the busiest radio serves {:.1} (limit {:.0})",
+            c.clients, c.added, c.busiest, c.limit
+        );
+    }
     out
 }
 

@@ -93,8 +93,8 @@ pub use maps::{Heatmaps, NO_SERVER, NO_SIGNAL_DBM};
 pub use model::{FloorScope, Reaching, Service, Transmitter};
 pub use obstacles::Obstacles;
 pub use placement::{
-    ApPlacement, ApPlacementOptions, GatewayPlacement, GatewayPlacementOptions, place_aps,
-    place_gateways,
+    ApPlacement, ApPlacementOptions, GatewayPlacement, GatewayPlacementOptions, PlacementCapacity,
+    place_aps, place_gateways,
 };
 pub use progressive::{Progressive, Step};
 pub use stats::{CoverageStats, coverage_stats, default_thresholds};

@@ -35,8 +35,10 @@ use crate::project::Project;
 
 use super::CoverageError;
 use super::area::FloorArea;
+use super::capacity::CapacityDemand;
 use super::engine::{CoverageEngine, CoverageRequest};
 use super::field;
+use super::field::Method;
 use super::grid::{DEFAULT_MAX_CELLS, Grid};
 use super::maps::mw;
 use super::model::{FloorScope, Link, Reaching, Service, Transmitter, channel_center_mhz};
@@ -91,6 +93,9 @@ pub struct ApPlacementOptions {
     pub max_aps: usize,
     /// The channels to assign; `None` for [`default_channels`].
     pub channels: Option<Vec<u32>>,
+    /// Whether to add access points where the coverage design leaves a radio serving more
+    /// clients than the capacity settings allow (false: coverage alone).
+    pub capacity: bool,
 }
 
 impl Default for ApPlacementOptions {
@@ -110,6 +115,7 @@ impl Default for ApPlacementOptions {
             keep_existing: false,
             max_aps: 200,
             channels: None,
+            capacity: false,
         }
     }
 }
@@ -181,6 +187,23 @@ pub struct ApPlacement {
     pub candidates: usize,
     /// The coverage with the proposals (and the kept access points).
     pub achieved: Achieved,
+    /// With `capacity`: what the client load asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<PlacementCapacity>,
+}
+
+/// What placing for capacity did.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct PlacementCapacity {
+    /// Access points added beyond what coverage needs (the last proposals).
+    pub added: usize,
+    /// The most clients one radio should carry (the client limit, or the airtime limit at
+    /// 20 MHz, whichever is lower).
+    pub limit: f64,
+    /// The clients of the busiest radio of the band, with the proposals.
+    pub busiest: f64,
+    /// The band's clients on the floor.
+    pub clients: f64,
 }
 
 /// What to aim for when placing gateways.
@@ -804,7 +827,7 @@ fn place_aps_by(
         percent(one, n) >= options.coverage_percent
             && (!options.secondary || percent(two, n) >= options.secondary_percent)
     };
-    let (chosen, _) = greedy_cover(
+    let (mut chosen, _) = greedy_cover(
         &covers,
         &scores,
         space,
@@ -813,6 +836,49 @@ fn place_aps_by(
         options.max_aps,
         &done,
     );
+    // Capacity: more access points where a radio of the coverage design carries too many
+    // clients, among the candidates where it serves.
+    let capacity = options.capacity.then(|| {
+        let mut bands = super::capacity::bands_on(floor);
+        if !bands.contains(&options.band) {
+            bands.push(options.band);
+        }
+        let want = CapacityDemand::of(project, floor, &grid, options.band, &bands, 20);
+        let whole = |t: &Transmitter, scratch: &mut Scratch| {
+            super::field::values(&grid, &obstacles, &link_of(t), Method::Shadow, scratch)
+        };
+        let mut radios: Vec<Vec<f32>> = existing
+            .iter()
+            .flat_map(|ap| Transmitter::of_ap(ap, options.band, floor, &project.antennas))
+            .map(|t| whole(&t, &mut scratch))
+            .collect();
+        radios.extend(
+            chosen
+                .iter()
+                .map(|&j| whole(&candidate(positions[j]), &mut scratch)),
+        );
+        let cells: Vec<usize> = positions
+            .iter()
+            .map(|&p| {
+                grid.cell_of(p)
+                    .map_or(usize::MAX, |(r, c)| grid.index(r, c))
+            })
+            .collect();
+        let room = options.max_aps.saturating_sub(chosen.len());
+        let added = want.add_radios(
+            &mut radios,
+            &cells,
+            &mut |j| whole(&candidate(positions[j]), &mut scratch),
+            room,
+        );
+        chosen.extend(&added);
+        PlacementCapacity {
+            added: added.len(),
+            limit: want.limit,
+            busiest: want.busiest(&radios),
+            clients: want.clients.iter().sum(),
+        }
+    });
 
     // Channels, in order: the least co-channel power from those already assigned.
     let channels = options
@@ -917,6 +983,7 @@ fn place_aps_by(
         kept: existing.iter().map(|ap| ap.id.clone()).collect(),
         candidates: positions.len(),
         achieved,
+        capacity,
     })
 }
 

@@ -81,6 +81,8 @@ pub struct CoverageState {
     pub margin_db: f64,
     /// Proposals keep the floor's transmitters of the service.
     pub keep_existing: bool,
+    /// Access point proposals also aim at the client capacity.
+    pub for_capacity: bool,
     pub(crate) next_job: JobId,
 }
 
@@ -105,6 +107,7 @@ impl Default for CoverageState {
             target_percent: 95.0,
             margin_db: 10.0,
             keep_existing: true,
+            for_capacity: false,
             next_job: 0,
         }
     }
@@ -237,6 +240,7 @@ impl CoverageState {
                     target_dbm: self.target_dbm,
                     coverage_percent: self.target_percent,
                     keep_existing: self.keep_existing,
+                    capacity: self.for_capacity,
                 },
             },
             Service::Iot(tech) => ToWorker::PlaceGateways {
@@ -284,6 +288,8 @@ pub struct CoverageView {
     pub placing: bool,
     /// Targets: RSSI (dBm), share (%), margin (dB), keep existing.
     pub targets: (f64, f64, f64, bool),
+    /// Access point proposals also aim at the client capacity.
+    pub for_capacity: bool,
 }
 
 impl CoverageView {
@@ -345,6 +351,7 @@ impl CoverageView {
             proposal: c.proposal.clone(),
             placing: c.placing.is_some(),
             targets: (c.target_dbm, c.target_percent, c.margin_db, c.keep_existing),
+            for_capacity: c.for_capacity,
         }
     }
 }

@@ -278,6 +278,12 @@ pub fn coverage_panel(props: &CoveragePanelProps) -> Html {
                     <input type="checkbox" class="prop__check" checked={keep} data-testid="place-keep" onchange={field(PlacementField::KeepExisting)} />
                     { if wifi { "Keep the floor's access points" } else { "Keep the floor's gateways" } }
                 </label>
+                if wifi {
+                    <label class="check" title="Add access points where a radio would serve more clients than the capacity settings allow (the rooms' people)">
+                        <input type="checkbox" class="prop__check" checked={v.for_capacity} data-testid="place-capacity" onchange={field(PlacementField::ForCapacity)} />
+                        { "Enough for the clients too" }
+                    </label>
+                }
                 <div class="panel__actions">
                     if v.placing {
                         <span class="panel__busy">{ "Placing…" }</span>

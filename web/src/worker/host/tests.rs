@@ -458,6 +458,7 @@ fn a_proposal_covers_a_floor_without_access_points() {
                 target_dbm: -67.0,
                 coverage_percent: 95.0,
                 keep_existing: true,
+                capacity: false,
             },
         },
         Vec::new(),
