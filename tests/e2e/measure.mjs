@@ -6,14 +6,16 @@
 //   the plan being answered (the selection shown);
 // - dragging an access point on the biggest floor with the live heatmap on: frames per
 //   second (requestAnimationFrame callbacks while the drag goes on), the longest frame, and
-//   how many heatmap updates arrived during the drag.
+//   how many heatmap updates arrived during the drag;
+// - proposing access points on the hospital sample (floorplans/hospital.geojson), timed from
+//   the click to the proposal shown.
 // Figures only: this is a measurement, not a test (speed goals live in benchmarks).
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-import { DIST, READY, VIEWPORT, screenOf, startAll } from './harness.mjs';
+import { DIST, HERE, READY, VIEWPORT, screenOf, startAll } from './harness.mjs';
 
 const { server, browser } = await startAll();
 try {
@@ -115,6 +117,27 @@ try {
       `${(drag.frames / drag.seconds).toFixed(1)} frames per second over ${drag.seconds.toFixed(1)} s, ` +
       `longest frame ${drag.longest.toFixed(0)} ms, ${drag.heats} heatmap states shown during the drag`,
   );
+
+  // Placement on the 515 x 351 m hospital floor (its GeoJSON opened as a user opens it): the
+  // time from "Propose access points" to the proposal on screen, in the worker.
+  const before = await page.getByTestId('project-name').innerText();
+  await page.getByTestId('file-input').setInputFiles(join(HERE, '../../floorplans/hospital.geojson'));
+  // The drag changed the office: its changes are let go.
+  await page.waitForFunction(
+    (b) => document.querySelector('[data-testid="confirm-discard"]') || document.querySelector('[data-testid="project-name"]').innerText !== b,
+    before,
+    { timeout: 120_000 },
+  );
+  if (await page.getByTestId('confirm-discard').isVisible()) await page.getByTestId('confirm-discard').click();
+  await page.waitForFunction((b) => document.querySelector('[data-testid="project-name"]').innerText !== b, before);
+  await page.getByTestId('panel-coverage').click();
+  const proposeAt = await page.evaluate(() => performance.now());
+  await page.getByTestId('place-button').click();
+  const proposal = page.getByTestId('proposal');
+  await proposal.waitFor({ timeout: 600_000 });
+  const proposedAt = await page.evaluate(() => performance.now());
+  const head = (await proposal.locator('.proposal__head').innerText()).trim();
+  console.log(`placement on the hospital floor (515 x 351 m, 72 rooms) in the browser: ${((proposedAt - proposeAt) / 1000).toFixed(1)} s, ${head}`);
   await context.close();
 } finally {
   await browser.close();
