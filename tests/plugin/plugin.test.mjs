@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { Project, version } from 'tailplan';
+import { Project, apModels, version } from 'tailplan';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '../..');
@@ -271,6 +271,14 @@ describe('placement equals the CLI', () => {
     assert.ok(placed.capacity);
     assert.deepEqual(roundNumbers(placed), JSON.parse(readFileSync(out, 'utf8')));
     project.free();
+  });
+
+  test('the access point models are `ap-models --json`', () => {
+    const r = cli(['ap-models', '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const models = apModels();
+    assert.deepEqual(models, JSON.parse(r.stdout));
+    assert.ok(models.some((m) => m.name === 'generic-tri-band-ceiling' && m.radios.length === 3));
   });
 
   test('an antenna pattern file enters the library as `antenna add` puts it', () => {

@@ -53,6 +53,13 @@ pub struct Extent {
     pub height_m: f64,
 }
 
+/// The built-in catalogue of access point models an access point may name (`model`), each
+/// with its radios (band, width, power, antenna) and PoE draw: `tailplan ap-models`, the npm
+/// package's `apModels()`, the editor's Model choice.
+pub fn ap_models() -> &'static [tailplan_core::ap_models::ApModel] {
+    tailplan_core::ap_models::catalogue()
+}
+
 /// The report of `project`.
 pub fn info(project: &Project) -> ProjectInfo {
     ProjectInfo {

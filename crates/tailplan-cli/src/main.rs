@@ -36,6 +36,8 @@ enum Command {
     PlaceAps(cmd::place::ApsArgs),
     /// Propose gateway positions reaching every IoT device with a margin.
     PlaceGateways(cmd::place::GatewaysArgs),
+    /// List the built-in access point models (radios, antennas, PoE) an access point may name.
+    ApModels(cmd::models::Args),
     /// Antenna patterns: add a pattern file (MSI / Planet) to a project, list them.
     Antenna(cmd::antenna::Args),
     /// Assign channels to a floor's access points, overlapping least with what each hears.
@@ -83,6 +85,7 @@ fn main() -> ExitCode {
         Command::Coverage(a) => cmd::coverage::run(a),
         Command::PlaceAps(a) => cmd::place::run_aps(a),
         Command::PlaceGateways(a) => cmd::place::run_gateways(a),
+        Command::ApModels(a) => cmd::models::run(a),
         Command::Antenna(a) => cmd::antenna::run(a),
         Command::PlanChannels(a) => cmd::channels::run(a),
         Command::Capacity(a) => cmd::capacity::run(a),

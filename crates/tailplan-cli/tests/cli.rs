@@ -376,6 +376,26 @@ fn place_aps_for_capacity_adds_access_points_for_a_crowd() {
 }
 
 #[test]
+fn ap_models_lists_the_catalogue_an_access_point_may_name() {
+    let text = ok(&["ap-models"]);
+    assert!(
+        text.starts_with("generic-tri-band-ceiling: Wi-Fi 6E tri-band ceiling AP"),
+        "{text}"
+    );
+    assert!(text.contains("  radio 3: 6 GHz, 80 MHz, 16 dBm, antenna tailplan omni ceiling 4 dBi"));
+    let json: Value = serde_json::from_str(&ok(&["ap-models", "--json"])).unwrap();
+    let models = json.as_array().unwrap();
+    assert_eq!(models.len(), tailplan_core::ap_models::catalogue().len());
+    // Every model named in a GeoJSON access point opens with its radios.
+    for m in models {
+        let name = m["name"].as_str().unwrap();
+        let radios = m["radios"].as_array().unwrap().len();
+        assert!(radios >= 2, "{name}");
+        assert!(m["poe_w"].as_f64().unwrap() > 0.0, "{name}");
+    }
+}
+
+#[test]
 fn antenna_add_puts_a_pattern_file_into_the_library() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("small.tailplan.json");

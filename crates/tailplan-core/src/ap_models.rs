@@ -13,7 +13,7 @@ use crate::antenna::{AntennaMount, builtin};
 use crate::radio::{Radio, WifiBand};
 
 /// A catalogue access point model.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ApModel {
     /// Its name, what an access point's `model` says.
     pub name: &'static str,

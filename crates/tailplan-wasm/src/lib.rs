@@ -127,6 +127,13 @@ pub struct Project {
     session: Session,
 }
 
+/// The built-in catalogue of access point models an access point may name (`model`), each
+/// with its radios and PoE draw (`tailplan ap-models --json`).
+#[wasm_bindgen(js_name = apModels, unchecked_return_type = "ApModel[]")]
+pub fn ap_models() -> Result<JsValue, JsError> {
+    to_js(tailplan_app::info::ap_models())
+}
+
 /// The package's version (the crate's).
 #[wasm_bindgen]
 pub fn version() -> String {

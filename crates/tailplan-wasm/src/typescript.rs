@@ -76,6 +76,7 @@ pub fn generate() -> String {
             add::<tailplan_core::coverage::ChannelPlan>,
             add::<tailplan_app::antenna::AntennaAdded>,
             add::<tailplan_app::CapacityResult>,
+            add::<tailplan_core::ap_models::ApModel>,
         ],
     );
     // A coverage grid's values cross as a typed array, not as JSON numbers (lib.rs).

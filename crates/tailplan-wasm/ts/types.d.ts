@@ -156,6 +156,20 @@ export interface AntennaPattern {
   comment?: string;
 }
 
+/** A catalogue access point model. */
+export interface ApModel {
+  /** Its name, what an access point's `model` says. */
+  name: string;
+  /** What it is, in a line. */
+  description: string;
+  /** Its radios, with their antennas and powers (channels unassigned). */
+  radios: Radio[];
+  /** What it draws over PoE, watts. */
+  poe_w: number;
+  /** The PoE standard and class it needs. */
+  poe_class: string;
+}
+
 /** Proposed access points for a floor. */
 export interface ApPlacement {
   /** The floor's id. */

@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod export;
 pub mod import;
 pub mod info;
+pub mod models;
 pub mod place;
 pub mod route;
 pub mod sheet;
