@@ -116,8 +116,8 @@ pub enum Edit {
     },
     /// Replaces the project's settings.
     SetSettings {
-        /// The new settings.
-        settings: Settings,
+        /// The new settings (boxed: they are the largest edit by far).
+        settings: Box<Settings>,
     },
     /// Replaces the project's names.
     SetMeta {
@@ -302,7 +302,7 @@ impl Project {
                 })
             }
             Edit::SetSettings { settings } => Ok(Edit::SetSettings {
-                settings: std::mem::replace(&mut self.settings, settings),
+                settings: Box::new(std::mem::replace(&mut self.settings, *settings)),
             }),
             Edit::SetMeta { meta } => Ok(Edit::SetMeta {
                 meta: std::mem::replace(&mut self.meta, meta),

@@ -839,7 +839,7 @@ export type Edit = {
   slab_material?: string | null;
 } | {
   edit: "set_settings";
-  /** The new settings. */
+  /** The new settings (boxed: they are the largest edit by far). */
   settings: SettingsInput;
 } | {
   edit: "set_meta";
