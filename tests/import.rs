@@ -466,6 +466,9 @@ fn duplex_ifc_is_a_floor_coverage_and_routing_work_on() {
         outline: None,
         ports: 24,
         poe_budget_w: None,
+        role: Default::default(),
+        switch_model: None,
+        switches: None,
         props: Default::default(),
     });
     f.trays.push(Tray {

@@ -163,7 +163,7 @@ fn element(id: String) -> impl Strategy<Value = Element> {
             .prop_map(move |(name, position, ports, height_m, props)| Element::Outlet(Outlet { id: i7.clone(), name, position, ports, height_m, props })),
         (text(), point(), prop::option::of(polygon()), 1u32..1000, opt_num(0.0, 5000.0), props())
             .prop_map(move |(name, position, outline, ports, poe_budget_w, props)| {
-                Element::TelecomRoom(TelecomRoom { id: i8.clone(), name, position, outline, ports, poe_budget_w, props })
+                Element::TelecomRoom(TelecomRoom { id: i8.clone(), name, position, outline, ports, poe_budget_w, role: Default::default(), switch_model: None, switches: None, props })
             }),
         (text(), line(2), prop::option::of(1u32..500), opt_num(50.0, 600.0), opt_num(30.0, 150.0), opt_num(0.0, 6.0), props())
             .prop_map(move |(name, points, capacity, width_mm, depth_mm, height_m, props)| {

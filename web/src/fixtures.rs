@@ -88,6 +88,9 @@ pub fn building() -> Project {
         outline: None,
         ports: 48,
         poe_budget_w: None,
+        role: Default::default(),
+        switch_model: None,
+        switches: None,
         props: Props::new(),
     });
     for (i, x) in [8.0, 30.0].into_iter().enumerate() {

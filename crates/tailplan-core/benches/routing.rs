@@ -69,6 +69,9 @@ fn synthetic(endpoints: usize) -> Project {
                 outline: None,
                 ports: ports * endpoints as u32 / 5000,
                 poe_budget_w: None,
+                role: Default::default(),
+                switch_model: None,
+                switches: None,
                 props: Default::default(),
             });
         }

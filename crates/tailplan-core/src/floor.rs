@@ -30,6 +30,10 @@ pub struct Floor {
     pub elevation_m: f64,
     /// Clear height to the ceiling, metres.
     pub ceiling_m: f64,
+    /// The building it belongs to (a [`crate::campus::Building`]'s id); `None` for the one
+    /// unnamed building of a project without buildings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub building: Option<String>,
     /// The material of the floor slab under this floor, from the project's library: a signal
     /// between this floor and the one below takes that material's loss; `None` for the radio
     /// settings' `floor_loss_db` (a building model's slabs set it on import).
@@ -256,6 +260,7 @@ impl Floor {
             name: name.into(),
             elevation_m,
             ceiling_m: DEFAULT_CEILING_M,
+            building: None,
             slab_material: None,
             walls: WallSet::default(),
             openings: Vec::new(),

@@ -49,6 +49,7 @@
 
 pub mod antenna;
 pub mod ap_models;
+pub mod campus;
 pub mod channels;
 pub mod coverage;
 pub mod devices;
@@ -78,6 +79,7 @@ pub mod walls;
 
 pub use antenna::{AntennaLibrary, AntennaMount, AntennaPattern};
 pub use ap_models::ApModel;
+pub use campus::{Building, DistributorRole, Duct, SwitchModel};
 pub use coverage::{CoverageEngine, CoverageRequest, Heatmaps, Service};
 pub use devices::{AccessPoint, Device, Gateway, IotTech, Medium, Outlet, Radio, WifiBand};
 pub use diagnostics::{Diagnostic, Severity};
@@ -101,8 +103,9 @@ pub use props::{ElementId, Props};
 pub use rooms::Room;
 pub use routing::{BillOfMaterials, Cable, CableSchedule, Finding, Routing, Rule, route};
 pub use settings::{
-    BandShare, CableType, CableTypes, CablingSettings, CapacitySettings, FinalTailSettings,
-    IotSensitivity, PerMedium, PriceTable, RadioSettings, Settings,
+    BackboneSettings, BandShare, CableType, CableTypes, CablingSettings, CapacitySettings,
+    FibreType, FinalTailSettings, IotSensitivity, PerMedium, PriceTable, RadioSettings, Settings,
+    SwitchingSettings,
 };
 pub use underlay::{Placement, RasterUnderlay, Underlay, UnderlayKind, UnderlayLayer};
 pub use walls::{DEFAULT_WALL_MATERIAL, LossOverride, Wall, WallSet};

@@ -3,10 +3,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::campus::DistributorRole;
 use crate::geometry::{Point, Polygon, polyline_length};
 use crate::props::{ElementId, Props};
 
-/// A telecom room (floor distributor): where the cables of a floor end on patch panels.
+/// A telecom room, a distributor of its [`role`](TelecomRoom::role): where the horizontal
+/// cables of its floor end on patch panels, and the backbone to the distributor above.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TelecomRoom {
     /// Unique in the project.
@@ -23,6 +25,17 @@ pub struct TelecomRoom {
     /// PoE power the switches can deliver, watts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub poe_budget_w: Option<f64>,
+    /// What it distributes to: `fd` (the default), `bd` or `cd`.
+    #[serde(default, skip_serializing_if = "DistributorRole::is_fd")]
+    pub role: DistributorRole,
+    /// The switch model it is equipped with (a name in the project's or the built-in
+    /// library); the settings' `switching.model` when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub switch_model: Option<String>,
+    /// How many switches are installed, when fixed; as many as its ports and PoE need when
+    /// not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub switches: Option<u32>,
     /// Properties tailplan does not know, kept as they came.
     #[serde(default, skip_serializing_if = "Props::is_empty")]
     pub props: Props,

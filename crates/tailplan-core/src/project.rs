@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::antenna::AntennaLibrary;
+use crate::campus::{Building, Duct, SwitchModel};
 use crate::element::Element;
 use crate::floor::Floor;
 use crate::import_record::ImportRecord;
@@ -44,9 +45,19 @@ pub struct Project {
     /// Where the project's local metres sit on the earth, when it came from lon/lat.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub georef: Option<GeoReference>,
+    /// The buildings of the campus, which floors name; none for a project of one building.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub buildings: Vec<Building>,
     /// The storeys, in the order given (usually bottom up).
     #[serde(default)]
     pub floors: Vec<Floor>,
+    /// The outside pathways between buildings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ducts: Vec<Duct>,
+    /// Switch models of the project's own, beside the built-in ones (a model of the same name
+    /// takes the built-in one's place).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub switch_models: Vec<SwitchModel>,
     /// The report of every import that made or filled the project, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub imports: Vec<ImportRecord>,
@@ -129,7 +140,29 @@ impl Project {
 
     /// A fresh-id source that avoids every id in the project.
     pub fn id_allocator(&self) -> IdAllocator {
-        IdAllocator::new(self.floors.iter().flat_map(|f| f.ids()))
+        IdAllocator::new(
+            self.floors
+                .iter()
+                .flat_map(|f| f.ids())
+                .chain(self.buildings.iter().map(|b| b.id.as_str()))
+                .chain(self.ducts.iter().map(|d| d.id.as_str())),
+        )
+    }
+
+    /// The building a floor belongs to, when it names one the project has.
+    pub fn building_of(&self, floor: &Floor) -> Option<&Building> {
+        let id = floor.building.as_deref()?;
+        self.buildings.iter().find(|b| b.id == id)
+    }
+
+    /// The name a floor's building goes by in reports: its name, else the id the floor gives,
+    /// else empty (the one unnamed building).
+    pub fn building_name(&self, floor: &Floor) -> String {
+        match (self.building_of(floor), &floor.building) {
+            (Some(b), _) if !b.name.is_empty() => b.name.clone(),
+            (_, Some(id)) => id.clone(),
+            (_, None) => String::new(),
+        }
     }
 }
 

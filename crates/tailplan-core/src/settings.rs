@@ -29,6 +29,12 @@ pub struct Settings {
     /// Who uses the Wi-Fi: people per room, their devices, and what a radio can carry.
     #[serde(skip_serializing_if = "CapacitySettings::is_default")]
     pub capacity: CapacitySettings,
+    /// The backbone cables between distributors: fibre type and cores.
+    #[serde(skip_serializing_if = "BackboneSettings::is_default")]
+    pub backbone: BackboneSettings,
+    /// The switches distributors are equipped with.
+    #[serde(skip_serializing_if = "SwitchingSettings::is_default")]
+    pub switching: SwitchingSettings,
 }
 
 /// Parameters of the propagation model and of the coverage maps.
@@ -145,6 +151,33 @@ pub struct CablingSettings {
     /// materials counts panels.
     #[serde(skip_serializing_if = "is_default_panel_ports")]
     pub patch_panel_ports: u32,
+    /// The equipment and patch cords at the distributor, metres, which the channel adds to the
+    /// permanent link (5).
+    #[serde(skip_serializing_if = "is_five")]
+    pub patch_cord_m: f64,
+    /// The work-area cord from the outlet to the device, metres (5).
+    #[serde(skip_serializing_if = "is_five")]
+    pub work_area_cord_m: f64,
+    /// Whether a floor distributor may serve the floors next to its own in the same building
+    /// without a `horizontal-other-floor` warning (false: ISO/IEC 11801-1 and TIA-569 want
+    /// every floor served from its own).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub serve_adjacent_floors: bool,
+    /// Most cables carrying 802.3at PoE or more in one tray section before the bundle warms
+    /// beyond what the cable is rated for (24, after TIA TSB-184-A and ISO/IEC TS 29125).
+    #[serde(skip_serializing_if = "is_default_bundle")]
+    pub poe_bundle_max: u32,
+}
+
+/// PoE cables in one bundle when a file gives no limit.
+pub const DEFAULT_POE_BUNDLE_MAX: u32 = 24;
+
+fn is_default_bundle(n: &u32) -> bool {
+    *n == DEFAULT_POE_BUNDLE_MAX
+}
+
+fn is_five(v: &f64) -> bool {
+    *v == 5.0
 }
 
 /// Ports of one patch panel when a file gives none.
@@ -178,7 +211,100 @@ impl Default for CablingSettings {
             tray_fill_max: 0.4,
             cable_types: CableTypes::default(),
             patch_panel_ports: DEFAULT_PATCH_PANEL_PORTS,
+            patch_cord_m: 5.0,
+            work_area_cord_m: 5.0,
+            serve_adjacent_floors: false,
+            poe_bundle_max: DEFAULT_POE_BUNDLE_MAX,
         }
+    }
+}
+
+/// The fibre of a backbone cable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum FibreType {
+    /// OM4 multimode (50/125 µm): 10GBASE-SR reaches 400 m.
+    #[default]
+    Om4,
+    /// OS2 single-mode (9/125 µm): 10GBASE-LR reaches 10 km.
+    Os2,
+}
+
+impl FibreType {
+    /// The longest backbone link of this fibre at 10 Gbit/s, metres (IEEE 802.3: 400 for
+    /// 10GBASE-SR over OM4, 10,000 for 10GBASE-LR over OS2).
+    pub fn max_length_m(self) -> f64 {
+        match self {
+            FibreType::Om4 => 400.0,
+            FibreType::Os2 => 10_000.0,
+        }
+    }
+
+    /// Its name in files and reports: `om4`, `os2`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FibreType::Om4 => "om4",
+            FibreType::Os2 => "os2",
+        }
+    }
+}
+
+/// The backbone cables between distributors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct BackboneSettings {
+    /// Fibre between a floor and its building distributor (`om4`).
+    pub building_fibre: FibreType,
+    /// Fibre between building distributors and the campus distributor (`os2`).
+    pub campus_fibre: FibreType,
+    /// Cores in each backbone cable (12).
+    pub cores: u32,
+    /// The longest backbone link, metres, when it should not be the fibre type's own limit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_length_m: Option<f64>,
+}
+
+impl Default for BackboneSettings {
+    fn default() -> Self {
+        Self {
+            building_fibre: FibreType::Om4,
+            campus_fibre: FibreType::Os2,
+            cores: 12,
+            max_length_m: None,
+        }
+    }
+}
+
+impl BackboneSettings {
+    fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// The longest link allowed for a backbone of `fibre`, metres.
+    pub fn limit_m(&self, fibre: FibreType) -> f64 {
+        self.max_length_m.unwrap_or(fibre.max_length_m())
+    }
+}
+
+/// The switches of the distributors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct SwitchingSettings {
+    /// The model a distributor without its own `switch_model` gets (`generic-48p-poe+`).
+    pub model: String,
+}
+
+impl Default for SwitchingSettings {
+    fn default() -> Self {
+        Self {
+            model: crate::campus::DEFAULT_SWITCH_MODEL.into(),
+        }
+    }
+}
+
+impl SwitchingSettings {
+    fn is_default(&self) -> bool {
+        *self == Self::default()
     }
 }
 

@@ -46,6 +46,111 @@ fn capacity_settings(c: &crate::settings::CapacitySettings) -> Vec<Diagnostic> {
     out
 }
 
+/// Impossible values of the campus: its buildings, ducts, switch models and the cabling and
+/// backbone settings; the ids of buildings and ducts go into `ids`.
+fn campus(project: &Project, ids: &mut HashSet<String>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let c = &project.settings.cabling;
+    for (name, x) in [
+        ("patch_cord_m", c.patch_cord_m),
+        ("work_area_cord_m", c.work_area_cord_m),
+    ] {
+        if !(x.is_finite() && (0.0..=100.0).contains(&x)) {
+            out.push(Diagnostic::error(
+                format!("settings.cabling.{name}"),
+                format!("{} must be at least 0 and at most 100 m", Num(x)),
+            ));
+        }
+    }
+    if c.poe_bundle_max == 0 {
+        out.push(Diagnostic::error(
+            "settings.cabling.poe_bundle_max",
+            "must be at least 1 cable",
+        ));
+    }
+    let b = &project.settings.backbone;
+    if !(1..=576).contains(&b.cores) {
+        out.push(Diagnostic::error(
+            "settings.backbone.cores",
+            format!("{} must be 1 to 576", b.cores),
+        ));
+    }
+    if let Some(m) = b.max_length_m
+        && !(m.is_finite() && m > 0.0 && m <= 100_000.0)
+    {
+        out.push(Diagnostic::error(
+            "settings.backbone.max_length_m",
+            format!("{} must be above 0 and at most 100 km", Num(m)),
+        ));
+    }
+    for m in &project.switch_models {
+        if let Some(problem) = m.problem() {
+            out.push(Diagnostic::error(
+                format!("switch model \"{}\"", m.name),
+                problem,
+            ));
+        }
+    }
+    let model = &project.settings.switching.model;
+    if crate::campus::switch_model(&project.switch_models, model).is_none() {
+        out.push(Diagnostic::error(
+            "settings.switching.model",
+            format!("\"{model}\" is neither the project's nor a built-in switch model"),
+        ));
+    }
+    for bl in &project.buildings {
+        let at = format!("building \"{}\"", bl.id);
+        if bl.id.is_empty() {
+            out.push(Diagnostic::error(&at, "the id is empty"));
+        }
+        if !ids.insert(bl.id.clone()) {
+            out.push(Diagnostic::error(
+                &at,
+                "another building or element has the same id",
+            ));
+        }
+        if let Some(f) = &bl.footprint
+            && (f.exterior.len() < 3 || f.exterior.iter().any(|p| !p.is_finite()))
+        {
+            out.push(Diagnostic::error(
+                &at,
+                "the footprint needs 3 or more finite points",
+            ));
+        }
+    }
+    for d in &project.ducts {
+        let at = format!("duct \"{}\"", d.id);
+        if d.id.is_empty() {
+            out.push(Diagnostic::error(&at, "the id is empty"));
+        }
+        if !ids.insert(d.id.clone()) {
+            out.push(Diagnostic::error(
+                &at,
+                "another duct or element has the same id",
+            ));
+        }
+        if d.points.len() < 2 || d.points.iter().any(|p| !p.is_finite()) {
+            out.push(Diagnostic::error(
+                &at,
+                "the duct needs 2 or more finite points",
+            ));
+        }
+    }
+    if !project.buildings.is_empty() {
+        for f in &project.floors {
+            if let Some(b) = &f.building
+                && !project.buildings.iter().any(|x| &x.id == b)
+            {
+                out.push(Diagnostic::warning(
+                    format!("floor \"{}\"", f.id),
+                    format!("building \"{b}\" is not one of the project's buildings: it stands as a building of its own"),
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// Every problem of the project: errors make it unusable, warnings are worth a look.
 ///
 /// ```
@@ -85,6 +190,7 @@ pub fn validate_project(project: &Project) -> Vec<Diagnostic> {
         }
     }
     out.extend(capacity_settings(&project.settings.capacity));
+    out.extend(campus(project, &mut ids));
     for floor in &project.floors {
         let at = format!("floor \"{}\"", floor.id);
         if !floor_ids.insert(floor.id.as_str()) {
@@ -224,6 +330,18 @@ pub fn validate_element(e: &Element, project: &Project, location: &str) -> Vec<D
             }
             if let Some(w) = t.poe_budget_w {
                 v.range("poe_budget_w", w, 0.0, 1.0e6, true);
+            }
+            if let Some(m) = &t.switch_model
+                && crate::campus::switch_model(&project.switch_models, m).is_none()
+            {
+                v.warning(format!(
+                    "switch model \"{m}\" is neither the project's nor a built-in one: the settings' model is used"
+                ));
+            }
+            if let Some(n) = t.switches
+                && n > 1000
+            {
+                v.error(format!("switches {n} must be at most 1000"));
             }
         }
         Element::Tray(t) => {

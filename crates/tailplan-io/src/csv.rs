@@ -20,7 +20,7 @@
 //! });
 //! floor.telecom_rooms.push(TelecomRoom {
 //!     id: "tr".into(), name: "TR-0".into(), position: Point::new(0.0, 0.0), outline: None,
-//!     ports: 24, poe_budget_w: None, props: Default::default(),
+//!     ports: 24, poe_budget_w: None, role: Default::default(), switch_model: None, switches: None, props: Default::default(),
 //! });
 //! floor.outlets.push(Outlet {
 //!     // A name a spreadsheet would run as a formula.

@@ -330,6 +330,9 @@ impl FloorBuilder {
             outline: Some(outline),
             ports,
             poe_budget_w: Some(poe_budget_w),
+            role: Default::default(),
+            switch_model: None,
+            switches: None,
             props: type_props("floor_distributor"),
         });
     }

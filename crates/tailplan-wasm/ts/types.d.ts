@@ -245,6 +245,30 @@ export interface AreaStats {
   max_dbm: number | null;
 }
 
+/** The backbone cables between distributors. */
+export interface BackboneSettings {
+  /** Fibre between a floor and its building distributor (`om4`). */
+  building_fibre: FibreType;
+  /** Fibre between building distributors and the campus distributor (`os2`). */
+  campus_fibre: FibreType;
+  /** Cores in each backbone cable (12). */
+  cores: number;
+  /** The longest backbone link, metres, when it should not be the fibre type's own limit. */
+  max_length_m?: number | null;
+}
+
+/** The backbone cables between distributors. */
+export interface BackboneSettingsInput {
+  /** Fibre between a floor and its building distributor (`om4`). */
+  building_fibre?: FibreType;
+  /** Fibre between building distributors and the campus distributor (`os2`). */
+  campus_fibre?: FibreType;
+  /** Cores in each backbone cable (12). */
+  cores?: number;
+  /** The longest backbone link, metres, when it should not be the fibre type's own limit. */
+  max_length_m?: number | null;
+}
+
 /** The clients of one band. */
 export interface BandClients {
   /** The band. */
@@ -306,6 +330,18 @@ export interface BomLine {
   unit_price: number;
   /** `quantity × unit_price`. */
   cost: number;
+}
+
+/** A building of the campus. */
+export interface Building {
+  /** Unique in the project: what a floor's `building` refers to. */
+  id: string;
+  /** Its name (`A`, `Library`). */
+  name: string;
+  /** Its outline on the site, when drawn: where the ducts enter it. */
+  footprint?: Polygon | null;
+  /** Properties tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
 }
 
 /** One cable from a wired endpoint to a telecom room. */
@@ -451,6 +487,24 @@ export interface CablingSettings {
    * materials counts panels.
    */
   patch_panel_ports?: number;
+  /**
+   * The equipment and patch cords at the distributor, metres, which the channel adds to the
+   * permanent link (5).
+   */
+  patch_cord_m?: number;
+  /** The work-area cord from the outlet to the device, metres (5). */
+  work_area_cord_m?: number;
+  /**
+   * Whether a floor distributor may serve the floors next to its own in the same building
+   * without a `horizontal-other-floor` warning (false: ISO/IEC 11801-1 and TIA-569 want
+   * every floor served from its own).
+   */
+  serve_adjacent_floors?: boolean;
+  /**
+   * Most cables carrying 802.3at PoE or more in one tray section before the bundle warms
+   * beyond what the cable is rated for (24, after TIA TSB-184-A and ISO/IEC TS 29125).
+   */
+  poe_bundle_max?: number;
 }
 
 /** Limits and allowances of structured cabling. */
@@ -476,6 +530,24 @@ export interface CablingSettingsInput {
    * materials counts panels.
    */
   patch_panel_ports?: number;
+  /**
+   * The equipment and patch cords at the distributor, metres, which the channel adds to the
+   * permanent link (5).
+   */
+  patch_cord_m?: number;
+  /** The work-area cord from the outlet to the device, metres (5). */
+  work_area_cord_m?: number;
+  /**
+   * Whether a floor distributor may serve the floors next to its own in the same building
+   * without a `horizontal-other-floor` warning (false: ISO/IEC 11801-1 and TIA-569 want
+   * every floor served from its own).
+   */
+  serve_adjacent_floors?: boolean;
+  /**
+   * Most cables carrying 802.3at PoE or more in one tray section before the bundle warms
+   * beyond what the cable is rated for (24, after TIA TSB-184-A and ISO/IEC TS 29125).
+   */
+  poe_bundle_max?: number;
 }
 
 /** A floor's client capacity. */
@@ -794,6 +866,27 @@ export interface Diagnostic {
   message: string;
 }
 
+/** What a telecom room distributes to (ISO/IEC 11801-1). */
+export type DistributorRole = "fd" | "bd" | "cd";
+
+/**
+ * An outside pathway between buildings (an underground duct, a cable trench): a line on the
+ * site with no floor. Ducts that meet join; a duct's end inside a building's footprint (or
+ * near its ground floor's trays) enters that building's ground floor.
+ */
+export interface Duct {
+  /** Unique in the project. */
+  id: string;
+  /** Its name on the site plan. */
+  name: string;
+  /** Its centreline on the site. */
+  points: Point[];
+  /** How many cables it may carry, when given. */
+  capacity?: number | null;
+  /** Properties tailplan does not know, kept as they came. */
+  props?: { [key: string]: JsonValue };
+}
+
 /** One change to a project. */
 export type Edit = {
   edit: "add_element";
@@ -935,6 +1028,9 @@ export interface Extent {
   height_m: number;
 }
 
+/** The fibre of a backbone cable. */
+export type FibreType = "om4" | "os2";
+
 /** A device's options and the recommendation. */
 export interface FinalTailChoice {
   /** The device's id. */
@@ -1005,6 +1101,11 @@ export interface Floor {
   /** Clear height to the ceiling, metres. */
   ceiling_m: number;
   /**
+   * The building it belongs to (a [`crate::campus::Building`]'s id); `None` for the one
+   * unnamed building of a project without buildings.
+   */
+  building?: string | null;
+  /**
    * The material of the floor slab under this floor, from the project's library: a signal
    * between this floor and the one below takes that material's loss; `None` for the radio
    * settings' `floor_loss_db` (a building model's slabs set it on import).
@@ -1068,6 +1169,11 @@ export interface FloorInput {
   elevation_m: number;
   /** Clear height to the ceiling, metres. */
   ceiling_m: number;
+  /**
+   * The building it belongs to (a [`crate::campus::Building`]'s id); `None` for the one
+   * unnamed building of a project without buildings.
+   */
+  building?: string | null;
   /**
    * The material of the floor slab under this floor, from the project's library: a signal
    * between this floor and the one below takes that material's loss; `None` for the radio
@@ -1659,8 +1765,17 @@ export interface ProjectFile {
   antennas?: AntennaLibrary;
   /** Where the project's local metres sit on the earth, when it came from lon/lat. */
   georef?: GeoReference | null;
+  /** The buildings of the campus, which floors name; none for a project of one building. */
+  buildings?: Building[];
   /** The storeys, in the order given (usually bottom up). */
   floors: Floor[];
+  /** The outside pathways between buildings. */
+  ducts?: Duct[];
+  /**
+   * Switch models of the project's own, beside the built-in ones (a model of the same name
+   * takes the built-in one's place).
+   */
+  switch_models?: SwitchModel[];
   /** The report of every import that made or filled the project, oldest first. */
   imports?: ImportRecord[];
   /** Project properties tailplan does not know, kept as they came. */
@@ -1686,8 +1801,17 @@ export interface ProjectFileInput {
   antennas?: AntennaLibrary;
   /** Where the project's local metres sit on the earth, when it came from lon/lat. */
   georef?: GeoReference | null;
+  /** The buildings of the campus, which floors name; none for a project of one building. */
+  buildings?: Building[];
   /** The storeys, in the order given (usually bottom up). */
   floors?: FloorInput[];
+  /** The outside pathways between buildings. */
+  ducts?: Duct[];
+  /**
+   * Switch models of the project's own, beside the built-in ones (a model of the same name
+   * takes the built-in one's place).
+   */
+  switch_models?: SwitchModelInput[];
   /** The report of every import that made or filled the project, oldest first. */
   imports?: ImportRecord[];
   /** Project properties tailplan does not know, kept as they came. */
@@ -2145,6 +2269,10 @@ export interface Settings {
   final_tail?: FinalTailSettings;
   /** Who uses the Wi-Fi: people per room, their devices, and what a radio can carry. */
   capacity?: CapacitySettings;
+  /** The backbone cables between distributors: fibre type and cores. */
+  backbone?: BackboneSettings;
+  /** The switches distributors are equipped with. */
+  switching?: SwitchingSettings;
 }
 
 /** Everything a project may tune. */
@@ -2159,6 +2287,10 @@ export interface SettingsInput {
   final_tail?: FinalTailSettingsInput;
   /** Who uses the Wi-Fi: people per room, their devices, and what a radio can carry. */
   capacity?: CapacitySettingsInput;
+  /** The backbone cables between distributors: fibre type and cores. */
+  backbone?: BackboneSettingsInput;
+  /** The switches distributors are equipped with. */
+  switching?: SwitchingSettingsInput;
 }
 
 /** How serious a diagnostic is. */
@@ -2259,6 +2391,64 @@ export interface StoreyRecord {
   slab_material?: string | null;
 }
 
+/**
+ * A network switch model: what a distributor is equipped with, stacked behind its patch
+ * panels.
+ */
+export interface SwitchModel {
+  /** Its name, what a telecom room's `switch_model` and `settings.switching.model` say. */
+  name: string;
+  /** What it is, in a line. */
+  description: string;
+  /** Access ports (each takes one horizontal cable). */
+  ports: number;
+  /** PoE power it can deliver in all, watts (0: no PoE). */
+  poe_budget_w: number;
+  /** Uplink ports (fibre, towards the distributor above). */
+  uplinks: number;
+  /** Speed of each uplink, Gbit/s. */
+  uplink_gbps: number;
+  /** What it draws itself, PoE aside, watts. */
+  idle_w: number;
+  /** Its price in the project's currency. */
+  price: number;
+}
+
+/**
+ * A network switch model: what a distributor is equipped with, stacked behind its patch
+ * panels.
+ */
+export interface SwitchModelInput {
+  /** Its name, what a telecom room's `switch_model` and `settings.switching.model` say. */
+  name: string;
+  /** What it is, in a line. */
+  description?: string;
+  /** Access ports (each takes one horizontal cable). */
+  ports: number;
+  /** PoE power it can deliver in all, watts (0: no PoE). */
+  poe_budget_w?: number;
+  /** Uplink ports (fibre, towards the distributor above). */
+  uplinks?: number;
+  /** Speed of each uplink, Gbit/s. */
+  uplink_gbps?: number;
+  /** What it draws itself, PoE aside, watts. */
+  idle_w?: number;
+  /** Its price in the project's currency. */
+  price?: number;
+}
+
+/** The switches of the distributors. */
+export interface SwitchingSettings {
+  /** The model a distributor without its own `switch_model` gets (`generic-48p-poe+`). */
+  model: string;
+}
+
+/** The switches of the distributors. */
+export interface SwitchingSettingsInput {
+  /** The model a distributor without its own `switch_model` gets (`generic-48p-poe+`). */
+  model?: string;
+}
+
 /** One way of connecting a device. */
 export type TailKind = "cat6a" | "spe" | "fiber" | "wireless";
 
@@ -2288,7 +2478,10 @@ export interface TailOption {
   note?: string;
 }
 
-/** A telecom room (floor distributor): where the cables of a floor end on patch panels. */
+/**
+ * A telecom room, a distributor of its [`role`](TelecomRoom::role): where the horizontal
+ * cables of its floor end on patch panels, and the backbone to the distributor above.
+ */
 export interface TelecomRoom {
   /** Unique in the project. */
   id: string;
@@ -2302,6 +2495,18 @@ export interface TelecomRoom {
   ports: number;
   /** PoE power the switches can deliver, watts. */
   poe_budget_w?: number | null;
+  /** What it distributes to: `fd` (the default), `bd` or `cd`. */
+  role?: DistributorRole;
+  /**
+   * The switch model it is equipped with (a name in the project's or the built-in
+   * library); the settings' `switching.model` when not given.
+   */
+  switch_model?: string | null;
+  /**
+   * How many switches are installed, when fixed; as many as its ports and PoE need when
+   * not given.
+   */
+  switches?: number | null;
   /** Properties tailplan does not know, kept as they came. */
   props?: { [key: string]: JsonValue };
 }

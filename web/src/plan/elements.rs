@@ -179,6 +179,9 @@ pub fn make(tool: Tool, points: &[Point], project: &Project, with: &NewElement) 
             outline: None,
             ports: 96,
             poe_budget_w: None,
+            role: Default::default(),
+            switch_model: None,
+            switches: None,
             props: props(),
         }),
         Tool::Route => {
@@ -412,6 +415,9 @@ mod tests {
             outline: Some(Polygon::rect(p(0.0, 0.0), p(2.0, 2.0))),
             ports: 1,
             poe_budget_w: None,
+            role: Default::default(),
+            switch_model: None,
+            switches: None,
             props: Props::new(),
         });
         let moved = translated(&tr, 10.0, 0.0);

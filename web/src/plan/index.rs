@@ -413,6 +413,9 @@ pub(crate) mod tests {
             outline: Some(Polygon::rect(p(16.0, 0.5), p(19.0, 3.5))),
             ports: 48,
             poe_budget_w: None,
+            role: Default::default(),
+            switch_model: None,
+            switches: None,
             props: Props::new(),
         });
         f

@@ -16,7 +16,7 @@
 //! let mut project = Project::new();
 //! project.floors.push(Floor::new("1", "Level 1", 3.5));
 //! let text = project_file::to_json(&project);
-//! assert!(text.starts_with("{\n  \"format\": \"tailplan-project\",\n  \"version\": 3,"));
+//! assert!(text.starts_with("{\n  \"format\": \"tailplan-project\",\n  \"version\": 4,"));
 //!
 //! let (reopened, warnings) = project_file::from_json(&text)?;
 //! assert_eq!(reopened, project);
@@ -44,12 +44,13 @@ use crate::validate::validate_project;
 
 mod v1_to_v2;
 mod v2_to_v3;
+mod v3_to_v4;
 
 /// The `format` member every project file carries.
 pub const FORMAT: &str = "tailplan-project";
 
 /// The version this build writes, and the newest it reads.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// One upgrade step of the file format, from `from` to `from + 1`.
 pub struct Migration {
@@ -74,6 +75,11 @@ pub const MIGRATIONS: &[Migration] = &[
         from: 2,
         summary: "an access point's band, channel and power became its one radio in `radios`; an access point without a PoE figure now draws 25.5 W (802.3at class 4), not 0 W",
         apply: v2_to_v3::apply,
+    },
+    Migration {
+        from: 3,
+        summary: "the campus: buildings, ducts, switch models and the distributors' roles (a version 3 file is one building of floor distributors, unchanged)",
+        apply: v3_to_v4::apply,
     },
 ];
 
@@ -285,7 +291,7 @@ mod tests {
     fn round_trip_is_exact() {
         let p = sample();
         let text = to_json(&p);
-        assert!(text.starts_with("{\n  \"format\": \"tailplan-project\",\n  \"version\": 3,"));
+        assert!(text.starts_with("{\n  \"format\": \"tailplan-project\",\n  \"version\": 4,"));
         let (back, warnings) = from_json(&text).unwrap();
         assert_eq!(back, p);
         assert!(warnings.is_empty());
@@ -308,7 +314,7 @@ mod tests {
         );
         assert_eq!(
             err(r#"{"format": "tailplan-project", "version": 7}"#),
-            "the file is version 7; this tailplan reads versions up to 3: update tailplan"
+            "the file is version 7; this tailplan reads versions up to 4: update tailplan"
         );
         let bad_field = r#"{"format": "tailplan-project", "version": 1,
             "floors": [{"id": "0", "name": "G", "elevation_m": 0, "ceiling_m": 2.8,
@@ -347,7 +353,7 @@ mod tests {
     fn an_older_file_is_upgraded_and_says_so() {
         let (p, notes) = from_json(r#"{"format": "tailplan-project", "version": 1}"#).unwrap();
         assert_eq!(p, Project::default());
-        assert_eq!(notes.len(), 2, "one note per step");
+        assert_eq!(notes.len(), 3, "one note per step");
         assert_eq!(notes[0].severity, crate::diagnostics::Severity::Info);
         assert!(
             notes[0]
@@ -363,7 +369,14 @@ mod tests {
             "{}",
             notes[1].message
         );
-        assert!(notes[1].message.ends_with("saving writes version 3"));
+        assert!(
+            notes[2]
+                .message
+                .starts_with("upgraded from version 3 to 4: the campus"),
+            "{}",
+            notes[2].message
+        );
+        assert!(notes[2].message.ends_with("saving writes version 4"));
     }
 
     #[test]

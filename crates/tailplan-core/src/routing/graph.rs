@@ -705,6 +705,9 @@ mod tests {
             outline: None,
             ports: 48,
             poe_budget_w: None,
+            role: Default::default(),
+            switch_model: None,
+            switches: None,
             props: Props::new(),
         }
     }

@@ -31,7 +31,7 @@
 //! });
 //! floor.telecom_rooms.push(TelecomRoom {
 //!     id: "tr".into(), name: "TR-1".into(), position: Point::new(0.0, 0.0), outline: None,
-//!     ports: 24, poe_budget_w: None, props: Default::default(),
+//!     ports: 24, poe_budget_w: None, role: Default::default(), switch_model: None, switches: None, props: Default::default(),
 //! });
 //! floor.outlets.push(Outlet {
 //!     id: "o".into(), name: "O-1".into(), position: Point::new(30.0, 2.0), ports: 2,

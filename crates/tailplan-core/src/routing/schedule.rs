@@ -18,7 +18,7 @@
 //! });
 //! floor.telecom_rooms.push(TelecomRoom {
 //!     id: "tr".into(), name: "TR-2".into(), position: Point::new(0.0, 0.0), outline: None,
-//!     ports: 24, poe_budget_w: None, props: Default::default(),
+//!     ports: 24, poe_budget_w: None, role: Default::default(), switch_model: None, switches: None, props: Default::default(),
 //! });
 //! floor.outlets.push(Outlet {
 //!     id: "o".into(), name: "O-2-001".into(), position: Point::new(20.0, 1.0), ports: 2,

@@ -31,6 +31,9 @@ fn room(id: &str, x: f64, y: f64, ports: u32) -> TelecomRoom {
         outline: None,
         ports,
         poe_budget_w: None,
+        role: Default::default(),
+        switch_model: None,
+        switches: None,
         props: Props::new(),
     }
 }

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
+use tailplan_core::campus::{Building, DistributorRole, Duct, SwitchModel};
 use tailplan_core::routing::route_ends::route_names_as_ids;
 use tailplan_core::validate::{validate_element, validate_project};
 use tailplan_core::{
@@ -207,6 +208,19 @@ fn read_tailplan_member(
             ));
         }
     }
+    if let Some(v) = field("switch_models") {
+        project.switch_models = serde_json::from_value::<Vec<SwitchModel>>(v)
+            .map_err(|e| format!("\"tailplan.switch_models\": {e}"))?;
+        if let Some((name, problem)) = project
+            .switch_models
+            .iter()
+            .find_map(|m| Some((m.name.clone(), m.problem()?)))
+        {
+            return Err(format!(
+                "\"tailplan.switch_models\", model \"{name}\": {problem}"
+            ));
+        }
+    }
     if let Some(v) = field("georef") {
         project.georef = Some(
             serde_json::from_value::<GeoReference>(v)
@@ -216,7 +230,7 @@ fn read_tailplan_member(
     for (k, _) in obj.iter() {
         if !matches!(
             k.as_str(),
-            "version" | "meta" | "settings" | "materials" | "georef" | "antennas"
+            "version" | "meta" | "settings" | "materials" | "georef" | "antennas" | "switch_models"
         ) {
             diagnostics.push(Diagnostic::warning(
                 "tailplan",
@@ -234,6 +248,7 @@ struct FloorInfo {
     elevation_m: Option<f64>,
     ceiling_m: Option<f64>,
     slab_material: Option<String>,
+    building: Option<String>,
     props: Map<String, Value>,
     described: bool,
 }
@@ -282,6 +297,16 @@ impl Reader<'_> {
         let kind_name = props.get("kind").and_then(Value::as_str).map(str::to_owned);
         if let Some(id) = &given_id {
             at = format!("{at} (id \"{id}\")");
+        }
+        if let Some(site) = kind_name
+            .as_deref()
+            .filter(|k| matches!(*k, "building" | "duct"))
+        {
+            let site = site.to_owned();
+            props.remove("kind");
+            f.remove("id");
+            self.site_feature(index, &site, given_id, props, geometry);
+            return None;
         }
         let floor_id = match props.remove("floor") {
             None | Some(Value::Null) => DEFAULT_FLOOR.to_owned(),
@@ -354,6 +379,79 @@ impl Reader<'_> {
         Some(kind)
     }
 
+    /// A feature of the site, on no floor: a `building` (its footprint, optional) or a `duct`.
+    fn site_feature(
+        &mut self,
+        index: usize,
+        kind: &str,
+        given_id: Option<String>,
+        props: Map<String, Value>,
+        geometry: Value,
+    ) {
+        let id = given_id.unwrap_or_else(|| self.ids.next(kind));
+        let at = format!("features[{index}] ({kind} \"{id}\")");
+        let mut p = Props {
+            map: props,
+            at: &at,
+            diagnostics: Vec::new(),
+        };
+        let name = p.string("name").unwrap_or_else(|| id.clone());
+        let geom = Geom::read(&geometry, self.projection.as_ref());
+        let built = if kind == "building" {
+            match geom {
+                Geom::Null => Ok(None),
+                Geom::Polygon(poly) => Ok(Some(poly)),
+                Geom::Bad(why) => Err(why),
+                other => Err(format!(
+                    "a building needs a Polygon footprint or no geometry, got {}",
+                    other.type_name()
+                )),
+            }
+            .map(|footprint| {
+                self.project.buildings.push(Building {
+                    id: id.clone(),
+                    name: name.clone(),
+                    footprint,
+                    props: Default::default(),
+                });
+            })
+        } else {
+            let capacity = p.count("capacity");
+            match geom {
+                Geom::Line(points) => {
+                    self.project.ducts.push(Duct {
+                        id: id.clone(),
+                        name: name.clone(),
+                        points,
+                        capacity,
+                        props: Default::default(),
+                    });
+                    Ok(())
+                }
+                Geom::Bad(why) => Err(why),
+                other => Err(format!(
+                    "a duct needs a LineString geometry, got {}",
+                    other.type_name()
+                )),
+            }
+        };
+        let mut diagnostics = p.diagnostics;
+        match built {
+            Ok(()) => {
+                let rest = p.map;
+                if kind == "building" {
+                    if let Some(b) = self.project.buildings.last_mut() {
+                        b.props = rest;
+                    }
+                } else if let Some(d) = self.project.ducts.last_mut() {
+                    d.props = rest;
+                }
+            }
+            Err(message) => diagnostics.push(Diagnostic::error(&at, message)),
+        }
+        self.diagnostics.extend(diagnostics);
+    }
+
     fn floor_feature(
         &mut self,
         at: &str,
@@ -372,6 +470,7 @@ impl Reader<'_> {
         let elevation_m = p.number("elevation_m");
         let ceiling_m = p.number("ceiling_m");
         let slab_material = p.string("slab_material");
+        let building = p.string("building");
         let diagnostics = p.diagnostics;
         let rest = p.map;
         self.diagnostics.extend(diagnostics);
@@ -386,6 +485,7 @@ impl Reader<'_> {
         info.elevation_m = elevation_m.or(info.elevation_m);
         info.ceiling_m = ceiling_m.or(info.ceiling_m);
         info.slab_material = slab_material.or(info.slab_material.take());
+        info.building = building.or(info.building.take());
         info.props = rest;
     }
 
@@ -395,6 +495,7 @@ impl Reader<'_> {
             floor.name = info.name.unwrap_or_else(|| format!("Floor {id}"));
             floor.ceiling_m = info.ceiling_m.unwrap_or(DEFAULT_CEILING_M);
             floor.slab_material = info.slab_material;
+            floor.building = info.building;
             floor.props = info.props;
             floor.elevation_m = match info.elevation_m {
                 Some(e) => e,
@@ -958,6 +1059,11 @@ fn build(
                 outline,
                 ports: p.count("ports").unwrap_or(96),
                 poe_budget_w: p.number("poe_budget_w"),
+                role: p
+                    .choice("role", "\"fd\", \"bd\" or \"cd\"", DistributorRole::parse)
+                    .unwrap_or_default(),
+                switch_model: p.string("switch_model"),
+                switches: p.count("switches"),
                 props: Default::default(),
             })
         }

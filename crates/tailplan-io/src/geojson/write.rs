@@ -18,7 +18,19 @@ pub(super) fn export(project: &Project) -> Value {
     if !project.antennas.is_empty() {
         tailplan.insert("antennas".into(), to_value(&project.antennas));
     }
+    if !project.switch_models.is_empty() {
+        tailplan.insert("switch_models".into(), to_value(&project.switch_models));
+    }
     let mut features = Vec::new();
+    for b in &project.buildings {
+        let mut p = Map::new();
+        p.insert("kind".into(), json!("building"));
+        p.insert("name".into(), json!(b.name));
+        p.extend(b.props.clone());
+        let geometry = b.footprint.as_ref().map_or(Value::Null, polygon);
+        features
+            .push(json!({"type": "Feature", "id": b.id, "geometry": geometry, "properties": p}));
+    }
     for floor in &project.floors {
         features.push(floor_feature(floor));
     }
@@ -26,6 +38,14 @@ pub(super) fn export(project: &Project) -> Value {
         for e in floor.elements() {
             features.push(element_feature(&floor.id, &e));
         }
+    }
+    for d in &project.ducts {
+        let mut p = Map::new();
+        p.insert("kind".into(), json!("duct"));
+        p.insert("name".into(), json!(d.name));
+        opt(&mut p, "capacity", d.capacity);
+        p.extend(d.props.clone());
+        features.push(json!({"type": "Feature", "id": d.id, "geometry": line_geometry(&d.points), "properties": p}));
     }
     json!({
         "type": "FeatureCollection",
@@ -48,6 +68,7 @@ fn floor_feature(floor: &Floor) -> Value {
     if let Some(m) = &floor.slab_material {
         p.insert("slab_material".into(), json!(m));
     }
+    opt(&mut p, "building", floor.building.as_ref());
     p.extend(floor.props.clone());
     json!({"type": "Feature", "geometry": null, "properties": p})
 }
@@ -165,6 +186,11 @@ fn element_feature(floor: &str, e: &Element) -> Value {
         Element::TelecomRoom(t) => {
             p.insert("ports".into(), json!(t.ports));
             opt(&mut p, "poe_budget_w", t.poe_budget_w);
+            if !t.role.is_fd() {
+                p.insert("role".into(), json!(t.role.as_str()));
+            }
+            opt(&mut p, "switch_model", t.switch_model.as_ref());
+            opt(&mut p, "switches", t.switches);
             match &t.outline {
                 Some(outline) => {
                     if outline.centroid() != t.position {

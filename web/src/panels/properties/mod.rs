@@ -1360,6 +1360,9 @@ mod tests {
             )),
             ports: 1,
             poe_budget_w: None,
+            role: Default::default(),
+            switch_model: None,
+            switches: None,
             props: Props::new(),
         });
         let Element::TelecomRoom(t) = set_field(&tr, "x", "11").unwrap() else {

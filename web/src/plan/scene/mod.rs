@@ -1303,6 +1303,9 @@ mod tests {
             outline: Some(Polygon::rect(p(17.0, 0.0), p(20.0, 3.0))),
             ports: 48,
             poe_budget_w: None,
+            role: Default::default(),
+            switch_model: None,
+            switches: None,
             props: Props::new(),
         });
         f.risers.push(Riser {
@@ -1754,6 +1757,9 @@ mod tests {
                 outline: None,
                 ports: 48,
                 poe_budget_w: None,
+                role: Default::default(),
+                switch_model: None,
+                switches: None,
                 props: Props::new(),
             });
             project.floors.push(floor);
