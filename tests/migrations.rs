@@ -15,6 +15,10 @@
 //!   equals the sample this version generates, every access point with that one radio; the
 //!   coverage summaries of the samples (`tests/coverage.rs`, snapshots) did not change with
 //!   format 3, so the maps are the ones version 2 made.
+//! - `v3/office.tailplan.json` and `v3/small.tailplan.json`: the samples as format 3 wrote them
+//!   (before the campus), with `v3/*.schedule.csv`, their cable schedules as version 3's
+//!   `tailplan route --schedule` wrote them: opened now, they route to the same horizontal
+//!   cables, id for id and centimetre for centimetre, and get no backbone.
 
 use std::path::PathBuf;
 
@@ -249,4 +253,39 @@ fn every_committed_old_file_opens() {
         }
     }
     assert!(seen >= 3);
+}
+
+/// Version 4 (the campus) reads a version 3 file as one building of floor distributors: the
+/// samples as format 3 wrote them open as generated now, and route to the very horizontal
+/// cables version 3 routed (its schedules, written by `tailplan route --schedule` before the
+/// campus, are committed beside them), with no backbone.
+#[test]
+fn version_3_samples_route_to_the_same_horizontal_cables() {
+    for sample in &SAMPLES {
+        let opened = open_old(3, sample.file_name);
+        assert!(
+            opened == (sample.build)(),
+            "{}: the upgraded version 3 file differs from the sample",
+            sample.file_name
+        );
+        let stem = sample.file_name.trim_end_matches(".tailplan.json");
+        let (before, _) = old_file(3, &format!("{stem}.schedule.csv"));
+        let routed = routing::route(&opened);
+        assert!(routed.backbone.is_empty(), "{stem}: a backbone appeared");
+        let now = tailplan_io::csv::schedule(&routed.schedule());
+        let mut lines = now.split("\r\n");
+        let header = lines.next().unwrap();
+        assert_eq!(
+            header.strip_suffix(",kind,duct_m"),
+            before.split("\r\n").next()
+        );
+        let now_rows: Vec<&str> = lines
+            .map(|l| l.strip_suffix(",horizontal,0.00").unwrap_or(l))
+            .collect();
+        let before_rows: Vec<&str> = before.split("\r\n").skip(1).collect();
+        assert_eq!(now_rows.len(), before_rows.len(), "{stem}: cable count");
+        for (a, b) in now_rows.iter().zip(&before_rows) {
+            assert_eq!(a, b, "{stem}: a cable changed");
+        }
+    }
 }

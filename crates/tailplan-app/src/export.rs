@@ -124,6 +124,10 @@ pub fn export(
                     "final-tail",
                     format!("{} devices", r.routing.final_tail.len()),
                 ),
+                CsvTable::Distributors => (
+                    "distributors",
+                    format!("{} distributors", r.distributors.len()),
+                ),
             };
             Ok(ExportFile {
                 name: format!("{base}-{file}.csv"),

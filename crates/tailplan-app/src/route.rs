@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use tailplan_core::routing::{self, BillOfMaterials, Finding, Routing, ScheduleRow};
+use tailplan_core::routing::{self, BillOfMaterials, Distributor, Finding, Routing, ScheduleRow};
 use tailplan_core::{Project, Severity};
 use tailplan_io::csv;
 
@@ -25,6 +25,12 @@ pub struct RouteSummary {
     pub total_m: f64,
     /// Design-rule findings of severity error.
     pub errors: usize,
+    /// Backbone cables between distributors.
+    pub backbone: usize,
+    /// Their total length, metres, to the centimetre.
+    pub backbone_m: f64,
+    /// Switches in all the distributors.
+    pub switches: u64,
 }
 
 /// Every cable routed to a telecom room: `tailplan route --json` and the npm package's
@@ -33,8 +39,11 @@ pub struct RouteSummary {
 pub struct RouteResult {
     /// The counts.
     pub summary: RouteSummary,
-    /// The cable schedule, one row per cable (ANSI/TIA-606 ids).
+    /// The cable schedule, one row per cable (ANSI/TIA-606 ids), horizontal then backbone.
     pub schedule: Vec<ScheduleRow>,
+    /// Every telecom room as a distributor: its role, building, floor, parent, ports used,
+    /// switches and PoE.
+    pub distributors: Vec<Distributor>,
     /// The bill of materials, priced from the project's settings.
     pub bill_of_materials: BillOfMaterials,
     /// Everything routing found: cables with their paths, unserved endpoints, tray fill,
@@ -50,8 +59,7 @@ pub fn route(project: &Project) -> RouteResult {
 impl RouteResult {
     /// The result of a routing already made (the editor's worker has one).
     pub fn of(project: &Project, routing: Routing) -> Self {
-        let bill_of_materials =
-            routing::bill_of_materials(project, &routing.cables, &routing.rooms);
+        let bill_of_materials = routing.bill_of_materials(project);
         Self {
             summary: RouteSummary {
                 endpoints: routing.endpoints,
@@ -59,8 +67,23 @@ impl RouteResult {
                 unserved: routing.unserved.len(),
                 total_m: (routing.total_m() * 100.0).round() / 100.0,
                 errors: routing.errors().count(),
+                backbone: routing.backbone.len(),
+                backbone_m: (routing
+                    .backbone
+                    .iter()
+                    .map(|b| b.lengths.total_m)
+                    .sum::<f64>()
+                    * 100.0)
+                    .round()
+                    / 100.0,
+                switches: routing
+                    .distributors
+                    .iter()
+                    .map(|d| u64::from(d.switches))
+                    .sum(),
             },
             schedule: routing.schedule().rows,
+            distributors: routing.distributors.clone(),
             bill_of_materials,
             routing,
         }
@@ -76,6 +99,7 @@ impl RouteResult {
             CsvTable::Rooms => csv::rooms(&r.rooms),
             CsvTable::Findings => csv::findings(&r.findings),
             CsvTable::FinalTail => csv::final_tail(&r.final_tail),
+            CsvTable::Distributors => csv::distributors(&r.distributors),
         }
     }
 
@@ -103,17 +127,20 @@ pub enum CsvTable {
     Findings,
     /// The final-tail choice of every IoT device.
     FinalTail,
+    /// Every distributor: role, parent, ports, switches, fibre.
+    Distributors,
 }
 
 impl CsvTable {
     /// Every table.
-    pub const ALL: [CsvTable; 6] = [
+    pub const ALL: [CsvTable; 7] = [
         CsvTable::Schedule,
         CsvTable::BillOfMaterials,
         CsvTable::TrayFill,
         CsvTable::Rooms,
         CsvTable::Findings,
         CsvTable::FinalTail,
+        CsvTable::Distributors,
     ];
 
     /// Its name: `schedule`, `bill_of_materials`...
@@ -125,6 +152,7 @@ impl CsvTable {
             CsvTable::Rooms => "rooms",
             CsvTable::Findings => "findings",
             CsvTable::FinalTail => "final_tail",
+            CsvTable::Distributors => "distributors",
         }
     }
 }
@@ -139,7 +167,7 @@ impl FromStr for CsvTable {
                 AppError::unreadable(
                     Param::Table,
                     format!(
-                        "unknown table \"{s}\": expected schedule, bill_of_materials, tray_fill, rooms, findings or final_tail"
+                        "unknown table \"{s}\": expected schedule, bill_of_materials, tray_fill, rooms, findings, final_tail or distributors"
                     ),
                 )
             })
@@ -191,7 +219,7 @@ mod tests {
         assert!(r.csv(CsvTable::Schedule).starts_with("cable_id,"));
         assert_eq!(
             "wiring".parse::<CsvTable>().unwrap_err().to_string(),
-            "table: unknown table \"wiring\": expected schedule, bill_of_materials, tray_fill, rooms, findings or final_tail"
+            "table: unknown table \"wiring\": expected schedule, bill_of_materials, tray_fill, rooms, findings, final_tail or distributors"
         );
         let c = check(&project);
         assert!(c.errors + c.warnings <= c.findings.len());

@@ -405,7 +405,8 @@ pub struct PriceTable {
     /// Cable per metre, by type (Cat6A 1.20, SPE 0.90, fibre 1.60).
     pub cable_per_m: PerMedium,
     /// One termination at the telecom room, by cable type: the patch-panel port with its
-    /// share of the panel, the patch cord and the switch port (Cat6A 45, SPE 70, fibre 95).
+    /// share of the panel and the patch cord (Cat6A 45, SPE 70, fibre 95: for fibre, one
+    /// duplex port); the switches are priced by their models.
     pub patch_panel_port: PerMedium,
     /// One outlet: faceplate, back box and fixing; its jacks are in `patch_panel_port` (25).
     pub outlet: f64,
@@ -415,6 +416,8 @@ pub struct PriceTable {
     pub access_point: f64,
     /// Cable tray per metre, installed (40).
     pub tray_per_m: f64,
+    /// Backbone fibre cable per metre, installed (3.50: a 12-core indoor/outdoor cable).
+    pub backbone_per_m: f64,
 }
 
 impl Default for PriceTable {
@@ -435,6 +438,7 @@ impl Default for PriceTable {
             gateway: 450.0,
             access_point: 650.0,
             tray_per_m: 40.0,
+            backbone_per_m: 3.5,
         }
     }
 }

@@ -32,7 +32,7 @@
 //!
 //! let csv = tailplan_io::csv::schedule(&routed.schedule());
 //! let mut lines = csv.split("\r\n");
-//! assert_eq!(lines.next(), Some("cable_id,from,to,floor,medium,drop_m,tray_m,riser_m,slack_m,total_m,status,route,note"));
+//! assert_eq!(lines.next(), Some("cable_id,from,to,floor,medium,drop_m,tray_m,riser_m,slack_m,total_m,status,route,note,kind,duct_m"));
 //! assert!(lines.next().unwrap().starts_with("0A-A01,\"'=HYPERLINK(\"\"x\"\")/1\",TR-0,0,cat6a,"));
 //!
 //! let bom = routing::bill_of_materials(&project, &routed.cables, &routed.rooms);
@@ -43,7 +43,8 @@ use std::fmt::Write as _;
 
 use tailplan_core::coverage::{Heatmaps, NO_SERVER};
 use tailplan_core::routing::{
-    BillOfMaterials, CableSchedule, FinalTailChoice, Finding, RoomLoad, TailKind, TrayFill,
+    BillOfMaterials, CableSchedule, Distributor, FinalTailChoice, Finding, RoomLoad, TailKind,
+    TrayFill,
 };
 
 /// One field of a row.
@@ -95,14 +96,14 @@ fn opt(x: Option<f64>, d: usize) -> Cell<'static> {
 }
 
 /// The cable schedule: `cable_id, from, to, floor, medium, drop_m, tray_m, riser_m, slack_m,
-/// total_m, status, route, note`.
+/// total_m, status, route, note, kind, duct_m` (`kind`: `horizontal` or `backbone`).
 pub fn schedule(s: &CableSchedule) -> String {
     let mut out = String::new();
     header(
         &mut out,
         &[
             "cable_id", "from", "to", "floor", "medium", "drop_m", "tray_m", "riser_m", "slack_m",
-            "total_m", "status", "route", "note",
+            "total_m", "status", "route", "note", "kind", "duct_m",
         ],
     );
     for r in &s.rows {
@@ -122,6 +123,8 @@ pub fn schedule(s: &CableSchedule) -> String {
                 Cell::Text(&r.status),
                 Cell::Text(&r.route),
                 Cell::Text(&r.note),
+                Cell::Text(r.kind.as_str()),
+                Cell::Num(r.duct_m, 2),
             ],
         );
     }
@@ -198,6 +201,8 @@ pub fn tray_fill(fill: &[TrayFill]) -> String {
             "tray_area_mm2",
             "fill_pct",
             "capacity",
+            "backbone",
+            "poe_bundle",
         ],
     );
     for f in fill {
@@ -221,6 +226,60 @@ pub fn tray_fill(fill: &[TrayFill]) -> String {
                 opt(f.tray_area_mm2, 0),
                 opt(f.fill.map(|x| x * 100.0), 1),
                 f.capacity.map_or(Cell::Empty, |c| Cell::Int(c.into())),
+                Cell::Int(f.backbone.into()),
+                Cell::Int(f.poe_bundle.into()),
+            ],
+        );
+    }
+    out
+}
+
+/// Every distributor: `building, floor, id, name, role, parent, ports_used, switch_model,
+/// switches, switch_ports, switch_poe_w, poe_w, patch_panels, backbone_cables, fibre_ports,
+/// fibre_panels`.
+pub fn distributors(list: &[Distributor]) -> String {
+    let mut out = String::new();
+    header(
+        &mut out,
+        &[
+            "building",
+            "floor",
+            "id",
+            "name",
+            "role",
+            "parent",
+            "ports_used",
+            "switch_model",
+            "switches",
+            "switch_ports",
+            "switch_poe_w",
+            "poe_w",
+            "patch_panels",
+            "backbone_cables",
+            "fibre_ports",
+            "fibre_panels",
+        ],
+    );
+    for d in list {
+        write_row(
+            &mut out,
+            &[
+                Cell::Text(&d.building),
+                Cell::Text(&d.floor),
+                Cell::Text(&d.id),
+                Cell::Text(&d.name),
+                Cell::Text(d.role.as_str()),
+                Cell::Text(d.parent.as_deref().unwrap_or("")),
+                Cell::Int(d.ports_used),
+                Cell::Text(&d.switch_model),
+                Cell::Int(d.switches.into()),
+                Cell::Int(d.switch_ports),
+                Cell::Num(d.switch_poe_w, 1),
+                Cell::Num(d.poe_w, 1),
+                Cell::Int(d.patch_panels),
+                Cell::Int(d.backbone_cables.into()),
+                Cell::Int(d.fibre_ports.into()),
+                Cell::Int(d.fibre_panels.into()),
             ],
         );
     }
@@ -412,6 +471,8 @@ mod tests {
             status: "ok".into(),
             route: "auto".into(),
             note: note.into(),
+            kind: Default::default(),
+            duct_m: 0.0,
         }
     }
 
@@ -424,11 +485,11 @@ mod tests {
         let lines: Vec<&str> = text.split("\r\n").collect();
         assert_eq!(
             lines[0],
-            "cable_id,from,to,floor,medium,drop_m,tray_m,riser_m,slack_m,total_m,status,route,note"
+            "cable_id,from,to,floor,medium,drop_m,tray_m,riser_m,slack_m,total_m,status,route,note,kind,duct_m"
         );
         assert_eq!(
             lines[1],
-            "0A-A01,\"O-1/1, desk \"\"A\"\"\",TR-0,0,cat6a,3.46,10.00,0.00,3.30,16.76,ok,auto,\"'=HYPERLINK(\"\"x\"\")\""
+            "0A-A01,\"O-1/1, desk \"\"A\"\"\",TR-0,0,cat6a,3.46,10.00,0.00,3.30,16.76,ok,auto,\"'=HYPERLINK(\"\"x\"\")\",horizontal,0.00"
         );
         assert_eq!(lines[2], "");
     }

@@ -245,6 +245,73 @@ export interface AreaStats {
   max_dbm: number | null;
 }
 
+/** A fibre cable from a distributor to the one above it. */
+export interface BackboneCable {
+  /**
+   * TIA-606 backbone id: the two ends' spaces (floor id and room letter) and the cable's
+   * number between them: `1A/0A-01`.
+   */
+  id: string;
+  /** Building or campus backbone. */
+  level: BackboneLevel;
+  /** The lower distributor's name. */
+  from: string;
+  /** Its id. */
+  from_id: string;
+  /** Its floor's id. */
+  from_floor: string;
+  /** The distributor above: its name. */
+  to: string;
+  /** Its id. */
+  to_id: string;
+  /** Its floor's id. */
+  to_floor: string;
+  /** The building of the lower distributor (its name; empty for the one unnamed building). */
+  building: string;
+  /** The fibre. */
+  fibre: FibreType;
+  /** Its cores. */
+  cores: number;
+  /** Its length in parts. */
+  lengths: BackboneLengths;
+  /** The straight line between the two racks, metres (no cable is shorter). */
+  straight_m: number;
+  /** The fibre's limit, metres. */
+  limit_m: number;
+  /** The risers it climbs, by name, in order. */
+  risers?: string[];
+  /** The ducts it runs through, by id, in order. */
+  ducts?: string[];
+  /**
+   * Its path, floor by floor, from the lower distributor; the part through the ducts has
+   * the floor `""` (the site).
+   */
+  path: FloorPath[];
+  /** How it stands against its rule (its length). */
+  status: CableStatus;
+  /** What its rule found, in words. */
+  notes?: string[];
+}
+
+/** A backbone cable's length in parts, metres, each to the centimetre. */
+export interface BackboneLengths {
+  /** From each rack to its tray point. */
+  drop_m: number;
+  /** Along trays (and the runs from risers to their trays). */
+  tray_m: number;
+  /** Up or down risers. */
+  riser_m: number;
+  /** Through ducts between buildings, with their entries into the ground floors. */
+  duct_m: number;
+  /** Slack left at both distributors. */
+  slack_m: number;
+  /** The whole cable. */
+  total_m: number;
+}
+
+/** Which link of the backbone a cable is. */
+export type BackboneLevel = "building" | "campus";
+
 /** The backbone cables between distributors. */
 export interface BackboneSettings {
   /** Fibre between a floor and its building distributor (`om4`). */
@@ -379,6 +446,9 @@ export interface Cable {
   /** What its rules found, in words. */
   notes?: string[];
 }
+
+/** What a cable of the schedule is. */
+export type CableKind = "horizontal" | "backbone";
 
 /**
  * A cable's length in the parts a schedule lists, metres, each to the centimetre (the total is
@@ -814,7 +884,7 @@ export type CrsName = "auto" | "planar" | "wgs84";
  * A table of the routing as CSV: what `tailplan route` writes with `--schedule`, `--bom`,
  * `--fill`, `--rooms` and `--final-tail`, and the design-rule findings.
  */
-export type CsvTable = "schedule" | "bill_of_materials" | "tray_fill" | "rooms" | "findings" | "final_tail";
+export type CsvTable = "schedule" | "bill_of_materials" | "tray_fill" | "rooms" | "findings" | "final_tail" | "distributors";
 
 /** An endpoint that needs a connection: a sensor, a camera, a control panel... */
 export interface Device {
@@ -864,6 +934,45 @@ export interface Diagnostic {
   location: string;
   /** What is wrong, and what was done about it. */
   message: string;
+}
+
+/** A distributor: its place in the campus, its load, and the switches it needs. */
+export interface Distributor {
+  /** The telecom room's id. */
+  id: string;
+  /** Its name. */
+  name: string;
+  /** What it distributes to. */
+  role: DistributorRole;
+  /** Its building's name (empty for the one unnamed building). */
+  building: string;
+  /** Its floor's id. */
+  floor: string;
+  /** Horizontal cables ending here. */
+  ports_used: number;
+  /** The switch model it is equipped with. */
+  switch_model: string;
+  /** Switches: as installed (`switches` of the room) or as many as its ports and PoE need. */
+  switches: number;
+  /** Their access ports in all. */
+  switch_ports: number;
+  /** Their PoE budget in all, watts. */
+  switch_poe_w: number;
+  /** PoE its devices draw, watts. */
+  poe_w: number;
+  /** Copper (and SPE) patch panels for its horizontal cables. */
+  patch_panels: number;
+  /** Backbone cables ending here: from the distributors below and to the one above. */
+  backbone_cables: number;
+  /** Duplex fibre ports for them (half the cores of each). */
+  fibre_ports: number;
+  /** Fibre panels for them (24 duplex ports each). */
+  fibre_panels: number;
+  /**
+   * The distributor its backbone goes to: its name; none for the CD, or for a distributor
+   * without backbone.
+   */
+  parent?: string | null;
 }
 
 /** What a telecom room distributes to (ISO/IEC 11801-1). */
@@ -1550,6 +1659,28 @@ export interface Outlet {
 /** An ISO 216 paper size, landscape (the CLI's `--paper`). */
 export type PaperName = "A4" | "A3" | "A2" | "A1" | "A0";
 
+/** How many cables a riser or a duct carries. */
+export interface PathwayLoad {
+  /** `riser` or `duct`. */
+  kind: string;
+  /** The duct's id, or the riser's id on the lower floor. */
+  id: string;
+  /** Its name. */
+  name: string;
+  /** The building (risers; empty for the unnamed building or a duct). */
+  building: string;
+  /** For a riser: the lower floor's id; for a duct, empty. */
+  from_floor?: string;
+  /** For a riser: the upper floor's id; for a duct, empty. */
+  to_floor?: string;
+  /** Horizontal cables through it. */
+  horizontal: number;
+  /** Backbone cables through it. */
+  backbone: number;
+  /** Its capacity in cables, when given. */
+  capacity?: number | null;
+}
+
 /** An amount per cabled medium. */
 export interface PerMedium {
   /** Cat6A. */
@@ -1708,7 +1839,8 @@ export interface PriceTable {
   cable_per_m: PerMedium;
   /**
    * One termination at the telecom room, by cable type: the patch-panel port with its
-   * share of the panel, the patch cord and the switch port (Cat6A 45, SPE 70, fibre 95).
+   * share of the panel and the patch cord (Cat6A 45, SPE 70, fibre 95: for fibre, one
+   * duplex port); the switches are priced by their models.
    */
   patch_panel_port: PerMedium;
   /** One outlet: faceplate, back box and fixing; its jacks are in `patch_panel_port` (25). */
@@ -1719,6 +1851,8 @@ export interface PriceTable {
   access_point: number;
   /** Cable tray per metre, installed (40). */
   tray_per_m: number;
+  /** Backbone fibre cable per metre, installed (3.50: a 12-core indoor/outdoor cable). */
+  backbone_per_m: number;
 }
 
 /**
@@ -1733,7 +1867,8 @@ export interface PriceTableInput {
   cable_per_m?: PerMedium;
   /**
    * One termination at the telecom room, by cable type: the patch-panel port with its
-   * share of the panel, the patch cord and the switch port (Cat6A 45, SPE 70, fibre 95).
+   * share of the panel and the patch cord (Cat6A 45, SPE 70, fibre 95: for fibre, one
+   * duplex port); the switches are priced by their models.
    */
   patch_panel_port?: PerMedium;
   /** One outlet: faceplate, back box and fixing; its jacks are in `patch_panel_port` (25). */
@@ -1744,6 +1879,8 @@ export interface PriceTableInput {
   access_point?: number;
   /** Cable tray per metre, installed (40). */
   tray_per_m?: number;
+  /** Backbone fibre cable per metre, installed (3.50: a 12-core indoor/outdoor cable). */
+  backbone_per_m?: number;
 }
 
 /**
@@ -2169,8 +2306,13 @@ export interface RoomStats {
 export interface RouteResult {
   /** The counts. */
   summary: RouteSummary;
-  /** The cable schedule, one row per cable (ANSI/TIA-606 ids). */
+  /** The cable schedule, one row per cable (ANSI/TIA-606 ids), horizontal then backbone. */
   schedule: ScheduleRow[];
+  /**
+   * Every telecom room as a distributor: its role, building, floor, parent, ports used,
+   * switches and PoE.
+   */
+  distributors: Distributor[];
   /** The bill of materials, priced from the project's settings. */
   bill_of_materials: BillOfMaterials;
   /**
@@ -2201,6 +2343,12 @@ export interface RouteSummary {
   total_m: number;
   /** Design-rule findings of severity error. */
   errors: number;
+  /** Backbone cables between distributors. */
+  backbone: number;
+  /** Their total length, metres, to the centimetre. */
+  backbone_m: number;
+  /** Switches in all the distributors. */
+  switches: number;
 }
 
 /**
@@ -2222,10 +2370,19 @@ export interface Routing {
   findings: Finding[];
   /** The options of every IoT device. */
   final_tail: FinalTailChoice[];
+  /**
+   * The fibre cables between distributors (none when every telecom room is a floor
+   * distributor).
+   */
+  backbone: BackboneCable[];
+  /** Every telecom room as a distributor: its role, parent, load and switches. */
+  distributors: Distributor[];
+  /** The cables in every riser and duct. */
+  pathways: PathwayLoad[];
 }
 
 /** Which rule a finding is about. */
-export type Rule = "link_length" | "tray_fill" | "tray_capacity" | "poe_budget" | "poe_class" | "poe_medium" | "ports" | "unserved" | "hand_route" | "pathway" | "radio_load";
+export type Rule = "link_length" | "tray_fill" | "tray_capacity" | "poe_budget" | "poe_class" | "poe_medium" | "ports" | "unserved" | "hand_route" | "pathway" | "radio_load" | "horizontal-other-floor" | "channel-length" | "poe-bundle" | "switch-ports" | "switch-poe" | "backbone-length" | "backbone" | "pathway-capacity";
 
 /** One row of the cable schedule. */
 export interface ScheduleRow {
@@ -2255,6 +2412,13 @@ export interface ScheduleRow {
   route: string;
   /** What the cable's rules found, if anything. */
   note: string;
+  /**
+   * `horizontal` (an endpoint to its distributor) or `backbone` (a distributor to the one
+   * above; `from` and `to` are then the distributors' names).
+   */
+  kind: CableKind;
+  /** Through ducts between buildings, metres (backbone only). */
+  duct_m: number;
 }
 
 /** Everything a project may tune. */
@@ -2573,8 +2737,12 @@ export interface TrayFill {
   cat6a: number;
   /** Of which single-pair Ethernet. */
   spe: number;
-  /** Of which fibre. */
+  /** Of which horizontal fibre. */
   fiber: number;
+  /** Of which backbone fibre (counted at the fibre cable type's size). */
+  backbone: number;
+  /** Horizontal cables carrying 802.3at PoE or more (the bundle `poe-bundle` counts). */
+  poe_bundle: number;
   /** The cables' cross-sections added up, square millimetres. */
   cable_area_mm2: number;
   /** The tray's cross-section (width × depth), when both are given. */

@@ -1,5 +1,6 @@
 //! `tailplan route PROJECT.json... [-o ROUTED.json] [--schedule FILE.csv] [--bom FILE.csv]
-//! [--json FILE] [--fill FILE.csv] [--rooms FILE.csv] [--final-tail FILE.csv] [--out-dir DIR]`
+//! [--json FILE] [--fill FILE.csv] [--rooms FILE.csv] [--final-tail FILE.csv]
+//! [--distributors FILE.csv] [--out-dir DIR]`
 
 use std::path::{Path, PathBuf};
 
@@ -43,9 +44,12 @@ pub struct Args {
     /// Write the final-tail choice of every IoT device (CSV).
     #[arg(long, value_name = "FILE.csv")]
     final_tail: Option<PathBuf>,
+    /// Write every distributor: role, building, parent, ports, switches, PoE, fibre (CSV).
+    #[arg(long, value_name = "FILE.csv")]
+    distributors: Option<PathBuf>,
     /// Write all of the above for every project into this folder: PROJECT.routed.tailplan.json,
-    /// PROJECT.routing.json, PROJECT.schedule.csv, .bom.csv, .fill.csv, .rooms.csv and
-    /// .final-tail.csv.
+    /// PROJECT.routing.json, PROJECT.schedule.csv, .bom.csv, .fill.csv, .rooms.csv,
+    /// .final-tail.csv and .distributors.csv.
     #[arg(long, value_name = "DIR")]
     out_dir: Option<PathBuf>,
     /// How to read GeoJSON coordinates: auto, planar (metres) or wgs84 (lon/lat).
@@ -63,6 +67,7 @@ struct Outputs {
     fill: Option<PathBuf>,
     rooms: Option<PathBuf>,
     final_tail: Option<PathBuf>,
+    distributors: Option<PathBuf>,
 }
 
 impl Outputs {
@@ -76,6 +81,7 @@ impl Outputs {
             fill: f("fill.csv"),
             rooms: f("rooms.csv"),
             final_tail: f("final-tail.csv"),
+            distributors: f("distributors.csv"),
         }
     }
 }
@@ -90,6 +96,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
         fill: args.fill.clone(),
         rooms: args.rooms.clone(),
         final_tail: args.final_tail.clone(),
+        distributors: args.distributors.clone(),
     };
     let several = args.projects.len() > 1;
     let names_a_file = [
@@ -100,12 +107,13 @@ pub fn run(args: Args) -> Result<(), Failure> {
         &named.fill,
         &named.rooms,
         &named.final_tail,
+        &named.distributors,
     ]
     .iter()
     .any(|o| o.is_some());
     if several && names_a_file {
         return Err(Failure::input(
-            "-o, --schedule, --bom, --json, --fill, --rooms and --final-tail name one file: with several projects, give --out-dir",
+            "-o, --schedule, --bom, --json, --fill, --rooms, --final-tail and --distributors name one file: with several projects, give --out-dir",
         ));
     }
     let outputs: Vec<Outputs> = match &args.out_dir {
@@ -152,6 +160,7 @@ fn route(path: &Path, crs: CrsChoice, outputs: &Outputs, r: &mut Report) -> Resu
         (&outputs.fill, CsvTable::TrayFill),
         (&outputs.rooms, CsvTable::Rooms),
         (&outputs.final_tail, CsvTable::FinalTail),
+        (&outputs.distributors, CsvTable::Distributors),
     ];
     for (path, table) in tables {
         if let Some(path) = path {
@@ -190,17 +199,36 @@ pub fn summary_text(r: &Routing, bom: &routing::BillOfMaterials) -> String {
             q.reel_m
         );
     }
-    for room in &r.rooms {
+    for (room, d) in r.rooms.iter().zip(&r.distributors) {
         out += &format!(
-            "  {} (floor {}): {} of {} ports, PoE {:.1} W{}\n",
+            "  {} ({}floor {}): {} of {} ports, PoE {:.1} W{}; {} × {}{}\n",
             room.name,
+            if d.building.is_empty() {
+                String::new()
+            } else {
+                format!("building {}, ", d.building)
+            },
             room.floor,
             room.used,
             room.ports,
             room.poe_w,
             room.poe_budget_w
                 .map(|b| format!(" of {b} W"))
-                .unwrap_or_default()
+                .unwrap_or_default(),
+            d.switches,
+            d.switch_model,
+            match (&d.parent, d.role) {
+                (Some(p), role) => format!("; {} → {p}", role.as_str().to_uppercase()),
+                (None, tailplan_core::DistributorRole::Fd) => String::new(),
+                (None, role) => format!("; {}", role.as_str().to_uppercase()),
+            }
+        );
+    }
+    if !r.backbone.is_empty() {
+        let total: f64 = r.backbone.iter().map(|b| b.lengths.total_m).sum();
+        out += &format!(
+            "backbone: {} fibre cable(s), {total:.1} m in all\n",
+            r.backbone.len()
         );
     }
     let recommended = r

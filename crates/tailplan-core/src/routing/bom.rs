@@ -7,11 +7,14 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::campus;
 use crate::devices::Medium;
 use crate::project::Project;
+use crate::routing::backbone::{BackboneCable, Distributor, FIBRE_PANEL_PORTS};
 use crate::routing::cable::Cable;
 use crate::routing::loads::RoomLoad;
 use crate::routing::rules::medium_name;
+use crate::settings::FibreType;
 
 /// The cable of one type: net length and the boxes to buy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -116,10 +119,7 @@ pub fn bill_of_materials(
     for q in &quantities {
         lines.push(line(
             format!("port-{}", q.medium.as_str()),
-            format!(
-                "{} patch-panel port with patch cord and switch port",
-                medium_name(q.medium)
-            ),
+            format!("{} patch-panel port with patch cord", medium_name(q.medium)),
             f64::from(q.cables),
             "port",
             prices.patch_panel_port.of(q.medium).unwrap_or(0.0),
@@ -191,4 +191,69 @@ pub fn bill_of_materials(
         cables: quantities,
         lines,
     }
+}
+
+/// The lines of the campus: the distributors' switches by model, the backbone fibre by type
+/// (metres and cables), its duplex ports at both ends and the fibre panels that hold them.
+pub fn campus_lines(
+    project: &Project,
+    distributors: &[Distributor],
+    backbone: &[BackboneCable],
+) -> Vec<BomLine> {
+    let prices = &project.settings.prices;
+    let mut lines = Vec::new();
+    let mut switches: BTreeMap<&str, u32> = BTreeMap::new();
+    for d in distributors {
+        if d.switches > 0 {
+            *switches.entry(d.switch_model.as_str()).or_default() += d.switches;
+        }
+    }
+    for (name, n) in switches {
+        let model = campus::switch_model(&project.switch_models, name);
+        lines.push(line(
+            format!("switch-{name}"),
+            model.map_or_else(|| format!("switch {name}"), |m| m.description.clone()),
+            f64::from(n),
+            "pcs",
+            model.map_or(0.0, |m| m.price),
+        ));
+    }
+    for fibre in [FibreType::Om4, FibreType::Os2] {
+        let of: Vec<&BackboneCable> = backbone.iter().filter(|b| b.fibre == fibre).collect();
+        if of.is_empty() {
+            continue;
+        }
+        let length_m: f64 = of.iter().map(|b| b.lengths.total_m).sum();
+        let cores = of[0].cores;
+        lines.push(line(
+            format!("backbone-{}", fibre.as_str()),
+            format!(
+                "{cores}-core {} backbone cable: {length_m:.2} m in {} cables",
+                fibre.as_str().to_uppercase(),
+                of.len()
+            ),
+            length_m.ceil(),
+            "m",
+            prices.backbone_per_m,
+        ));
+    }
+    let ports: u32 = distributors.iter().map(|d| d.fibre_ports).sum();
+    if ports > 0 {
+        lines.push(line(
+            "port-backbone".into(),
+            "duplex fibre port of the backbone, spliced pigtails and patch cord".into(),
+            f64::from(ports),
+            "port",
+            prices.patch_panel_port.fiber,
+        ));
+        let panels: u32 = distributors.iter().map(|d| d.fibre_panels).sum();
+        lines.push(line(
+            "fibre-panel".into(),
+            format!("{FIBRE_PANEL_PORTS}-port duplex fibre panel (priced in its ports)"),
+            f64::from(panels),
+            "pcs",
+            0.0,
+        ));
+    }
+    lines
 }

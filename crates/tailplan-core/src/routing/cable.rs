@@ -154,13 +154,13 @@ pub struct Cable {
     /// What its rules found, in words.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
-    /// The tray sections it occupies (edges of the pathway graph), for fill.
+    /// The pathway edges it occupies (tray sections, risers...), for fill.
     #[serde(skip)]
     pub(crate) sections: Vec<EdgeIndex>,
 }
 
 impl Cable {
-    /// The tray sections (edges of the pathway graph) the cable occupies.
+    /// The pathway edges (tray sections, jogs, risers) the cable occupies.
     pub fn sections(&self) -> &[EdgeIndex] {
         &self.sections
     }

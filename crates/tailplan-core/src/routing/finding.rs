@@ -34,6 +34,33 @@ pub enum Rule {
     Pathway,
     /// A radio serving more Wi-Fi clients, or more airtime, than the capacity settings allow.
     RadioLoad,
+    /// A horizontal cable ending at a distributor on another floor (ISO/IEC 11801-1 and
+    /// TIA-569 want every floor served from its own). Named with hyphens, like every rule of
+    /// the campus.
+    #[serde(rename = "horizontal-other-floor")]
+    HorizontalOtherFloor,
+    /// A copper channel (permanent link and the cords of `settings.cabling`) over its limit.
+    #[serde(rename = "channel-length")]
+    ChannelLength,
+    /// More cables carrying 802.3at PoE or more in one tray section than the bundle limit.
+    #[serde(rename = "poe-bundle")]
+    PoeBundle,
+    /// More horizontal cables at a distributor than its switches have access ports.
+    #[serde(rename = "switch-ports")]
+    SwitchPorts,
+    /// More PoE drawn at a distributor than its switches deliver.
+    #[serde(rename = "switch-poe")]
+    SwitchPoe,
+    /// A backbone cable longer than its fibre allows.
+    #[serde(rename = "backbone-length")]
+    BackboneLength,
+    /// A distributor without the backbone it should have: no building distributor in its
+    /// building, no campus distributor, no pathway to the distributor above.
+    #[serde(rename = "backbone")]
+    Backbone,
+    /// More cables in a duct than its capacity.
+    #[serde(rename = "pathway-capacity")]
+    PathwayCapacity,
 }
 
 impl Rule {
@@ -51,6 +78,14 @@ impl Rule {
             Rule::HandRoute => "hand_route",
             Rule::Pathway => "pathway",
             Rule::RadioLoad => "radio_load",
+            Rule::HorizontalOtherFloor => "horizontal-other-floor",
+            Rule::ChannelLength => "channel-length",
+            Rule::PoeBundle => "poe-bundle",
+            Rule::SwitchPorts => "switch-ports",
+            Rule::SwitchPoe => "switch-poe",
+            Rule::BackboneLength => "backbone-length",
+            Rule::Backbone => "backbone",
+            Rule::PathwayCapacity => "pathway-capacity",
         }
     }
 }

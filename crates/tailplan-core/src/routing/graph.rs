@@ -20,6 +20,14 @@ use crate::routing::finding::{Finding, Rule};
 /// Trays whose ends or lines come within this distance of each other are joined, metres.
 pub const JOIN_TOLERANCE_M: f64 = 0.05;
 
+/// Duct vertices this close are one point of the duct network (a manhole), metres; a duct end
+/// this close to a building's footprint enters it.
+pub const DUCT_JOIN_M: f64 = 1.0;
+
+/// A duct end outside every footprint enters the building whose ground-floor tray is nearest
+/// within this distance, metres.
+pub const DUCT_ENTRY_MAX_M: f64 = 30.0;
+
 /// A point of the pathways: a junction or vertex of trays, or a riser's position.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PathNode {
@@ -69,11 +77,32 @@ pub enum PathEdge {
         /// Length, metres.
         length_m: f64,
     },
-    /// Through a riser, from one floor to the next floor up that has a riser of that name.
+    /// Through a riser, from one floor to the next floor up of the same building that has a
+    /// riser of that name.
     Riser {
         /// The riser's name.
         name: String,
+        /// Index of the lower floor.
+        from_floor: usize,
+        /// Index of the upper floor.
+        to_floor: usize,
         /// Length: the difference of the floors' elevations, metres.
+        length_m: f64,
+    },
+    /// A straight piece of a duct between buildings (backbone only).
+    Duct {
+        /// Index of the duct in [`Project::ducts`].
+        duct: usize,
+        /// Length, metres.
+        length_m: f64,
+    },
+    /// From a duct's end to the nearest tray of the building's ground floor it enters: along
+    /// the floor to the tray point, up to the tray, and along the tray to this end of its
+    /// section (backbone only).
+    Entry {
+        /// Index of the ground floor.
+        floor: usize,
+        /// Length, metres.
         length_m: f64,
     },
 }
@@ -85,8 +114,23 @@ impl PathEdge {
             PathEdge::Tray(s) => s.length_m,
             PathEdge::Jog { length_m, .. }
             | PathEdge::RiserStub { length_m, .. }
-            | PathEdge::Riser { length_m, .. } => *length_m,
+            | PathEdge::Riser { length_m, .. }
+            | PathEdge::Duct { length_m, .. }
+            | PathEdge::Entry { length_m, .. } => *length_m,
         }
+    }
+
+    /// The part of the length outside the buildings (ducts and their entries), metres.
+    pub fn duct_m(&self) -> f64 {
+        match self {
+            PathEdge::Duct { length_m, .. } | PathEdge::Entry { length_m, .. } => *length_m,
+            _ => 0.0,
+        }
+    }
+
+    /// Whether only backbone cables may use it (ducts between buildings).
+    pub fn is_backbone_only(&self) -> bool {
+        matches!(self, PathEdge::Duct { .. } | PathEdge::Entry { .. })
     }
 
     /// The vertical part of the length (risers), metres.
@@ -134,6 +178,8 @@ pub struct RoomTree {
     pub dist_m: Vec<f64>,
     /// The part of `dist_m` in risers.
     pub riser_m: Vec<f64>,
+    /// The part of `dist_m` in ducts and their entries.
+    pub duct_m: Vec<f64>,
     /// The edge towards the room on the shortest path, per node.
     pub pred: Vec<Option<EdgeIndex>>,
 }
@@ -228,8 +274,9 @@ impl PathwayGraph {
             rooms: Vec::new(),
             findings: Vec::new(),
         };
-        // Riser nodes by name: (elevation, floor, node).
-        let mut risers: BTreeMap<&str, Vec<(f64, usize, NodeIndex)>> = BTreeMap::new();
+        // Riser nodes by building and name: (elevation, floor, node).
+        type RiserKey<'p> = (&'p str, &'p str);
+        let mut risers: BTreeMap<RiserKey, Vec<(f64, usize, NodeIndex)>> = BTreeMap::new();
         for (fi, floor) in project.floors.iter().enumerate() {
             let mut segs = Vec::new();
             for (ti, tray) in floor.trays.iter().enumerate() {
@@ -460,7 +507,8 @@ impl PathwayGraph {
                         "no tray on its floor: cables pass through without leaving it",
                     )),
                 }
-                let list = risers.entry(riser.name.as_str()).or_default();
+                let building = floor.building.as_deref().unwrap_or("");
+                let list = risers.entry((building, riser.name.as_str())).or_default();
                 if list.iter().any(|&(_, f, _)| f == fi) {
                     g.findings.push(Finding::new(
                         Rule::Pathway,
@@ -475,7 +523,7 @@ impl PathwayGraph {
             }
             g.sections.push(RTree::bulk_load(entries));
         }
-        for (name, mut list) in risers {
+        for ((_, name), mut list) in risers {
             list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
             if list.len() < 2 {
                 let (_, fi, _) = list[0];
@@ -499,12 +547,143 @@ impl PathwayGraph {
                     w[1].2,
                     PathEdge::Riser {
                         name: name.to_owned(),
+                        from_floor: w[0].1,
+                        to_floor: w[1].1,
                         length_m,
                     },
                 );
             }
         }
+        g.add_ducts(project);
         g
+    }
+
+    /// The ducts between buildings: their vertices as nodes (vertices of different ducts
+    /// within [`DUCT_JOIN_M`] are one node), their pieces as edges, and each duct end joined to
+    /// the building it enters: the building whose footprint holds it (within
+    /// [`DUCT_JOIN_M`]), else the one whose ground floor has a tray within
+    /// [`DUCT_ENTRY_MAX_M`]; it joins the nearest tray point of that ground floor.
+    fn add_ducts(&mut self, project: &Project) {
+        if project.ducts.is_empty() {
+            return;
+        }
+        // Ground floor of every building (by its key: the floor's `building`, "" for none):
+        // the lowest floor that has trays.
+        let mut ground: BTreeMap<&str, usize> = BTreeMap::new();
+        for (fi, f) in project.floors.iter().enumerate() {
+            if self.sections.get(fi).is_none_or(|t| t.size() == 0) {
+                continue;
+            }
+            let key = f.building.as_deref().unwrap_or("");
+            let lower = ground
+                .get(key)
+                .is_none_or(|&g| f.elevation_m < project.floors[g].elevation_m);
+            if lower {
+                ground.insert(key, fi);
+            }
+        }
+        let mut nodes: Vec<(Point, NodeIndex)> = Vec::new();
+        let mut node_at = |g: &mut UnGraph<PathNode, PathEdge>, p: Point| -> NodeIndex {
+            if let Some(&(_, n)) = nodes.iter().find(|(q, _)| q.distance(p) <= DUCT_JOIN_M) {
+                return n;
+            }
+            let n = g.add_node(PathNode {
+                floor: usize::MAX,
+                position: p,
+                height_m: None,
+            });
+            nodes.push((p, n));
+            n
+        };
+        let mut ends = Vec::new();
+        for (di, d) in project.ducts.iter().enumerate() {
+            if d.points.len() < 2 || d.points.iter().any(|p| !p.is_finite()) {
+                continue;
+            }
+            let ids: Vec<NodeIndex> = d
+                .points
+                .iter()
+                .map(|&p| node_at(&mut self.graph, p))
+                .collect();
+            for (w, pts) in ids.windows(2).zip(d.points.windows(2)) {
+                if w[0] != w[1] {
+                    let length_m = pts[0].distance(pts[1]);
+                    self.graph
+                        .add_edge(w[0], w[1], PathEdge::Duct { duct: di, length_m });
+                }
+            }
+            ends.push((di, d.points[0], ids[0]));
+            ends.push((di, d.points[d.points.len() - 1], ids[ids.len() - 1]));
+        }
+        for (di, p, n) in ends {
+            let duct = &project.ducts[di];
+            let by_footprint = project.buildings.iter().find(|b| {
+                b.footprint.as_ref().is_some_and(|f| {
+                    f.contains(p) || f.edges().any(|e| e.distance_to(p) <= DUCT_JOIN_M)
+                })
+            });
+            let entry = match by_footprint {
+                Some(b) => ground
+                    .get(b.id.as_str())
+                    .and_then(|&fi| Some((fi, self.attach(fi, p)?))),
+                None => ground
+                    .values()
+                    .filter_map(|&fi| Some((fi, self.attach(fi, p)?)))
+                    .filter(|(_, at)| at.horizontal_m <= DUCT_ENTRY_MAX_M)
+                    .min_by(|a, b| a.1.horizontal_m.total_cmp(&b.1.horizontal_m)),
+            };
+            let Some((fi, at)) = entry else {
+                // A duct's end at a manhole or another duct's vertex joins nothing more.
+                let joined = self
+                    .graph
+                    .edges(n)
+                    .filter(|e| matches!(e.weight(), PathEdge::Duct { .. }))
+                    .count()
+                    > 1;
+                if !joined {
+                    self.findings.push(Finding::new(
+                        Rule::Pathway,
+                        Severity::Warning,
+                        &duct.id,
+                        format!("duct \"{}\" at ({:.1}, {:.1})", duct.name, p.x, p.y),
+                        "this end enters no building (no footprint holds it and no ground-floor tray is near): no cable passes there",
+                    ));
+                }
+                continue;
+            };
+            let (Some((a, b)), Some(len)) = (
+                self.graph.edge_endpoints(at.edge),
+                self.graph.edge_weight(at.edge).map(PathEdge::length_m),
+            ) else {
+                continue;
+            };
+            let up = at.horizontal_m + at.height_m;
+            let to_a = if self.graph[a]
+                .position
+                .distance(self.section(at.edge).map_or(at.point, |s| s.from))
+                < 1e-9
+            {
+                at.along_m
+            } else {
+                len - at.along_m
+            };
+            self.graph.add_edge(
+                n,
+                a,
+                PathEdge::Entry {
+                    floor: fi,
+                    length_m: up + to_a,
+                },
+            );
+            self.graph.add_edge(
+                n,
+                b,
+                PathEdge::Entry {
+                    floor: fi,
+                    length_m: up + (len - to_a).max(0.0),
+                },
+            );
+        }
     }
 
     /// The underlying graph.
@@ -577,11 +756,22 @@ impl PathwayGraph {
     /// Shortest paths from a room's attach node to every node; `None` for a room no tray
     /// reaches.
     pub fn tree(&self, room: &RoomPort) -> Option<RoomTree> {
+        self.tree_over(room, false)
+    }
+
+    /// Shortest paths from a distributor over every pathway, the ducts between buildings
+    /// included: the tree backbone cables follow.
+    pub fn backbone_tree(&self, room: &RoomPort) -> Option<RoomTree> {
+        self.tree_over(room, true)
+    }
+
+    fn tree_over(&self, room: &RoomPort, backbone: bool) -> Option<RoomTree> {
         let (root, _) = room.attach?;
         let n = self.graph.node_count();
         let mut tree = RoomTree {
             dist_m: vec![f64::INFINITY; n],
             riser_m: vec![0.0; n],
+            duct_m: vec![0.0; n],
             pred: vec![None; n],
         };
         let mut heap = BinaryHeap::new();
@@ -592,11 +782,15 @@ impl PathwayGraph {
                 continue;
             }
             for e in self.graph.edges(NodeIndex::new(v)) {
+                if !backbone && e.weight().is_backbone_only() {
+                    continue;
+                }
                 let w = e.target().index();
                 let nd = d + e.weight().length_m();
                 if nd < tree.dist_m[w] {
                     tree.dist_m[w] = nd;
                     tree.riser_m[w] = tree.riser_m[v] + e.weight().riser_m();
+                    tree.duct_m[w] = tree.duct_m[v] + e.weight().duct_m();
                     tree.pred[w] = Some(e.id());
                     heap.push(Reverse((Len(nd), w)));
                 }

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use petgraph::graph::EdgeIndex;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -36,8 +38,14 @@ pub struct TrayFill {
     pub cat6a: u32,
     /// Of which single-pair Ethernet.
     pub spe: u32,
-    /// Of which fibre.
+    /// Of which horizontal fibre.
     pub fiber: u32,
+    /// Of which backbone fibre (counted at the fibre cable type's size).
+    #[serde(default)]
+    pub backbone: u32,
+    /// Horizontal cables carrying 802.3at PoE or more (the bundle `poe-bundle` counts).
+    #[serde(default)]
+    pub poe_bundle: u32,
     /// The cables' cross-sections added up, square millimetres.
     pub cable_area_mm2: f64,
     /// The tray's cross-section (width × depth), when both are given.
@@ -52,18 +60,30 @@ pub struct TrayFill {
 }
 
 /// Every tray section's fill, floor by floor, tray by tray, in order along each tray.
-pub fn tray_fill(project: &Project, graph: &PathwayGraph, cables: &[Cable]) -> Vec<TrayFill> {
+pub fn tray_fill(
+    project: &Project,
+    graph: &PathwayGraph,
+    cables: &[Cable],
+    backbone_edges: &[EdgeIndex],
+) -> Vec<TrayFill> {
     let types = &project.settings.cabling.cable_types;
-    let mut per_edge: BTreeMap<usize, [u32; 3]> = BTreeMap::new();
+    // Per edge: Cat6A, SPE, fibre, backbone fibre, cables of 802.3at or more.
+    let mut per_edge: BTreeMap<usize, [u32; 5]> = BTreeMap::new();
     for c in cables {
         let k = match c.medium {
             Medium::Cat6a => 0,
             Medium::Spe => 1,
             _ => 2,
         };
+        let hot = c.poe.is_some_and(|p| p >= PoeType::At);
         for e in &c.sections {
-            per_edge.entry(e.index()).or_default()[k] += 1;
+            let n = per_edge.entry(e.index()).or_default();
+            n[k] += 1;
+            n[4] += u32::from(hot);
         }
+    }
+    for e in backbone_edges {
+        per_edge.entry(e.index()).or_default()[3] += 1;
     }
     let mut out: Vec<(usize, usize, usize, f64, TrayFill)> = Vec::new();
     for (e, s) in graph.sections() {
@@ -76,10 +96,11 @@ pub fn tray_fill(project: &Project, graph: &PathwayGraph, cables: &[Cable]) -> V
         ) else {
             continue;
         };
-        let [cat6a, spe, fiber] = per_edge.get(&e.index()).copied().unwrap_or_default();
+        let [cat6a, spe, fiber, backbone, poe_bundle] =
+            per_edge.get(&e.index()).copied().unwrap_or_default();
         let cable_area_mm2 = f64::from(cat6a) * types.cat6a.area_mm2()
             + f64::from(spe) * types.spe.area_mm2()
-            + f64::from(fiber) * types.fiber.area_mm2();
+            + f64::from(fiber + backbone) * types.fiber.area_mm2();
         let tray_area_mm2 = match (tray.width_mm, tray.depth_mm) {
             (Some(w), Some(d)) if w > 0.0 && d > 0.0 => Some(w * d),
             _ => None,
@@ -98,10 +119,12 @@ pub fn tray_fill(project: &Project, graph: &PathwayGraph, cables: &[Cable]) -> V
                 from: s.from,
                 to: s.to,
                 length_m: s.length_m,
-                cables: cat6a + spe + fiber,
+                cables: cat6a + spe + fiber + backbone,
                 cat6a,
                 spe,
                 fiber,
+                backbone,
+                poe_bundle,
                 cable_area_mm2,
                 tray_area_mm2,
                 fill: tray_area_mm2.map(|a| cable_area_mm2 / a),

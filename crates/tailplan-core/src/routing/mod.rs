@@ -51,6 +51,7 @@
 //! ```
 
 pub mod assignment;
+pub mod backbone;
 pub mod bom;
 pub mod cable;
 pub mod endpoints;
@@ -71,6 +72,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use assignment::{Assignment, Cost, CostMatrix};
+pub use backbone::{
+    BackboneCable, BackboneLengths, BackboneLevel, Distributor, FIBRE_PANEL_PORTS, PathwayLoad,
+};
 pub use bom::{BillOfMaterials, BomLine, CableQuantity, bill_of_materials};
 pub use cable::{Cable, CableLengths, CableStatus, FloorPath, RouteSource};
 pub use endpoints::{Endpoint, EndpointKind, wired_endpoints};
@@ -80,7 +84,7 @@ pub use graph::{JOIN_TOLERANCE_M, PathwayGraph, TraySection};
 pub use loads::{RoomLoad, TrayFill};
 pub use poe::PoeType;
 pub use routed::routed_project;
-pub use schedule::{CableSchedule, ScheduleRow, cable_id};
+pub use schedule::{CableKind, CableSchedule, ScheduleRow, cable_id};
 
 use crate::devices::Medium;
 use crate::diagnostics::Severity;
@@ -164,12 +168,26 @@ pub struct Routing {
     pub findings: Vec<Finding>,
     /// The options of every IoT device.
     pub final_tail: Vec<FinalTailChoice>,
+    /// The fibre cables between distributors (none when every telecom room is a floor
+    /// distributor).
+    #[serde(default)]
+    pub backbone: Vec<BackboneCable>,
+    /// Every telecom room as a distributor: its role, parent, load and switches.
+    #[serde(default)]
+    pub distributors: Vec<Distributor>,
+    /// The cables in every riser and duct.
+    #[serde(default)]
+    pub pathways: Vec<PathwayLoad>,
 }
 
 impl Routing {
     /// The cable schedule.
     pub fn schedule(&self) -> CableSchedule {
-        CableSchedule::new(&self.cables)
+        let mut schedule = CableSchedule::new(&self.cables);
+        schedule
+            .rows
+            .extend(self.backbone.iter().map(BackboneCable::schedule_row));
+        schedule
     }
 
     /// The cables' lengths added up, metres.
@@ -184,6 +202,20 @@ impl Routing {
             .filter(|c| c.medium == medium)
             .map(|c| c.lengths.total_m)
             .sum()
+    }
+
+    /// The bill of materials of the whole design: the cables, ports, outlets, trays, gateways
+    /// and access points of [`bill_of_materials`], then the distributors' switches and the
+    /// backbone fibre of [`bom::campus_lines`].
+    pub fn bill_of_materials(&self, project: &Project) -> BillOfMaterials {
+        let mut bom = bill_of_materials(project, &self.cables, &self.rooms);
+        bom.lines.extend(bom::campus_lines(
+            project,
+            &self.distributors,
+            &self.backbone,
+        ));
+        bom.total_cost = bom.lines.iter().map(|l| l.cost).sum();
+        bom
     }
 
     /// Findings of severity error: what fails `tailplan check`.
@@ -400,12 +432,7 @@ pub fn route(project: &Project) -> Routing {
         if along > 1e-3 {
             sections.push(at.edge);
         }
-        sections.extend(
-            graph
-                .path_edges(tree, reach.node)
-                .into_iter()
-                .filter(|e| graph.section(*e).is_some()),
-        );
+        sections.extend(graph.path_edges(tree, reach.node));
         let path = graph
             .polyline(tree, ep.floor, ep.position, at, &reach, room)
             .into_iter()
@@ -486,7 +513,13 @@ pub fn route(project: &Project) -> Routing {
         findings.extend(found);
     }
 
-    let tray_fill = loads::tray_fill(project, &graph, &cables);
+    let hierarchy = backbone::hierarchy(project, &graph, &mut findings);
+    let backbone = backbone::backbone(project, &graph, &hierarchy, &mut findings);
+    let backbone_edges: Vec<_> = backbone
+        .iter()
+        .flat_map(|b| b.edges.iter().copied())
+        .collect();
+    let tray_fill = loads::tray_fill(project, &graph, &cables, &backbone_edges);
     let mut unsized_trays: Vec<&str> = Vec::new();
     for f in &tray_fill {
         findings.extend(rules::fill_findings(f, cabling));
@@ -509,6 +542,15 @@ pub fn route(project: &Project) -> Routing {
     for l in &room_loads {
         findings.extend(rules::room_findings(l));
     }
+    let distributors = backbone::distributors(
+        project,
+        &graph,
+        &hierarchy,
+        &room_loads,
+        &backbone,
+        &mut findings,
+    );
+    let pathways = backbone::pathway_loads(project, &graph, &cables, &backbone, &mut findings);
     for u in &unserved {
         findings.push(Finding::new(
             Rule::Unserved,
@@ -536,6 +578,9 @@ pub fn route(project: &Project) -> Routing {
         rooms: room_loads,
         findings,
         final_tail,
+        backbone,
+        distributors,
+        pathways,
     }
 }
 
@@ -584,5 +629,7 @@ fn make_cable(
     }
 }
 
+#[cfg(test)]
+mod campus_tests;
 #[cfg(test)]
 mod tests;

@@ -38,6 +38,51 @@ pub fn cable_findings(project: &Project, cable: &Cable) -> Vec<Finding> {
             .with_values(cable.lengths.total_m, limit),
         );
     }
+    if cable.medium == Medium::Cat6a
+        && let Some(limit) = cabling.max_length_m(cable.medium)
+        && cable.lengths.total_m <= limit + 1e-9
+    {
+        let channel = cable.lengths.total_m + cabling.patch_cord_m + cabling.work_area_cord_m;
+        if channel > cabling.copper_channel_max_m + 1e-9 {
+            out.push(
+                Finding::new(
+                    Rule::ChannelLength,
+                    Severity::Error,
+                    subject,
+                    &location,
+                    format!(
+                        "the channel to {} is {channel:.1} m ({:.1} m permanent link, {} m of cords at the distributor and {} m at the outlet), over the {} m channel limit",
+                        cable.room,
+                        cable.lengths.total_m,
+                        cabling.patch_cord_m,
+                        cabling.work_area_cord_m,
+                        cabling.copper_channel_max_m
+                    ),
+                )
+                .with_values(channel, cabling.copper_channel_max_m),
+            );
+        }
+    }
+    if cable.floor != cable.room_floor
+        && !(cabling.serve_adjacent_floors && adjacent(project, &cable.floor, &cable.room_floor))
+    {
+        out.push(Finding::new(
+            Rule::HorizontalOtherFloor,
+            Severity::Warning,
+            subject,
+            &location,
+            format!(
+                "its horizontal cable ends at {} on floor \"{}\": ISO/IEC 11801-1 and TIA-569 want each floor served by a distributor on that floor{}",
+                cable.room,
+                cable.room_floor,
+                if cabling.serve_adjacent_floors {
+                    " (the settings allow the next floors of the same building only)"
+                } else {
+                    ""
+                }
+            ),
+        ));
+    }
     if let Some(w) = cable.endpoint.poe_w.filter(|w| *w > 0.0) {
         match cable.medium {
             Medium::Cat6a if PoeType::for_device(w).is_none() => out.push(
@@ -68,6 +113,28 @@ pub fn cable_findings(project: &Project, cable: &Cable) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether two floors are of the same building with no floor of it between them.
+fn adjacent(project: &Project, a: &str, b: &str) -> bool {
+    let (Some(fa), Some(fb)) = (project.floor(a), project.floor(b)) else {
+        return false;
+    };
+    if fa.building != fb.building {
+        return false;
+    }
+    let (lo, hi) = if fa.elevation_m <= fb.elevation_m {
+        (fa.elevation_m, fb.elevation_m)
+    } else {
+        (fb.elevation_m, fa.elevation_m)
+    };
+    !project.floors.iter().any(|f| {
+        f.building == fa.building
+            && f.id != fa.id
+            && f.id != fb.id
+            && f.elevation_m > lo
+            && f.elevation_m < hi
+    })
 }
 
 /// The rules of a telecom room: ports and PoE budget.
@@ -147,6 +214,21 @@ pub fn fill_findings(fill: &TrayFill, cabling: &CablingSettings) -> Vec<Finding>
                 ),
             )
             .with_values(f, cabling.tray_fill_max),
+        );
+    }
+    if fill.poe_bundle > cabling.poe_bundle_max {
+        out.push(
+            Finding::new(
+                Rule::PoeBundle,
+                Severity::Warning,
+                &fill.tray_id,
+                &location,
+                format!(
+                    "{} cables carry 802.3at PoE or more in one bundle, over the {} the settings allow (TIA TSB-184-A, ISO/IEC TS 29125): split the bundle or derate",
+                    fill.poe_bundle, cabling.poe_bundle_max
+                ),
+            )
+            .with_values(f64::from(fill.poe_bundle), f64::from(cabling.poe_bundle_max)),
         );
     }
     if let Some(cap) = fill.capacity

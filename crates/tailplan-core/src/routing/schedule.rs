@@ -108,6 +108,34 @@ pub struct ScheduleRow {
     pub route: String,
     /// What the cable's rules found, if anything.
     pub note: String,
+    /// `horizontal` (an endpoint to its distributor) or `backbone` (a distributor to the one
+    /// above; `from` and `to` are then the distributors' names).
+    #[serde(default)]
+    pub kind: CableKind,
+    /// Through ducts between buildings, metres (backbone only).
+    #[serde(default)]
+    pub duct_m: f64,
+}
+
+/// What a cable of the schedule is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CableKind {
+    /// From an endpoint to its distributor.
+    #[default]
+    Horizontal,
+    /// From a distributor to the one above.
+    Backbone,
+}
+
+impl CableKind {
+    /// `horizontal` or `backbone`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CableKind::Horizontal => "horizontal",
+            CableKind::Backbone => "backbone",
+        }
+    }
 }
 
 /// The cable schedule: every cable, room by room, port by port.
@@ -133,6 +161,8 @@ impl CableSchedule {
                 riser_m: c.lengths.riser_m,
                 slack_m: c.lengths.slack_m,
                 total_m: c.lengths.total_m,
+                kind: CableKind::Horizontal,
+                duct_m: 0.0,
                 status: c.status.as_str().into(),
                 route: match c.source {
                     RouteSource::Auto => "auto".into(),

@@ -418,6 +418,9 @@ impl Reader<'_> {
         } else {
             let capacity = p.count("capacity");
             match geom {
+                Geom::Line(points) if points.len() < 2 => {
+                    Err("a duct needs 2 or more points".to_owned())
+                }
                 Geom::Line(points) => {
                     self.project.ducts.push(Duct {
                         id: id.clone(),

@@ -638,3 +638,75 @@ fn the_antenna_library_round_trips_and_bad_patterns_are_refused() {
         "plan.geojson: \"tailplan.antennas\", pattern \"acme-patch\": the horizontal table has 359 entries, not 360"
     );
 }
+
+#[test]
+fn a_campus_round_trips_buildings_ducts_roles_and_switches() {
+    let text = json!({"type": "FeatureCollection",
+        "tailplan": {"version": 3, "switch_models": [{"name": "own-12", "ports": 12, "poe_budget_w": 120, "price": 800}]},
+        "features": [
+        {"type": "Feature", "id": "A", "geometry": {"type": "Polygon", "coordinates": [[[0,0],[50,0],[50,20],[0,20],[0,0]]]},
+         "properties": {"kind": "building", "name": "Alpha", "campus_zone": "north"}},
+        {"type": "Feature", "id": "B", "geometry": null, "properties": {"kind": "building", "name": "Beta"}},
+        {"type": "Feature", "geometry": null, "properties": {"kind": "floor", "id": "A0", "building": "A", "elevation_m": 0}},
+        {"type": "Feature", "geometry": null, "properties": {"kind": "floor", "id": "B0", "building": "B", "elevation_m": 0}},
+        {"type": "Feature", "id": "cd", "geometry": {"type": "Point", "coordinates": [1, 1]},
+         "properties": {"kind": "telecom_room", "floor": "A0", "role": "cd", "switch_model": "own-12", "switches": 2}},
+        {"type": "Feature", "id": "fd", "geometry": {"type": "Point", "coordinates": [101, 1]},
+         "properties": {"kind": "telecom_room", "floor": "B0", "role": "FD"}},
+        {"type": "Feature", "id": "d1", "geometry": {"type": "LineString", "coordinates": [[10, 10], [110, 10]]},
+         "properties": {"kind": "duct", "name": "D1", "capacity": 24, "depth_m": 0.8}},
+    ]})
+    .to_string();
+    let first = import_ok(&text).project;
+    assert_eq!(first.buildings.len(), 2);
+    assert_eq!(first.buildings[0].name, "Alpha");
+    assert!(first.buildings[0].footprint.is_some() && first.buildings[1].footprint.is_none());
+    assert_eq!(first.buildings[0].props["campus_zone"], "north");
+    assert_eq!(first.floors.len(), 2, "a building feature makes no floor");
+    assert_eq!(first.floors[0].building.as_deref(), Some("A"));
+    let cd = &first.floors[0].telecom_rooms[0];
+    assert_eq!(
+        (cd.role, cd.switch_model.as_deref(), cd.switches),
+        (tailplan_core::DistributorRole::Cd, Some("own-12"), Some(2))
+    );
+    assert_eq!(
+        first.floors[1].telecom_rooms[0].role,
+        tailplan_core::DistributorRole::Fd
+    );
+    assert_eq!(first.ducts[0].capacity, Some(24));
+    assert_eq!(first.ducts[0].props["depth_m"], 0.8);
+    assert_eq!(first.switch_models[0].ports, 12);
+    let exported = export(&first);
+    let second = import_ok(&exported).project;
+    assert_eq!(second, first, "GeoJSON round trip changed the campus");
+    assert_eq!(export(&second), exported);
+}
+
+#[test]
+fn bad_campus_features_are_named() {
+    let duct = |geometry: Value| {
+        collection(
+            json!([{"type": "Feature", "id": "d", "geometry": geometry, "properties": {"kind": "duct"}}]),
+        )
+    };
+    let e = error_of(&duct(pt(1.0, 1.0)));
+    assert!(e.contains("duct \"d\"") && e.contains("LineString"), "{e}");
+    let e = error_of(&collection(json!([
+        {"type": "Feature", "id": "b", "geometry": ls(json!([[0, 0], [1, 1]])), "properties": {"kind": "building"}}
+    ])));
+    assert!(e.contains("building \"b\"") && e.contains("Polygon"), "{e}");
+    let e = error_of(&collection(json!([feature(
+        "telecom_room",
+        pt(0.0, 0.0),
+        json!({"role": "mc"})
+    )])));
+    assert!(
+        e.contains("role") && e.contains("\"fd\", \"bd\" or \"cd\""),
+        "{e}"
+    );
+    let e = error_of(
+        &json!({"type": "FeatureCollection", "tailplan": {"switch_models": [{"name": "x", "ports": 0}]}, "features": []})
+            .to_string(),
+    );
+    assert!(e.contains("switch_models") && e.contains("ports 0"), "{e}");
+}

@@ -56,7 +56,7 @@ impl Analysis {
     /// Routes the project and prices it, without coverage (enough for cabling sheets).
     pub fn routing(project: &Project) -> Self {
         let routing = routing::route(project);
-        let bom = routing::bill_of_materials(project, &routing.cables, &routing.rooms);
+        let bom = routing.bill_of_materials(project);
         Self {
             routing,
             bom,

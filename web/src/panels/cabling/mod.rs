@@ -12,8 +12,8 @@ use std::rc::Rc;
 
 use tailplan_core::diagnostics::Severity;
 use tailplan_core::routing::{
-    BillOfMaterials, Finding, Routing, TailKind, bill_of_materials, hand::is_auto_route,
-    routed_project, rules::medium_name,
+    BillOfMaterials, Finding, Routing, TailKind, hand::is_auto_route, routed_project,
+    rules::medium_name,
 };
 use tailplan_core::{BBox, Edit, Element, Point, Project};
 
@@ -35,7 +35,7 @@ pub struct RoutingView {
 impl RoutingView {
     /// The view of `routing` of `project`, describing `doc`.
     pub fn new(project: &Project, routing: Routing, doc: DocKey, compute_ms: f64) -> Self {
-        let bom = bill_of_materials(project, &routing.cables, &routing.rooms);
+        let bom = routing.bill_of_materials(project);
         Self {
             routing,
             bom,
