@@ -12,6 +12,7 @@
 //! And the vocabulary they share with the components: the palette's [`tools`], and what
 //! keys do, [`input`].
 
+pub mod buildings;
 pub mod input;
 mod interact;
 pub mod tools;

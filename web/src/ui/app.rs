@@ -30,7 +30,7 @@ use crate::panels::coverage::panel::CoveragePanel;
 use crate::panels::import_dialog::dialog::ImportDialogView;
 use crate::panels::properties::panel::PropertyPanel;
 use crate::plan::{edit_overlay, snap, status};
-use crate::state::{Action, AppState, Gesture, JobKind, SidePanel, download_name};
+use crate::state::{Action, AppState, Gesture, JobKind, SidePanel, buildings, download_name};
 use crate::worker::protocol::ToWorker;
 
 /// The whole editor.
@@ -192,20 +192,18 @@ pub fn app() -> Html {
     let job_label = state.jobs.first().map(|j| j.label.clone());
     let exporting = state.jobs.iter().any(|j| j.kind == JobKind::Export);
 
-    let floors: Vec<(AttrValue, AttrValue)> = state
+    let picker = state
         .project()
-        .map(|p| {
-            p.floors
-                .iter()
-                .map(|f| {
-                    (
-                        AttrValue::from(f.id.clone()),
-                        AttrValue::from(f.name.clone()),
-                    )
-                })
-                .collect()
-        })
+        .map(|p| buildings::floor_picker(p, state.floor_id.as_deref()))
         .unwrap_or_default();
+    let pairs = |list: Vec<(String, String)>| -> Vec<(AttrValue, AttrValue)> {
+        list.into_iter()
+            .map(|(a, b)| (AttrValue::from(a), AttrValue::from(b)))
+            .collect()
+    };
+    let floors = pairs(picker.floors);
+    let building_list = pairs(picker.buildings);
+    let building_id = picker.building.map(AttrValue::from);
     let floor = state.floor();
     let counts = floor.map(|f| status::counts_text(&status::floor_counts(f)));
     let loading = state.pending.as_ref().map(|(_, label)| label.clone());
@@ -256,6 +254,8 @@ pub fn app() -> Html {
             />
             <ViewBar
                 floors={floors}
+                buildings={building_list}
+                building_id={building_id}
                 floor_id={state.floor_id.clone().map(AttrValue::from)}
                 layers={state.layers}
                 snapping={state.snapping}

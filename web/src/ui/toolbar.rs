@@ -232,8 +232,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
 /// Properties of [`ViewBar`].
 #[derive(Properties, PartialEq)]
 pub struct ViewBarProps {
-    /// The floors: (id, name).
+    /// The floors of the building on screen: (id, name).
     pub floors: Vec<(AttrValue, AttrValue)>,
+    /// The buildings of a campus, each by its first floor: (floor id, name); empty for one
+    /// building.
+    pub buildings: Vec<(AttrValue, AttrValue)>,
+    /// The first floor of the building on screen.
+    pub building_id: Option<AttrValue>,
     /// The floor on screen.
     pub floor_id: Option<AttrValue>,
     /// Which layers are shown.
@@ -259,6 +264,20 @@ pub fn view_bar(props: &ViewBarProps) -> Html {
             .map(|s| s.value())
             .unwrap_or_default();
         Action::SelectFloor(value)
+    });
+    let building_options = props.buildings.iter().map(|(id, name)| {
+        let selected = props.building_id.as_ref() == Some(id);
+        html! { <option value={id.clone()} selected={selected}>{ name.clone() }</option> }
+    });
+    let building_picker = (!props.buildings.is_empty()).then(|| {
+        html! {
+            <label class="field">
+                <span class="field__label">{ "Building" }</span>
+                <select class="select" data-testid="building-select" aria-label="Building" onchange={on_floor.clone()}>
+                    { for building_options }
+                </select>
+            </label>
+        }
     });
     let floor_options = props.floors.iter().map(|(id, name)| {
         let selected = props.floor_id.as_ref() == Some(id);
@@ -312,6 +331,7 @@ pub fn view_bar(props: &ViewBarProps) -> Html {
 
     html! {
         <div class="viewbar" role="toolbar" aria-label="View" data-testid="view-bar">
+            { for building_picker }
             <label class="field">
                 <span class="field__label">{ "Floor" }</span>
                 <select class="select" data-testid="floor-select" aria-label="Floor" disabled={props.floors.is_empty()} onchange={on_floor}>
