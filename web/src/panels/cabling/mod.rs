@@ -66,24 +66,28 @@ pub enum CablingTab {
     Materials,
     /// Each device's final-tail options.
     FinalTail,
+    /// The distributors: role, parent, ports, switches, fibre.
+    Distributors,
 }
 
 impl CablingTab {
     /// Every tab, in order.
-    pub const ALL: [CablingTab; 4] = [
+    pub const ALL: [CablingTab; 5] = [
         CablingTab::Findings,
         CablingTab::Schedule,
         CablingTab::Materials,
         CablingTab::FinalTail,
+        CablingTab::Distributors,
     ];
 
-    /// Its name in test ids: `findings`, `schedule`, `bom`, `final-tail`.
+    /// Its name in test ids: `findings`, `schedule`, `bom`, `final-tail`, `distributors`.
     pub fn name(self) -> &'static str {
         match self {
             CablingTab::Findings => "findings",
             CablingTab::Schedule => "schedule",
             CablingTab::Materials => "bom",
             CablingTab::FinalTail => "final-tail",
+            CablingTab::Distributors => "distributors",
         }
     }
 
@@ -94,6 +98,7 @@ impl CablingTab {
             CablingTab::Schedule => "Schedule",
             CablingTab::Materials => "Materials",
             CablingTab::FinalTail => "Final tail",
+            CablingTab::Distributors => "Distributors",
         }
     }
 
@@ -120,6 +125,8 @@ pub struct Tables {
     pub bom: Rc<Table>,
     /// The final-tail comparison.
     pub final_tail: Rc<Table>,
+    /// The distributors.
+    pub distributors: Rc<Table>,
 }
 
 impl Tables {
@@ -129,6 +136,7 @@ impl Tables {
             schedule: Rc::new(schedule_table(&view.routing)),
             bom: Rc::new(bom_table(&view.bom)),
             final_tail: Rc::new(final_tail_table(&view.routing, currency)),
+            distributors: Rc::new(distributors_table(&view.routing)),
         }
     }
 }
@@ -179,7 +187,7 @@ pub struct CablingState {
     /// The tab shown.
     pub tab: CablingTab,
     /// Each tab's sort (the findings are listed in the rules' order).
-    pub sorts: [Option<Sort>; 4],
+    pub sorts: [Option<Sort>; 5],
     /// The text the tables are filtered by.
     pub filter: String,
     /// The finding last zoomed to.
@@ -463,7 +471,37 @@ pub fn schedule_table(routing: &Routing) -> Table {
         col("Route", false),
         col("Status", false),
         col("Note", false),
+        col("Kind", false),
     ];
+    let backbone = routing.backbone.iter().map(|b| Row {
+        cells: vec![
+            Cell::Text(b.id.clone()),
+            Cell::Text(b.from.clone()),
+            Cell::Text(b.to.clone()),
+            Cell::Text(b.from_floor.clone()),
+            Cell::Text(format!("{} × {}", b.cores, b.fibre.as_str().to_uppercase())),
+            Cell::Num(b.lengths.drop_m, 2, ""),
+            Cell::Num(b.lengths.tray_m, 2, ""),
+            Cell::Num(b.lengths.riser_m, 2, ""),
+            Cell::Num(b.lengths.slack_m, 2, ""),
+            Cell::Num(b.lengths.total_m, 2, ""),
+            Cell::Text(if b.ducts.is_empty() {
+                "auto".to_owned()
+            } else {
+                format!("auto, ducts {}", b.ducts.join(", "))
+            }),
+            Cell::Text(b.status.as_str().to_owned()),
+            Cell::Text(b.notes.join("; ")),
+            Cell::Text("backbone".to_owned()),
+        ],
+        target: Some(b.from_id.clone()),
+        tone: match b.status {
+            tailplan_core::routing::CableStatus::Ok => Tone::Plain,
+            tailplan_core::routing::CableStatus::Warning => Tone::Warning,
+            tailplan_core::routing::CableStatus::Fail => Tone::Fail,
+        },
+        highlight: None,
+    });
     let rows = routing
         .cables
         .iter()
@@ -488,6 +526,7 @@ pub fn schedule_table(routing: &Routing) -> Table {
                 ),
                 Cell::Text(c.status.as_str().to_owned()),
                 Cell::Text(c.notes.join("; ")),
+                Cell::Text("horizontal".to_owned()),
             ],
             target: Some(c.endpoint.element_id.clone()),
             tone: match c.status {
@@ -497,11 +536,85 @@ pub fn schedule_table(routing: &Routing) -> Table {
             },
             highlight: None,
         })
+        .chain(backbone)
         .collect();
-    let total: f64 = routing.cables.iter().map(|c| c.lengths.total_m).sum();
-    let mut footer = vec![Cell::Empty; 13];
-    footer[0] = Cell::Text(format!("{} cables", routing.cables.len()));
+    let total: f64 = routing
+        .cables
+        .iter()
+        .map(|c| c.lengths.total_m)
+        .sum::<f64>()
+        + routing
+            .backbone
+            .iter()
+            .map(|b| b.lengths.total_m)
+            .sum::<f64>();
+    let mut footer = vec![Cell::Empty; 14];
+    footer[0] = Cell::Text(if routing.backbone.is_empty() {
+        format!("{} cables", routing.cables.len())
+    } else {
+        format!(
+            "{} cables, {} backbone",
+            routing.cables.len(),
+            routing.backbone.len()
+        )
+    });
     footer[9] = Cell::Num(total, 1, "m");
+    Table {
+        columns,
+        rows,
+        footer: Some(footer),
+    }
+}
+
+/// The distributors as a table: building, floor, name, role, the one above, ports, switches,
+/// PoE, fibre.
+pub fn distributors_table(routing: &Routing) -> Table {
+    let columns = vec![
+        col("Building", false),
+        col("Floor", false),
+        col("Distributor", false),
+        col("Role", false),
+        col("Parent", false),
+        col("Ports used", true),
+        col("Switches", true),
+        col("Switch ports", true),
+        col("PoE W", true),
+        col("Switch PoE W", true),
+        col("Model", false),
+        col("Backbone", true),
+        col("Fibre ports", true),
+    ];
+    let rows = routing
+        .distributors
+        .iter()
+        .map(|d| {
+            let over = d.ports_used > d.switch_ports || d.poe_w > d.switch_poe_w + 1e-9;
+            Row {
+                cells: vec![
+                    Cell::Text(d.building.clone()),
+                    Cell::Text(d.floor.clone()),
+                    Cell::Text(d.name.clone()),
+                    Cell::Text(d.role.as_str().to_uppercase()),
+                    Cell::Text(d.parent.clone().unwrap_or_default()),
+                    Cell::Num(d.ports_used as f64, 0, ""),
+                    Cell::Num(f64::from(d.switches), 0, ""),
+                    Cell::Num(d.switch_ports as f64, 0, ""),
+                    Cell::Num(d.poe_w, 1, ""),
+                    Cell::Num(d.switch_poe_w, 0, ""),
+                    Cell::Text(d.switch_model.clone()),
+                    Cell::Num(f64::from(d.backbone_cables), 0, ""),
+                    Cell::Num(f64::from(d.fibre_ports), 0, ""),
+                ],
+                target: Some(d.id.clone()),
+                tone: if over { Tone::Fail } else { Tone::Plain },
+                highlight: None,
+            }
+        })
+        .collect();
+    let switches: u32 = routing.distributors.iter().map(|d| d.switches).sum();
+    let mut footer = vec![Cell::Empty; 13];
+    footer[0] = Cell::Text(format!("{} distributors", routing.distributors.len()));
+    footer[6] = Cell::Num(f64::from(switches), 0, "");
     Table {
         columns,
         rows,

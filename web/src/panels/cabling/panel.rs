@@ -84,6 +84,7 @@ pub fn cabling_panel(props: &CablingPanelProps) -> Html {
             CablingTab::Schedule => routing.cables.len(),
             CablingTab::Materials => r.bom.lines.len(),
             CablingTab::FinalTail => routing.final_tail.len(),
+            CablingTab::Distributors => routing.distributors.len(),
         };
         html! {
             <button type="button" role="tab" class="subtab" aria-selected={if t == v.tab { "true" } else { "false" }} data-testid={format!("cabling-tab-{}", t.name())} onclick={props.on_action.reform(move |_: MouseEvent| Action::ShowCablingTab(t))}>
@@ -105,6 +106,7 @@ pub fn cabling_panel(props: &CablingPanelProps) -> Html {
             let table = match tab {
                 CablingTab::Schedule => tables.schedule.clone(),
                 CablingTab::Materials => tables.bom.clone(),
+                CablingTab::Distributors => tables.distributors.clone(),
                 _ => tables.final_tail.clone(),
             };
             html! {
