@@ -172,7 +172,7 @@ describe('coverage equals the CLI, number for number', () => {
 });
 
 describe('routing equals the CLI', () => {
-  for (const file of ['small.tailplan.json', 'office.tailplan.json']) {
+  for (const file of ['small.tailplan.json', 'office.tailplan.json', 'campus.tailplan.json']) {
     test(`${file}: schedule, bill of materials, findings, cables, summary`, () => {
       const out = join(work, `route-${file}.json`);
       const r = cli(['route', file, '--json', out]);
@@ -184,6 +184,13 @@ describe('routing equals the CLI', () => {
       assert.ok(routed.schedule.length > 10);
       assert.deepEqual(routed.schedule, expected.schedule);
       assert.deepEqual(routed.bill_of_materials, expected.bill_of_materials);
+      assert.deepEqual(routed.distributors, expected.distributors);
+      if (file.startsWith('campus')) {
+        // The campus: backbone cables in the schedule, every distributor below the CD has a parent.
+        assert.ok(routed.schedule.some((row) => row.kind === 'backbone'));
+        assert.ok(routed.distributors.filter((d) => d.role !== 'cd').every((d) => d.parent));
+        assert.ok(routed.routing.findings.some((f) => f.rule === 'horizontal-other-floor'));
+      }
       const { final_tail: tail, ...rest } = routed.routing;
       const { final_tail: expectedTail, ...expectedRest } = expected.routing;
       assert.deepEqual(rest, expectedRest);
@@ -195,7 +202,7 @@ describe('routing equals the CLI', () => {
 
   test('office: every CSV table is the bytes the CLI writes', () => {
     const dir = mkdtempSync(join(work, 'csv-'));
-    const files = { schedule: 'schedule', bill_of_materials: 'bom', tray_fill: 'fill', rooms: 'rooms', final_tail: 'final-tail' };
+    const files = { schedule: 'schedule', bill_of_materials: 'bom', tray_fill: 'fill', rooms: 'rooms', final_tail: 'final-tail', distributors: 'distributors' };
     const r = cli(['route', 'office.tailplan.json', ...Object.values(files).flatMap((f) => [`--${f}`, join(dir, `${f}.csv`)])]);
     assert.equal(r.code, 0, r.stderr);
     const project = open('office.tailplan.json');
@@ -205,7 +212,7 @@ describe('routing equals the CLI', () => {
     assert.ok(project.csv('findings').startsWith('severity,') || project.csv('findings').length > 0);
     assert.equal(
       thrown(() => project.csv('wiring')),
-      'unknown table "wiring": expected schedule, bill_of_materials, tray_fill, rooms, findings or final_tail',
+      'unknown table "wiring": expected schedule, bill_of_materials, tray_fill, rooms, findings, final_tail or distributors',
     );
     project.free();
   });

@@ -15,7 +15,7 @@ use crate::geometry::Point;
 use crate::project::Project;
 
 use super::CoverageError;
-use super::model::{FloorScope, Link, Service, transmitters_reaching};
+use super::model::{FloorScope, Link, Reaching, Service, transmitters_reaching};
 use super::obstacles::Obstacles;
 
 /// A gateway heard by a device.
@@ -99,26 +99,35 @@ pub fn iot_links(
             continue;
         }
         let obstacles = Obstacles::of_floor(f, &project.materials);
+        // The gateways reaching this floor, once per technology.
+        let mut reaching: Vec<(IotTech, Vec<Reaching>)> = Vec::new();
         for d in wanted {
             let t = d.tech.expect("filtered on tech");
             let sensitivity = radio.iot_sensitivity_dbm.of(t);
             let rx_z = f.elevation_m + d.height_m;
-            let mut links: Vec<GatewayLink> =
-                transmitters_reaching(project, f, Service::Iot(t), scope)
-                    .iter()
-                    .map(|r| {
-                        let link = Link::new(r, rx_z, radio);
-                        let loss = obstacles.loss_between(&f.walls, link.band, link.t, d.position);
-                        let rssi = link.rssi_at(d.position, loss);
-                        GatewayLink {
-                            gateway: r.transmitter.id.clone(),
-                            name: r.transmitter.name.clone(),
-                            floor: r.transmitter.floor.clone(),
-                            rssi_dbm: rssi,
-                            margin_db: rssi - sensitivity,
-                        }
-                    })
-                    .collect();
+            let k = match reaching.iter().position(|(tt, _)| *tt == t) {
+                Some(k) => k,
+                None => {
+                    reaching.push((t, transmitters_reaching(project, f, Service::Iot(t), scope)));
+                    reaching.len() - 1
+                }
+            };
+            let mut links: Vec<GatewayLink> = reaching[k]
+                .1
+                .iter()
+                .map(|r| {
+                    let link = Link::new(r, rx_z, radio);
+                    let loss = obstacles.loss_between(&f.walls, link.band, link.t, d.position);
+                    let rssi = link.rssi_at(d.position, loss);
+                    GatewayLink {
+                        gateway: r.transmitter.id.clone(),
+                        name: r.transmitter.name.clone(),
+                        floor: r.transmitter.floor.clone(),
+                        rssi_dbm: rssi,
+                        margin_db: rssi - sensitivity,
+                    }
+                })
+                .collect();
             links.sort_by(|a, b| b.rssi_dbm.total_cmp(&a.rssi_dbm));
             let strongest = links.first().cloned();
             links.retain(|l| l.margin_db >= 0.0);

@@ -265,21 +265,28 @@ impl FloorScope {
     }
 }
 
-/// Each floor's rank in elevation order (lowest 0; floors at the same elevation keep the
-/// project's order). The number of slabs between two floors is the difference of their ranks.
+/// Each floor's rank in elevation order within its building (lowest 0; floors at the same
+/// elevation keep the project's order). The number of slabs between two floors of a building
+/// is the difference of their ranks; the buildings of a campus are ranked apart.
 pub fn floor_ranks(project: &Project) -> HashMap<&str, usize> {
     let mut order: Vec<usize> = (0..project.floors.len()).collect();
     order.sort_by(|&a, &b| {
-        project.floors[a]
-            .elevation_m
-            .total_cmp(&project.floors[b].elevation_m)
+        let (fa, fb) = (&project.floors[a], &project.floors[b]);
+        fa.building
+            .cmp(&fb.building)
+            .then(fa.elevation_m.total_cmp(&fb.elevation_m))
             .then(a.cmp(&b))
     });
-    order
-        .into_iter()
-        .enumerate()
-        .map(|(rank, i)| (project.floors[i].id.as_str(), rank))
-        .collect()
+    let mut ranks = HashMap::with_capacity(order.len());
+    let mut rank = 0;
+    for (k, &i) in order.iter().enumerate() {
+        if k > 0 && project.floors[order[k - 1]].building != project.floors[i].building {
+            rank = 0;
+        }
+        ranks.insert(project.floors[i].id.as_str(), rank);
+        rank += 1;
+    }
+    ranks
 }
 
 /// A transmitter that reaches a receiver floor, with the slabs between them.
@@ -303,7 +310,9 @@ fn slab_loss(project: &Project, floor: &Floor) -> BandLoss {
 }
 
 /// The transmitters of `service` that `scope` lets reach the floor `receiver`: the floor's own
-/// first, in element order, then those of the other floors in elevation order.
+/// first, in element order, then those of the other floors of its building in elevation order
+/// (a campus's other buildings are out of reach: their outer walls and the distance are not
+/// modelled, and their signal inside is negligible next to the building's own).
 pub fn transmitters_reaching(
     project: &Project,
     receiver: &Floor,
@@ -313,11 +322,19 @@ pub fn transmitters_reaching(
     let ranks = floor_ranks(project);
     let rank_of = |f: &Floor| ranks.get(f.id.as_str()).copied().unwrap_or(0);
     let rx_rank = rank_of(receiver);
-    let mut floors: Vec<&Floor> = project.floors.iter().collect();
+    let mut floors: Vec<&Floor> = project
+        .floors
+        .iter()
+        .filter(|f| f.building == receiver.building)
+        .collect();
     floors.sort_by_key(|f| (f.id != receiver.id, rank_of(f)));
     // The slab under each rank (the floors of one rank share the first one's).
     let mut under: BTreeMap<usize, BandLoss> = BTreeMap::new();
-    for f in &project.floors {
+    for f in project
+        .floors
+        .iter()
+        .filter(|f| f.building == receiver.building)
+    {
         under
             .entry(rank_of(f))
             .or_insert_with(|| slab_loss(project, f));

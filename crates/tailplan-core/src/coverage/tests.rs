@@ -720,3 +720,28 @@ proptest! {
         }
     }
 }
+
+/// On a campus, a floor hears the access points of its own building only, and the slabs
+/// between two floors are counted within their building.
+#[test]
+fn buildings_of_a_campus_do_not_hear_each_other() {
+    use super::model::{FloorScope, transmitters_reaching};
+    let mut floors = Vec::new();
+    for (b, x) in [("A", 0.0), ("B", 100.0)] {
+        for level in 0..3 {
+            let mut f = floor(&format!("{b}{level}"), f64::from(level) * 3.5);
+            f.building = Some(b.into());
+            f.access_points
+                .push(ap(&format!("ap-{b}{level}"), p(x + 5.0, 5.0), None));
+            floors.push(f);
+        }
+    }
+    let pr = project(floors);
+    let a1 = pr.floor("A1").unwrap();
+    let heard = transmitters_reaching(&pr, a1, Service::Wifi(WifiBand::Ghz5), FloorScope::All);
+    let ids: Vec<(&str, usize)> = heard
+        .iter()
+        .map(|r| (r.transmitter.id.as_str(), r.slabs))
+        .collect();
+    assert_eq!(ids, [("ap-A1", 0), ("ap-A0", 1), ("ap-A2", 1)]);
+}
