@@ -163,3 +163,88 @@ fn check_exits_1_on_failing_rules_0_on_a_clean_design_2_on_bad_input() {
         );
     }
 }
+
+/// The campus sample: `route --json` has the distributors with their contract's members, the
+/// schedule's backbone rows, the distributors CSV; `check --json` names the campus's rules
+/// with hyphens and passes (warnings only).
+#[test]
+fn a_campus_routes_with_its_distributors_and_backbone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = |f: &str| dir.path().join(f);
+    let o = tailplan(&[
+        "route",
+        s(&sample("campus")),
+        "--json",
+        s(&out("routing.json")),
+        "--schedule",
+        s(&out("schedule.csv")),
+        "--distributors",
+        s(&out("distributors.csv")),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains("backbone: 3 fibre cable(s)"), "{stdout}");
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(out("routing.json")).unwrap()).unwrap();
+    let distributors = json["distributors"].as_array().unwrap();
+    assert_eq!(distributors.len(), 4);
+    for d in distributors {
+        for member in [
+            "name",
+            "role",
+            "building",
+            "floor",
+            "ports_used",
+            "switches",
+            "switch_ports",
+            "poe_w",
+        ] {
+            assert!(d.get(member).is_some(), "{member} missing from {d}");
+        }
+    }
+    let roles: Vec<(&str, Option<&str>)> = distributors
+        .iter()
+        .map(|d| (d["role"].as_str().unwrap(), d["parent"].as_str()))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("bd", Some("TR-B0")),
+            ("fd", Some("TR-A0")),
+            ("cd", None),
+            ("fd", Some("TR-B0"))
+        ]
+    );
+    let schedule = parse_csv(&std::fs::read_to_string(out("schedule.csv")).unwrap());
+    let header = &schedule[0];
+    let kind = header.iter().position(|h| h == "kind").unwrap();
+    let backbone: Vec<&Vec<String>> = schedule[1..]
+        .iter()
+        .filter(|r| r[kind] == "backbone")
+        .collect();
+    assert_eq!(backbone.len(), 3);
+    assert!(
+        backbone
+            .iter()
+            .any(|r| r[0] == "A1A/A0A-01" && r[1] == "TR-A1" && r[2] == "TR-A0")
+    );
+    let d = parse_csv(&std::fs::read_to_string(out("distributors.csv")).unwrap());
+    assert_eq!(
+        d[0][..6],
+        ["building", "floor", "id", "name", "role", "parent"]
+    );
+    assert_eq!(d.len(), 5);
+
+    let o = tailplan(&["check", s(&sample("campus")), "--json"]);
+    assert!(
+        o.status.success(),
+        "warnings only: {}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let check: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let text = check.to_string();
+    assert!(
+        text.contains("\"rule\":\"horizontal-other-floor\""),
+        "{text}"
+    );
+}

@@ -14,6 +14,9 @@
 //!   placement benchmark; committed as GeoJSON, as such plans arrive
 //!   (`floorplans/hospital.geojson`, [`hospital_geojson`]), and kept out of [`SAMPLES`] and
 //!   of the data-driven tests over `floorplans/*.tailplan.json`;
+//! - [`campus::campus`]: two buildings of the small floor's plan on one site (building,
+//!   floor and campus distributors, a floor without its own, risers of one name in both, a
+//!   duct between them), committed as `floorplans/campus.tailplan.json` outside [`SAMPLES`];
 //! - [`drawings`]: plans drawn as architects deliver them, for the importers: two DXF files
 //!   and an SVG (committed as `floorplans/*.dxf`, `floorplans/*.svg`), each with what it
 //!   stands for, and a floor of the office building as a 1.5 MB DXF for the benchmark;
@@ -40,6 +43,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod campus;
 mod channels;
 pub mod checks;
 pub mod drawings;

@@ -6,14 +6,13 @@
 //! gateway on the corridor's centreline; a tray along the corridor and a branch to the rack
 //! and the riser, meeting in a T.
 
-use tailplan_core::{Polygon, Project, ProjectMeta};
+use tailplan_core::{Floor, Polygon, Project, ProjectMeta};
 
 use crate::parts::{DeviceKind, FloorBuilder, OutletKind};
-use crate::plan::{RoomSpec, Run, WallKind, pt};
+use crate::plan::{Mm, RoomSpec, Run, WallKind, pt};
 
 /// The sample small floor; see the module documentation.
 pub fn small_floor() -> Project {
-    use WallKind::*;
     let mut project = Project::new();
     project.meta = ProjectMeta {
         name: "tailplan sample: Small floor".into(),
@@ -21,7 +20,17 @@ pub fn small_floor() -> Project {
         drawn_by: "tailplan sample generator".into(),
         revision: "A".into(),
     };
-    let mut b = FloorBuilder::new("0", "Ground floor", 0, 2_800);
+    project
+        .floors
+        .push(small_office_floor("0", "Ground floor", 0));
+    project
+}
+
+/// The small floor's plan as floor `id` at `elevation_mm` (its element ids carry the floor's
+/// id), at the origin: the campus sample stacks and places copies of it.
+pub(crate) fn small_office_floor(id: &str, name: &str, elevation_mm: Mm) -> Floor {
+    use WallKind::*;
+    let mut b = FloorBuilder::new(id, name, elevation_mm, 2_800);
     let p = &mut b.plan;
 
     // Shell and windows.
@@ -171,6 +180,5 @@ pub fn small_floor() -> Project {
     for (ap, channel) in floor.access_points.iter_mut().zip([36, 44]) {
         ap.radios[0].channel = Some(channel);
     }
-    project.floors.push(floor);
-    project
+    floor
 }

@@ -206,7 +206,7 @@ pub fn summary_text(r: &Routing, bom: &routing::BillOfMaterials) -> String {
             if d.building.is_empty() {
                 String::new()
             } else {
-                format!("building {}, ", d.building)
+                format!("{}, ", d.building)
             },
             room.floor,
             room.used,

@@ -1,6 +1,6 @@
 //! `gen-samples [OUT_DIR]`: writes every sample building as a tailplan project file, every
-//! sample drawing (DXF, SVG) and BIM model (IFC) for the importers, and the hospital floor as
-//! GeoJSON, into `OUT_DIR` (by default the workspace's `floorplans/`).
+//! sample drawing (DXF, SVG) and BIM model (IFC) for the importers, the hospital floor as
+//! GeoJSON and the two-building campus, into `OUT_DIR` (by default the workspace's `floorplans/`).
 //!
 //! ```text
 //! cargo run -p tailplan-samples --bin gen-samples
@@ -36,10 +36,16 @@ fn main() -> ExitCode {
     });
     let drawings = DRAWINGS.iter().map(|d| (d.file_name, (d.build)().bytes));
     let models = IFC_MODELS.iter().map(|m| (m.file_name, (m.build)().bytes));
-    let plans = std::iter::once((
-        "hospital.geojson",
-        tailplan_samples::hospital_geojson().into_bytes(),
-    ));
+    let plans = [
+        (
+            "hospital.geojson",
+            tailplan_samples::hospital_geojson().into_bytes(),
+        ),
+        (
+            tailplan_samples::campus::CAMPUS_FILE,
+            project_file::to_json(&tailplan_samples::campus::campus()).into_bytes(),
+        ),
+    ];
     for (file_name, bytes) in projects.chain(drawings).chain(models).chain(plans) {
         let path = dir.join(file_name);
         if let Err(e) = std::fs::write(&path, &bytes) {
