@@ -21,9 +21,17 @@ use crate::small::small_office_floor;
 /// The sample campus's file name in `floorplans/`.
 pub const CAMPUS_FILE: &str = "campus.tailplan.json";
 
-/// Where each building's plan stands on the site (its south-west corner, metres), its floors
-/// and the roles of their telecom rooms (`None`: the floor has none).
-const BUILDINGS: [(&str, &str, (f64, f64), &[Option<DistributorRole>]); 2] = [
+/// A building of the sample: id, name, where its plan stands on the site (its south-west
+/// corner, metres), and the role of each floor's telecom room (`None`: the floor has none).
+type BuildingSpec = (
+    &'static str,
+    &'static str,
+    (f64, f64),
+    &'static [Option<DistributorRole>],
+);
+
+/// The sample's buildings.
+const BUILDINGS: [BuildingSpec; 2] = [
     (
         "A",
         "Building A",
