@@ -9,9 +9,13 @@
 //   how many heatmap updates arrived during the drag;
 // - proposing access points on the hospital sample (floorplans/hospital.geojson), timed from
 //   the click to the proposal shown.
+// - a campus of 10 buildings of 6 floors (tailplan-samples' campus-scale, some 30 MB): the
+//   time to open it, and to switch building and floor (from the choice to the plan ready).
 // Figures only: this is a measurement, not a test (speed goals live in benchmarks).
 
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -138,6 +142,39 @@ try {
   const proposedAt = await page.evaluate(() => performance.now());
   const head = (await proposal.locator('.proposal__head').innerText()).trim();
   console.log(`placement on the hospital floor (515 x 351 m, 72 rooms) in the browser: ${((proposedAt - proposeAt) / 1000).toFixed(1)} s, ${head}`);
+
+  // The campus: 10 buildings of 6 floors, opened as a file, then building and floor switched.
+  const campusFile = join(tmpdir(), 'tailplan-campus-10x6.tailplan.json');
+  execFileSync('cargo', ['run', '-q', '--release', '-p', 'tailplan-samples', '--bin', 'campus-scale', '--', '10', '6', campusFile], {
+    cwd: join(HERE, '../..'),
+    stdio: 'inherit',
+  });
+  const mb = (readFileSync(campusFile).length / 1e6).toFixed(1);
+  const before2 = await page.getByTestId('project-name').innerText();
+  const openAt = await page.evaluate(() => performance.now());
+  await page.getByTestId('file-input').setInputFiles(campusFile);
+  await page.waitForFunction(
+    (b) => document.querySelector('[data-testid="confirm-discard"]') || document.querySelector('[data-testid="project-name"]').innerText !== b,
+    before2,
+    { timeout: 300_000 },
+  );
+  if (await page.getByTestId('confirm-discard').isVisible()) await page.getByTestId('confirm-discard').click();
+  await page.waitForFunction((b) => document.querySelector('[data-testid="project-name"]').innerText !== b, before2, { timeout: 300_000 });
+  await page.waitForSelector(READY);
+  const openedAt = await page.evaluate(() => performance.now());
+  const switches = [];
+  for (const [building, floor] of [['C05-0', 'C05-3'], ['C09-0', 'C09-5'], ['C00-0', 'C00-2']]) {
+    for (const [id, value] of [['building-select', building], ['floor-select', floor]]) {
+      const t0 = await page.evaluate(() => performance.now());
+      await page.getByTestId(id).selectOption(value);
+      await page.waitForSelector(`[data-testid="plan-canvas"][data-floor="${value}"][data-ready="true"]`);
+      switches.push((await page.evaluate(() => performance.now())) - t0);
+    }
+  }
+  console.log(
+    `a campus of 10 buildings x 6 floors (${mb} MB): opened in ${((openedAt - openAt) / 1000).toFixed(1)} s; ` +
+      `building and floor switched in ${switches.map((t) => t.toFixed(0)).join(', ')} ms (longest ${Math.max(...switches).toFixed(0)} ms)`,
+  );
   await context.close();
 } finally {
   await browser.close();

@@ -1,6 +1,8 @@
 //! Routing benchmarks: the sample office building (4 floors, about 1,700 wired endpoints), and
 //! a synthetic building scaled to 5,000 endpoints, for the whole routing and for the
-//! assignment alone (optimal against nearest-first).
+//! assignment alone (optimal against nearest-first); and a campus of office buildings of six
+//! floors (`tailplan_samples::campus::campus_scale`), one building against ten (60 floors,
+//! 24,870 endpoints, 69,360 walls, backbone through ducts), for how routing scales.
 //!
 //! `cargo bench -p tailplan-core --bench routing`
 
@@ -116,6 +118,23 @@ fn bench(c: &mut Criterion) {
     g.bench_function("assign nearest-first 5,000 x 8 rooms", |b| {
         b.iter(|| assignment::nearest_first(black_box(&problem.matrix), &problem.capacity))
     });
+    g.finish();
+
+    let mut g = c.benchmark_group("campus");
+    g.sample_size(10);
+    for buildings in [1, 10] {
+        let campus = tailplan_samples::campus::campus_scale(buildings, 6);
+        let r = routing::route(&campus);
+        eprintln!(
+            "campus of {buildings}: {} endpoints, {} cables, {} backbone",
+            r.endpoints,
+            r.cables.len(),
+            r.backbone.len()
+        );
+        g.bench_function(format!("route campus {buildings} x 6 floors"), |b| {
+            b.iter(|| routing::route(black_box(&campus)))
+        });
+    }
     g.finish();
 }
 

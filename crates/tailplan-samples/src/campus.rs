@@ -102,6 +102,64 @@ pub fn campus() -> Project {
     project
 }
 
+/// A campus of `buildings` office buildings (the office sample's storeys, 120 × 60 m) of
+/// `floors` floors each, on a grid 200 m apart, for the scale benchmark: a floor distributor on
+/// every floor, the building distributor on each ground floor, the campus distributor in the
+/// first building, a duct from every building to the first. At (10, 6): 60 floors, 24,870
+/// wired endpoints and 69,360 walls; built in memory, never written.
+pub fn campus_scale(buildings: usize, floors: usize) -> Project {
+    let mut project = Project::new();
+    project.meta = ProjectMeta {
+        name: format!("tailplan scale campus: {buildings} × {floors} floors"),
+        building: "Campus".into(),
+        drawn_by: "tailplan sample generator".into(),
+        revision: "A".into(),
+    };
+    let columns = (buildings as f64).sqrt().ceil().max(1.0) as usize;
+    let origin = |b: usize| ((b % columns) as f64 * 200.0, (b / columns) as f64 * 200.0);
+    for b in 0..buildings {
+        let id = format!("C{b:02}");
+        let (x, y) = origin(b);
+        project.buildings.push(Building {
+            id: id.clone(),
+            name: format!("Building {b:02}"),
+            footprint: Some(Polygon::rect(
+                Point::new(x, y),
+                Point::new(x + 120.0, y + 60.0),
+            )),
+            props: Default::default(),
+        });
+        for level in 0..floors {
+            let mut floor = crate::office::office_floor_as(&format!("{id}-{level}"), level);
+            floor.building = Some(id.clone());
+            if level == 0 {
+                for t in &mut floor.telecom_rooms {
+                    t.role = DistributorRole::Bd;
+                }
+                if b == 0 {
+                    floor.telecom_rooms[0].role = DistributorRole::Cd;
+                }
+            }
+            project.floors.push(shifted(floor, x, y));
+        }
+        if b > 0 {
+            let (x0, y0) = origin(0);
+            project.ducts.push(Duct {
+                id: format!("duct-{id}"),
+                name: format!("Duct {id}"),
+                points: vec![
+                    Point::new(x + 60.0, y + 30.0),
+                    Point::new(x + 60.0, y0 + 30.0),
+                    Point::new(x0 + 60.0, y0 + 30.0),
+                ],
+                capacity: None,
+                props: Default::default(),
+            });
+        }
+    }
+    project
+}
+
 /// The floor moved by (dx, dy) metres: every coordinate pair of its JSON (points, outlines,
 /// walls, routes) shifted.
 fn shifted(floor: Floor, dx: f64, dy: f64) -> Floor {
@@ -169,6 +227,35 @@ mod tests {
                 .contains(d.points[0])
         );
         assert!(b.contains(*d.points.last().unwrap()));
+    }
+
+    #[test]
+    fn the_scale_campus_is_valid_and_its_buildings_alike() {
+        let p = campus_scale(2, 2);
+        let errors: Vec<_> = validate_project(&p)
+            .into_iter()
+            .filter(|d| d.is_error())
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            (p.buildings.len(), p.floors.len(), p.ducts.len()),
+            (2, 4, 1)
+        );
+        let walls = |b: &str| -> usize {
+            p.floors
+                .iter()
+                .filter(|f| f.building.as_deref() == Some(b))
+                .map(|f| f.walls.len())
+                .sum()
+        };
+        assert_eq!(walls("C00"), walls("C01"));
+        let cds = p
+            .floors
+            .iter()
+            .flat_map(|f| &f.telecom_rooms)
+            .filter(|t| t.role == DistributorRole::Cd)
+            .count();
+        assert_eq!(cds, 1);
     }
 
     #[test]

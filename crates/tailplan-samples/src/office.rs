@@ -110,12 +110,17 @@ pub fn office_building() -> Project {
 }
 
 fn office_floor(level: usize) -> Floor {
+    office_floor_as(&level.to_string(), level)
+}
+
+/// Storey `level` of the office building as floor `id` (its elements' ids carry it): the
+/// scale campus's buildings are made of these.
+pub(crate) fn office_floor_as(id: &str, level: usize) -> Floor {
     let name = match level {
         0 => "Ground floor".to_owned(),
         n => format!("Level {n}"),
     };
-    let id = level.to_string();
-    let mut b = FloorBuilder::new(&id, &name, level as Mm * STOREY, CEILING);
+    let mut b = FloorBuilder::new(id, &name, level as Mm * STOREY, CEILING);
     let ground = level == 0;
 
     facade(&mut b, ground);

@@ -59,7 +59,7 @@ impl Sample {
 }
 
 /// The samples of the "Open sample" menu; the first opens on a first visit.
-pub const SAMPLES: [Sample; 2] = [
+pub const SAMPLES: [Sample; 3] = [
     Sample {
         key: "office",
         label: "Office building",
@@ -69,6 +69,11 @@ pub const SAMPLES: [Sample; 2] = [
         key: "small",
         label: "Small floor",
         file: "small.tailplan.json",
+    },
+    Sample {
+        key: "campus",
+        label: "Campus (two buildings)",
+        file: "campus.tailplan.json",
     },
 ];
 

@@ -81,7 +81,7 @@ pub fn cabling_panel(props: &CablingPanelProps) -> Html {
     let tabs = CablingTab::ALL.iter().map(|&t| {
         let count = match t {
             CablingTab::Findings => routing.findings.len(),
-            CablingTab::Schedule => routing.cables.len(),
+            CablingTab::Schedule => routing.cables.len() + routing.backbone.len(),
             CablingTab::Materials => r.bom.lines.len(),
             CablingTab::FinalTail => routing.final_tail.len(),
             CablingTab::Distributors => routing.distributors.len(),

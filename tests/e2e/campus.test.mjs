@@ -1,0 +1,64 @@
+// End-to-end test of a campus in the editor: the building picker, then the floor; routing the
+// two buildings with their distributors and backbone; the distributors table. Run through
+// run.sh.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+
+import { READY, SCREENSHOTS, assertClean, openEditor, openSample, startAll } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  ({ server, browser } = await startAll());
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const options = (page, id) => page.getByTestId(id).locator('option').evaluateAll((os) => os.map((o) => o.textContent));
+
+test('a campus: building then floor, routed with its distributors and backbone', { timeout: 180_000 }, async () => {
+  const { context, page, log } = await openEditor(browser, server);
+  await page.waitForSelector(READY, { timeout: 60_000 });
+  // A single building shows no building picker.
+  assert.equal(await page.getByTestId('building-select').count(), 0);
+  await openSample(page, 'campus');
+
+  // Building A's three floors, then building B's two.
+  assert.deepEqual(await options(page, 'building-select'), ['Building A', 'Building B']);
+  assert.equal((await options(page, 'floor-select')).length, 3);
+  await page.getByTestId('building-select').selectOption({ label: 'Building B' });
+  await page.waitForFunction(() => document.querySelector('[data-testid="floor-select"]').options.length === 2);
+  assert.equal(await page.getByTestId('floor-select').inputValue(), 'B0');
+  await page.getByTestId('floor-select').selectOption('B1');
+  await page.waitForSelector(READY);
+  assert.equal(await page.getByTestId('building-select').inputValue(), 'B0');
+
+  // Route both buildings: 80 cables, 3 of them backbone in the schedule.
+  await page.getByTestId('panel-cabling').click();
+  await page.getByTestId('route-all').click();
+  await page.getByTestId('routing-summary').waitFor({ timeout: 120_000 });
+  assert.match(await page.getByTestId('routing-summary').innerText(), /80\s+cables/);
+  await page.getByTestId('cabling-tab-schedule').click();
+  assert.equal(await page.getByTestId('table-schedule').getAttribute('data-rows'), '83');
+  await page.getByTestId('table-filter').fill('backbone');
+  await page.waitForFunction(() => document.querySelector('[data-testid="table-schedule"] tbody').innerText.includes('A1A/A0A-01'));
+
+  // The distributors: the CD, a BD, two FDs, each with its switches and parent.
+  await page.getByTestId('table-filter').fill('');
+  await page.getByTestId('cabling-tab-distributors').click();
+  const table = page.getByTestId('table-distributors');
+  assert.equal(await table.getAttribute('data-rows'), '4');
+  const text = await table.innerText();
+  for (const word of ['CD', 'BD', 'FD', 'TR-B0', 'generic-48p-poe+', 'Building A']) {
+    assert.ok(text.includes(word), `${word} in the distributors table`);
+  }
+  await page.screenshot({ path: join(SCREENSHOTS, 'campus-distributors.png') });
+  assertClean(log);
+  await context.close();
+});
