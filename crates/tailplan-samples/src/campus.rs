@@ -143,15 +143,23 @@ pub fn campus_scale(buildings: usize, floors: usize) -> Project {
             project.floors.push(shifted(floor, x, y));
         }
         if b > 0 {
+            // Along the streets: south of the building's row, west to the CD's column (round
+            // the west side of the grid for the rows behind), and north into the CD's building.
             let (x0, y0) = origin(0);
+            let mut points = vec![
+                Point::new(x + 60.0, y + 5.0),
+                Point::new(x + 60.0, y - 40.0),
+            ];
+            if y > y0 {
+                points.push(Point::new(x0 - 40.0, y - 40.0));
+                points.push(Point::new(x0 - 40.0, y0 - 40.0));
+            }
+            points.push(Point::new(x0 + 60.0, y0 - 40.0));
+            points.push(Point::new(x0 + 60.0, y0 + 5.0));
             project.ducts.push(Duct {
                 id: format!("duct-{id}"),
                 name: format!("Duct {id}"),
-                points: vec![
-                    Point::new(x + 60.0, y + 30.0),
-                    Point::new(x + 60.0, y0 + 30.0),
-                    Point::new(x0 + 60.0, y0 + 30.0),
-                ],
+                points,
                 capacity: None,
                 props: Default::default(),
             });
@@ -256,6 +264,34 @@ mod tests {
             .filter(|t| t.role == DistributorRole::Cd)
             .count();
         assert_eq!(cds, 1);
+    }
+
+    #[test]
+    fn the_campus_passes_the_realism_checks() {
+        assert_eq!(
+            crate::checks::risers_aligned(&campus()),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn the_scale_campus_ducts_keep_to_the_streets() {
+        let p = campus_scale(5, 1);
+        for d in &p.ducts {
+            for w in d.points.windows(2) {
+                for (k, b) in p.buildings.iter().enumerate() {
+                    let f = b.footprint.as_ref().unwrap();
+                    // Only its own building's and the CD's ends are inside a footprint.
+                    let mid = w[0].lerp(w[1], 0.5);
+                    assert!(
+                        !f.contains(mid) || k == 0 || d.id.ends_with(&b.id),
+                        "{} crosses {}",
+                        d.id,
+                        b.id
+                    );
+                }
+            }
+        }
     }
 
     #[test]

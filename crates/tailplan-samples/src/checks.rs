@@ -378,13 +378,15 @@ pub fn channels_differ(floor: &Floor, radius_m: f64) -> Vec<String> {
 
 /// Risers with the same name (which join floors) are at the same place on every floor.
 pub fn risers_aligned(project: &Project) -> Vec<String> {
-    let mut first: BTreeMap<&str, (&str, Point)> = BTreeMap::new();
+    // Risers of one name join the floors of their own building only.
+    let mut first: BTreeMap<(Option<&str>, &str), (&str, Point)> = BTreeMap::new();
     let mut out = Vec::new();
     for floor in &project.floors {
+        let building = floor.building.as_deref();
         for r in &floor.risers {
-            match first.get(r.name.as_str()) {
+            match first.get(&(building, r.name.as_str())) {
                 None => {
-                    first.insert(&r.name, (&floor.id, r.position));
+                    first.insert((building, &r.name), (&floor.id, r.position));
                 }
                 Some(&(f, p)) if p.distance(r.position) > EPS_M => out.push(format!(
                     "riser {} is at ({}, {}) on floor {f} but at ({}, {}) on floor {}",

@@ -525,6 +525,8 @@ pub enum Action {
         doc: DocKey,
         /// The result.
         routing: Rc<Routing>,
+        /// Its bill of materials.
+        bom: Rc<tailplan_core::BillOfMaterials>,
         /// Milliseconds it took in the worker.
         compute_ms: f64,
     },

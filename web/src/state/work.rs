@@ -294,6 +294,7 @@ impl AppState {
                 job,
                 doc,
                 routing,
+                bom,
                 compute_ms,
             } => {
                 if self.cabling.routing_job != Some(job) {
@@ -315,7 +316,8 @@ impl AppState {
                     return Some(());
                 }
                 let doc = self.doc_key()?;
-                let view = RoutingView::new(self.project()?, routing, doc, compute_ms);
+                let bom = Rc::try_unwrap(bom).unwrap_or_else(|rc| (*rc).clone());
+                let view = RoutingView::new(routing, bom, doc, compute_ms);
                 let (errors, warnings) = view.counts();
                 let unserved = view.routing.unserved.len();
                 self.notify(format!(

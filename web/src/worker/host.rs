@@ -485,12 +485,14 @@ impl Host {
                 };
                 let t0 = clock();
                 let routing = routing::route(project);
+                let bom = routing.bill_of_materials(project);
                 let compute_ms = clock() - t0;
                 vec![Out::plain(FromWorker::Routed {
                     job,
                     doc,
                     compute_ms,
                     routing: Box::new(routing),
+                    bom: Box::new(bom),
                 })]
             }
             ToWorker::Export {

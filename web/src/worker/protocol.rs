@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 use tailplan_app::Export;
 use tailplan_core::coverage::Service;
-use tailplan_core::routing::Routing;
+use tailplan_core::routing::{BillOfMaterials, Routing};
 use tailplan_core::{Edit, IotTech, Point, WifiBand};
 
 pub use crate::panels::coverage::heatmap::{GridSpec, Metric};
@@ -360,6 +360,8 @@ pub enum FromWorker {
         compute_ms: f64,
         /// The result.
         routing: Box<Routing>,
+        /// Its bill of materials (computed here, so that the page carries no pricing code).
+        bom: Box<BillOfMaterials>,
     },
     /// An imported file.
     Imported(Imported),

@@ -33,9 +33,9 @@ pub struct RoutingView {
 }
 
 impl RoutingView {
-    /// The view of `routing` of `project`, describing `doc`.
-    pub fn new(project: &Project, routing: Routing, doc: DocKey, compute_ms: f64) -> Self {
-        let bom = routing.bill_of_materials(project);
+    /// The view of `routing` and its bill of materials (both from the worker), describing
+    /// `doc`.
+    pub fn new(routing: Routing, bom: BillOfMaterials, doc: DocKey, compute_ms: f64) -> Self {
         Self {
             routing,
             bom,

@@ -132,7 +132,7 @@ fn tables_sort_filter_and_total() {
     assert!(t.order(None, "no such thing").is_empty());
     assert!(t.rows.iter().all(|r| r.target.is_some()));
 
-    let view = RoutingView::new(&p, r.clone(), (1, 1), 5.0);
+    let view = RoutingView::new(r.clone(), r.bill_of_materials(&p), (1, 1), 5.0);
     let b = bom_table(&view.bom);
     assert!(b.rows.iter().any(|r| r.cells[0].text() == "cable-cat6a"));
     assert!(

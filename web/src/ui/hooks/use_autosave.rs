@@ -1,6 +1,8 @@
 //! Keeping the project in the browser: after every change (once it is on screen) the
 //! project file's text and a small record about it go to IndexedDB in one transaction;
-//! changes that arrive during a write coalesce into the next one.
+//! changes that arrive during a write coalesce into the next one. A change of the floor on
+//! screen alone writes the small record only: a campus's project text is tens of megabytes,
+//! and writing it again on every floor switch stalled the editor for seconds.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,6 +20,8 @@ use crate::state::{Action, AppState};
 struct SaveQueue {
     busy: bool,
     wanted: Option<(u32, u64, Rc<Project>, String)>,
+    /// The (generation, revision) whose project text is in the browser already.
+    kept: Option<(u32, u64)>,
 }
 
 /// Keeps every change in the browser (the newest one when changes come faster), and says
@@ -60,7 +64,9 @@ fn keep(dispatcher: UseReducerDispatcher<AppState>, queue: Rc<RefCell<SaveQueue>
             else {
                 break;
             };
+            let kept = queue.borrow().kept == Some((generation, revision));
             let outcome = match &store {
+                Ok(store) if kept => store.put_all(&[(META_KEY, &meta)]).await,
                 Ok(store) => {
                     let text = autosave::project_text(&project);
                     store
@@ -69,6 +75,9 @@ fn keep(dispatcher: UseReducerDispatcher<AppState>, queue: Rc<RefCell<SaveQueue>
                 }
                 Err(e) => Err(e.clone()),
             };
+            if outcome.is_ok() {
+                queue.borrow_mut().kept = Some((generation, revision));
+            }
             match outcome {
                 Ok(()) => dispatcher.dispatch(Action::Saved {
                     generation,
