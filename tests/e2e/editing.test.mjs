@@ -347,7 +347,7 @@ describe('editing', () => {
     await download.saveAs(path);
     const saved = JSON.parse(readFileSync(path, 'utf8'));
     assert.equal(saved.format, 'tailplan-project');
-    assert.equal(saved.version, 3);
+    assert.equal(saved.version, 4);
     assert.ok(saved.floors[0].access_points.every((a) => Array.isArray(a.radios)), 'written with radios');
     assert.equal(saved.floors[0].access_points.length, 3);
     await page.waitForFunction(() => !document.querySelector('[data-testid="unsaved"]'));
@@ -370,10 +370,10 @@ describe('editing', () => {
     await waitReplaced(page, office);
     assert.equal((await counts(page)).AP, 2);
     const [upgraded] = await Promise.all([page.waitForEvent('download'), page.getByTestId('file-save').click()]);
-    const v3 = JSON.parse(readFileSync(await upgraded.path(), 'utf8'));
-    assert.equal(v3.version, 3);
-    assert.deepEqual(v3.floors[0].access_points[0].radios, [{ band: '5', channel: 36, tx_dbm: 20 }]);
-    const route = v3.floors[0].routes[0];
+    const current = JSON.parse(readFileSync(await upgraded.path(), 'utf8'));
+    assert.equal(current.version, 4);
+    assert.deepEqual(current.floors[0].access_points[0].radios, [{ band: '5', channel: 36, tx_dbm: 20 }]);
+    const route = current.floors[0].routes[0];
     assert.deepEqual([route.from, route.to], ['dev-0-005', 'tr-0']);
     assertClean(log);
     await context.close();
