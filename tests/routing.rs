@@ -18,9 +18,11 @@ fn check(path: &Path) {
     let project = open(path);
     let r = routing::route(&project);
     let bom = bill_of_materials(&project, &r.cables, &r.rooms);
-    let schedule = r.schedule();
+    // The schedule: the horizontal cables, then the backbone between distributors.
+    assert_eq!(r.schedule().rows.len(), r.cables.len() + r.backbone.len());
+    let schedule = routing::CableSchedule::new(&r.cables);
 
-    // The schedule's totals are the bill of materials' metres, in whole boxes.
+    // The horizontal schedule's totals are the bill of materials' metres, in whole boxes.
     assert_eq!(schedule.rows.len(), r.cables.len());
     for q in &bom.cables {
         assert!(
@@ -119,6 +121,30 @@ fn check(path: &Path) {
             f.floor,
             f.cables,
             fill * 100.0
+        ));
+    }
+    for b in &r.backbone {
+        lines.push(format!(
+            "backbone {} {} -> {}: {:.2} m ({} x {}), straight {:.2} m, risers {:?}, ducts {:?}",
+            b.id,
+            b.from,
+            b.to,
+            b.lengths.total_m,
+            b.cores,
+            b.fibre.as_str(),
+            b.straight_m,
+            b.risers,
+            b.ducts
+        ));
+    }
+    for d in r.distributors.iter().filter(|d| d.parent.is_some() || !d.role.is_fd()) {
+        lines.push(format!(
+            "distributor {} ({}): parent {:?}, {} x {}",
+            d.name,
+            d.role.as_str(),
+            d.parent,
+            d.switches,
+            d.switch_model
         ));
     }
     let mut findings: BTreeMap<String, usize> = BTreeMap::new();
