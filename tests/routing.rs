@@ -137,7 +137,11 @@ fn check(path: &Path) {
             b.ducts
         ));
     }
-    for d in r.distributors.iter().filter(|d| d.parent.is_some() || !d.role.is_fd()) {
+    for d in r
+        .distributors
+        .iter()
+        .filter(|d| d.parent.is_some() || !d.role.is_fd())
+    {
         lines.push(format!(
             "distributor {} ({}): parent {:?}, {} x {}",
             d.name,
