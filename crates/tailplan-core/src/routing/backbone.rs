@@ -251,21 +251,29 @@ pub(crate) fn hierarchy(
     if (0..rooms.len()).all(|i| role(i) == DistributorRole::Fd) {
         return h;
     }
+    // A `backbone` warning about the room at index `i`.
+    let warn = |findings: &mut Vec<Finding>, i: usize, message: String| {
+        findings.push(Finding::new(
+            Rule::Backbone,
+            Severity::Warning,
+            &room(project, &rooms[i]).id,
+            location(project, &rooms[i]),
+            message,
+        ));
+    };
     let cds: Vec<usize> = (0..rooms.len())
         .filter(|&i| role(i) == DistributorRole::Cd)
         .collect();
     let cd = cds.first().copied();
     for &extra in cds.iter().skip(1) {
-        findings.push(Finding::new(
-            Rule::Backbone,
-            Severity::Warning,
-            &room(project, &rooms[extra]).id,
-            location(project, &rooms[extra]),
+        warn(
+            findings,
+            extra,
             format!(
                 "a second campus distributor: {} is the campus's, this one is taken as its building's distributor",
                 room(project, &rooms[cds[0]]).name
             ),
-        ));
+        );
     }
     let mut buildings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, r) in rooms.iter().enumerate() {
@@ -284,22 +292,19 @@ pub(crate) fn hierarchy(
                 .find(|&i| role(i) != DistributorRole::Fd),
         };
         let Some(bd) = bd else {
-            let first = &rooms[members[0]];
             let name = if key.is_empty() {
                 "the building".to_owned()
             } else {
                 format!("building \"{key}\"")
             };
-            findings.push(Finding::new(
-                Rule::Backbone,
-                Severity::Warning,
-                &room(project, first).id,
-                location(project, first),
+            warn(
+                findings,
+                members[0],
                 format!(
                     "{name} has no building distributor (role \"bd\"): its {} floor distributor(s) get no backbone",
                     members.len()
                 ),
-            ));
+            );
             continue;
         };
         h.is_bd[bd] = true;
@@ -309,16 +314,14 @@ pub(crate) fn hierarchy(
                 continue;
             }
             if role(i) == DistributorRole::Bd {
-                findings.push(Finding::new(
-                    Rule::Backbone,
-                    Severity::Warning,
-                    &room(project, &rooms[i]).id,
-                    location(project, &rooms[i]),
+                warn(
+                    findings,
+                    i,
                     format!(
                         "another building distributor in its building: {} is the building's, this one is cabled to it as a floor distributor",
                         room(project, &rooms[bd]).name
                     ),
-                ));
+                );
             }
             h.parent[i] = Some(bd);
         }
@@ -331,19 +334,14 @@ pub(crate) fn hierarchy(
                 }
             }
         }
-        None if bds.len() > 1 => {
-            let first = &rooms[bds[0]];
-            findings.push(Finding::new(
-                Rule::Backbone,
-                Severity::Warning,
-                &room(project, first).id,
-                location(project, first),
-                format!(
-                    "{} buildings have a building distributor but no telecom room is the campus distributor (role \"cd\"): the buildings are not joined",
-                    bds.len()
-                ),
-            ));
-        }
+        None if bds.len() > 1 => warn(
+            findings,
+            bds[0],
+            format!(
+                "{} buildings have a building distributor but no telecom room is the campus distributor (role \"cd\"): the buildings are not joined",
+                bds.len()
+            ),
+        ),
         None => {}
     }
     h
@@ -575,8 +573,8 @@ pub(crate) fn distributors(
         .enumerate()
         .map(|(i, r)| {
             let tr = room(project, r);
-            let load = loads.iter().find(|l| l.room_id == tr.id);
-            let (ports_used, poe_w) = load.map_or((0, 0.0), |l| (l.used, l.poe_w));
+            // Room loads come one per room of the graph, in its order.
+            let (ports_used, poe_w) = loads.get(i).map_or((0, 0.0), |l| (l.used, l.poe_w));
             let model: SwitchModel = tr
                 .switch_model
                 .as_deref()
@@ -623,15 +621,12 @@ pub(crate) fn distributors(
                     .with_values(poe_w, switch_poe_w),
                 );
             }
-            let backbone_cables = backbone
+            let ending_here: Vec<&BackboneCable> = backbone
                 .iter()
                 .filter(|b| b.from_id == tr.id || b.to_id == tr.id)
-                .count() as u32;
-            let fibre_ports = backbone
-                .iter()
-                .filter(|b| b.from_id == tr.id || b.to_id == tr.id)
-                .map(|b| b.cores.div_ceil(2))
-                .sum::<u32>();
+                .collect();
+            let backbone_cables = ending_here.len() as u32;
+            let fibre_ports = ending_here.iter().map(|b| b.cores.div_ceil(2)).sum::<u32>();
             Distributor {
                 id: tr.id.clone(),
                 name: tr.name.clone(),

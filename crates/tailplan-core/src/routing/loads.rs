@@ -59,7 +59,9 @@ pub struct TrayFill {
     pub capacity: Option<u32>,
 }
 
-/// Every tray section's fill, floor by floor, tray by tray, in order along each tray.
+/// Every tray section's fill, floor by floor, tray by tray, in order along each tray: the
+/// horizontal `cables`, and the backbone cables through `backbone_edges` (each cable's edges,
+/// all cables' in one list), counted at the fibre cable type's size.
 pub fn tray_fill(
     project: &Project,
     graph: &PathwayGraph,
