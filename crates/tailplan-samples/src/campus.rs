@@ -79,10 +79,15 @@ pub fn campus() -> Project {
             match role {
                 Some(role) => floor.telecom_rooms[0].role = *role,
                 None => {
-                    // No distributor on this floor: its room stays a store, its hand route
-                    // to the rack goes with it.
+                    // No distributor on this floor: its room is a store, its hand route to
+                    // the rack goes with the rack.
                     floor.telecom_rooms.clear();
                     floor.routes.clear();
+                    for room in &mut floor.rooms {
+                        if room.name == format!("TR-{floor_id}") {
+                            room.name = format!("Store {floor_id}.S01");
+                        }
+                    }
                 }
             }
             project.floors.push(shifted(floor, x, y));
