@@ -6,8 +6,13 @@ cd "$(dirname "$0")"
 source scripts/setup.sh
 
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-always}
+# A clean clone builds everything once: incremental caches would only fill the disk (they were
+# 11 of the debug build's 28 GB), and line tables are all the tests' backtraces need (full debug
+# info doubles the rest). A CI run ran out of disk with the defaults; each step prints the room left.
+export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
+export CARGO_PROFILE_DEV_DEBUG=${CARGO_PROFILE_DEV_DEBUG:-line-tables-only}
 start=$(date +%s)
-step() { say "$1 ($(( $(date +%s) - start ))s)"; }
+step() { say "$1 ($(( $(date +%s) - start ))s; $(df -h --output=avail . | tail -1 | tr -d ' ') free, target $(du -sh target 2>/dev/null | cut -f1))"; }
 
 step "tools"
 ensure_web_tools

@@ -59,8 +59,10 @@ tgz=$(ls crates/tailplan-wasm/pkg/tailplan-*.tgz)
 wasm=crates/tailplan-wasm/pkg/tailplan_bg.wasm
 say "plugin: $(basename "$tgz"): wasm $(( $(stat -c %s "$wasm") / 1024 )) KB, $(( $(gzip -9 -c "$wasm" | wc -c) / 1024 )) KB gzipped; package $(( $(stat -c %s "$tgz") / 1024 )) KB"
 
-# The CLI the Node tests compare with (the debug build `cargo test` made already).
-cargo build -p tailplan-cli --locked --quiet
+# The CLI the Node tests compare with: the debug build `cargo test --workspace` made already
+# (`cargo build -p tailplan-cli` resolves features for the CLI alone and compiled core and io a
+# second time: on CI the disk ran out right there).
+cargo test --workspace --locked --quiet --no-run
 export TAILPLAN_CLI="$target/debug/tailplan"
 
 say "plugin: npm install $(basename "$tgz") (offline)"
