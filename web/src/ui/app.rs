@@ -69,18 +69,15 @@ pub fn app() -> Html {
         })
     };
     let on_export = {
-        let engine = engine.clone();
         let files_worker = files_worker.clone();
         let state = state.clone();
         Callback::from(move |choice: ExportChoice| {
-            let c = if choice == ExportChoice::Dxf {
-                Some(files_worker.get())
-            } else {
-                engine.borrow().clone()
-            };
-            let (Some(c), Some(doc)) = (c, state.doc.as_ref()) else {
+            // Every file is made by the files worker (the writers are most of its weight;
+            // the main worker, which the page waits for, goes without them).
+            let Some(doc) = state.doc.as_ref() else {
                 return;
             };
+            let c = files_worker.get();
             let floor = state.floor_id.clone().unwrap_or_default();
             let what = choice.export(floor, files::today());
             let base = tailplan_app::export::stem(&download_name(doc));

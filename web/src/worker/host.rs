@@ -10,7 +10,7 @@
 
 use std::collections::VecDeque;
 
-use tailplan_app::export::{DxfWriter, export};
+use tailplan_app::Export;
 use tailplan_app::open::{ImportRequest, import_plan};
 use tailplan_app::placement::{self, ApPlacementRequest, GatewayPlacementRequest};
 use tailplan_app::{AppError, Names, Param};
@@ -95,6 +95,10 @@ pub type ImportFn = fn(JobId, &str, &[u8], &ImportChoice) -> Out;
 /// How a worker reads an antenna pattern file (the files worker's, where the readers are).
 pub type AntennaFn = fn(JobId, &str, &[u8]) -> Out;
 
+/// How a worker makes a file of the project (the files worker's): job, project, base name,
+/// what.
+pub type ExportFn = fn(JobId, &Project, &str, &Export) -> Out;
+
 /// The editor's names of the parameters in messages: the coverage panel's fields.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FieldLabels;
@@ -118,16 +122,17 @@ fn say(e: AppError) -> String {
     e.message(&FieldLabels)
 }
 
-/// What a worker can do beyond coverage, placement, routing, sheets, CSV and GeoJSON. The
-/// importers and the DXF writer are big (the `dxf` crate, usvg, zip): the editor's main
-/// worker goes without them, and a second worker with them starts when a file is imported
-/// or a DXF exported. Functions only a worker's binary sets are all its wasm holds.
+/// What a worker can do beyond coverage, placement and routing. The importers and the
+/// writers of files are big (the `dxf` crate, usvg, zip, the sheets, GeoJSON): the editor's
+/// main worker, which the page waits for, goes without them, and a second worker with them
+/// starts when a file is imported or exported. Functions only a worker's binary sets are
+/// all its wasm holds.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Capabilities {
     /// Imports files.
     pub import: Option<ImportFn>,
-    /// Writes DXF.
-    pub dxf: Option<DxfWriter>,
+    /// Makes files: sheets, tables, GeoJSON, DXF.
+    pub export: Option<ExportFn>,
     /// Reads antenna pattern files.
     pub antenna: Option<AntennaFn>,
 }
@@ -156,16 +161,16 @@ impl Host {
         Self::files()
     }
 
-    /// The editor's main worker: coverage, placement, routing, sheets, CSV, GeoJSON.
+    /// The editor's main worker: coverage, placement, routing.
     pub fn engine() -> Self {
         Self::with(Capabilities::default())
     }
 
-    /// The editor's files worker: imports and DXF.
+    /// The editor's files worker: imports and every export.
     pub fn files() -> Self {
         Self::with(Capabilities {
             import: Some(import),
-            dxf: Some(tailplan_io::dxf::export::export_floor),
+            export: Some(make_file),
             antenna: Some(read_antenna),
         })
     }
@@ -205,8 +210,9 @@ impl Host {
         match message {
             ToWorker::Load { doc, project } => {
                 self.preview = None;
-                match project_file::from_json(&project) {
-                    Ok((p, _)) => {
+                // The page's own copy, written by `project_file::to_value` and checked.
+                match project_file::from_own_json(&project) {
+                    Ok(p) => {
                         self.project = Some(p);
                         self.doc = Some(doc);
                         vec![Out::plain(FromWorker::Synced { doc })]
@@ -504,17 +510,9 @@ impl Host {
                 let Some(project) = self.current(doc) else {
                     return stale(job);
                 };
-                match export(PROJECT, project, &base, &what, self.capabilities.dxf) {
-                    Ok(file) => vec![Out {
-                        message: FromWorker::Exported(ExportedFile {
-                            job,
-                            name: file.name,
-                            mime: file.media_type,
-                            summary: file.summary,
-                        }),
-                        payload: Payload::Bytes(file.bytes),
-                    }],
-                    Err(e) => vec![Out::failed(job, format!("No file: {}.", say(e)))],
+                match self.capabilities.export {
+                    Some(make) => vec![make(job, project, &base, &what)],
+                    None => vec![Out::failed(job, "No file: this worker makes none.")],
                 }
             }
             // Handled by `receive`.
@@ -776,6 +774,23 @@ pub fn floor_extent(f: &Floor) -> Option<BBox> {
 
 /// Imports `bytes`; a drawing that needs a scale gets a provisional one when asked.
 /// Reads an antenna pattern file: the pattern and the reader's notes, or why not.
+/// The file `what` of `project`, named from `base`, as the message with its bytes.
+fn make_file(job: JobId, project: &Project, base: &str, what: &Export) -> Out {
+    let dxf = Some(tailplan_io::dxf::export::export_floor as tailplan_app::export::DxfWriter);
+    match tailplan_app::export::export(PROJECT, project, base, what, dxf) {
+        Ok(file) => Out {
+            message: FromWorker::Exported(ExportedFile {
+                job,
+                name: file.name,
+                mime: file.media_type,
+                summary: file.summary,
+            }),
+            payload: Payload::Bytes(file.bytes),
+        },
+        Err(e) => Out::failed(job, format!("No file: {}.", say(e))),
+    }
+}
+
 fn read_antenna(job: JobId, name: &str, bytes: &[u8]) -> Out {
     match tailplan_app::antenna::read_antenna(name, bytes) {
         Ok((pattern, notes)) => Out::plain(FromWorker::AntennaRead(Box::new(AntennaRead {

@@ -256,6 +256,27 @@ pub fn from_value(mut value: Value) -> Result<(Project, Vec<Diagnostic>), Projec
     Ok((project, diagnostics))
 }
 
+/// Reads a project file this version of tailplan wrote itself, such as the editor's copy of
+/// its project sent to its worker: of this [`VERSION`], already checked. No migration, no
+/// validation, and an error says what without the path to the member: without the path
+/// tracking of [`from_json`], whose code is as big again as the project's reading itself
+/// (the editor's worker waits for none of it). Anything else opens with [`from_json`].
+pub fn from_own_json(text: &str) -> Result<Project, ProjectFileError> {
+    // As `to_value(..).to_string()` writes it: the format and version first, compact.
+    let head = format!("{{\"format\":\"{FORMAT}\",\"version\":{VERSION},");
+    if !text.starts_with(&head) {
+        return Err(ProjectFileError::NotAProject(format!(
+            "not the compact text of a version {VERSION} project file"
+        )));
+    }
+    // `format` and `version` are members the project ignores.
+    serde_json::from_str(text).map_err(|e| ProjectFileError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    })
+}
+
 /// Upgrades a project file's JSON from `version` to [`VERSION`], step by step.
 pub fn migrate(value: &mut Value, version: u32) -> Result<(), ProjectFileError> {
     for step in MIGRATIONS.iter().filter(|m| m.from >= version) {
@@ -285,6 +306,26 @@ mod tests {
         p.meta.name = "HQ".into();
         p.floors.push(Floor::new("0", "Ground", 0.0));
         p
+    }
+
+    #[test]
+    fn own_compact_text_reads_back_and_nothing_else_does() {
+        let mut p = sample();
+        p.floors[0].name = "Étage \"0\"".into();
+        let own = to_value(&p).to_string();
+        assert_eq!(from_own_json(&own).unwrap(), p);
+        // Pretty text, another version, or a damaged one: refused, saying what.
+        for text in [
+            to_json(&p),
+            own.replace(&format!("\"version\":{VERSION}"), "\"version\":1"),
+            own.replace("\"floors\"", "\"floors\":7,\"x\""),
+        ] {
+            let e = from_own_json(&text).unwrap_err().to_string();
+            assert!(
+                e.contains(&format!("version {VERSION}")) || e.contains("line 1"),
+                "{e}"
+            );
+        }
     }
 
     #[test]

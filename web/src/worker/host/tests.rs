@@ -420,6 +420,29 @@ fn routing_and_exports() {
     assert!(
         matches!(&out[0].message, FromWorker::Failed { job: 12, message } if message.contains('9'))
     );
+    // The main worker makes no files (its wasm holds none of the writers): it says so.
+    let mut engine = Host::engine();
+    engine.receive(
+        ToWorker::Load {
+            doc: DOC,
+            project: crate::document::autosave::project_text(&building()),
+        },
+        Vec::new(),
+    );
+    engine.receive(
+        ToWorker::Export {
+            job: 13,
+            doc: DOC,
+            base: "test".into(),
+            what: Export::GeoJson,
+        },
+        Vec::new(),
+    );
+    let out = run(&mut engine);
+    assert!(
+        matches!(&out[0].message, FromWorker::Failed { job: 13, message } if message.contains("makes none")),
+        "{out:?}"
+    );
     // A job for another state: the project is asked for, and the job fails with a reason.
     h.receive(
         ToWorker::Route {
