@@ -10,9 +10,12 @@
 //! and listed, the telecom rooms' loads, the floor's bill of materials and its cable schedule)
 //! and a **coverage** sheet (the best-server heatmap as vector bands at the thresholds, clipped
 //! to the rooms, its colour legend with the share of the area in each band, the transmitters
-//! and the coverage of every room). Tables that do not fit go on continuation sheets. A
-//! **sheet set** adds an index sheet (general notes, drawing register, floors, the project's
-//! bill of materials).
+//! and the coverage of every room). Tables that do not fit go on continuation sheets. The
+//! **riser** sheets are drawn per building and for the campus, not per floor: a riser
+//! diagram (a schematic elevation, not to scale: floors, distributors, risers and backbone
+//! cables; the backbone schedule) and each distributor's rack and port map. A **sheet set**
+//! adds an index sheet (general notes, drawing register, floors, the project's bill of
+//! materials).
 //!
 //! What is where:
 //! - [`paper`]: paper sizes and scales; `layout`: the frame, the plan's place at its true
@@ -22,6 +25,7 @@
 //!   tables' contents);
 //! - `plan` (the layers), `symbols` (`<defs>` + `<use>`), `labels` (placement without
 //!   overlaps), `findings` (markers), `heatmap` and `contour` (marching squares);
+//! - `riser` (the riser diagram, the backbone schedule), `racks` (the rack and port maps);
 //! - `page` (one document), `set` (numbering, the index), `key_plan` (the index's small
 //!   plans), `xml` (escaping, numbers, ids),
 //!   `text` (sizes and widths), `style` (colours and line weights), [`analysis`].
