@@ -164,6 +164,10 @@ struct Run<'a> {
     arr_track: usize,
 }
 
+/// The tracks of one floor of one building: the runs arriving (by index), then those
+/// departing (box slot, run index).
+type Tracks = (Vec<usize>, Vec<(usize, usize)>);
+
 /// One building column.
 struct Col {
     x0: f64,
@@ -282,7 +286,7 @@ pub(crate) fn diagram<'a>(
         }
     }
     // Tracks per (building, rank): arrivals first, then departures right to left.
-    let mut tracks: BTreeMap<(usize, usize), (Vec<usize>, Vec<(usize, usize)>)> = BTreeMap::new();
+    let mut tracks: BTreeMap<(usize, usize), Tracks> = BTreeMap::new();
     for (i, r) in runs.iter().enumerate() {
         if let End::Box { b, rank, slot } = r.from {
             tracks.entry((b, rank)).or_default().1.push((slot, i));
