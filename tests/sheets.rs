@@ -509,3 +509,273 @@ fn coverage_of_an_iot_floor_and_of_a_floor_without_transmitters() {
             .contains("No coverage drawn: the floor has no access point or gateway.")
     );
 }
+
+// --- The riser diagram and the rack maps, on the campus of routing/campus_tests.rs ---------
+
+mod campus_fixture {
+    //! The hand-built campus of `tailplan-core`'s `routing/campus_tests.rs`: building A
+    //! (A0 with the BD, A1 with an FD, A2 without one), building B (B0 with the CD, B1 with
+    //! an FD), risers R1 in both, a duct between them.
+
+    use tailplan_core::campus::{Building, DistributorRole, Duct};
+    use tailplan_core::{
+        AccessPoint, Floor, Outlet, Point, Polygon, Project, Props, Riser, TelecomRoom, Tray,
+    };
+
+    fn tray(id: &str, x0: f64, x1: f64) -> Tray {
+        Tray {
+            id: id.into(),
+            name: id.to_uppercase(),
+            points: vec![Point::new(x0, 0.0), Point::new(x1, 0.0)],
+            capacity: None,
+            width_mm: Some(300.0),
+            depth_mm: Some(60.0),
+            height_m: None,
+            props: Props::new(),
+        }
+    }
+
+    fn riser(id: &str, x: f64) -> Riser {
+        Riser {
+            id: id.into(),
+            name: "R1".into(),
+            position: Point::new(x, 0.0),
+            props: Props::new(),
+        }
+    }
+
+    pub fn room(id: &str, x: f64, role: DistributorRole) -> TelecomRoom {
+        TelecomRoom {
+            id: id.into(),
+            name: id.to_uppercase(),
+            position: Point::new(x, 0.0),
+            outline: None,
+            ports: 96,
+            poe_budget_w: None,
+            role,
+            switch_model: None,
+            switches: None,
+            props: Props::new(),
+        }
+    }
+
+    fn outlet(id: &str, x: f64) -> Outlet {
+        Outlet {
+            id: id.into(),
+            name: id.to_uppercase(),
+            position: Point::new(x, 1.0),
+            ports: 1,
+            height_m: 0.3,
+            props: Props::new(),
+        }
+    }
+
+    pub fn ap(id: &str, x: f64) -> AccessPoint {
+        AccessPoint {
+            id: id.into(),
+            name: id.to_uppercase(),
+            position: Point::new(x, 1.0),
+            model: None,
+            radios: vec![tailplan_core::Radio::new(
+                tailplan_core::WifiBand::Ghz5,
+                20.0,
+            )],
+            height_m: 2.5,
+            poe_w: Some(25.5),
+            props: Props::new(),
+        }
+    }
+
+    fn floor(b: &str, level: u32, x0: f64) -> Floor {
+        let id = format!("{b}{level}");
+        let mut f = Floor::new(&id, &id, f64::from(level) * 3.5);
+        f.building = Some(b.into());
+        f.trays.push(tray(&format!("t-{id}"), x0, x0 + 40.0));
+        f.risers.push(riser(&format!("r-{id}"), x0 + 40.0));
+        f.outlets.push(outlet(&format!("o-{id}"), x0 + 20.0));
+        f
+    }
+
+    pub fn campus() -> Project {
+        let mut a0 = floor("A", 0, 0.0);
+        a0.telecom_rooms
+            .push(room("bd-a", 0.0, DistributorRole::Bd));
+        let mut a1 = floor("A", 1, 0.0);
+        a1.telecom_rooms
+            .push(room("fd-a1", 0.0, DistributorRole::Fd));
+        a1.access_points.push(ap("ap-a1", 10.0));
+        let a2 = floor("A", 2, 0.0);
+        let mut b0 = floor("B", 0, 200.0);
+        b0.telecom_rooms
+            .push(room("cd", 200.0, DistributorRole::Cd));
+        let mut b1 = floor("B", 1, 200.0);
+        b1.telecom_rooms
+            .push(room("fd-b1", 200.0, DistributorRole::Fd));
+        let rect = |x0: f64| {
+            Some(Polygon::rect(
+                Point::new(x0 - 5.0, -10.0),
+                Point::new(x0 + 45.0, 10.0),
+            ))
+        };
+        Project {
+            buildings: vec![
+                Building {
+                    id: "A".into(),
+                    name: "Alpha".into(),
+                    footprint: rect(0.0),
+                    props: Props::new(),
+                },
+                Building {
+                    id: "B".into(),
+                    name: "Beta".into(),
+                    footprint: rect(200.0),
+                    props: Props::new(),
+                },
+            ],
+            floors: vec![a0, a1, a2, b0, b1],
+            ducts: vec![Duct {
+                id: "d1".into(),
+                name: "D1".into(),
+                points: vec![
+                    Point::new(10.0, 3.0),
+                    Point::new(120.0, 20.0),
+                    Point::new(210.0, 3.0),
+                ],
+                capacity: Some(4),
+                props: Props::new(),
+            }],
+            ..Project::default()
+        }
+    }
+}
+
+fn riser_set(project: &Project) -> Vec<Sheet> {
+    let analysis = Analysis::routing(project);
+    sheet::riser_sheets(project, &analysis, &SheetOptions::dated(DATE)).expect("riser sheets")
+}
+
+/// The texts of a sheet, as a reader sees them.
+fn texts(s: &Sheet) -> Vec<String> {
+    let doc = roxmltree::Document::parse(&s.svg).expect("XML");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").to_owned())
+        .collect()
+}
+
+#[test]
+fn riser_diagram_and_rack_maps_of_the_campus() {
+    let project = campus_fixture::campus();
+    let r = routing::route(&project);
+    let sheets = riser_set(&project);
+    let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "riser-campus",
+            "riser-A",
+            "riser-B",
+            "rack-A0A",
+            "rack-A1A",
+            "rack-B0A",
+            "rack-B1A"
+        ]
+    );
+    for s in &sheets {
+        check_valid(s);
+        assert!(s.view.is_none(), "{}: not to scale", s.name);
+        assert!(s.svg.contains("Not to scale"), "{}", s.name);
+        insta::assert_snapshot!(format!("sheet_campus_{}", s.name), s.svg);
+    }
+    // Every backbone id, distributor and floor is on the campus diagram, and the floor
+    // without a distributor says who serves it.
+    let campus = texts(&sheets[0]).join("\n");
+    assert_eq!(r.backbone.len(), 3);
+    for b in &r.backbone {
+        assert!(campus.contains(&b.id), "{}", b.id);
+        assert!(
+            campus.contains(&format!(
+                "{} · {:.1} m · 12 × {}",
+                b.id,
+                b.lengths.total_m,
+                b.fibre.as_str().to_uppercase()
+            )),
+            "{}",
+            b.id
+        );
+    }
+    for d in &r.distributors {
+        assert!(campus.contains(&d.name), "{}", d.name);
+    }
+    for f in &project.floors {
+        assert!(campus.lines().any(|l| l == f.id), "{}", f.id);
+    }
+    assert!(
+        campus.contains("served by FD-A1 on A1 (1 cable)"),
+        "{campus}"
+    );
+    assert!(campus.contains("CD") && campus.contains("BD") && campus.contains("FD"));
+    // A building's diagram shows its own distributors and the cable leaving it.
+    let a = texts(&sheets[1]).join("\n");
+    assert!(a.contains("BD-A") && !a.contains("FD-B1"), "{a}");
+    assert!(a.contains("to CD (Beta)"), "{a}");
+    // The rack map of FD-A1: its ports, the switch port of each, its fibre uplink.
+    let rack = texts(&sheets[4]).join("\n");
+    for c in r.cables.iter().filter(|c| c.room_id == "fd-a1") {
+        assert!(rack.contains(&c.id) && rack.contains(&c.endpoint.label()));
+    }
+    assert!(rack.contains("A1A/A0A-01") && rack.contains("uplink to"));
+    assert!(rack.contains("A 1–6"), "{rack}");
+    assert!(rack.contains("SW1"));
+}
+
+#[test]
+fn riser_sheets_join_a_set_only_with_a_backbone() {
+    let project = campus_fixture::campus();
+    let sheets = set_of(&project);
+    let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+    let first_riser = names.iter().position(|n| *n == "riser-campus").unwrap();
+    // After every floor's sheets; listed in the index's drawing register.
+    assert!(names[..first_riser].iter().all(|n| !n.starts_with("rack")));
+    assert!(names[first_riser..].iter().all(|n| n.starts_with("r")));
+    let index = texts(&sheets[0]).join("\n");
+    assert!(index.contains("TP-RSR-CAMPUS") && index.contains("TP-RCK-A1A"));
+    // Floor distributors in one building: no riser sheets in the set, but asked for, one.
+    let small = sample("small");
+    assert!(!set_of(&small).iter().any(|s| s.name.starts_with("riser")));
+    let alone = riser_set(&small);
+    assert_eq!(alone[0].name, "riser");
+    check_valid(&alone[0]);
+    assert!(
+        texts(&alone[0])
+            .iter()
+            .any(|t| t.contains("No backbone cable"))
+    );
+}
+
+#[test]
+fn riser_sheets_keep_hostile_names_as_text() {
+    let evil = "<script>alert(1)</script>";
+    let mut project = campus_fixture::campus();
+    project.buildings[0].name = format!("A & \"B\" {evil}");
+    project.floors[1].telecom_rooms[0].name = format!("FD 'x' {evil}");
+    project.floors[2].name = format!("Top & {evil}");
+    for s in riser_set(&project) {
+        check_valid(&s);
+        assert!(!s.svg.contains("<script"), "{}", s.name);
+        let t = texts(&s);
+        if s.name == "riser-campus" {
+            assert!(t.iter().any(|t| t == &format!("A & \"B\" {evil}")), "{t:?}");
+            assert!(t.iter().any(|t| t.starts_with("FD 'x' <script>")), "{t:?}");
+        }
+    }
+}
+
+#[test]
+fn riser_sheets_render_with_resvg() {
+    for s in riser_set(&campus_fixture::campus()) {
+        let pixmap = render(&s, 1.0);
+        let inked = pixmap.pixels().iter().filter(|c| c.red() < 200).count();
+        assert!(inked > 1000, "{}: {inked} dark pixels", s.name);
+    }
+}

@@ -14,10 +14,13 @@ use crate::error::{AppError, Names, Param};
 use crate::floor::pick_floor;
 
 /// One floor's sheet of a kind and its continuation sheets: `tailplan sheet`, the npm
-/// package's `sheets()`, the editor's Export of a floor's sheet.
+/// package's `sheets()`, the editor's Export of a floor's sheet. For
+/// [`SheetKind::Riser`], drawn per building: the riser sheets of the floor's building, or
+/// with no floor every riser sheet of the project.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SheetRequest {
-    /// The floor's id (needed when the project has several floors).
+    /// The floor's id (needed when the project has several floors, except for the riser
+    /// sheets: without a floor, all of them).
     pub floor: Option<String>,
     /// What the sheet shows.
     pub kind: SheetKind,
@@ -49,7 +52,7 @@ impl SheetRequest {
 /// --all`, the npm package's `sheetSet()`, the editor's Export of all sheets.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SheetSetRequest {
-    /// The kinds drawn for every floor, in order.
+    /// The kinds drawn, in order (the riser sheets per building, after the floors').
     pub kinds: Vec<SheetKind>,
     /// Paper for every sheet; `None` for the largest any floor needs.
     pub paper: Option<Paper>,
@@ -62,7 +65,7 @@ pub struct SheetSetRequest {
 }
 
 impl SheetSetRequest {
-    /// Both kinds (cabling first), dated `date`, paper and scale chosen.
+    /// Every kind ([`SheetKind::ALL`]), dated `date`, paper and scale chosen.
     pub fn new(date: SheetDate) -> Self {
         Self {
             kinds: SheetKind::ALL.to_vec(),
@@ -150,7 +153,7 @@ pub fn analysis(
     }
 }
 
-fn drawn(analysis: &Analysis, sheets: Vec<Sheet>) -> Sheets {
+fn drawn_sheets(analysis: &Analysis, sheets: Vec<Sheet>) -> Sheets {
     Sheets {
         sheets: sheets.into_iter().map(SheetResult::from).collect(),
         no_map: analysis
@@ -172,6 +175,9 @@ pub fn floor_sheets(
     project: &Project,
     request: &SheetRequest,
 ) -> Result<Sheets, AppError> {
+    if request.kind == SheetKind::Riser {
+        return riser_sheets(name, project, request);
+    }
     let floor = pick_floor(name, project, request.floor.as_deref())?;
     let analysis = analysis(
         project,
@@ -189,10 +195,35 @@ pub fn floor_sheets(
             project: name.to_owned(),
             error: Box::new(error),
         })?;
-    Ok(drawn(&analysis, sheets))
+    Ok(drawn_sheets(&analysis, sheets))
 }
 
-/// The sheet set: the index sheet first, then every floor's sheets.
+/// The riser sheets: the floor's building's when a floor is given, else every one (the
+/// campus's diagram, each building's, every distributor's rack map). Paper as asked, else the
+/// smallest that holds the diagrams; not to scale.
+fn riser_sheets(name: &str, project: &Project, request: &SheetRequest) -> Result<Sheets, AppError> {
+    let analysis = Analysis::routing(project);
+    let options = SheetOptions {
+        paper: request.paper,
+        scale: None,
+        date: request.date.to_string(),
+    };
+    let drawn = match request.floor.as_deref() {
+        Some(_) => {
+            let floor = pick_floor(name, project, request.floor.as_deref())?;
+            sheet::floor_sheets(project, &analysis, &floor.id, SheetKind::Riser, &options)
+        }
+        None => sheet::riser_sheets(project, &analysis, &options),
+    };
+    let sheets = drawn.map_err(|error| AppError::Sheet {
+        project: name.to_owned(),
+        error: Box::new(error),
+    })?;
+    Ok(drawn_sheets(&analysis, sheets))
+}
+
+/// The sheet set: the index sheet first, then every floor's sheets, then the riser sheets
+/// (when asked for and the project has a backbone, a BD or CD, or several buildings).
 pub fn sheet_set(
     name: &str,
     project: &Project,
@@ -211,7 +242,7 @@ pub fn sheet_set(
                 error: Box::new(error),
             }
         })?;
-    Ok(drawn(&analysis, sheets))
+    Ok(drawn_sheets(&analysis, sheets))
 }
 
 #[cfg(test)]
@@ -233,6 +264,39 @@ mod tests {
         let set = sheet_set("small", &project, &SheetSetRequest::new(date())).unwrap();
         assert_eq!(set.sheets[0].name, "index");
         assert!(set.sheets.iter().any(|s| s.name == "coverage-0"));
+    }
+
+    #[test]
+    fn riser_sheets_per_building_or_all() {
+        let project = tailplan_samples::campus::campus();
+        let request = SheetRequest {
+            kind: SheetKind::Riser,
+            ..SheetRequest::new(date())
+        };
+        let all = floor_sheets("campus", &project, &request).unwrap();
+        assert_eq!(all.sheets[0].name, "riser-campus");
+        assert!(all.sheets.iter().any(|s| s.name.starts_with("rack-")));
+        let one = floor_sheets(
+            "campus",
+            &project,
+            &SheetRequest {
+                floor: Some(project.floors[0].id.clone()),
+                ..request.clone()
+            },
+        )
+        .unwrap();
+        assert!(one.sheets.len() < all.sheets.len());
+        assert!(one.sheets[0].name.starts_with("riser-"));
+        // The set has them after the floors'; the small floor's set has none.
+        let set = sheet_set("campus", &project, &SheetSetRequest::new(date())).unwrap();
+        assert!(set.sheets.iter().any(|s| s.name == "riser-campus"));
+        let small = sheet_set(
+            "small",
+            &tailplan_samples::small_floor(),
+            &SheetSetRequest::new(date()),
+        )
+        .unwrap();
+        assert!(!small.sheets.iter().any(|s| s.name.starts_with("riser")));
     }
 
     #[test]

@@ -48,7 +48,8 @@ enum Command {
     Route(cmd::route::Args),
     /// Check the design rules (lengths, tray fill, PoE, ports): exit 1 when one fails.
     Check(cmd::check::Args),
-    /// Draw design sheets (SVG): a floor's cabling or coverage sheet, or the whole set.
+    /// Draw design sheets (SVG): a floor's cabling or coverage sheet, the riser diagrams and
+    /// rack maps, or the whole set.
     Sheet(cmd::sheet::Args),
 }
 

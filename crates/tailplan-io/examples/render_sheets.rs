@@ -5,8 +5,9 @@
 //! cargo run -p tailplan-io --example render_sheets -- PROJECT.json OUT_DIR [PX_PER_MM] [FLOOR...]
 //! ```
 //!
-//! Writes `OUT_DIR/NAME.svg` and `OUT_DIR/NAME.png` for each sheet (the index and, for every
-//! floor given or all, its cabling and coverage sheets); 4 px/mm by default (about 100 dpi).
+//! Writes `OUT_DIR/NAME.svg` and `OUT_DIR/NAME.png` for each sheet (the set; or, for the
+//! floors given, their cabling and coverage sheets and the riser sheets); 4 px/mm by default
+//! (about 100 dpi).
 
 use std::time::Instant;
 
@@ -42,12 +43,14 @@ fn main() {
     } else {
         let mut v = Vec::new();
         for f in &floors {
-            for kind in SheetKind::ALL {
+            for kind in SheetKind::ALL.into_iter().filter(|k| k.is_per_floor()) {
                 v.extend(
                     sheet::floor_sheets(&project, &analysis, f, kind, &options).expect("sheets"),
                 );
             }
         }
+        // The riser sheets are per building and campus: once.
+        v.extend(sheet::riser_sheets(&project, &analysis, &options).expect("riser sheets"));
         v
     };
     eprintln!("sheets: {:.0} ms", t.elapsed().as_secs_f64() * 1e3);

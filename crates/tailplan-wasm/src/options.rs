@@ -48,6 +48,9 @@ enum SheetKindName {
     Cabling,
     /// The coverage heatmap, the transmitters, coverage per room.
     Coverage,
+    /// Per building, not per floor: the riser diagrams of the campus and each building, then
+    /// every distributor's rack and port map.
+    Riser,
 }
 
 /// An ISO 216 paper size, landscape (the CLI's `--paper`).

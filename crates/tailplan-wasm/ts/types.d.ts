@@ -2474,7 +2474,7 @@ export type Shape = {
 };
 
 /** What a sheet shows (the CLI's `--kind`). */
-export type SheetKindName = "cabling" | "coverage";
+export type SheetKindName = "cabling" | "coverage" | "riser";
 
 /**
  * `project.sheet` and `project.sheets` options: the CLI's `tailplan sheet` flags for one

@@ -1,4 +1,4 @@
-//! `tailplan sheet PROJECT.json [--floor ID | --all] [--kind cabling|coverage] [--paper A3]
+//! `tailplan sheet PROJECT.json [--floor ID | --all] [--kind cabling|coverage|riser] [--paper A3]
 //! [--scale 1:100] [--date YYYY-MM-DD] [--max-grid-cells N] -o OUT.svg` (a folder with `--all`; with several
 //! projects, `--all` draws each one's set in parallel into `OUT/PROJECT/`)
 
@@ -14,23 +14,27 @@ use crate::cmd::{GridLimit, today};
 use crate::files;
 use crate::flags::Flags;
 
-/// Draw design sheets (SVG): a floor's cabling or coverage sheet, or the whole set.
+/// Draw design sheets (SVG): a floor's cabling or coverage sheet, the riser sheets, or the
+/// whole set.
 #[derive(clap::Args)]
 pub struct Args {
     /// The project file (or any file `tailplan import` reads); several with --all, drawn in
     /// parallel.
     #[arg(required = true, value_name = "PROJECT")]
     projects: Vec<PathBuf>,
-    /// The floor's id (needed when the project has several floors, unless --all).
+    /// The floor's id (needed when the project has several floors, unless --all; with
+    /// --kind riser, the riser sheets of its building only).
     #[arg(long, value_name = "ID", conflicts_with = "all")]
     floor: Option<String>,
     /// Every floor, with an index sheet: OUT is a folder (index.svg, cabling-ID.svg,
-    /// coverage-ID.svg, and -2, -3... for continuation sheets).
+    /// coverage-ID.svg, and -2, -3... for continuation sheets; riser-*.svg and rack-*.svg
+    /// when the project has a backbone or several buildings).
     #[arg(long)]
     all: bool,
-    /// What the sheet shows: cabling (default for one floor) or coverage; --all draws both
-    /// unless given.
-    #[arg(long, value_name = "cabling|coverage")]
+    /// What the sheet shows: cabling (default for one floor), coverage, or riser (the riser
+    /// diagrams of the campus and each building, then every distributor's rack and port
+    /// map: OUT.svg, OUT-2.svg...); --all draws every kind unless given.
+    #[arg(long, value_name = "cabling|coverage|riser")]
     kind: Option<SheetKind>,
     /// Paper size, landscape: A4, A3, A2, A1 or A0 (default: A3 if the floor fits it at
     /// 1:100, else A1).

@@ -10,9 +10,12 @@
 //! and listed, the telecom rooms' loads, the floor's bill of materials and its cable schedule)
 //! and a **coverage** sheet (the best-server heatmap as vector bands at the thresholds, clipped
 //! to the rooms, its colour legend with the share of the area in each band, the transmitters
-//! and the coverage of every room). Tables that do not fit go on continuation sheets. A
-//! **sheet set** adds an index sheet (general notes, drawing register, floors, the project's
-//! bill of materials).
+//! and the coverage of every room). Tables that do not fit go on continuation sheets. The
+//! **riser** sheets are drawn per building and for the campus, not per floor: a riser
+//! diagram (a schematic elevation, not to scale: floors, distributors, risers and backbone
+//! cables; the backbone schedule) and each distributor's rack and port map. A **sheet set**
+//! adds an index sheet (general notes, drawing register, floors, the project's bill of
+//! materials).
 //!
 //! What is where:
 //! - [`paper`]: paper sizes and scales; `layout`: the frame, the plan's place at its true
@@ -22,6 +25,7 @@
 //!   tables' contents);
 //! - `plan` (the layers), `symbols` (`<defs>` + `<use>`), `labels` (placement without
 //!   overlaps), `findings` (markers), `heatmap` and `contour` (marching squares);
+//! - `riser` (the riser diagram, the backbone schedule), `racks` (the rack and port maps);
 //! - `page` (one document), `set` (numbering, the index), `key_plan` (the index's small
 //!   plans), `xml` (escaping, numbers, ids),
 //!   `text` (sizes and widths), `style` (colours and line weights), [`analysis`].
@@ -66,7 +70,9 @@ mod legend;
 mod page;
 pub mod paper;
 mod plan;
+mod racks;
 mod reports;
+mod riser;
 mod scale_bar;
 mod set;
 mod style;
@@ -93,18 +99,33 @@ pub enum SheetKind {
     Cabling,
     /// The coverage heatmap, the transmitters, coverage per room.
     Coverage,
+    /// Drawn per building and for the campus, not per floor: the riser diagram (floors,
+    /// distributors, risers, backbone cables; the backbone schedule), then the rack and port
+    /// map of every distributor (patch panels port by port, switch ports, the fibre panel).
+    /// One kind, so that a set numbers the diagrams and the racks they show together, after
+    /// the floors' sheets.
+    Riser,
 }
 
 impl SheetKind {
-    /// Both kinds, cabling first.
-    pub const ALL: [SheetKind; 2] = [SheetKind::Cabling, SheetKind::Coverage];
+    /// Every kind, in the order a set draws them: each floor's cabling and coverage sheets,
+    /// then the riser sheets (which a set leaves out for a project of floor distributors in
+    /// one building: see [`sheet_set`]).
+    pub const ALL: [SheetKind; 3] = [SheetKind::Cabling, SheetKind::Coverage, SheetKind::Riser];
 
-    /// `cabling` or `coverage`.
+    /// `cabling`, `coverage` or `riser`.
     pub fn as_str(self) -> &'static str {
         match self {
             SheetKind::Cabling => "cabling",
             SheetKind::Coverage => "coverage",
+            SheetKind::Riser => "riser",
         }
+    }
+
+    /// True for the kinds drawn once per floor (cabling, coverage); false for the riser
+    /// sheets, drawn per building.
+    pub fn is_per_floor(self) -> bool {
+        !matches!(self, SheetKind::Riser)
     }
 }
 
@@ -120,8 +141,9 @@ impl FromStr for SheetKind {
         match s.trim().to_ascii_lowercase().as_str() {
             "cabling" => Ok(SheetKind::Cabling),
             "coverage" => Ok(SheetKind::Coverage),
+            "riser" => Ok(SheetKind::Riser),
             _ => Err(format!(
-                "unknown sheet kind \"{s}\": expected cabling or coverage"
+                "unknown sheet kind \"{s}\": expected cabling, coverage or riser"
             )),
         }
     }
@@ -208,7 +230,9 @@ pub enum SheetError {
 }
 
 /// The sheet of one floor of `kind`, followed by its continuation sheets when its tables do
-/// not fit, numbered 1 to m among themselves.
+/// not fit, numbered 1 to m among themselves. For [`SheetKind::Riser`], drawn per building:
+/// the riser diagram of the floor's building and the rack maps of its distributors (see
+/// [`riser_sheets`] for the campus's).
 pub fn floor_sheets(
     project: &tailplan_core::Project,
     analysis: &Analysis,
@@ -217,14 +241,32 @@ pub fn floor_sheets(
     options: &SheetOptions,
 ) -> Result<Vec<Sheet>, SheetError> {
     let index = set::floor_index(project, floor)?;
+    if kind == SheetKind::Riser {
+        let all = riser::buildings(project);
+        let Some(b) = all.iter().find(|b| b.id == project.floors[index].building) else {
+            return Ok(Vec::new());
+        };
+        let scope = set::RiserScope::Building(b);
+        let paper = options
+            .paper
+            .unwrap_or_else(|| set::riser_paper(project, analysis, scope, Paper::A3));
+        let drafts = set::riser_drafts(project, analysis, scope, paper);
+        return Ok(set::finish(project, drafts, options));
+    }
     let place = set::placement(project, index, options)?;
     let drafts = set::floor_drafts(project, analysis, index, kind, &place)?;
     Ok(set::finish(project, drafts, options))
 }
 
 /// The sheet set: an index sheet (notes, drawing register, floors, the project's bill of
-/// materials), then every floor's sheets of each of `kinds`, all on one paper (the largest any
-/// floor needs unless given), numbered 1 to m.
+/// materials), then every floor's sheets of each of `kinds`, then, when `kinds` has
+/// [`SheetKind::Riser`], the riser sheets (as [`riser_sheets`]), all on one paper (the largest
+/// any floor or riser diagram needs unless given), numbered 1 to m.
+///
+/// The riser sheets join the set only when the project has a backbone, a building or campus
+/// distributor, or more than one building: a single building of floor distributors has no
+/// backbone to draw, and its set stays as it was before the campus (its riser diagram is
+/// still drawn when asked for by itself).
 pub fn sheet_set(
     project: &tailplan_core::Project,
     analysis: &Analysis,
@@ -232,4 +274,25 @@ pub fn sheet_set(
     options: &SheetOptions,
 ) -> Result<Vec<Sheet>, SheetError> {
     set::sheet_set(project, analysis, kinds, options)
+}
+
+/// The riser sheets of the whole project: the campus's riser diagram (with more than one
+/// building: the buildings side by side, every backbone cable, the ducts), each building's,
+/// then the rack and port map of every distributor, numbered 1 to m among themselves. Drawn
+/// on `options.paper`, else on the smallest paper from A3 up that holds the largest diagram.
+/// Not to scale: `options.scale` is not used.
+pub fn riser_sheets(
+    project: &tailplan_core::Project,
+    analysis: &Analysis,
+    options: &SheetOptions,
+) -> Result<Vec<Sheet>, SheetError> {
+    if project.floors.is_empty() {
+        return Err(SheetError::NoFloors);
+    }
+    let scope = set::RiserScope::All;
+    let paper = options
+        .paper
+        .unwrap_or_else(|| set::riser_paper(project, analysis, scope, Paper::A3));
+    let drafts = set::riser_drafts(project, analysis, scope, paper);
+    Ok(set::finish(project, drafts, options))
 }

@@ -94,8 +94,11 @@ pub(crate) fn floor_drafts(
     let view = View::new(&placement.plan, &bbox, placement.scale);
     let routing = &analysis.routing;
     let mut blocks: Vec<Block> = Vec::new();
+    // The riser sheets are drawn per building (`riser_drafts`); asked for here, a floor gets
+    // its cabling sheet.
+    debug_assert!(kind.is_per_floor());
     let (title, code) = match kind {
-        SheetKind::Cabling => (format!("{}: cabling", floor.name), "CAB"),
+        SheetKind::Cabling | SheetKind::Riser => (format!("{}: cabling", floor.name), "CAB"),
         SheetKind::Coverage => {
             let what = match analysis.coverage.get(&floor.id) {
                 Some(Ok(c)) => service_name(c.service),
@@ -105,7 +108,7 @@ pub(crate) fn floor_drafts(
         }
     };
     match kind {
-        SheetKind::Cabling => {
+        SheetKind::Cabling | SheetKind::Riser => {
             let ff = floor_findings(project, routing, index);
             plan::draw(
                 &mut page,
@@ -522,7 +525,8 @@ fn index_drafts(
 use super::text;
 use super::xml::{Esc, N};
 
-/// The whole set: the index, then each floor's sheets of each kind.
+/// The whole set: the index, then each floor's sheets of each kind, then the riser sheets
+/// when they are asked for and [`riser_wanted`].
 pub(crate) fn sheet_set(
     project: &Project,
     analysis: &Analysis,
@@ -546,31 +550,48 @@ pub(crate) fn sheet_set(
             p
         }
     };
+    let risers = kinds.contains(&SheetKind::Riser) && riser_wanted(project, &analysis.routing);
+    // The riser diagrams are drawn whole: a set that has them takes the paper they need when
+    // it is larger (and no paper was given).
+    let paper = if risers && options.paper.is_none() {
+        riser_paper(project, analysis, RiserScope::All, paper)
+    } else {
+        paper
+    };
     let opts = SheetOptions {
         paper: Some(paper),
         ..options.clone()
     };
     let mut floor_sheets = Vec::new();
     let mut names = HashSet::new();
+    // Two floor ids with the same file name (`A/1`, `A_1`) are told apart.
+    let mut unique = |drafts: &mut Vec<Draft>| {
+        for d in drafts {
+            let mut name = d.name.clone();
+            let mut n = 2;
+            while !names.insert(name.clone()) {
+                name = format!("{}~{n}", d.name);
+                n += 1;
+            }
+            d.name = name;
+        }
+    };
     for i in 0..project.floors.len() {
         if project.floors[i].bbox().is_none() {
             continue;
         }
         let place = placement(project, i, &opts)?;
-        for &kind in kinds {
+        for &kind in kinds.iter().filter(|k| k.is_per_floor()) {
             let mut drafts = floor_drafts(project, analysis, i, kind, &place)?;
-            for d in &mut drafts {
-                // Two floor ids with the same file name (`A/1`, `A_1`) are told apart.
-                let mut name = d.name.clone();
-                let mut n = 2;
-                while !names.insert(name.clone()) {
-                    name = format!("{}~{n}", d.name);
-                    n += 1;
-                }
-                d.name = name;
-            }
+            unique(&mut drafts);
             floor_sheets.extend(drafts);
         }
+    }
+    // After the floors' sheets, so that their numbers do not depend on the campus.
+    if risers {
+        let mut drafts = riser_drafts(project, analysis, RiserScope::All, paper);
+        unique(&mut drafts);
+        floor_sheets.extend(drafts);
     }
     let listed: Vec<_> = floor_sheets
         .iter()
@@ -580,3 +601,271 @@ pub(crate) fn sheet_set(
     all.extend(floor_sheets);
     Ok(finish(project, all, &opts))
 }
+
+/// Whether a sheet set draws the riser sheets (when asked for [`SheetKind::Riser`]): when the
+/// project has a backbone, a distributor other than a floor distributor, or more than one
+/// building. A project of floor distributors in one building (every project before the
+/// campus) has no backbone to draw; leaving its riser sheets out of the set keeps its set as
+/// it was. Asked for by themselves ([`super::riser_sheets`]), they are always drawn: even
+/// such a project's diagram (floors, distributors, risers, the floors served from another)
+/// is worth a sheet.
+pub(crate) fn riser_wanted(project: &Project, routing: &tailplan_core::routing::Routing) -> bool {
+    !routing.backbone.is_empty()
+        || routing
+            .distributors
+            .iter()
+            .any(|d| d.role != tailplan_core::campus::DistributorRole::Fd)
+        || riser::buildings(project).len() > 1
+}
+
+/// What the riser sheets cover: the campus (every building), or the buildings `only`
+/// (indices into [`riser::buildings`]).
+#[derive(Clone, Copy)]
+pub(crate) enum RiserScope<'s> {
+    /// The campus diagram (when there is more than one building), every building's diagram
+    /// and every distributor's rack map.
+    All,
+    /// One building's diagram and its distributors' rack maps.
+    Building(&'s riser::BuildingRef),
+}
+
+/// The smallest paper from `min` up on whose continuation sheet the riser diagrams of
+/// `scope` fit whole (A0 when none does).
+pub(crate) fn riser_paper(
+    project: &Project,
+    analysis: &Analysis,
+    scope: RiserScope<'_>,
+    min: super::paper::Paper,
+) -> super::paper::Paper {
+    use super::paper::Paper;
+    let all = riser::buildings(project);
+    let mut need: (f64, f64) = (0.0, 0.0);
+    for (scope, campus) in diagram_scopes(&all, scope) {
+        let d = riser::diagram(
+            project,
+            &analysis.routing,
+            &all,
+            &scope,
+            campus,
+            &mut super::xml::Ids::new(),
+        );
+        need = (need.0.max(d.w), need.1.max(d.h));
+    }
+    Paper::ALL
+        .into_iter()
+        .filter(|&p| p >= min)
+        .find(|&p| {
+            layout::continuation_regions(p)
+                .first()
+                .is_some_and(|r| need.0 <= r.w + 1e-9 && need.1 <= r.h + 1e-9)
+        })
+        .unwrap_or(Paper::A0.max(min))
+}
+
+/// The diagrams of a scope: (buildings, campus?) for each.
+fn diagram_scopes(all: &[riser::BuildingRef], scope: RiserScope<'_>) -> Vec<(Vec<usize>, bool)> {
+    match scope {
+        RiserScope::All => {
+            let mut v = Vec::new();
+            if all.len() > 1 {
+                v.push(((0..all.len()).collect(), true));
+            }
+            v.extend((0..all.len()).map(|i| (vec![i], false)));
+            v
+        }
+        RiserScope::Building(b) => all
+            .iter()
+            .position(|x| x == b)
+            .map(|i| vec![(vec![i], false)])
+            .unwrap_or_default(),
+    }
+}
+
+/// The TIA-606 space of a distributor: its floor's id (without spaces) and its letter among
+/// the floor's telecom rooms (`A1A`).
+fn space(project: &Project, d: &tailplan_core::routing::Distributor) -> String {
+    let floor: String = d.floor.chars().filter(|c| !c.is_whitespace()).collect();
+    let index = project
+        .floor(&d.floor)
+        .and_then(|f| f.telecom_rooms.iter().position(|t| t.id == d.id))
+        .unwrap_or(0);
+    format!(
+        "{floor}{}",
+        tailplan_core::routing::schedule::letters(index)
+    )
+}
+
+/// Drafts of sheets made of panels only (no plan), flowed onto as many sheets as they need.
+fn panel_drafts(
+    paper: super::paper::Paper,
+    blocks: Vec<Block>,
+    title: &str,
+    number: &str,
+    name: &str,
+) -> Vec<Draft> {
+    let regions = layout::continuation_regions(paper);
+    flow(blocks, &[], &regions)
+        .into_iter()
+        .skip(1)
+        .enumerate()
+        .map(|(k, panels)| {
+            let (title, number, name) = if k == 0 {
+                (title.to_owned(), number.to_owned(), name.to_owned())
+            } else {
+                (
+                    format!("{title} (continued)"),
+                    format!("{number}-{}", k + 1),
+                    format!("{name}-{}", k + 1),
+                )
+            };
+            Draft {
+                page: Page::new(paper),
+                panels,
+                title,
+                number,
+                name,
+                view: None,
+                scale: None,
+            }
+        })
+        .collect()
+}
+
+/// The riser sheets of `scope` on `paper`: the diagrams (the campus's first), then the rack
+/// and port map of every distributor they show.
+pub(crate) fn riser_drafts(
+    project: &Project,
+    analysis: &Analysis,
+    scope: RiserScope<'_>,
+    paper: super::paper::Paper,
+) -> Vec<Draft> {
+    let routing = &analysis.routing;
+    let all = riser::buildings(project);
+    let mut drafts = Vec::new();
+    let mut racks: Vec<&tailplan_core::routing::Distributor> = Vec::new();
+    for (bs, campus) in diagram_scopes(&all, scope) {
+        let mut page = Page::new(paper);
+        let d = riser::diagram(project, routing, &all, &bs, campus, &mut page.ids);
+        let (title, number, name) = if campus {
+            (
+                "Campus: riser diagram".to_owned(),
+                "TP-RSR-CAMPUS".to_owned(),
+                "riser-campus".to_owned(),
+            )
+        } else {
+            let b = &all[bs[0]];
+            match &b.id {
+                Some(id) => (
+                    format!("{}: riser diagram", riser::building_title(b)),
+                    format!("TP-RSR-{id}"),
+                    format!("riser-{}", slug(id)),
+                ),
+                None if all.len() > 1 => (
+                    "Floors of no building: riser diagram".to_owned(),
+                    "TP-RSR".to_owned(),
+                    "riser".to_owned(),
+                ),
+                None => (
+                    "Riser diagram".to_owned(),
+                    "TP-RSR".to_owned(),
+                    "riser".to_owned(),
+                ),
+            }
+        };
+        if !campus {
+            let floors = riser::floors_of(project, &all[bs[0]]);
+            for dist in &routing.distributors {
+                if floors.iter().any(|&i| {
+                    let f = &project.floors[i];
+                    f.id == dist.floor && f.telecom_rooms.iter().any(|t| t.id == dist.id)
+                }) {
+                    racks.push(dist);
+                }
+            }
+        }
+        let mut blocks = vec![Block::Fixed {
+            w: d.w,
+            h: d.h,
+            svg: d.svg,
+        }];
+        // The schedule beside the diagram, then its legend, the pathways, the findings.
+        if d.cables.is_empty() {
+            let (svg, w, h) = text_panel(
+                "Backbone schedule",
+                &["No backbone cable: every distributor here is a floor distributor.".to_owned()],
+                90.0,
+            );
+            blocks.push(Block::Fixed { w, h, svg });
+        } else {
+            blocks.push(Block::Table(riser::backbone_schedule(
+                "Backbone schedule",
+                &d.cables,
+            )));
+        }
+        if let Some((svg, w, h)) = legend("Legend", &d.legend) {
+            blocks.push(Block::Fixed { w, h, svg });
+        }
+        let floors: Vec<usize> = bs
+            .iter()
+            .flat_map(|&i| riser::floors_of(project, &all[i]))
+            .collect();
+        let loads = riser::pathway_table(project, routing, &floors, campus || all.len() == 1);
+        if !loads.is_empty() {
+            blocks.push(Block::Table(loads));
+        }
+        if !d.findings.is_empty() {
+            blocks.push(Block::Table(reports::findings_table(
+                &format!("Design-rule findings: {title}"),
+                &d.findings,
+            )));
+        }
+        let mut sheets = panel_drafts(paper, blocks, &title, &number, &name);
+        if let Some(first) = sheets.first_mut() {
+            // The diagram's ids were taken from this page's registry.
+            std::mem::swap(&mut first.page, &mut page);
+        }
+        drafts.extend(sheets);
+    }
+    for d in racks {
+        let sp = space(project, d);
+        let mut blocks = Vec::new();
+        let (svg, w, h) = text_panel("Rack", &super::racks::summary(project, routing, d), 170.0);
+        blocks.push(Block::Fixed { w, h, svg });
+        let items: Vec<(usize, &tailplan_core::routing::Finding)> = routing
+            .findings
+            .iter()
+            .filter(|f| f.subject == d.id)
+            .enumerate()
+            .map(|(i, f)| (i + 1, f))
+            .collect();
+        if !items.is_empty() {
+            blocks.push(Block::Table(reports::findings_table(
+                &format!("Design-rule findings: {}", d.name),
+                &items,
+            )));
+        }
+        if let Some(t) = super::racks::fibre_panel(routing, d) {
+            blocks.push(Block::Table(t));
+        }
+        let panels = super::racks::patch_panels(project, routing, d);
+        if panels.is_empty() {
+            let (svg, w, h) = text_panel(
+                "Patch panels",
+                &["No horizontal cable ends here.".to_owned()],
+                90.0,
+            );
+            blocks.push(Block::Fixed { w, h, svg });
+        }
+        blocks.extend(panels.into_iter().map(Block::Table));
+        drafts.extend(panel_drafts(
+            paper,
+            blocks,
+            &format!("{}: rack and port map", d.name),
+            &format!("TP-RCK-{sp}"),
+            &format!("rack-{}", slug(&sp)),
+        ));
+    }
+    drafts
+}
+
+use super::riser;

@@ -63,3 +63,26 @@ pub fn band_colours(n: usize) -> (Vec<&'static str>, &'static str) {
     };
     (pick, "#f4a6a0")
 }
+
+/// Slabs between floors on the riser diagram.
+pub const SLAB: f64 = 0.25;
+/// Distributors' boxes on the riser diagram.
+pub const BOX: f64 = 0.35;
+/// The fill of a riser shaft on the riser diagram.
+pub const SHAFT_FILL: &str = "#e3e3e3";
+/// The outline of a riser shaft, and the site's ground line.
+pub const SHAFT_STROKE: &str = "#8a8a8a";
+/// Building backbone cables (FD to BD).
+pub const BACKBONE_BUILDING: &str = "#1f4e79";
+/// Campus backbone cables (BD to CD).
+pub const BACKBONE_CAMPUS: &str = "#7b3294";
+
+/// The fill of a distributor's box by its role: the higher, the darker (greyscale-safe).
+pub fn role_fill(role: tailplan_core::campus::DistributorRole) -> &'static str {
+    use tailplan_core::campus::DistributorRole;
+    match role {
+        DistributorRole::Fd => "#ffffff",
+        DistributorRole::Bd => "#e8eef7",
+        DistributorRole::Cd => "#d2deef",
+    }
+}
