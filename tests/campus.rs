@@ -93,6 +93,13 @@ fn every_distributor_is_cabled_to_the_one_above() {
             b.straight_m
         );
         assert!(b.lengths.total_m <= b.limit_m);
+        // Its id is the two distributors' spaces (TIA-606: `A1A/A0A-01`).
+        let space = |id: &str| &r.distributors.iter().find(|d| d.id == id).unwrap().space;
+        assert!(
+            b.id.starts_with(&format!("{}/{}-", space(&b.from_id), space(&b.to_id))),
+            "{}",
+            b.id
+        );
     }
     // The schedule's backbone rows name the distributors.
     let schedule = r.schedule();

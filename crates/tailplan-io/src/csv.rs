@@ -236,7 +236,7 @@ pub fn tray_fill(fill: &[TrayFill]) -> String {
 
 /// Every distributor: `building, floor, id, name, role, parent, ports_used, switch_model,
 /// switches, switch_ports, switch_poe_w, poe_w, patch_panels, backbone_cables, fibre_ports,
-/// fibre_panels`.
+/// fibre_panels, space`.
 pub fn distributors(list: &[Distributor]) -> String {
     let mut out = String::new();
     header(
@@ -258,6 +258,7 @@ pub fn distributors(list: &[Distributor]) -> String {
             "backbone_cables",
             "fibre_ports",
             "fibre_panels",
+            "space",
         ],
     );
     for d in list {
@@ -280,6 +281,7 @@ pub fn distributors(list: &[Distributor]) -> String {
                 Cell::Int(d.backbone_cables.into()),
                 Cell::Int(d.fibre_ports.into()),
                 Cell::Int(d.fibre_panels.into()),
+                Cell::Text(&d.space),
             ],
         );
     }

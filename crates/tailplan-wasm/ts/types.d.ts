@@ -948,6 +948,11 @@ export interface Distributor {
   building: string;
   /** Its floor's id. */
   floor: string;
+  /**
+   * Its space in TIA-606 ids: the floor's id and its letter on the floor (`A1A`), as its
+   * backbone cables' ids and its rack labels give it.
+   */
+  space: string;
   /** Horizontal cables ending here. */
   ports_used: number;
   /** The switch model it is equipped with. */

@@ -157,6 +157,9 @@ pub struct Distributor {
     pub building: String,
     /// Its floor's id.
     pub floor: String,
+    /// Its space in TIA-606 ids: the floor's id and its letter on the floor (`A1A`), as its
+    /// backbone cables' ids and its rack labels give it.
+    pub space: String,
     /// Horizontal cables ending here.
     pub ports_used: u64,
     /// The switch model it is equipped with.
@@ -633,6 +636,7 @@ pub(crate) fn distributors(
                 role: tr.role,
                 building: project.building_name(&project.floors[r.floor]),
                 floor: project.floors[r.floor].id.clone(),
+                space: space(project, r),
                 ports_used,
                 switch_model: model.name.clone(),
                 switches,

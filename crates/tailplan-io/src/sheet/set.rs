@@ -681,20 +681,6 @@ fn diagram_scopes(all: &[riser::BuildingRef], scope: RiserScope<'_>) -> Vec<(Vec
     }
 }
 
-/// The TIA-606 space of a distributor: its floor's id (without spaces) and its letter among
-/// the floor's telecom rooms (`A1A`).
-fn space(project: &Project, d: &tailplan_core::routing::Distributor) -> String {
-    let floor: String = d.floor.chars().filter(|c| !c.is_whitespace()).collect();
-    let index = project
-        .floor(&d.floor)
-        .and_then(|f| f.telecom_rooms.iter().position(|t| t.id == d.id))
-        .unwrap_or(0);
-    format!(
-        "{floor}{}",
-        tailplan_core::routing::schedule::letters(index)
-    )
-}
-
 /// Drafts of sheets made of panels only (no plan), flowed onto as many sheets as they need.
 fn panel_drafts(
     paper: super::paper::Paper,
@@ -827,7 +813,7 @@ pub(crate) fn riser_drafts(
         drafts.extend(sheets);
     }
     for d in racks {
-        let sp = space(project, d);
+        let sp = d.space.clone();
         let mut blocks = Vec::new();
         let (svg, w, h) = text_panel("Rack", &super::racks::summary(project, routing, d), 170.0);
         blocks.push(Block::Fixed { w, h, svg });
