@@ -779,3 +779,38 @@ fn riser_sheets_render_with_resvg() {
         assert!(inked > 1000, "{}: {inked} dark pixels", s.name);
     }
 }
+
+/// The text of the title block's BUILDING field.
+fn title_block_building(s: &Sheet) -> String {
+    let at = s.svg.find(">BUILDING</text>").expect("a title block");
+    let rest = &s.svg[at..];
+    let start = rest[1..].find("<text").unwrap() + 1;
+    let text = &rest[start..];
+    let open = text.find('>').unwrap() + 1;
+    text[open..text.find("</text>").unwrap()].to_owned()
+}
+
+#[test]
+fn a_campus_sheet_names_its_own_building() {
+    let campus = sample("campus");
+    let sheets = set_of(&campus);
+    let by_name = |name: &str| {
+        sheets
+            .iter()
+            .find(|s| s.name == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    // A floor's sheets and its building's riser and rack sheets name that building; the
+    // index and the campus diagram, the project's buildings as a whole.
+    for (name, building) in [
+        ("cabling-A1", "Building A"),
+        ("coverage-B0", "Building B"),
+        ("riser-B", "Building B"),
+        ("rack-A0A", "Building A"),
+        ("index", campus.meta.building.as_str()),
+        ("riser-campus", campus.meta.building.as_str()),
+    ] {
+        assert_eq!(title_block_building(by_name(name)), building, "{name}");
+    }
+    assert_ne!(campus.meta.building, "Building A");
+}

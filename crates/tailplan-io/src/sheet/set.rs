@@ -31,6 +31,8 @@ pub(crate) struct Draft {
     name: String,
     view: Option<View>,
     scale: Option<super::paper::Scale>,
+    /// The building in its title block; `None` for the project's (`meta.building`).
+    building: Option<String>,
 }
 
 /// The floor's index, or the error naming the floors there are.
@@ -253,6 +255,10 @@ pub(crate) fn floor_drafts(
             name,
             view,
             scale: (k == 0).then_some(placement.scale),
+            building: floor
+                .building
+                .is_some()
+                .then(|| project.building_name(floor)),
         });
     }
     Ok(drafts)
@@ -272,6 +278,10 @@ pub(crate) fn finish(project: &Project, drafts: Vec<Draft>, options: &SheetOptio
                 plan: d.view.is_some(),
                 paper: d.page.paper,
                 date: options.date.clone(),
+                building: d
+                    .building
+                    .clone()
+                    .unwrap_or_else(|| project.meta.building.clone()),
             };
             let svg = d.page.finish(&d.panels, &project.meta, &info, i + 1, m);
             Sheet {
@@ -514,6 +524,7 @@ fn index_drafts(
                         name: format!("index{suffix}"),
                         view: None,
                         scale: None,
+                        building: None,
                     }
                 })
                 .collect();
@@ -681,13 +692,14 @@ fn diagram_scopes(all: &[riser::BuildingRef], scope: RiserScope<'_>) -> Vec<(Vec
     }
 }
 
-/// Drafts of sheets made of panels only (no plan), flowed onto as many sheets as they need.
+/// Drafts of sheets made of panels only (no plan), flowed onto as many sheets as they need:
+/// the first one's (title, number, name), and the building of their title blocks (`None`:
+/// the project's).
 fn panel_drafts(
     paper: super::paper::Paper,
     blocks: Vec<Block>,
-    title: &str,
-    number: &str,
-    name: &str,
+    (title, number, name): (&str, &str, &str),
+    building: Option<&str>,
 ) -> Vec<Draft> {
     let regions = layout::continuation_regions(paper);
     flow(blocks, &[], &regions)
@@ -712,6 +724,7 @@ fn panel_drafts(
                 name,
                 view: None,
                 scale: None,
+                building: building.map(str::to_owned),
             }
         })
         .collect()
@@ -805,7 +818,12 @@ pub(crate) fn riser_drafts(
                 &d.findings,
             )));
         }
-        let mut sheets = panel_drafts(paper, blocks, &title, &number, &name);
+        // A building's diagram names it in the title block; the campus's, the project's.
+        let building = (!campus)
+            .then(|| &all[bs[0]])
+            .filter(|b| b.id.is_some())
+            .map(|b| b.name.as_str());
+        let mut sheets = panel_drafts(paper, blocks, (&title, &number, &name), building);
         if let Some(first) = sheets.first_mut() {
             // The diagram's ids were taken from this page's registry.
             std::mem::swap(&mut first.page, &mut page);
@@ -846,9 +864,12 @@ pub(crate) fn riser_drafts(
         drafts.extend(panel_drafts(
             paper,
             blocks,
-            &format!("{}: rack and port map", d.name),
-            &format!("TP-RCK-{sp}"),
-            &format!("rack-{}", slug(&sp)),
+            (
+                &format!("{}: rack and port map", d.name),
+                &format!("TP-RCK-{sp}"),
+                &format!("rack-{}", slug(&sp)),
+            ),
+            Some(d.building.as_str()).filter(|b| !b.is_empty()),
         ));
     }
     drafts

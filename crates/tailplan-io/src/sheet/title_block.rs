@@ -28,6 +28,9 @@ pub(crate) struct TitleInfo {
     pub paper: Paper,
     /// The date, as given.
     pub date: String,
+    /// The building the sheet shows (the floor's; the project's `meta.building` for sheets of
+    /// several buildings or of one unnamed building).
+    pub building: String,
 }
 
 /// Row tops and heights inside the block, millimetres.
@@ -164,7 +167,7 @@ pub(crate) fn title_block(
         &mut out,
         r.x + split2 + 2.0,
         r.y + top + 8.8,
-        &meta.building,
+        &info.building,
         VALUE_MM,
         r.w - split2 - 4.0,
         false,
