@@ -1,6 +1,6 @@
 // End-to-end test of a campus in the editor: the building picker, then the floor; routing the
-// two buildings with their distributors and backbone; the distributors table. Run through
-// run.sh.
+// two buildings with their distributors and backbone; the distributors table; the riser
+// diagrams and rack maps in the sheet viewer. Run through run.sh.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,7 +23,7 @@ after(async () => {
 const options = (page, id) => page.getByTestId(id).locator('option').evaluateAll((os) => os.map((o) => o.textContent));
 
 test('a campus: building then floor, routed with its distributors and backbone', { timeout: 180_000 }, async () => {
-  const { context, page, log } = await openEditor(browser, server);
+  const { context, page, log } = await openEditor(browser, server, { acceptDownloads: true });
   await page.waitForSelector(READY, { timeout: 60_000 });
   // A single building shows no building picker.
   assert.equal(await page.getByTestId('building-select').count(), 0);
@@ -59,6 +59,44 @@ test('a campus: building then floor, routed with its distributors and backbone',
     assert.ok(text.includes(word), `${word} in the distributors table`);
   }
   await page.screenshot({ path: join(SCREENSHOTS, 'campus-distributors.png') });
+
+  // The riser diagram of the building on screen (B), drawn by the files worker and shown as
+  // an image; its rack maps in the list; then the campus's; Esc closes it.
+  await page.getByTestId('riser-diagram').click();
+  await page.getByTestId('sheet-viewer').waitFor();
+  const image = page.getByTestId('sheet-image');
+  await image.waitFor({ timeout: 120_000 });
+  const drawn = () => image.evaluate((i) => i.complete && i.naturalWidth > 0);
+  await page.waitForFunction(() => {
+    const i = document.querySelector('[data-testid="sheet-image"]');
+    return i && i.complete && i.naturalWidth > 0;
+  });
+  assert.ok(await drawn(), 'the sheet is drawn');
+  const building = await options(page, 'sheet-pick');
+  assert.match(building[0], /Building B: riser diagram/);
+  assert.ok(building.some((o) => /rack/i.test(o)), `rack maps listed: ${building}`);
+  assert.ok(!building.some((o) => /Campus/.test(o)), 'not the campus diagram');
+  await page.screenshot({ path: join(SCREENSHOTS, 'campus-riser-building.png') });
+  await page.getByTestId('sheet-pick').selectOption({ index: 1 });
+  await page.waitForFunction((first) => document.querySelector('[data-testid="sheets-heading"], #sheets-heading').textContent !== first, building[0].split(' · ')[1]);
+  await page.getByTestId('sheets-campus').click();
+  await page.waitForFunction(() => {
+    const s = document.querySelector('[data-testid="sheet-pick"]');
+    return s && [...s.options].some((o) => o.textContent.includes('Campus: riser diagram'));
+  }, null, { timeout: 120_000 });
+  const campus = await options(page, 'sheet-pick');
+  assert.match(campus[0], /Campus: riser diagram/);
+  assert.ok(campus.length > building.length, 'the campus has both buildings');
+  await page.waitForFunction(() => {
+    const i = document.querySelector('[data-testid="sheet-image"]');
+    return i && i.complete && i.naturalWidth > 0;
+  });
+  await page.screenshot({ path: join(SCREENSHOTS, 'campus-riser-campus.png') });
+  // The shown sheet downloads as SVG, from the page.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sheet-download').click()]);
+  assert.equal(download.suggestedFilename(), 'riser-campus.svg');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('sheet-viewer').waitFor({ state: 'detached' });
   assertClean(log);
   await context.close();
 });

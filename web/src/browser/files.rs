@@ -37,6 +37,36 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
     download_blob(name, &blob)
 }
 
+/// A blob of text under a `blob:` URL, for an image to show (an SVG sheet in an `<img>`:
+/// drawn, never run); the URL is revoked when this is dropped.
+#[derive(Debug)]
+pub struct ObjectUrl(String);
+
+impl ObjectUrl {
+    /// `text` of media type `mime`.
+    pub fn new(text: &str, mime: &str) -> Result<Self, String> {
+        let options = BlobPropertyBag::new();
+        options.set_type(mime);
+        let parts = Array::of1(&JsValue::from_str(text));
+        let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
+            .map_err(|e| js_message(&e))?;
+        Url::create_object_url_with_blob(&blob)
+            .map(Self)
+            .map_err(|e| js_message(&e))
+    }
+
+    /// The URL.
+    pub fn url(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Drop for ObjectUrl {
+    fn drop(&mut self) {
+        let _ = Url::revoke_object_url(&self.0);
+    }
+}
+
 /// Offers `bytes` as a download named `name`.
 pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
     let options = BlobPropertyBag::new();

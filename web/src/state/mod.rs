@@ -304,6 +304,23 @@ pub enum JobKind {
     Export,
     /// Importing a file.
     Import,
+    /// Drawing sheets to show.
+    View,
+}
+
+/// The sheets shown over the plan (the riser diagrams and rack maps), or on their way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetsView {
+    /// The job drawing them, until they come.
+    pub job: Option<JobId>,
+    /// The whole campus's (else the building on screen's).
+    pub campus: bool,
+    /// The sheets (empty until they come).
+    pub sheets: Rc<Vec<crate::worker::protocol::ShownSheet>>,
+    /// The one shown.
+    pub shown: usize,
+    /// Why there are none.
+    pub error: Option<String>,
 }
 
 /// A job of the worker in progress.
@@ -560,6 +577,19 @@ pub enum Action {
     Imported(Rc<Imported>),
     /// Something done in the import dialog.
     ImportDialog(crate::panels::import_dialog::DialogAction),
+    /// Job `job` draws the riser sheets to show: the campus's, else the building on screen's.
+    SheetsWanted {
+        /// The job.
+        job: JobId,
+        /// The whole campus's.
+        campus: bool,
+    },
+    /// Sheets to show came from the worker.
+    SheetsShown(Rc<crate::worker::protocol::ShownSheets>),
+    /// Shows the viewer's sheet number `.0`.
+    ShowSheet(usize),
+    /// Closes the sheet viewer.
+    CloseSheets,
 }
 
 /// Everything the editor shows.
@@ -621,6 +651,8 @@ pub struct AppState {
     pub jobs: Vec<Job>,
     /// The import dialog, while a drawing is being imported.
     pub import: Option<ImportDialog>,
+    /// The sheet viewer, while it is open.
+    pub sheets: Option<SheetsView>,
     /// The bytes of the plan being imported (for the dialog).
     pub(crate) pending_import: Option<(JobId, String, Rc<Vec<u8>>)>,
     /// Increases when the worker must be sent the project and the coverage job again.
@@ -865,6 +897,7 @@ impl AppState {
             doc.saved_revision = None;
         }
         self.generation += 1;
+        self.sheets = None;
         self.floor_id = opened
             .floor_id
             .filter(|id| doc.project().floor(id).is_some())
@@ -1026,7 +1059,7 @@ impl AppState {
     /// Carries out a command; `None` when it changes nothing.
     fn command(&mut self, c: Command) -> Option<()> {
         // Under a dialog only its own keys count.
-        let modal = self.help_open || self.confirm.is_some();
+        let modal = self.help_open || self.confirm.is_some() || self.sheets.is_some();
         if modal && !matches!(c, Command::Escape | Command::Help) {
             return None;
         }
@@ -1112,6 +1145,8 @@ impl AppState {
             self.help_open = false;
         } else if self.confirm.is_some() {
             self.confirm = None;
+        } else if self.sheets.is_some() {
+            self.sheets = None;
         } else if !matches!(self.gesture, Gesture::Idle) {
             self.gesture = Gesture::Idle;
         } else if self.draft.is_some() {

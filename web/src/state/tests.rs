@@ -731,3 +731,84 @@ fn an_antenna_file_joins_the_library_as_one_undo_step() {
     let s = step(&s, Action::Command(Command::Undo));
     assert_eq!(s.project().unwrap(), &before);
 }
+
+#[test]
+fn the_sheet_viewer_waits_for_its_job_shows_a_sheet_and_closes() {
+    use crate::worker::protocol::{ShownSheet, ShownSheets};
+    let sheet = |name: &str| ShownSheet {
+        name: name.into(),
+        number: format!("TP-{name}"),
+        title: format!("{name}: riser diagram"),
+        svg: "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".into(),
+    };
+    let shown = |job| {
+        Action::SheetsShown(Rc::new(ShownSheets {
+            job,
+            sheets: vec![sheet("riser-A"), sheet("rack-A0A")],
+        }))
+    };
+    let s = loaded();
+    let job = crate::worker::protocol::FIRST_JOB + 7;
+    let s = step(
+        &s,
+        Action::JobStarted {
+            job,
+            kind: JobKind::View,
+            label: "Drawing…".into(),
+        },
+    );
+    let s = step(&s, Action::SheetsWanted { job, campus: false });
+    let v = s.sheets.as_ref().unwrap();
+    assert_eq!((v.job, v.sheets.len(), v.campus), (Some(job), 0, false));
+    // Another job's sheets are not these.
+    assert!(s.apply(shown(job + 1)).is_none());
+    let s = step(&s, shown(job));
+    let v = s.sheets.as_ref().unwrap();
+    assert_eq!((v.job, v.sheets.len(), v.shown), (None, 2, 0));
+    assert!(s.jobs.is_empty(), "the job is done");
+    let s = step(&s, Action::ShowSheet(1));
+    assert_eq!(s.sheets.as_ref().unwrap().shown, 1);
+    assert!(s.apply(Action::ShowSheet(2)).is_none(), "no third sheet");
+    // Under the viewer, keys do nothing but Esc, which closes it.
+    assert!(s.apply(Action::Command(Command::Undo)).is_none());
+    let closed = step(&s, Action::Command(Command::Escape));
+    assert!(closed.sheets.is_none());
+    // The campus's: asked for, refused by the worker: the viewer says why.
+    let job = job + 2;
+    let s = step(&closed, Action::SheetsWanted { job, campus: true });
+    let s = step(
+        &s,
+        Action::JobFailed {
+            job,
+            message: "No sheets: the project has no floor.".into(),
+        },
+    );
+    let v = s.sheets.as_ref().unwrap();
+    assert_eq!(
+        v.error.as_deref(),
+        Some("No sheets: the project has no floor.")
+    );
+    assert!(s.error.is_none(), "said in the viewer, not in the banner");
+    assert!(step(&s, Action::CloseSheets).sheets.is_none());
+    // Opening another project closes it.
+    let s = step(&s, Action::CloseSheets);
+    let s = step(&s, Action::SheetsWanted { job, campus: false });
+    assert!(showing_again(&s).sheets.is_none());
+}
+
+/// `s` with another project opened over it.
+fn showing_again(s: &AppState) -> AppState {
+    step(
+        &step(
+            s,
+            Action::StartLoading {
+                label: SAMPLES[0].describe(),
+                request: 99,
+            },
+        ),
+        Action::Loaded {
+            request: 99,
+            result: Ok(opened()),
+        },
+    )
+}

@@ -167,7 +167,7 @@ impl AppState {
                         self.coverage.placing = Some(job);
                         self.coverage.proposal = None;
                     }
-                    JobKind::Import | JobKind::Export => {}
+                    JobKind::Import | JobKind::Export | JobKind::View => {}
                 }
                 self.jobs.push(Job {
                     id: job,
@@ -184,6 +184,12 @@ impl AppState {
             Action::JobFailed { job, message } => {
                 if job != 0 && job < FIRST_JOB {
                     return self.coverage.failed(job, message).then_some(());
+                }
+                if let Some(v) = self.sheets.as_mut().filter(|v| v.job == Some(job)) {
+                    v.job = None;
+                    v.error = Some(message);
+                    self.finish_job(job);
+                    return Some(());
                 }
                 if let Some(d) = self.import.as_mut().filter(|d| d.job == Some(job)) {
                     d.failed(message);
@@ -269,6 +275,36 @@ impl AppState {
                 self.coverage.proposal.take()?;
             }
             Action::PlanChannels => self.plan_channels()?,
+            Action::SheetsWanted { job, campus } => {
+                self.sheets = Some(super::SheetsView {
+                    job: Some(job),
+                    campus,
+                    sheets: Rc::default(),
+                    shown: 0,
+                    error: None,
+                });
+            }
+            Action::SheetsShown(shown) => {
+                let v = self.sheets.as_mut().filter(|v| v.job == Some(shown.job))?;
+                v.job = None;
+                v.error = None;
+                v.shown = 0;
+                v.sheets = Rc::new(shown.sheets.clone());
+                self.finish_job(shown.job);
+            }
+            Action::ShowSheet(i) => {
+                let v = self
+                    .sheets
+                    .as_mut()
+                    .filter(|v| i < v.sheets.len() && i != v.shown)?;
+                v.shown = i;
+            }
+            Action::CloseSheets => {
+                let v = self.sheets.take()?;
+                if let Some(job) = v.job {
+                    self.finish_job(job);
+                }
+            }
             Action::SetPlacement { field, value } => {
                 let c = &mut self.coverage;
                 match field {

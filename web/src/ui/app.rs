@@ -19,6 +19,7 @@ use super::hooks::{
 use super::legend::LegendPanel;
 use super::palette::Palette;
 use super::plan::PlanCanvas;
+use super::sheet_viewer::SheetViewer;
 use super::side::SideTabs;
 use super::status_bar::{SaveStatus, StatusBar};
 use super::toolbar::{ExportChoice, Toolbar, ViewBar};
@@ -32,6 +33,7 @@ use crate::panels::properties::panel::PropertyPanel;
 use crate::plan::{edit_overlay, snap, status};
 use crate::state::{Action, AppState, Gesture, JobKind, SidePanel, buildings, download_name};
 use crate::worker::protocol::ToWorker;
+use tailplan_io::sheet::SheetKind;
 
 /// The whole editor.
 #[function_component(App)]
@@ -90,6 +92,29 @@ pub fn app() -> Html {
                     what,
                 }
             });
+        })
+    };
+    let on_sheets = {
+        let files_worker = files_worker.clone();
+        let state = state.clone();
+        Callback::from(move |campus: bool| {
+            let floor = if campus { None } else { state.floor_id.clone() };
+            let dispatcher = state.dispatcher();
+            let mut sent = None;
+            let job = (JobKind::View, "Drawing the riser diagrams…");
+            send_job(&files_worker.get(), &state, &dispatcher, job, |job, doc| {
+                sent = Some(job);
+                ToWorker::Sheets {
+                    job,
+                    doc,
+                    floor,
+                    kind: SheetKind::Riser,
+                    date: files::today(),
+                }
+            });
+            if let Some(job) = sent {
+                dispatcher.dispatch(Action::SheetsWanted { job, campus });
+            }
         })
     };
     let on_place = {
@@ -314,7 +339,7 @@ pub fn app() -> Html {
                                     <CoveragePanel view={panels.coverage} on_action={on_action.clone()} on_place={on_place} on_stop={on_stop_place} />
                                 },
                                 SidePanel::Cabling => html! {
-                                    <CablingPanel view={panels.cabling} enabled={doc.is_some()} on_action={on_action.clone()} on_route={on_route} />
+                                    <CablingPanel view={panels.cabling} enabled={doc.is_some()} on_action={on_action.clone()} on_route={on_route} on_sheets={on_sheets.clone()} />
                                 },
                             }
                         }
@@ -343,6 +368,9 @@ pub fn app() -> Html {
             { for confirm }
             if let Some(d) = state.import.as_ref() {
                 <ImportDialogView dialog={Rc::new(d.clone())} on_action={on_action.clone()} />
+            }
+            if let Some(v) = state.sheets.as_ref() {
+                <SheetViewer view={v.clone()} on_action={on_action.clone()} on_scope={on_sheets} />
             }
         </div>
     }

@@ -16,6 +16,7 @@ pub(crate) mod icons;
 mod legend;
 mod palette;
 pub(crate) mod plan;
+mod sheet_viewer;
 mod side;
 mod status_bar;
 mod toolbar;

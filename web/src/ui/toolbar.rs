@@ -53,6 +53,8 @@ pub enum ExportChoice {
     CoverageSheet,
     /// Every floor's sheets and the index, zipped.
     AllSheets,
+    /// The building on screen's riser diagram and rack maps, zipped.
+    RiserSheets,
     /// The cable schedule, CSV.
     Schedule,
     /// The bill of materials, CSV.
@@ -83,6 +85,11 @@ impl ExportChoice {
                 date,
             },
             ExportChoice::AllSheets => Export::AllSheets { date },
+            ExportChoice::RiserSheets => Export::FloorSheets {
+                floor,
+                sheet: SheetKind::Riser,
+                date,
+            },
             ExportChoice::Schedule => Export::Csv {
                 table: CsvTable::Schedule,
             },
@@ -101,7 +108,7 @@ impl ExportChoice {
     }
 
     /// Every choice, in menu order, with its test id and caption.
-    pub const ALL: [(ExportChoice, &'static str, &'static str); 9] = [
+    pub const ALL: [(ExportChoice, &'static str, &'static str); 10] = [
         (
             ExportChoice::CablingSheet,
             "export-sheet-cabling",
@@ -111,6 +118,11 @@ impl ExportChoice {
             ExportChoice::CoverageSheet,
             "export-sheet-coverage",
             "Coverage sheet · this floor (SVG)",
+        ),
+        (
+            ExportChoice::RiserSheets,
+            "export-sheets-riser",
+            "Riser diagram and rack maps · this building (zip)",
         ),
         (
             ExportChoice::AllSheets,

@@ -10,10 +10,10 @@
 
 use std::collections::VecDeque;
 
-use tailplan_app::Export;
 use tailplan_app::open::{ImportRequest, import_plan};
 use tailplan_app::placement::{self, ApPlacementRequest, GatewayPlacementRequest};
 use tailplan_app::{AppError, Names, Param};
+use tailplan_app::{Export, SheetDate};
 use tailplan_core::coverage::placement::ApPlacementOptions;
 use tailplan_core::coverage::progressive::{Progressive, Step};
 use tailplan_core::coverage::{
@@ -23,10 +23,12 @@ use tailplan_core::coverage::{
 use tailplan_core::{BBox, Edit, Floor, Project, UnderlayKind, project_file, routing};
 use tailplan_io::import::{ImportError, Scale};
 use tailplan_io::layers::LayerMap;
+use tailplan_io::sheet::SheetKind;
 
 use super::protocol::{
     AntennaRead, AreaCoverage, CoverageJob, CoverageResult, CoverageSummary, DocKey, ExportedFile,
-    FromWorker, GridSpec, ImportChoice, Imported, JobId, Proposal, ProposedTransmitter, ToWorker,
+    FromWorker, GridSpec, ImportChoice, Imported, JobId, Proposal, ProposedTransmitter, ShownSheet,
+    ShownSheets, ToWorker,
 };
 use crate::panels::coverage::heatmap::Metric;
 
@@ -99,6 +101,9 @@ pub type AntennaFn = fn(JobId, &str, &[u8]) -> Out;
 /// what.
 pub type ExportFn = fn(JobId, &Project, &str, &Export) -> Out;
 
+/// How a worker draws sheets to show (the files worker's): job, project, floor, kind, date.
+pub type SheetsFn = fn(JobId, &Project, Option<&str>, SheetKind, SheetDate) -> Out;
+
 /// The editor's names of the parameters in messages: the coverage panel's fields.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FieldLabels;
@@ -133,6 +138,8 @@ pub struct Capabilities {
     pub import: Option<ImportFn>,
     /// Makes files: sheets, tables, GeoJSON, DXF.
     pub export: Option<ExportFn>,
+    /// Draws sheets to show.
+    pub sheets: Option<SheetsFn>,
     /// Reads antenna pattern files.
     pub antenna: Option<AntennaFn>,
 }
@@ -171,6 +178,7 @@ impl Host {
         Self::with(Capabilities {
             import: Some(import),
             export: Some(make_file),
+            sheets: Some(draw_sheets),
             antenna: Some(read_antenna),
         })
     }
@@ -515,6 +523,21 @@ impl Host {
                     None => vec![Out::failed(job, "No file: this worker makes none.")],
                 }
             }
+            ToWorker::Sheets {
+                job,
+                doc,
+                floor,
+                kind,
+                date,
+            } => {
+                let Some(project) = self.current(doc) else {
+                    return stale(job);
+                };
+                match self.capabilities.sheets {
+                    Some(draw) => vec![draw(job, project, floor.as_deref(), kind, date)],
+                    None => vec![Out::failed(job, "No sheets: this worker draws none.")],
+                }
+            }
             // Handled by `receive`.
             ToWorker::Load { .. }
             | ToWorker::Edits { .. }
@@ -788,6 +811,37 @@ fn make_file(job: JobId, project: &Project, base: &str, what: &Export) -> Out {
             payload: Payload::Bytes(file.bytes),
         },
         Err(e) => Out::failed(job, format!("No file: {}.", say(e))),
+    }
+}
+
+/// `floor`'s sheets of `kind` (every one of the kind without a floor), to show.
+fn draw_sheets(
+    job: JobId,
+    project: &Project,
+    floor: Option<&str>,
+    kind: SheetKind,
+    date: SheetDate,
+) -> Out {
+    let request = tailplan_app::sheets::SheetRequest {
+        floor: floor.map(str::to_owned),
+        kind,
+        ..tailplan_app::sheets::SheetRequest::new(date)
+    };
+    match tailplan_app::sheets::floor_sheets(PROJECT, project, &request) {
+        Ok(drawn) => Out::plain(FromWorker::Sheets(ShownSheets {
+            job,
+            sheets: drawn
+                .sheets
+                .into_iter()
+                .map(|s| ShownSheet {
+                    name: s.name,
+                    number: s.number,
+                    title: s.title,
+                    svg: s.svg,
+                })
+                .collect(),
+        })),
+        Err(e) => Out::failed(job, format!("No sheets: {}.", say(e))),
     }
 }
 

@@ -9,10 +9,11 @@
 //! start asks for the whole project again ([`FromWorker::NeedProject`]).
 
 use serde::{Deserialize, Serialize};
-use tailplan_app::Export;
+use tailplan_app::{Export, SheetDate};
 use tailplan_core::coverage::Service;
 use tailplan_core::routing::{BillOfMaterials, Routing};
 use tailplan_core::{Edit, IotTech, Point, WifiBand};
+use tailplan_io::sheet::SheetKind;
 
 pub use crate::panels::coverage::heatmap::{GridSpec, Metric};
 
@@ -104,6 +105,19 @@ pub enum ToWorker {
         base: String,
         /// What.
         what: Export,
+    },
+    /// Draws sheets to show in the editor (the riser diagrams and rack maps).
+    Sheets {
+        /// The job.
+        job: JobId,
+        /// The state it is for.
+        doc: DocKey,
+        /// The floor whose building's sheets; `None` for every one of the kind (the campus's).
+        floor: Option<String>,
+        /// What the sheets show.
+        kind: SheetKind,
+        /// The date in the title blocks.
+        date: SheetDate,
     },
 }
 
@@ -324,6 +338,28 @@ pub struct ExportedFile {
     pub summary: String,
 }
 
+/// Sheets drawn to be shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShownSheets {
+    /// The job.
+    pub job: JobId,
+    /// The sheets, in the set's order.
+    pub sheets: Vec<ShownSheet>,
+}
+
+/// One sheet to show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShownSheet {
+    /// Its file name without `.svg` (`riser-A`, `rack-A0A`).
+    pub name: String,
+    /// Its drawing number (`TP-RSR-A`).
+    pub number: String,
+    /// Its title (`Building A: riser diagram`).
+    pub title: String,
+    /// The SVG document.
+    pub svg: String,
+}
+
 /// A message from the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -367,6 +403,8 @@ pub enum FromWorker {
     Imported(Imported),
     /// A file to download.
     Exported(ExportedFile),
+    /// Sheets to show.
+    Sheets(ShownSheets),
     /// An antenna pattern file read, for the page to add to the project.
     AntennaRead(Box<AntennaRead>),
     /// The worker stopped on a bug (a panic); the page starts a new one.

@@ -30,6 +30,8 @@ pub struct CablingPanelProps {
     pub on_action: Callback<Action>,
     /// Routes every cable.
     pub on_route: Callback<()>,
+    /// Shows the riser diagrams: the campus's (`true`) or the building on screen's.
+    pub on_sheets: Callback<bool>,
 }
 
 /// The cabling panel.
@@ -41,11 +43,16 @@ pub fn cabling_panel(props: &CablingPanelProps) -> Html {
             { icon(Icon::Route) }{ if v.busy { "Routing…" } else { "Route all" } }
         </button>
     };
+    let riser_button = html! {
+        <button type="button" class="btn" data-testid="riser-diagram" disabled={!props.enabled} title="The building's riser diagram (distributors, floors, backbone cables) and every distributor's rack and port map" onclick={props.on_sheets.reform(|_: MouseEvent| false)}>
+            { "Riser diagram" }
+        </button>
+    };
     let Some((r, tables)) = v.routing.as_ref() else {
         return html! {
             <section class="panel" data-testid="cabling-panel" aria-label="Cabling">
                 <p class="panel__hint">{ "Routes every wired endpoint (outlet ports, access points, wired devices) to a telecom room along the trays and risers, checks the design rules and lists the cables, the materials and each device's final-tail options." }</p>
-                <div class="panel__actions panel__actions--start">{ route_button }</div>
+                <div class="panel__actions panel__actions--start">{ route_button }{ riser_button.clone() }</div>
             </section>
         };
     };
@@ -123,7 +130,7 @@ pub fn cabling_panel(props: &CablingPanelProps) -> Html {
     };
     html! {
         <section class="panel cabling" data-testid="cabling-panel" aria-label="Cabling">
-            <div class="panel__actions panel__actions--start">{ route_button }</div>
+            <div class="panel__actions panel__actions--start">{ route_button }{ riser_button.clone() }</div>
             { summary }
             <div class="subtabs" role="tablist" aria-label="Cabling tables">{ for tabs }</div>
             if v.tab != CablingTab::Findings {

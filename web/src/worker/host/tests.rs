@@ -725,3 +725,68 @@ fn the_files_worker_reads_antenna_files_and_names_what_is_wrong() {
         "{out:?}"
     );
 }
+
+#[test]
+fn the_files_worker_draws_a_buildings_riser_sheets_and_the_campus_ones() {
+    let (campus, _) =
+        project_file::from_json(include_str!("../../../../floorplans/campus.tailplan.json"))
+            .unwrap();
+    let floor = campus.floors[0].id.clone();
+    let ask = |h: &mut Host, job: JobId, floor: Option<String>| {
+        h.receive(
+            ToWorker::Load {
+                doc: DOC,
+                project: crate::document::autosave::project_text(&campus),
+            },
+            Vec::new(),
+        );
+        h.receive(
+            ToWorker::Sheets {
+                job,
+                doc: DOC,
+                floor,
+                kind: SheetKind::Riser,
+                date: date(),
+            },
+            Vec::new(),
+        );
+        run(h).pop().unwrap().message
+    };
+    let mut files = Host::files();
+    let FromWorker::Sheets(one) = ask(&mut files, 20, Some(floor)) else {
+        panic!("sheets expected");
+    };
+    let FromWorker::Sheets(all) = ask(&mut files, 21, None) else {
+        panic!("sheets expected");
+    };
+    assert_eq!((one.job, all.job), (20, 21));
+    let names = |s: &ShownSheets| s.sheets.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+    // The floor's building first (its diagram, then its racks); the campus's adds its own
+    // diagram and the other building's.
+    assert!(
+        one.sheets[0].name.starts_with("riser-"),
+        "{:?}",
+        names(&one)
+    );
+    assert!(one.sheets.iter().any(|s| s.name.starts_with("rack-")));
+    assert_eq!(all.sheets[0].name, "riser-campus", "{:?}", names(&all));
+    assert!(all.sheets.len() > one.sheets.len());
+    for s in &all.sheets {
+        assert!(
+            s.svg.starts_with("<svg") || s.svg.starts_with("<?xml"),
+            "{}",
+            s.name
+        );
+        assert!(
+            !s.title.is_empty() && s.number.starts_with("TP-"),
+            "{}",
+            s.name
+        );
+    }
+    // The main worker draws none: it says so.
+    let out = ask(&mut Host::engine(), 22, None);
+    assert!(
+        matches!(&out, FromWorker::Failed { job: 22, message } if message.contains("draws none")),
+        "{out:?}"
+    );
+}
