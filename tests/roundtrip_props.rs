@@ -154,10 +154,10 @@ fn element(id: String) -> impl Strategy<Value = Element> {
             }),
         (text(), point(), prop::sample::select(IotTech::ALL.to_vec()), -10.0f64..30.0, 0.0f64..10.0, props())
             .prop_map(move |(name, position, tech, tx_dbm, height_m, props)| Element::Gateway(Gateway { id: i5.clone(), name, position, tech, tx_dbm, height_m, props })),
-        (text(), point(), prop::sample::select(Medium::ALL.to_vec()), prop::sample::select(IotTech::ALL.to_vec()), opt_num(0.0, 90.0), 0.0f64..5.0, props())
-            .prop_map(move |(name, position, medium, tech, poe_w, height_m, props)| {
+        (text(), point(), prop::sample::select(Medium::ALL.to_vec()), prop::sample::select(IotTech::ALL.to_vec()), prop::option::of("[a-z][a-z-]{0,15}"), opt_num(0.0, 90.0), 0.0f64..5.0, props())
+            .prop_map(move |(name, position, medium, tech, class, poe_w, height_m, props)| {
                 let tech = (medium == Medium::Wireless).then_some(tech);
-                Element::Device(Device { id: i6.clone(), name, position, medium, tech, poe_w, height_m, props })
+                Element::Device(Device { id: i6.clone(), name, position, medium, tech, class, poe_w, height_m, props })
             }),
         (text(), point(), 1u32..24, 0.0f64..3.0, props())
             .prop_map(move |(name, position, ports, height_m, props)| Element::Outlet(Outlet { id: i7.clone(), name, position, ports, height_m, props })),

@@ -353,6 +353,7 @@ fn hostile_names_come_out_as_text() {
         position: Point::new(20.0, 10.0),
         medium: Medium::Cat6a,
         tech: None,
+        class: None,
         poe_w: None,
         height_m: 1.0,
         props: Default::default(),

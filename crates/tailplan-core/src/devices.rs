@@ -317,6 +317,34 @@ pub struct Gateway {
     pub props: Props,
 }
 
+/// A device's class when it gives none.
+pub const DEFAULT_DEVICE_CLASS: &str = "sensor";
+
+/// The classes the editor and the docs suggest for devices (any text is allowed).
+pub const DEVICE_CLASSES: [&str; 8] = [
+    "sensor",
+    "camera",
+    "access-control",
+    "lighting",
+    "display",
+    "phone",
+    "printer",
+    "panel",
+];
+
+/// The longest class a device may have, characters.
+pub const MAX_DEVICE_CLASS_CHARS: usize = 64;
+
+impl Device {
+    /// Its class: as given, else [`DEFAULT_DEVICE_CLASS`].
+    pub fn class(&self) -> &str {
+        self.class
+            .as_deref()
+            .filter(|c| !c.trim().is_empty())
+            .unwrap_or(DEFAULT_DEVICE_CLASS)
+    }
+}
+
 /// An endpoint that needs a connection: a sensor, a camera, a control panel...
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Device {
@@ -331,6 +359,10 @@ pub struct Device {
     /// Its radio technology, when wireless (or able to be).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tech: Option<IotTech>,
+    /// What it is, free text (suggested: [`DEVICE_CLASSES`]); [`DEFAULT_DEVICE_CLASS`] when
+    /// not given. Scenarios choose a medium per class.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<String>,
     /// Power drawn over PoE, watts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub poe_w: Option<f64>,

@@ -81,7 +81,10 @@ pub use antenna::{AntennaLibrary, AntennaMount, AntennaPattern};
 pub use ap_models::ApModel;
 pub use campus::{Building, DistributorRole, Duct, SwitchModel};
 pub use coverage::{CoverageEngine, CoverageRequest, Heatmaps, Service};
-pub use devices::{AccessPoint, Device, Gateway, IotTech, Medium, Outlet, Radio, WifiBand};
+pub use devices::{
+    AccessPoint, DEFAULT_DEVICE_CLASS, DEVICE_CLASSES, Device, Gateway, IotTech, Medium, Outlet,
+    Radio, WifiBand,
+};
 pub use diagnostics::{Diagnostic, Severity};
 pub use edit::{Edit, EditError, History};
 pub use element::{Element, ElementKind};

@@ -317,6 +317,15 @@ pub fn validate_element(e: &Element, project: &Project, location: &str) -> Vec<D
             if !d.medium.is_wired() && d.tech.is_none() {
                 v.warning("a wireless device without a tech: no gateway can serve it");
             }
+            if let Some(c) = &d.class
+                && c.chars().count() > crate::devices::MAX_DEVICE_CLASS_CHARS
+            {
+                v.error(format!(
+                    "class is {} characters long; at most {} are allowed",
+                    c.chars().count(),
+                    crate::devices::MAX_DEVICE_CLASS_CHARS
+                ));
+            }
         }
         Element::Outlet(o) => {
             if o.ports == 0 || o.ports > 48 {
@@ -639,6 +648,44 @@ mod tests {
             d.iter()
                 .any(|m| m.starts_with("settings.capacity.people_per_m2.lab: 50")),
             "{d:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod device_class_tests {
+    use super::*;
+    use crate::devices::{Device, MAX_DEVICE_CLASS_CHARS, Medium};
+    use crate::floor::Floor;
+
+    fn with_class(class: Option<String>) -> Vec<Diagnostic> {
+        let mut f = Floor::new("1", "L1", 0.0);
+        f.devices.push(Device {
+            id: "d1".into(),
+            name: "S-1".into(),
+            position: Point::new(1.0, 1.0),
+            medium: Medium::Spe,
+            tech: None,
+            class,
+            poe_w: None,
+            height_m: 2.0,
+            props: Default::default(),
+        });
+        validate_project(&Project {
+            floors: vec![f],
+            ..Project::default()
+        })
+    }
+
+    #[test]
+    fn a_class_is_free_text_of_bounded_length() {
+        assert!(with_class(None).is_empty());
+        assert!(with_class(Some("heat-pump controller".into())).is_empty());
+        let long = with_class(Some("x".repeat(MAX_DEVICE_CLASS_CHARS + 1)));
+        assert!(
+            long.iter()
+                .any(|d| d.is_error() && d.to_string().contains("class is 65 characters")),
+            "{long:?}"
         );
     }
 }

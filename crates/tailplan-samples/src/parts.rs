@@ -291,6 +291,7 @@ impl FloorBuilder {
             position: pt(x, y),
             medium: s.medium,
             tech: s.tech,
+            class: None,
             poe_w: s.poe_w,
             height_m: m(s.height_mm),
             props: type_props(s.type_),

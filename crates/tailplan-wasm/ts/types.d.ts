@@ -898,6 +898,11 @@ export interface Device {
   medium: Medium;
   /** Its radio technology, when wireless (or able to be). */
   tech?: IotTech | null;
+  /**
+   * What it is, free text (suggested: [`DEVICE_CLASSES`]); [`DEFAULT_DEVICE_CLASS`] when
+   * not given. Scenarios choose a medium per class.
+   */
+  class?: string | null;
   /** Power drawn over PoE, watts. */
   poe_w?: number | null;
   /** Height above the floor, metres. */

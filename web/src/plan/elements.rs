@@ -160,6 +160,7 @@ pub fn make(tool: Tool, points: &[Point], project: &Project, with: &NewElement) 
             position: at,
             medium: Medium::Cat6a,
             tech: None,
+            class: None,
             poe_w: None,
             height_m: 0.3,
             props: props(),

@@ -195,6 +195,7 @@ mod tests {
                 position: Point::new(x, y),
                 medium: Medium::Wireless,
                 tech: Some(IotTech::Ble),
+                class: None,
                 poe_w: None,
                 height_m: 1.0,
                 props: Default::default(),

@@ -1164,6 +1164,7 @@ mod tests {
                 position: Point::new(x + 5.0, 5.0),
                 medium: Medium::Wireless,
                 tech: Some(IotTech::Zigbee),
+                class: None,
                 poe_w: None,
                 height_m: 1.0,
                 props: Props::new(),

@@ -172,6 +172,7 @@ mod tests {
                 position: Point::new(3.0, 1.0),
                 medium,
                 tech: None,
+                class: None,
                 poe_w: None,
                 height_m: 1.0,
                 props: Props::new(),

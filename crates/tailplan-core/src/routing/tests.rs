@@ -69,6 +69,7 @@ fn device(id: &str, x: f64, y: f64, medium: Medium, poe_w: Option<f64>) -> Devic
         position: Point::new(x, y),
         medium,
         tech: None,
+        class: None,
         poe_w,
         height_m: 1.0,
         props: Props::new(),

@@ -1029,6 +1029,7 @@ fn build(
                 position,
                 medium,
                 tech,
+                class: p.string("class").filter(|c| !c.trim().is_empty()),
                 poe_w: p.number("poe_w"),
                 height_m: p.number("height_m").unwrap_or(0.3),
                 props: Default::default(),

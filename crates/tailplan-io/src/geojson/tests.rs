@@ -50,8 +50,12 @@ fn every_kind_with_its_defaults() {
         ),
         feature("ap", pt(5.0, 2.0), json!({})),
         feature("gateway", pt(6.0, 2.0), json!({"tech": "lorawan"})),
-        feature("device", pt(7.0, 2.0), json!({"tech": "zigbee"})),
-        feature("device", pt(7.5, 2.0), json!({})),
+        feature(
+            "device",
+            pt(7.0, 2.0),
+            json!({"tech": "zigbee", "class": "lighting"})
+        ),
+        feature("device", pt(7.5, 2.0), json!({"class": ""})),
         feature("outlet", pt(8.0, 1.0), json!({})),
         feature("telecom_room", pt(9.0, 4.0), json!({})),
         feature("tray", ls(json!([[0, 2.5], [10, 2.5]])), json!({})),
@@ -97,6 +101,19 @@ fn every_kind_with_its_defaults() {
         (Medium::Wireless, 0.3)
     );
     assert_eq!(f.devices[1].medium, Medium::Cat6a);
+    // A class as given; none (or an empty one) is a sensor.
+    assert_eq!(
+        (
+            f.devices[0].class(),
+            f.devices[1].class.as_deref(),
+            f.devices[1].class()
+        ),
+        ("lighting", None, "sensor")
+    );
+    assert!(
+        f.devices[0].props.is_empty(),
+        "class is a member, not a property kept"
+    );
     assert_eq!((f.outlets[0].ports, f.outlets[0].height_m), (2, 0.3));
     assert_eq!(
         (f.telecom_rooms[0].ports, f.telecom_rooms[0].poe_budget_w),
@@ -130,8 +147,11 @@ fn full_project_round_trips_exactly() {
          "properties": {"kind": "sprinkler", "floor": "L2", "k": 80}},
         {"type": "Feature", "id": "t1", "geometry": {"type": "LineString", "coordinates": [[0,5],[30,5]]},
          "properties": {"kind": "tray", "floor": "L2", "name": "T1", "capacity": 120, "width_mm": 300, "depth_mm": 60, "height_m": 3.1}},
+        {"type": "Feature", "id": "cam", "geometry": {"type": "Point", "coordinates": [4, 4]},
+         "properties": {"kind": "device", "floor": "L2", "name": "CAM-1", "medium": "cat6a", "class": "camera", "poe_w": 12.95}},
     ]));
     let first = import_ok(&text).project;
+    assert_eq!(first.floors[0].devices[0].class(), "camera");
     let f = &first.floors[0];
     assert_eq!(
         (f.id.as_str(), f.name.as_str(), f.elevation_m, f.ceiling_m),

@@ -174,6 +174,7 @@ fn element_feature(floor: &str, e: &Element) -> Value {
         Element::Device(d) => {
             p.insert("medium".into(), json!(d.medium.as_str()));
             opt(&mut p, "tech", d.tech.map(|t| t.as_str()));
+            opt(&mut p, "class", d.class.as_deref());
             opt(&mut p, "poe_w", d.poe_w);
             p.insert("height_m".into(), json!(d.height_m));
             point_geometry(d.position)

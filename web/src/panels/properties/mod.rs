@@ -577,6 +577,13 @@ pub fn fields(e: &Element, project: &Project) -> Vec<Field> {
                 techs(true),
             ));
             out.push(field(
+                "class",
+                "Class",
+                None,
+                d.class().to_owned(),
+                Input::Text,
+            ));
+            out.push(field(
                 "poe_w",
                 "PoE",
                 Some("W"),
@@ -836,6 +843,12 @@ pub fn set_field(e: &Element, key: &str, text: &str) -> Result<Element, String> 
                     text.trim()
                 )
             }),
+            // Empty, or the default class a device without one shows: none given.
+            "class" => {
+                let unchanged = d.class.is_none() && text.trim() == d.class();
+                let class = Some(text.trim().to_owned()).filter(|c| !c.is_empty() && !unchanged);
+                set(&mut d.class, class)
+            }
             "tech" if text.trim().is_empty() => set(&mut d.tech, None),
             "tech" => IotTech::parse(text)
                 .map(|t| d.tech = Some(t))

@@ -1340,6 +1340,7 @@ mod tests {
                 position: p(2.0 + 2.0 * i as f64, 2.0),
                 medium: m,
                 tech: None,
+                class: None,
                 poe_w: None,
                 height_m: 1.0,
                 props: Props::new(),
