@@ -4,7 +4,7 @@
 # floorplans/ and the sample antenna patterns in tests/antennas/; fails when any target
 # crashes, runs out of memory (2 GB) or takes over 10 s on one input.
 #
-#   fuzz/run.sh [SECONDS] [TARGET...]      targets: dxf svg geojson imdf project_file raster ifc antenna
+#   fuzz/run.sh [SECONDS] [TARGET...]      targets: dxf svg geojson imdf project_file raster ifc antenna scenario_file
 #
 # FUZZ_TIMEOUTS=report: a timeout is reported (its input kept in fuzz/artifacts/) and the
 # run goes on, instead of failing (crashes and running out of memory still fail).
@@ -22,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 secs="${1:-20}"
 shift || true
-all=(dxf svg geojson imdf project_file raster ifc antenna)
+all=(dxf svg geojson imdf project_file raster ifc antenna scenario_file)
 targets=("$@")
 if [ "$#" -eq 0 ]; then targets=("${all[@]}"); fi
 

@@ -106,6 +106,17 @@ fn run(target: &str, input: &[u8]) {
                 }
             }
         }
+        "scenario_file" => {
+            use tailplan_core::scenario;
+            if let Ok(text) = std::str::from_utf8(input)
+                && let Ok(file) = scenario::read(text, &scenario::BUILTIN)
+            {
+                let saved = serde_json::to_string(&file).expect("a scenario file serialises");
+                let again =
+                    scenario::read(&saved, &scenario::BUILTIN).expect("what was read reads again");
+                assert_eq!(again, file);
+            }
+        }
         other => panic!("no fuzz target {other}"),
     }
 }

@@ -71,6 +71,7 @@ pub mod props;
 pub mod radio;
 pub mod rooms;
 pub mod routing;
+pub mod scenario;
 pub mod settings;
 pub mod underlay;
 pub mod validate;

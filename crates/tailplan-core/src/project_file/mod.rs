@@ -289,7 +289,7 @@ pub fn migrate(value: &mut Value, version: u32) -> Result<(), ProjectFileError> 
 }
 
 /// serde_json appends " at line L column C" to its messages; the error says it already.
-fn strip_position(message: &str) -> String {
+pub(crate) fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),
