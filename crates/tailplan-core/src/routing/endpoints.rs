@@ -89,6 +89,16 @@ impl Endpoint {
 /// Endpoints with a position or height that is not a finite number are left out (validation
 /// reports them).
 pub fn wired_endpoints(project: &Project) -> Vec<Endpoint> {
+    wired_endpoints_with(project, &EndpointMedia::new())
+}
+
+/// The medium of outlets and access points by element id, where it is not Cat6A (a
+/// scenario's); a wireless one leaves the element out.
+pub type EndpointMedia = std::collections::BTreeMap<String, Medium>;
+
+/// [`wired_endpoints`], with the outlets and access points of `media` on their medium there.
+pub fn wired_endpoints_with(project: &Project, media: &EndpointMedia) -> Vec<Endpoint> {
+    let medium = |id: &str| media.get(id).copied().unwrap_or(Medium::Cat6a);
     let mut out = Vec::new();
     for (fi, floor) in project.floors.iter().enumerate() {
         for o in &floor.outlets {
@@ -101,7 +111,7 @@ pub fn wired_endpoints(project: &Project) -> Vec<Endpoint> {
                     floor: fi,
                     position: o.position,
                     height_m: o.height_m,
-                    medium: Medium::Cat6a,
+                    medium: medium(&o.id),
                     poe_w: None,
                 });
             }
@@ -115,7 +125,7 @@ pub fn wired_endpoints(project: &Project) -> Vec<Endpoint> {
                 floor: fi,
                 position: ap.position,
                 height_m: ap.height_m,
-                medium: Medium::Cat6a,
+                medium: medium(&ap.id),
                 poe_w: Some(ap.effective_poe_w()),
             });
         }
@@ -133,7 +143,7 @@ pub fn wired_endpoints(project: &Project) -> Vec<Endpoint> {
             });
         }
     }
-    out.retain(|e| e.position.is_finite() && e.height_m.is_finite());
+    out.retain(|e| e.position.is_finite() && e.height_m.is_finite() && e.medium.is_wired());
     out
 }
 

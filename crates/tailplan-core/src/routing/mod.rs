@@ -77,7 +77,7 @@ pub use backbone::{
 };
 pub use bom::{BillOfMaterials, BomLine, CableQuantity, bill_of_materials};
 pub use cable::{Cable, CableLengths, CableStatus, FloorPath, RouteSource};
-pub use endpoints::{Endpoint, EndpointKind, wired_endpoints};
+pub use endpoints::{Endpoint, EndpointKind, EndpointMedia, wired_endpoints, wired_endpoints_with};
 pub use final_tail::{FinalTailChoice, TailKind, TailOption};
 pub use finding::{Finding, Rule};
 pub use graph::{JOIN_TOLERANCE_M, PathwayGraph, TraySection};
@@ -266,7 +266,7 @@ pub struct AssignmentProblem {
 /// The assignment problem [`route`] solves: for benchmarks, and to compare the optimal
 /// assignment with [`assignment::nearest_first`] on a real building.
 pub fn assignment_problem(project: &Project) -> AssignmentProblem {
-    let p = prepare(project);
+    let p = prepare(project, &EndpointMedia::new());
     AssignmentProblem {
         endpoints: p.auto.iter().map(|&e| p.endpoints[e].clone()).collect(),
         matrix: p.matrix,
@@ -288,11 +288,11 @@ struct Prepared {
     capacity: Vec<u32>,
 }
 
-fn prepare(project: &Project) -> Prepared {
+fn prepare(project: &Project, media: &EndpointMedia) -> Prepared {
     let cabling = &project.settings.cabling;
     let graph = PathwayGraph::build(project);
     let mut findings: Vec<Finding> = graph.findings().to_vec();
-    let endpoints = wired_endpoints(project);
+    let endpoints = endpoints::wired_endpoints_with(project, media);
     let trees: Vec<Option<RoomTree>> = graph.rooms().iter().map(|r| graph.tree(r)).collect();
     let hand = hand::hand_routes(project, &graph, &endpoints, &mut findings);
     let mut hand_of: HashMap<usize, usize> = HashMap::new();
@@ -352,6 +352,13 @@ fn prepare(project: &Project) -> Prepared {
 /// Routes every wired endpoint of the project: hand routes first, the rest assigned optimally
 /// to the telecom rooms and routed along the shortest pathways; then the design rules.
 pub fn route(project: &Project) -> Routing {
+    route_with(project, &EndpointMedia::new())
+}
+
+/// [`route`], with the outlets and access points of `media` on the medium it gives them
+/// (a scenario's fibre to an access point, SPE to an outlet) instead of Cat6A; devices have
+/// their own medium in the project.
+pub fn route_with(project: &Project, media: &EndpointMedia) -> Routing {
     let cabling = &project.settings.cabling;
     let Prepared {
         graph,
@@ -364,7 +371,7 @@ pub fn route(project: &Project) -> Routing {
         options,
         matrix,
         capacity,
-    } = prepare(project);
+    } = prepare(project, media);
     let rooms = graph.rooms();
     let assigned = assignment::optimal(&matrix, &capacity);
 

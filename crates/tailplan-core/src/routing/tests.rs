@@ -545,3 +545,26 @@ fn odd_input_is_reported_never_a_panic() {
     let _ = routed_project(&p, &r);
     let _ = bill_of_materials(&p, &r.cables, &r.rooms);
 }
+
+#[test]
+fn outlets_and_access_points_on_another_medium_route_on_it() {
+    let mut f = corridor();
+    f.outlets.push(outlet("o-1", 30.0, 4.0, 2));
+    f.access_points.push(ap("ap-1", 95.0, 25.5));
+    let p = project(vec![f]);
+    let plain = route(&p);
+    let media = EndpointMedia::from([
+        ("o-1".to_owned(), Medium::Spe),
+        ("ap-1".to_owned(), Medium::Fiber),
+    ]);
+    let r = route_with(&p, &media);
+    // Both ports of the outlet on SPE, the access point on fibre; the same paths.
+    for label in ["O-1/1", "O-1/2"] {
+        assert_eq!(cable(&plain, label).medium, Medium::Cat6a);
+        assert_eq!(cable(&r, label).medium, Medium::Spe);
+        assert_eq!(cable(&r, label).lengths, cable(&plain, label).lengths);
+    }
+    assert_eq!(cable(&r, "AP-1").medium, Medium::Fiber);
+    // Nothing given: the same routing as route().
+    assert_eq!(route_with(&p, &EndpointMedia::new()), plain);
+}
