@@ -60,6 +60,7 @@ seed project_file ../floorplans/small.tailplan.json
 seed raster
 seed ifc ../floorplans/*.ifc
 seed antenna ../tests/antennas/*
+seed scenario_file
 
 mode=()
 if [ "${FUZZ_TIMEOUTS:-fail}" = report ]; then mode=(-fork=1 -ignore_timeouts=1); fi

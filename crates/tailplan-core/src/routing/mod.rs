@@ -639,4 +639,4 @@ fn make_cable(
 #[cfg(test)]
 mod campus_tests;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -10,7 +10,7 @@ use crate::geometry::Point;
 use crate::pathways::{CableRoute, Riser, TelecomRoom, Tray};
 use crate::props::Props;
 
-fn tray(id: &str, pts: &[(f64, f64)]) -> Tray {
+pub(crate) fn tray(id: &str, pts: &[(f64, f64)]) -> Tray {
     Tray {
         id: id.into(),
         name: id.to_uppercase(),
@@ -23,7 +23,7 @@ fn tray(id: &str, pts: &[(f64, f64)]) -> Tray {
     }
 }
 
-fn room(id: &str, x: f64, y: f64, ports: u32) -> TelecomRoom {
+pub(crate) fn room(id: &str, x: f64, y: f64, ports: u32) -> TelecomRoom {
     TelecomRoom {
         id: id.into(),
         name: id.to_uppercase(),
@@ -38,7 +38,7 @@ fn room(id: &str, x: f64, y: f64, ports: u32) -> TelecomRoom {
     }
 }
 
-fn outlet(id: &str, x: f64, y: f64, ports: u32) -> Outlet {
+pub(crate) fn outlet(id: &str, x: f64, y: f64, ports: u32) -> Outlet {
     Outlet {
         id: id.into(),
         name: id.to_uppercase(),
@@ -49,7 +49,7 @@ fn outlet(id: &str, x: f64, y: f64, ports: u32) -> Outlet {
     }
 }
 
-fn ap(id: &str, x: f64, poe_w: f64) -> AccessPoint {
+pub(crate) fn ap(id: &str, x: f64, poe_w: f64) -> AccessPoint {
     AccessPoint {
         id: id.into(),
         name: id.to_uppercase(),
@@ -62,7 +62,7 @@ fn ap(id: &str, x: f64, poe_w: f64) -> AccessPoint {
     }
 }
 
-fn device(id: &str, x: f64, y: f64, medium: Medium, poe_w: Option<f64>) -> Device {
+pub(crate) fn device(id: &str, x: f64, y: f64, medium: Medium, poe_w: Option<f64>) -> Device {
     Device {
         id: id.into(),
         name: id.to_uppercase(),
@@ -77,14 +77,14 @@ fn device(id: &str, x: f64, y: f64, medium: Medium, poe_w: Option<f64>) -> Devic
 }
 
 /// A 100 m corridor tray at 3 m, its telecom room 2 m off its west end.
-fn corridor() -> Floor {
+pub(crate) fn corridor() -> Floor {
     let mut f = Floor::new("1", "Level 1", 0.0);
     f.trays.push(tray("t", &[(0.0, 0.0), (100.0, 0.0)]));
     f.telecom_rooms.push(room("tr-a", 0.0, -2.0, 48));
     f
 }
 
-fn project(floors: Vec<Floor>) -> Project {
+pub(crate) fn project(floors: Vec<Floor>) -> Project {
     Project {
         floors,
         ..Project::default()

@@ -18,8 +18,13 @@
 //! (`scenarios[1].rules[0].medium`), when it is not what this says; [`check`] then warns of
 //! rules that match nothing in a project and refuses phases naming what it does not have.
 
+mod compare;
 mod file;
 
+pub use compare::{
+    Applied, BuildingTotals, DistributorTotals, EnergyOptions, FindingCounts, PerWired,
+    ScenarioResult, Totals, apply, builtin, compare, result, wireless_first,
+};
 pub use file::{
     MAX_PHASES, MAX_RULES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIOS, Phase, RuleMatch, Scenario,
     ScenarioFile, ScenarioFileError, ScenarioKind, ScenarioRule, check, read,
@@ -28,5 +33,7 @@ pub use file::{
 /// The built-in scenarios' names, compared when no file is given.
 pub const BUILTIN: [&str; 4] = ["as-drawn", "all-copper", "spe-sensors", "wireless-first"];
 
+#[cfg(test)]
+mod compare_tests;
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,476 @@
+//! Scenarios applied and compared: each one's endpoints on the media its rules give, routed
+//! and checked by the same routing as `route`, and its totals (ports, metres, switches, PoE,
+//! capital cost, energy) for the campus, per building and per distributor.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::file::{Scenario, ScenarioKind, ScenarioRule, merge};
+use crate::campus;
+use crate::devices::Medium;
+use crate::diagnostics::Severity;
+use crate::floor::Floor;
+use crate::project::Project;
+use crate::routing::final_tail::TailKind;
+use crate::routing::{self, EndpointMedia, Routing};
+use crate::settings::PriceTable;
+
+/// How energy is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct EnergyOptions {
+    /// The share of the year the tail is powered, 0 to 1 (1: always on).
+    pub duty_cycle: f64,
+    /// What one gateway draws, watts.
+    pub gateway_w: f64,
+    /// The share of the PoE a switch draws that reaches the devices (the rest is lost in its
+    /// power supply and the cables), 0 to 1.
+    pub poe_efficiency: f64,
+}
+
+impl Default for EnergyOptions {
+    fn default() -> Self {
+        Self {
+            duty_cycle: 1.0,
+            gateway_w: 5.0,
+            poe_efficiency: 0.85,
+        }
+    }
+}
+
+/// Hours in a year.
+const HOURS_PER_YEAR: f64 = 8760.0;
+
+/// A count or a length per wired medium.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PerWired {
+    /// Four-pair copper.
+    pub cat6a: f64,
+    /// Single-pair Ethernet.
+    pub spe: f64,
+    /// Fibre.
+    pub fiber: f64,
+}
+
+impl PerWired {
+    fn add(&mut self, medium: Medium, x: f64) {
+        match medium {
+            Medium::Cat6a => self.cat6a += x,
+            Medium::Spe => self.spe += x,
+            Medium::Fiber => self.fiber += x,
+            Medium::Wireless => {}
+        }
+    }
+
+    fn rounded(self, digits: i32) -> Self {
+        let r = |x: f64| round(x, digits);
+        Self {
+            cat6a: r(self.cat6a),
+            spe: r(self.spe),
+            fiber: r(self.fiber),
+        }
+    }
+}
+
+/// A scenario's totals, or a building's part of them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Totals {
+    /// Patch-panel ports (horizontal cables) per medium.
+    pub ports: PerWired,
+    /// Horizontal cable per medium, metres.
+    pub cable_m: PerWired,
+    /// Endpoints the scenario cannot serve: no telecom room within the medium's reach (or
+    /// with a port left), or, wireless, no gateway of its technology with the fade margin.
+    pub unserved: u64,
+    /// Switches in the distributors.
+    pub switches: u64,
+    /// PoE the devices draw, watts.
+    pub poe_w: f64,
+    /// IoT gateways.
+    pub gateways: u64,
+    /// Wi-Fi access points.
+    pub aps: u64,
+    /// What the bill of materials prices, in the scenario's currency (the whole scenario's
+    /// only; per building, `None`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capex: Option<f64>,
+    /// PoE at the switch side, the switches' own power and the gateways', over a year at the
+    /// duty cycle, kWh.
+    pub energy_kwh_per_year: f64,
+}
+
+/// A distributor under a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DistributorTotals {
+    /// Its name.
+    pub name: String,
+    /// Its building's name.
+    pub building: String,
+    /// Horizontal cables ending here.
+    pub ports_used: u64,
+    /// Switches.
+    pub switches: u32,
+    /// PoE its devices draw, watts.
+    pub poe_w: f64,
+}
+
+/// The findings of a scenario's routing, counted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct FindingCounts {
+    /// Errors.
+    pub errors: u64,
+    /// Warnings.
+    pub warnings: u64,
+    /// Findings per rule (`link_length`, `poe-bundle`...).
+    pub by_rule: BTreeMap<String, u64>,
+}
+
+/// One scenario compared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ScenarioResult {
+    /// Its name.
+    pub name: String,
+    /// The whole campus.
+    pub totals: Totals,
+    /// Per building (its name; empty for floors of no building), in the project's order.
+    pub by_building: Vec<BuildingTotals>,
+    /// Per distributor.
+    pub by_distributor: Vec<DistributorTotals>,
+    /// The design-rule findings.
+    pub findings: FindingCounts,
+    /// Endpoints whose medium the rules changed.
+    pub changed: u64,
+}
+
+/// A building's part of a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BuildingTotals {
+    /// The building's name.
+    pub building: String,
+    /// Its totals (capex is the whole scenario's only).
+    #[serde(flatten)]
+    pub totals: Totals,
+}
+
+/// A scenario applied: the project with its devices' media and the scenario's prices, and
+/// the media of its outlets and access points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applied {
+    /// The project as the scenario has it.
+    pub project: Project,
+    /// Outlets and access points not on Cat6A.
+    pub media: EndpointMedia,
+    /// Endpoints (outlets, access points, devices) whose medium changed.
+    pub changed: u64,
+}
+
+/// The first rule of `rules` that matches an element of `kind` (of `class`, for a device) on
+/// `floor`.
+fn first_match<'r>(
+    rules: &'r [ScenarioRule],
+    kind: ScenarioKind,
+    class: Option<&str>,
+    floor: &Floor,
+) -> Option<&'r ScenarioRule> {
+    rules.iter().find(|r| {
+        let m = &r.matches;
+        m.kind == kind
+            && m.floor.as_deref().is_none_or(|f| f == floor.id)
+            && m.building
+                .as_deref()
+                .is_none_or(|b| floor.building.as_deref() == Some(b))
+            && m.class.as_deref().is_none_or(|c| class == Some(c))
+    })
+}
+
+/// `scenario` applied to `project`: the first matching rule sets each endpoint's medium
+/// (a wireless device takes the rule's technology, else keeps its own); its prices replace the
+/// project's. `Err` names a price the project's table cannot take.
+pub fn apply(project: &Project, scenario: &Scenario) -> Result<Applied, String> {
+    let mut p = project.clone();
+    let mut media = EndpointMedia::new();
+    let mut changed = 0u64;
+    for floor in &mut p.floors {
+        for o in &floor.outlets {
+            if let Some(r) = first_match(&scenario.rules, ScenarioKind::Outlet, None, floor) {
+                changed += u64::from(r.medium != Medium::Cat6a);
+                if r.medium != Medium::Cat6a {
+                    media.insert(o.id.clone(), r.medium);
+                }
+            }
+        }
+        for ap in &floor.access_points {
+            if let Some(r) = first_match(&scenario.rules, ScenarioKind::Ap, None, floor) {
+                changed += u64::from(r.medium != Medium::Cat6a);
+                if r.medium != Medium::Cat6a {
+                    media.insert(ap.id.clone(), r.medium);
+                }
+            }
+        }
+        let f: &Floor = floor;
+        let rules: Vec<Option<ScenarioRule>> = f
+            .devices
+            .iter()
+            .map(|d| {
+                first_match(&scenario.rules, ScenarioKind::Device, Some(d.class()), f).cloned()
+            })
+            .collect();
+        for (d, rule) in floor.devices.iter_mut().zip(rules) {
+            let Some(r) = rule else { continue };
+            let before = (d.medium, d.tech);
+            d.medium = r.medium;
+            if r.medium == Medium::Wireless {
+                d.tech = r.tech.or(d.tech);
+            }
+            changed += u64::from((d.medium, d.tech) != before);
+        }
+    }
+    if let Some(patch) = &scenario.prices {
+        let mut table = serde_json::to_value(&p.settings.prices).map_err(|e| e.to_string())?;
+        merge(&mut table, patch);
+        p.settings.prices = serde_json::from_value::<PriceTable>(table)
+            .map_err(|e| format!("scenario \"{}\": prices: {e}", scenario.name))?;
+    }
+    Ok(Applied {
+        project: p,
+        media,
+        changed,
+    })
+}
+
+/// The built-in scenarios that rules say: `as-drawn` (none), `all-copper` (every endpoint on
+/// Cat6A), `spe-sensors` (sensors on SPE). `wireless-first` depends on the project (see
+/// [`wireless_first`]).
+pub fn builtin(name: &str) -> Option<Scenario> {
+    let rule = |kind, class: Option<&str>, medium| ScenarioRule {
+        matches: super::file::RuleMatch {
+            kind,
+            class: class.map(str::to_owned),
+            building: None,
+            floor: None,
+        },
+        medium,
+        tech: None,
+    };
+    let rules = match name {
+        "as-drawn" => Vec::new(),
+        "all-copper" => vec![
+            rule(ScenarioKind::Outlet, None, Medium::Cat6a),
+            rule(ScenarioKind::Ap, None, Medium::Cat6a),
+            rule(ScenarioKind::Device, None, Medium::Cat6a),
+        ],
+        "spe-sensors" => vec![rule(ScenarioKind::Device, Some("sensor"), Medium::Spe)],
+        _ => return None,
+    };
+    Some(Scenario {
+        name: name.to_owned(),
+        rules,
+        prices: None,
+    })
+}
+
+/// `wireless-first` applied to `project`: each device with a technology wireless where one
+/// of the project's gateways of that technology reaches it with the fade margin (the wireless
+/// option of `routing`'s final-tail choice, `routing` being the project's own), every other
+/// device on SPE. Gateways are not yet proposed where none reaches (issue 17).
+pub fn wireless_first(project: &Project, routing: &Routing) -> Applied {
+    let reached: std::collections::BTreeSet<&str> = routing
+        .final_tail
+        .iter()
+        .filter(|c| {
+            c.options
+                .iter()
+                .any(|o| o.kind == TailKind::Wireless && o.feasible)
+        })
+        .map(|c| c.device_id.as_str())
+        .collect();
+    let mut p = project.clone();
+    let mut changed = 0u64;
+    for d in p.floors.iter_mut().flat_map(|f| f.devices.iter_mut()) {
+        let medium = if d.tech.is_some() && reached.contains(d.id.as_str()) {
+            Medium::Wireless
+        } else {
+            Medium::Spe
+        };
+        changed += u64::from(d.medium != medium);
+        d.medium = medium;
+    }
+    Applied {
+        project: p,
+        media: EndpointMedia::new(),
+        changed,
+    }
+}
+
+/// To `digits` decimals.
+fn round(x: f64, digits: i32) -> f64 {
+    let f = 10f64.powi(digits);
+    (x * f).round() / f
+}
+
+/// The scenarios compared on `project`: the file's, or without one the built-in ones
+/// ([`super::BUILTIN`]), each applied, routed and totalled. `Err` names a scenario whose
+/// prices the project's table cannot take.
+pub fn compare(
+    project: &Project,
+    scenarios: Option<&[Scenario]>,
+    energy: &EnergyOptions,
+) -> Result<Vec<ScenarioResult>, String> {
+    let builtin_list: Vec<Scenario>;
+    let list: Vec<Option<&Scenario>> = match scenarios {
+        Some(s) => s.iter().map(Some).collect(),
+        None => {
+            builtin_list = super::BUILTIN.iter().filter_map(|n| builtin(n)).collect();
+            // wireless-first is not rules: `None` stands for it.
+            builtin_list.iter().map(Some).chain([None]).collect()
+        }
+    };
+    let mut own: Option<Routing> = None;
+    let mut out = Vec::new();
+    for s in list {
+        let (name, applied) = match s {
+            Some(s) => (s.name.clone(), apply(project, s)?),
+            None => {
+                let r = own.get_or_insert_with(|| routing::route(project));
+                ("wireless-first".to_owned(), wireless_first(project, r))
+            }
+        };
+        let r = routing::route_with(&applied.project, &applied.media);
+        out.push(result(&name, &applied, &r, energy));
+    }
+    Ok(out)
+}
+
+/// One scenario's results from its routing `r`.
+pub fn result(
+    name: &str,
+    applied: &Applied,
+    r: &Routing,
+    energy: &EnergyOptions,
+) -> ScenarioResult {
+    let p = &applied.project;
+    // The building of each floor, by floor id.
+    let building_of: BTreeMap<&str, String> = p
+        .floors
+        .iter()
+        .map(|f| (f.id.as_str(), p.building_name(f)))
+        .collect();
+    let mut buildings: Vec<String> = Vec::new();
+    for f in &p.floors {
+        let b = p.building_name(f);
+        if !buildings.contains(&b) {
+            buildings.push(b);
+        }
+    }
+    let mut per: BTreeMap<String, Totals> = BTreeMap::new();
+    let mut all = Totals::default();
+    for c in &r.cables {
+        let b = building_of
+            .get(c.floor.as_str())
+            .cloned()
+            .unwrap_or_default();
+        let t = per.entry(b).or_default();
+        for t in [t, &mut all] {
+            t.ports.add(c.medium, 1.0);
+            t.cable_m.add(c.medium, c.lengths.total_m);
+        }
+    }
+    for u in &r.unserved {
+        let b = p
+            .floors
+            .get(u.endpoint.floor)
+            .map(|f| p.building_name(f))
+            .unwrap_or_default();
+        per.entry(b).or_default().unserved += 1;
+        all.unserved += 1;
+    }
+    // Wireless devices no gateway reaches.
+    for c in r
+        .final_tail
+        .iter()
+        .filter(|c| c.current == Medium::Wireless)
+    {
+        let served = c
+            .options
+            .iter()
+            .any(|o| o.kind == TailKind::Wireless && o.feasible);
+        if !served {
+            let b = building_of
+                .get(c.floor.as_str())
+                .cloned()
+                .unwrap_or_default();
+            per.entry(b).or_default().unserved += 1;
+            all.unserved += 1;
+        }
+    }
+    let switch_w =
+        |model: &str| campus::switch_model(&p.switch_models, model).map_or(0.0, |m| m.idle_w);
+    let year = HOURS_PER_YEAR * energy.duty_cycle.clamp(0.0, 1.0) / 1000.0;
+    let efficiency = energy.poe_efficiency.clamp(0.05, 1.0);
+    let mut by_distributor = Vec::new();
+    for d in &r.distributors {
+        let t = per.entry(d.building.clone()).or_default();
+        let watts = d.poe_w / efficiency + f64::from(d.switches) * switch_w(&d.switch_model);
+        for t in [t, &mut all] {
+            t.switches += u64::from(d.switches);
+            t.poe_w += d.poe_w;
+            t.energy_kwh_per_year += watts * year;
+        }
+        by_distributor.push(DistributorTotals {
+            name: d.name.clone(),
+            building: d.building.clone(),
+            ports_used: d.ports_used,
+            switches: d.switches,
+            poe_w: d.poe_w,
+        });
+    }
+    for f in &p.floors {
+        let t = per.entry(p.building_name(f)).or_default();
+        let gateways = f.gateways.len() as u64;
+        let aps = f.access_points.len() as u64;
+        for t in [t, &mut all] {
+            t.gateways += gateways;
+            t.aps += aps;
+            t.energy_kwh_per_year += gateways as f64 * energy.gateway_w * year;
+        }
+    }
+    let tidy = |t: &mut Totals| {
+        t.cable_m = t.cable_m.rounded(2);
+        t.poe_w = round(t.poe_w, 1);
+        t.energy_kwh_per_year = round(t.energy_kwh_per_year, 1);
+    };
+    all.capex = Some(round(r.bill_of_materials(p).total_cost, 2));
+    tidy(&mut all);
+    let by_building = buildings
+        .into_iter()
+        .map(|b| {
+            let mut totals = per.remove(&b).unwrap_or_default();
+            tidy(&mut totals);
+            BuildingTotals {
+                building: b,
+                totals,
+            }
+        })
+        .collect();
+    let mut findings = FindingCounts::default();
+    for f in &r.findings {
+        match f.severity {
+            Severity::Error => findings.errors += 1,
+            Severity::Warning => findings.warnings += 1,
+            Severity::Info => {}
+        }
+        *findings
+            .by_rule
+            .entry(f.rule.as_str().to_owned())
+            .or_default() += 1;
+    }
+    ScenarioResult {
+        name: name.to_owned(),
+        totals: all,
+        by_building,
+        by_distributor,
+        findings,
+        changed: applied.changed,
+    }
+}

@@ -1,0 +1,184 @@
+//! Scenarios compared on a generated corridor: the same routing as `route`, reach by medium,
+//! wireless without ports, prices into capital cost.
+
+use super::*;
+use crate::devices::{Gateway, IotTech, Medium};
+use crate::geometry::Point;
+use crate::project::Project;
+use crate::routing::tests::{ap, corridor, device, outlet, project};
+use crate::routing::{self, Routing};
+
+/// The corridor (100 m of tray, its room at the west end) with an outlet of 2 ports, an
+/// access point, a camera at 20 m, a sensor at 95 m (103.3 m of cable: beyond Cat6A's 90 m),
+/// and a Zigbee lighting controller beside a Zigbee gateway.
+fn building() -> Project {
+    let mut f = corridor();
+    f.outlets.push(outlet("o-1", 30.0, 4.0, 2));
+    f.access_points.push(ap("ap-1", 50.0, 25.5));
+    let mut cam = device("cam", 20.0, 1.0, Medium::Cat6a, Some(12.95));
+    cam.class = Some("camera".into());
+    f.devices.push(cam);
+    f.devices
+        .push(device("sensor", 95.0, 1.0, Medium::Cat6a, None));
+    let mut light = device("light", 60.0, 1.0, Medium::Cat6a, None);
+    light.class = Some("lighting".into());
+    light.tech = Some(IotTech::Zigbee);
+    f.devices.push(light);
+    f.gateways.push(Gateway {
+        id: "gw-1".into(),
+        name: "GW-1".into(),
+        position: Point::new(62.0, 1.0),
+        tech: IotTech::Zigbee,
+        tx_dbm: 8.0,
+        height_m: 2.5,
+        props: Default::default(),
+    });
+    project(vec![f])
+}
+
+fn named<'a>(results: &'a [ScenarioResult], name: &str) -> &'a ScenarioResult {
+    results.iter().find(|r| r.name == name).unwrap()
+}
+
+fn scenario(json: &str) -> Scenario {
+    read(&format!(r#"{{"scenarios": [{json}]}}"#), &super::BUILTIN)
+        .unwrap()
+        .scenarios
+        .remove(0)
+}
+
+fn routed(s: &Scenario, p: &Project) -> (Applied, Routing) {
+    let a = apply(p, s).unwrap();
+    let r = routing::route_with(&a.project, &a.media);
+    (a, r)
+}
+
+#[test]
+fn all_copper_is_route_to_the_cable() {
+    let p = building();
+    let (a, r) = routed(&builtin("all-copper").unwrap(), &p);
+    assert_eq!(a.changed, 0, "every endpoint is on Cat6A already");
+    assert_eq!(r, routing::route(&p), "the same routing as route");
+    let results = compare(&p, None, &EnergyOptions::default()).unwrap();
+    let names: Vec<&str> = results.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, super::BUILTIN);
+    let copper = named(&results, "all-copper");
+    let plain = routing::route(&p);
+    assert_eq!(copper.totals.ports.cat6a as usize, plain.cables.len());
+    let metres: f64 = plain.cables.iter().map(|c| c.lengths.total_m).sum();
+    assert!((copper.totals.cable_m.cat6a - metres).abs() < 0.01);
+    assert_eq!(
+        copper.totals.capex,
+        Some((plain.bill_of_materials(&p).total_cost * 100.0).round() / 100.0)
+    );
+}
+
+#[test]
+fn a_sensor_beyond_copper_reach_is_unserved_on_copper_and_served_on_spe() {
+    let p = building();
+    let results = compare(&p, None, &EnergyOptions::default()).unwrap();
+    let copper = named(&results, "all-copper");
+    let spe = named(&results, "spe-sensors");
+    // On copper: the sensor at 103.3 m is unserved.
+    assert_eq!(copper.totals.unserved, 1);
+    assert_eq!(copper.findings.by_rule.get("unserved"), Some(&1));
+    // On SPE (sensors only: the light is a lighting device, the camera a camera): served.
+    assert_eq!((spe.totals.unserved, spe.changed), (0, 1));
+    assert_eq!(spe.totals.ports.spe, 1.0);
+    assert_eq!(spe.totals.ports.cat6a, copper.totals.ports.cat6a);
+    assert!((spe.totals.cable_m.spe - 103.3).abs() < 0.01);
+}
+
+#[test]
+fn a_wireless_device_takes_no_port_and_an_unreached_one_is_unserved() {
+    let p = building();
+    let wireless = scenario(
+        r#"{"name": "w", "rules": [{"match": {"kind": "device", "class": "lighting"}, "medium": "wireless"},
+                                   {"match": {"kind": "device", "class": "camera"}, "medium": "wireless", "tech": "lorawan"}]}"#,
+    );
+    let copper = builtin("all-copper").unwrap();
+    let r = compare(&p, Some(&[copper, wireless]), &EnergyOptions::default()).unwrap();
+    let (copper, wireless) = (&r[0], &r[1]);
+    // Two devices fewer on ports; the light is reached by its Zigbee gateway, the camera
+    // (LoRaWAN: no gateway) is not.
+    assert_eq!(wireless.totals.ports.cat6a, copper.totals.ports.cat6a - 2.0);
+    assert_eq!(wireless.changed, 2);
+    assert_eq!(
+        wireless.totals.unserved,
+        copper.totals.unserved + 1,
+        "{:?}",
+        wireless.totals
+    );
+    assert_eq!(wireless.totals.gateways, 1);
+    // Its gateway's power counts in the energy; the camera's PoE no longer does.
+    assert!(wireless.totals.poe_w < copper.totals.poe_w);
+}
+
+#[test]
+fn one_more_unit_per_cat6a_metre_raises_capex_by_the_metres_bought() {
+    let p = building();
+    let base = scenario(r#"{"name": "base"}"#);
+    let dearer = scenario(r#"{"name": "dearer", "prices": {"cable_per_m": {"cat6a": 2.2}}}"#);
+    let (a, r) = routed(&base, &p);
+    let results = compare(&p, Some(&[base, dearer]), &EnergyOptions::default()).unwrap();
+    let bom = r.bill_of_materials(&a.project);
+    let cat6a = bom
+        .cables
+        .iter()
+        .find(|c| c.medium == Medium::Cat6a)
+        .unwrap();
+    // The BOM buys cable in whole boxes: one more per metre is one more per metre bought.
+    let bought = f64::from(cat6a.reels) * cat6a.reel_m;
+    let delta = results[1].totals.capex.unwrap() - results[0].totals.capex.unwrap();
+    assert!(
+        (delta - bought).abs() < 0.01,
+        "{delta} for {bought} m bought"
+    );
+    assert_eq!(
+        p.settings.prices.cable_per_m.cat6a, 1.2,
+        "the project's prices are its own"
+    );
+}
+
+#[test]
+fn energy_counts_poe_switches_and_gateways_over_the_duty_cycle() {
+    let p = building();
+    let on = EnergyOptions::default();
+    let half = EnergyOptions {
+        duty_cycle: 0.5,
+        ..on
+    };
+    let full = compare(&p, Some(&[builtin("as-drawn").unwrap()]), &on).unwrap();
+    let halved = compare(&p, Some(&[builtin("as-drawn").unwrap()]), &half).unwrap();
+    let t = &full[0].totals;
+    assert!((halved[0].totals.energy_kwh_per_year * 2.0 - t.energy_kwh_per_year).abs() < 0.2);
+    // By hand: PoE at the switch side, one switch idling, one gateway; all year.
+    let switch = crate::campus::switch_model(&[], crate::campus::DEFAULT_SWITCH_MODEL).unwrap();
+    let watts = t.poe_w / on.poe_efficiency + switch.idle_w + on.gateway_w;
+    assert!((t.energy_kwh_per_year - watts * 8.76).abs() < 0.2, "{t:?}");
+    // Per building and per distributor, the same totals.
+    assert_eq!(full[0].by_building.len(), 1);
+    assert_eq!(full[0].by_building[0].totals.ports, t.ports);
+    assert_eq!(full[0].by_distributor[0].switches as u64, t.switches);
+}
+
+#[test]
+fn wireless_first_puts_reached_devices_on_radio_and_the_rest_on_spe() {
+    let p = building();
+    let a = wireless_first(&p, &routing::route(&p));
+    let media: Vec<(String, Medium)> = a
+        .project
+        .floors
+        .iter()
+        .flat_map(|f| &f.devices)
+        .map(|d| (d.id.clone(), d.medium))
+        .collect();
+    assert_eq!(
+        media,
+        [
+            ("cam".to_owned(), Medium::Spe),
+            ("sensor".to_owned(), Medium::Spe),
+            ("light".to_owned(), Medium::Wireless)
+        ]
+    );
+}
