@@ -297,6 +297,15 @@ pub enum AppError {
     /// An edit the project refused.
     #[error("{}", self.message(&FieldNames))]
     Edit(tailplan_core::EditError),
+    /// A scenario file that cannot be used (the member named), or one that does not fit the
+    /// project.
+    #[error("{}", self.message(&FieldNames))]
+    Scenarios {
+        /// The file's name.
+        file: String,
+        /// Why.
+        error: tailplan_core::scenario::ScenarioFileError,
+    },
 }
 
 impl AppError {
@@ -413,6 +422,7 @@ impl AppError {
             AppError::NotAvailable(what) => format!("{what} is not available here"),
             AppError::Edit(e) => e.to_string(),
             AppError::Antenna(e) => e.to_string(),
+            AppError::Scenarios { file, error } => format!("{file}: {error}"),
         }
     }
 }

@@ -77,6 +77,7 @@ pub mod open;
 pub mod parse;
 pub mod placement;
 pub mod route;
+pub mod scenarios;
 pub mod sheets;
 
 pub use capacity::{CapacityRequest, CapacityResult};

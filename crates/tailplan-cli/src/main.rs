@@ -48,6 +48,9 @@ enum Command {
     Route(cmd::route::Args),
     /// Check the design rules (lengths, tray fill, PoE, ports): exit 1 when one fails.
     Check(cmd::check::Args),
+    /// Compare scenarios of the final tail (media per endpoint by rules): ports, metres,
+    /// switches, PoE, capital cost and energy of each.
+    Scenarios(cmd::scenarios::Args),
     /// Draw design sheets (SVG): a floor's cabling or coverage sheet, the riser diagrams and
     /// rack maps, or the whole set.
     Sheet(cmd::sheet::Args),
@@ -92,6 +95,7 @@ fn main() -> ExitCode {
         Command::Capacity(a) => cmd::capacity::run(a),
         Command::Route(a) => cmd::route::run(a),
         Command::Check(a) => cmd::check::run(a),
+        Command::Scenarios(a) => cmd::scenarios::run(a),
         Command::Sheet(a) => cmd::sheet::run(a),
     };
     match result {

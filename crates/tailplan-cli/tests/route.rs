@@ -248,3 +248,123 @@ fn a_campus_routes_with_its_distributors_and_backbone() {
         "{text}"
     );
 }
+
+#[test]
+fn scenarios_are_compared_as_json_and_csv_and_a_bad_file_is_refused_naming_the_member() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = |f: &str| dir.path().join(f);
+    // The built-in scenarios: all-copper routes every endpoint on Cat6A, as route would
+    // with every device on copper; the contract's members are there.
+    let o = tailplan(&[
+        "scenarios",
+        s(&sample("campus")),
+        "--json",
+        "--csv",
+        s(&out("scenarios.csv")),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["currency"], "EUR");
+    let names: Vec<&str> = json["scenarios"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["as-drawn", "all-copper", "spe-sensors", "wireless-first"]
+    );
+    let totals = &json["scenarios"][1]["totals"];
+    for member in [
+        "ports",
+        "cable_m",
+        "unserved",
+        "switches",
+        "poe_w",
+        "gateways",
+        "aps",
+        "capex",
+        "energy_kwh_per_year",
+    ] {
+        assert!(
+            totals.get(member).is_some(),
+            "{member} missing from {totals}"
+        );
+    }
+    for medium in ["cat6a", "spe", "fiber"] {
+        assert!(totals["ports"].get(medium).is_some() && totals["cable_m"].get(medium).is_some());
+    }
+    assert_eq!(totals["ports"]["spe"], 0.0, "all copper");
+    assert!(
+        json["scenarios"][0]["by_building"]
+            .as_array()
+            .unwrap()
+            .len()
+            == 2
+    );
+    assert!(
+        !json["scenarios"][0]["by_distributor"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    // The route command's cable count, device media apart: as-drawn is the design as drawn.
+    let route = tailplan(&["route", s(&sample("campus")), "--json", s(&out("r.json"))]);
+    assert!(route.status.success());
+    let r: Value = serde_json::from_str(&std::fs::read_to_string(out("r.json")).unwrap()).unwrap();
+    let as_drawn = &json["scenarios"][0]["totals"]["ports"];
+    let ports = as_drawn["cat6a"].as_f64().unwrap()
+        + as_drawn["spe"].as_f64().unwrap()
+        + as_drawn["fiber"].as_f64().unwrap();
+    assert_eq!(
+        ports as usize,
+        r["routing"]["cables"].as_array().unwrap().len()
+    );
+    let csv = parse_csv(&std::fs::read_to_string(out("scenarios.csv")).unwrap());
+    assert_eq!(csv[0][0], "scenario");
+    assert_eq!(csv.len(), 5, "a header and four scenarios");
+
+    // A file of its own: read, warned of a rule that matches nothing.
+    std::fs::write(
+        out("mine.json"),
+        r#"{"scenarios": [{"name": "cameras", "rules": [{"match": {"kind": "device", "class": "camera"}, "medium": "spe"}]}]}"#,
+    )
+    .unwrap();
+    let o = tailplan(&[
+        "scenarios",
+        s(&sample("campus")),
+        "--scenarios",
+        s(&out("mine.json")),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("matches nothing: no device of class \"camera\""),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("cameras"));
+
+    // A bad one: exit 2, the file and the member named.
+    std::fs::write(
+        out("bad.json"),
+        r#"{"scenarios": [{"name": "x", "rules": [{"match": {"kind": "outlet"}, "medium": "wireless"}]}]}"#,
+    )
+    .unwrap();
+    let o = tailplan(&[
+        "scenarios",
+        s(&sample("campus")),
+        "--scenarios",
+        s(&out("bad.json")),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("bad.json: ")
+            && err.contains("scenarios[0].rules[0].medium: wireless is for devices"),
+        "{err}"
+    );
+    let o = tailplan(&["scenarios", s(&sample("campus")), "--duty-cycle", "2"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("the duty cycle: 2 is out of range"));
+}

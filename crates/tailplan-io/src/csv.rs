@@ -288,6 +288,61 @@ pub fn distributors(list: &[Distributor]) -> String {
     out
 }
 
+/// Scenarios compared, one row each: `scenario, ports_cat6a, ports_spe, ports_fiber,
+/// cable_m_cat6a, cable_m_spe, cable_m_fiber, unserved, switches, poe_w, gateways, aps, capex,
+/// energy_kwh_per_year, errors, warnings, changed`.
+pub fn scenarios(list: &[tailplan_core::scenario::ScenarioResult]) -> String {
+    let mut out = String::new();
+    header(
+        &mut out,
+        &[
+            "scenario",
+            "ports_cat6a",
+            "ports_spe",
+            "ports_fiber",
+            "cable_m_cat6a",
+            "cable_m_spe",
+            "cable_m_fiber",
+            "unserved",
+            "switches",
+            "poe_w",
+            "gateways",
+            "aps",
+            "capex",
+            "energy_kwh_per_year",
+            "errors",
+            "warnings",
+            "changed",
+        ],
+    );
+    for s in list {
+        let t = &s.totals;
+        write_row(
+            &mut out,
+            &[
+                Cell::Text(&s.name),
+                Cell::Num(t.ports.cat6a, 0),
+                Cell::Num(t.ports.spe, 0),
+                Cell::Num(t.ports.fiber, 0),
+                Cell::Num(t.cable_m.cat6a, 2),
+                Cell::Num(t.cable_m.spe, 2),
+                Cell::Num(t.cable_m.fiber, 2),
+                Cell::Int(t.unserved),
+                Cell::Int(t.switches),
+                Cell::Num(t.poe_w, 1),
+                Cell::Int(t.gateways),
+                Cell::Int(t.aps),
+                opt(t.capex, 2),
+                Cell::Num(t.energy_kwh_per_year, 1),
+                Cell::Int(s.findings.errors),
+                Cell::Int(s.findings.warnings),
+                Cell::Int(s.changed),
+            ],
+        );
+    }
+    out
+}
+
 /// Every telecom room's load: `floor, room_id, room, ports, used, hand, free, poe_w,
 /// poe_port_w, poe_budget_w`.
 pub fn rooms(rooms: &[RoomLoad]) -> String {

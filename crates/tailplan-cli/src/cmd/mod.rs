@@ -11,6 +11,7 @@ pub mod info;
 pub mod models;
 pub mod place;
 pub mod route;
+pub mod scenarios;
 pub mod sheet;
 
 use tailplan_app::SheetDate;

@@ -1,0 +1,130 @@
+//! `tailplan scenarios PROJECT [--scenarios FILE] [--json] [--csv FILE]`: scenarios of the
+//! final tail compared (issue 17): each applied, routed and checked as `route` does, with its
+//! ports, metres, unserved endpoints, switches, PoE, gateways, capital cost and energy.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use tailplan_app::json::round_numbers;
+use tailplan_app::scenarios::{self, ScenariosRequest, ScenariosResult};
+use tailplan_core::scenario::{EnergyOptions, MAX_SCENARIO_FILE_BYTES};
+use tailplan_io::geojson::CrsChoice;
+
+use crate::Failure;
+use crate::files;
+
+/// Compare scenarios of the final tail: media per endpoint by rules, each routed and priced.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The project file (or any file `tailplan import` reads).
+    project: PathBuf,
+    /// The scenario file (JSON; see docs/scenarios.md); without it the built-in scenarios:
+    /// as-drawn, all-copper, spe-sensors, wireless-first.
+    #[arg(long, value_name = "FILE")]
+    scenarios: Option<PathBuf>,
+    /// Print the comparison as JSON instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Write the comparison as CSV, one row per scenario.
+    #[arg(long, value_name = "FILE")]
+    csv: Option<PathBuf>,
+    /// The share of the year the tail is powered, 0 to 1, for the energy figures.
+    #[arg(long, value_name = "SHARE", default_value_t = 1.0)]
+    duty_cycle: f64,
+    /// What one gateway draws, watts.
+    #[arg(long, value_name = "W", default_value_t = 5.0)]
+    gateway_w: f64,
+}
+
+/// Runs the command.
+pub fn run(args: Args) -> Result<(), Failure> {
+    let name = args.project.display().to_string();
+    let loaded = files::load(&args.project, CrsChoice::Auto)?;
+    files::print_diagnostics(&loaded.diagnostics, false);
+    let file = match &args.scenarios {
+        Some(path) => {
+            let shown = path.display().to_string();
+            // One byte past the limit is enough for the reader to refuse it.
+            let bytes = files::read_head(path, MAX_SCENARIO_FILE_BYTES + 1)?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                Failure::input(format!(
+                    "{shown}: not UTF-8 text (byte {})",
+                    e.utf8_error().valid_up_to()
+                ))
+            })?;
+            Some(scenarios::read_file(&shown, &text)?)
+        }
+        None => None,
+    };
+    let request = ScenariosRequest {
+        file,
+        energy: EnergyOptions {
+            duty_cycle: args.duty_cycle,
+            gateway_w: args.gateway_w,
+            ..EnergyOptions::default()
+        },
+    };
+    let shown = args
+        .scenarios
+        .as_ref()
+        .map_or_else(|| name.clone(), |p| p.display().to_string());
+    let result = scenarios::compare(&shown, &loaded.project, &request)?;
+    files::print_diagnostics(&result.warnings, false);
+    if args.json {
+        let mut v = serde_json::to_value(&result).expect("a comparison serialises");
+        round_numbers(&mut v);
+        println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+    } else {
+        print!("{}", text(&result));
+    }
+    if let Some(path) = &args.csv {
+        files::write_atomic(path, scenarios::csv(&result))?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// The comparison as a table.
+fn text(r: &ScenariosResult) -> String {
+    let mut out = String::new();
+    let width = r
+        .scenarios
+        .iter()
+        .map(|s| s.name.chars().count())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    let _ = writeln!(
+        out,
+        "{:width$}  {:>17}  {:>26}  {:>8}  {:>8}  {:>8}  {:>8}  {:>12}  {:>9}",
+        "scenario",
+        "ports Cu/SPE/fibre",
+        "metres Cu/SPE/fibre",
+        "unserved",
+        "switches",
+        "PoE W",
+        "gateways",
+        format!("capex {}", r.currency),
+        "kWh/year"
+    );
+    for s in &r.scenarios {
+        let t = &s.totals;
+        let _ = writeln!(
+            out,
+            "{:width$}  {:>17}  {:>26}  {:>8}  {:>8}  {:>8.1}  {:>8}  {:>12.2}  {:>9.0}",
+            s.name,
+            format!("{}/{}/{}", t.ports.cat6a, t.ports.spe, t.ports.fiber),
+            format!(
+                "{:.0}/{:.0}/{:.0}",
+                t.cable_m.cat6a, t.cable_m.spe, t.cable_m.fiber
+            ),
+            t.unserved,
+            t.switches,
+            t.poe_w,
+            t.gateways,
+            t.capex.unwrap_or(0.0),
+            t.energy_kwh_per_year
+        );
+    }
+    out
+}
