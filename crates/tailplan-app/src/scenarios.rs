@@ -28,6 +28,10 @@ pub struct ScenariosResult {
     pub currency: String,
     /// Each scenario, in the file's order.
     pub scenarios: Vec<ScenarioResult>,
+    /// The development plan, when the file has phases: the campus as drawn, then after each
+    /// year, with what the year costs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<scenario::Plan>,
     /// What the file asks that the project does not have (rules that match nothing).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Diagnostic>,
@@ -100,9 +104,22 @@ pub fn compare(
             message: why,
         },
     })?;
+    let plan = match &request.file {
+        Some(f) if !f.phases.is_empty() => Some(scenario::plan(project, f, energy).map_err(
+            |why| AppError::Scenarios {
+                file: file.to_owned(),
+                error: ScenarioFileError::Field {
+                    path: "phases".into(),
+                    message: why,
+                },
+            },
+        )?),
+        _ => None,
+    };
     Ok(ScenariosResult {
         currency: project.settings.prices.currency.clone(),
         scenarios,
+        plan,
         warnings,
     })
 }

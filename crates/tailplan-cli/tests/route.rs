@@ -345,6 +345,34 @@ fn scenarios_are_compared_as_json_and_csv_and_a_bad_file_is_refused_naming_the_m
     );
     assert!(String::from_utf8_lossy(&o.stdout).contains("cameras"));
 
+    // Phases: the plan, year by year, its costs adding up to the end.
+    std::fs::write(
+        out("phases.json"),
+        r#"{"scenarios": [{"name": "x"}], "phases": [
+            {"name": "A", "year": 2027, "buildings": ["A"], "scenario": "spe-sensors"},
+            {"name": "B", "year": 2028, "buildings": ["B"], "scenario": "wireless-first", "after": ["A"]}]}"#,
+    )
+    .unwrap();
+    let o = tailplan(&[
+        "scenarios",
+        s(&sample("campus")),
+        "--scenarios",
+        s(&out("phases.json")),
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let plan = &json["plan"];
+    let years = plan["years"].as_array().unwrap();
+    assert_eq!(years.len(), 2);
+    assert_eq!(
+        (years[0]["year"].as_u64(), years[1]["year"].as_u64()),
+        (Some(2027), Some(2028))
+    );
+    let sum: f64 = years.iter().map(|y| y["capex"].as_f64().unwrap()).sum();
+    let end = years[1]["totals"]["capex"].as_f64().unwrap();
+    assert!((plan["start"]["capex"].as_f64().unwrap() + sum - end).abs() < 0.05);
+
     // A bad one: exit 2, the file and the member named.
     std::fs::write(
         out("bad.json"),

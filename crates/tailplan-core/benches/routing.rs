@@ -2,7 +2,8 @@
 //! a synthetic building scaled to 5,000 endpoints, for the whole routing and for the
 //! assignment alone (optimal against nearest-first); and a campus of office buildings of six
 //! floors (`tailplan_samples::campus::campus_scale`), one building against ten (60 floors,
-//! 24,870 endpoints, 69,360 walls, backbone through ducts), for how routing scales.
+//! 24,870 endpoints, 69,360 walls, backbone through ducts), for how routing scales; the four
+//! built-in scenarios compared on the office and on the ten-building campus (issue 17).
 //!
 //! `cargo bench -p tailplan-core --bench routing`
 
@@ -13,6 +14,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use tailplan_core::routing::{self, assignment};
+use tailplan_core::scenario;
 use tailplan_core::{Floor, Outlet, Point, Project, Riser, TelecomRoom, Tray, project_file};
 
 fn office() -> Project {
@@ -135,6 +137,20 @@ fn bench(c: &mut Criterion) {
             b.iter(|| routing::route(black_box(&campus)))
         });
     }
+    g.finish();
+
+    // Issue 17: the four built-in scenarios compared (each applied, routed and totalled;
+    // wireless-first routes the project as drawn once more to see which gateways reach).
+    let mut g = c.benchmark_group("scenarios");
+    g.sample_size(10);
+    let energy = scenario::EnergyOptions::default();
+    g.bench_function("compare 4 built-in scenarios, office", |b| {
+        b.iter(|| scenario::compare(black_box(&office), None, &energy).expect("compared"))
+    });
+    let campus = tailplan_samples::campus::campus_scale(10, 6);
+    g.bench_function("compare 4 built-in scenarios, campus 10 x 6 floors", |b| {
+        b.iter(|| scenario::compare(black_box(&campus), None, &energy).expect("compared"))
+    });
     g.finish();
 }
 

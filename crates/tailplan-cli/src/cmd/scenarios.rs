@@ -126,5 +126,34 @@ fn text(r: &ScenariosResult) -> String {
             t.energy_kwh_per_year
         );
     }
+    if let Some(plan) = &r.plan {
+        let _ = writeln!(
+            out,
+            "\nplan: year, phases, capex of the year, then the campus after it (ports Cu/SPE/fibre, unserved, switches, PoE W)"
+        );
+        let t = &plan.start;
+        let _ = writeln!(
+            out,
+            "  as drawn{:>24}  {}/{}/{}  {} unserved  {} switches  {:.1} W",
+            "", t.ports.cat6a, t.ports.spe, t.ports.fiber, t.unserved, t.switches, t.poe_w
+        );
+        for y in &plan.years {
+            let t = &y.totals;
+            let _ = writeln!(
+                out,
+                "  {}  {:<20}  {:>+12.2} {}  {}/{}/{}  {} unserved  {} switches  {:.1} W",
+                y.year,
+                y.phases.join(", "),
+                y.capex,
+                r.currency,
+                t.ports.cat6a,
+                t.ports.spe,
+                t.ports.fiber,
+                t.unserved,
+                t.switches,
+                t.poe_w
+            );
+        }
+    }
     out
 }

@@ -7,6 +7,7 @@ use crate::geometry::Point;
 use crate::project::Project;
 use crate::routing::tests::{ap, corridor, device, outlet, project};
 use crate::routing::{self, Routing};
+use crate::scenario::{ScenarioFile, plan};
 
 /// The corridor (100 m of tray, its room at the west end) with an outlet of 2 ports, an
 /// access point, a camera at 20 m, a sensor at 95 m (103.3 m of cable: beyond Cat6A's 90 m),
@@ -180,5 +181,110 @@ fn wireless_first_puts_reached_devices_on_radio_and_the_rest_on_spe() {
             ("sensor".to_owned(), Medium::Spe),
             ("light".to_owned(), Medium::Wireless)
         ]
+    );
+}
+
+/// Two buildings of one corridor floor each: A (floor "1") and B (floor "2").
+fn two_buildings() -> Project {
+    let mut p = building();
+    let mut b = p.floors[0].clone();
+    b.id = "2".into();
+    b.name = "B, level 1".into();
+    for (i, d) in b.devices.iter_mut().enumerate() {
+        d.id = format!("b-dev-{i}");
+        d.name = format!("B-DEV-{i}");
+    }
+    for o in &mut b.outlets {
+        o.id = format!("b-{}", o.id);
+        o.name = format!("B-{}", o.name);
+    }
+    for a in &mut b.access_points {
+        a.id = format!("b-{}", a.id);
+        a.name = format!("B-{}", a.name);
+    }
+    b.gateways[0].id = "b-gw".into();
+    b.telecom_rooms[0].id = "b-tr".into();
+    b.telecom_rooms[0].name = "B-TR".into();
+    b.trays[0].id = "b-t".into();
+    p.floors[0].building = Some("A".into());
+    b.building = Some("B".into());
+    p.floors.push(b);
+    p
+}
+
+fn file(json: &str) -> ScenarioFile {
+    read(json, &super::BUILTIN).unwrap()
+}
+
+#[test]
+fn phases_add_up_to_the_final_state() {
+    let p = two_buildings();
+    assert!(
+        crate::validate::validate_project(&p)
+            .iter()
+            .all(|d| !d.is_error())
+    );
+    let f = file(
+        r#"{"scenarios": [{"name": "fibre-aps", "rules": [{"match": {"kind": "ap"}, "medium": "fiber"}]}],
+            "phases": [{"name": "A", "year": 2027, "buildings": ["A"], "scenario": "spe-sensors"},
+                       {"name": "B", "year": 2028, "buildings": ["B"], "scenario": "spe-sensors", "after": ["A"]},
+                       {"name": "B aps", "year": 2028, "floors": ["2"], "scenario": "fibre-aps", "after": ["B"]}]}"#,
+    );
+    let steps = plan(&p, &f, &EnergyOptions::default()).unwrap();
+    let plan_of = |f: &ScenarioFile| plan(&p, f, &EnergyOptions::default()).unwrap();
+    let plan = steps;
+    assert_eq!(plan.years.len(), 2);
+    assert_eq!(plan.years[1].phases, ["B", "B aps"]);
+    // The yearly costs add up from the start to the end.
+    let sum: f64 = plan.years.iter().map(|y| y.capex).sum();
+    let end = plan.years[1].totals.capex.unwrap();
+    assert!(
+        (plan.start.capex.unwrap() + sum - end).abs() < 0.05,
+        "{plan:?}"
+    );
+    // After 2027, A's sensor on SPE and B's still on copper (unserved). In 2028 floor 2
+    // moves to spe-sensors, then (the later phase) to fibre-aps: a floor is wholly on the
+    // scenario it moved to last, so B's access point is on fibre and its sensor, which
+    // fibre-aps has no rule for, as drawn (copper, unserved) again.
+    assert_eq!(plan.start.unserved, 2);
+    assert_eq!(
+        (
+            plan.years[0].totals.unserved,
+            plan.years[0].totals.ports.spe
+        ),
+        (1, 1.0)
+    );
+    let last = &plan.years[1].totals;
+    assert_eq!(
+        (last.unserved, last.ports.spe, last.ports.fiber),
+        (1, 1.0, 1.0)
+    );
+    // Everything moved to one scenario ends where that scenario is.
+    let all = file(
+        r#"{"scenarios": [{"name": "x"}],
+            "phases": [{"year": 2030, "buildings": ["A", "B"], "scenario": "all-copper"}]}"#,
+    );
+    let whole = plan_of(&all);
+    let copper = compare(
+        &p,
+        Some(&[builtin("all-copper").unwrap()]),
+        &EnergyOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(whole.years[0].totals, copper[0].totals);
+}
+
+#[test]
+fn a_phase_waiting_for_a_later_one_is_refused() {
+    let p = two_buildings();
+    let f = file(
+        r#"{"scenarios": [{"name": "x"}],
+            "phases": [{"name": "early", "year": 2027, "floors": ["1"], "scenario": "x", "after": ["late"]},
+                       {"name": "late", "year": 2029, "floors": ["2"], "scenario": "x"}]}"#,
+    );
+    let e = plan(&p, &f, &EnergyOptions::default()).unwrap_err();
+    assert_eq!(
+        e,
+        "phase \"early\" (2027) waits for \"late\", which is later (2029)"
     );
 }

@@ -20,6 +20,7 @@
 
 mod compare;
 mod file;
+mod plan;
 
 pub use compare::{
     Applied, BuildingTotals, DistributorTotals, EnergyOptions, FindingCounts, PerWired,
@@ -29,6 +30,7 @@ pub use file::{
     MAX_PHASES, MAX_RULES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIOS, Phase, RuleMatch, Scenario,
     ScenarioFile, ScenarioFileError, ScenarioKind, ScenarioRule, check, read,
 };
+pub use plan::{Plan, PlanYear, plan};
 
 /// The built-in scenarios' names, compared when no file is given.
 pub const BUILTIN: [&str; 4] = ["as-drawn", "all-copper", "spe-sensors", "wireless-first"];
