@@ -295,7 +295,10 @@ fn scenarios_are_compared_as_json_and_csv_and_a_bad_file_is_refused_naming_the_m
     for medium in ["cat6a", "spe", "fiber"] {
         assert!(totals["ports"].get(medium).is_some() && totals["cable_m"].get(medium).is_some());
     }
-    assert_eq!(totals["ports"]["spe"], 0.0, "all copper");
+    assert_eq!(
+        totals["ports"]["spe"], 0,
+        "all copper: a count, not a number of metres"
+    );
     assert!(
         json["scenarios"][0]["by_building"]
             .as_array()
@@ -314,9 +317,9 @@ fn scenarios_are_compared_as_json_and_csv_and_a_bad_file_is_refused_naming_the_m
     assert!(route.status.success());
     let r: Value = serde_json::from_str(&std::fs::read_to_string(out("r.json")).unwrap()).unwrap();
     let as_drawn = &json["scenarios"][0]["totals"]["ports"];
-    let ports = as_drawn["cat6a"].as_f64().unwrap()
-        + as_drawn["spe"].as_f64().unwrap()
-        + as_drawn["fiber"].as_f64().unwrap();
+    let ports = as_drawn["cat6a"].as_u64().unwrap()
+        + as_drawn["spe"].as_u64().unwrap()
+        + as_drawn["fiber"].as_u64().unwrap();
     assert_eq!(
         ports as usize,
         r["routing"]["cables"].as_array().unwrap().len()

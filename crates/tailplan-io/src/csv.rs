@@ -321,9 +321,9 @@ pub fn scenarios(list: &[tailplan_core::scenario::ScenarioResult]) -> String {
             &mut out,
             &[
                 Cell::Text(&s.name),
-                Cell::Num(t.ports.cat6a, 0),
-                Cell::Num(t.ports.spe, 0),
-                Cell::Num(t.ports.fiber, 0),
+                Cell::Int(t.ports.cat6a),
+                Cell::Int(t.ports.spe),
+                Cell::Int(t.ports.fiber),
                 Cell::Num(t.cable_m.cat6a, 2),
                 Cell::Num(t.cable_m.spe, 2),
                 Cell::Num(t.cable_m.fiber, 2),

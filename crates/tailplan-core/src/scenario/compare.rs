@@ -42,19 +42,19 @@ impl Default for EnergyOptions {
 /// Hours in a year.
 const HOURS_PER_YEAR: f64 = 8760.0;
 
-/// A count or a length per wired medium.
+/// A count (ports: `u64`) or a length (metres: `f64`) per wired medium.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct PerWired {
+pub struct PerWired<T> {
     /// Four-pair copper.
-    pub cat6a: f64,
+    pub cat6a: T,
     /// Single-pair Ethernet.
-    pub spe: f64,
+    pub spe: T,
     /// Fibre.
-    pub fiber: f64,
+    pub fiber: T,
 }
 
-impl PerWired {
-    fn add(&mut self, medium: Medium, x: f64) {
+impl<T: std::ops::AddAssign> PerWired<T> {
+    fn add(&mut self, medium: Medium, x: T) {
         match medium {
             Medium::Cat6a => self.cat6a += x,
             Medium::Spe => self.spe += x,
@@ -62,7 +62,9 @@ impl PerWired {
             Medium::Wireless => {}
         }
     }
+}
 
+impl PerWired<f64> {
     fn rounded(self, digits: i32) -> Self {
         let r = |x: f64| round(x, digits);
         Self {
@@ -77,9 +79,9 @@ impl PerWired {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Totals {
     /// Patch-panel ports (horizontal cables) per medium.
-    pub ports: PerWired,
+    pub ports: PerWired<u64>,
     /// Horizontal cable per medium, metres.
-    pub cable_m: PerWired,
+    pub cable_m: PerWired<f64>,
     /// Endpoints the scenario cannot serve: no telecom room within the medium's reach (or
     /// with a port left), or, wireless, no gateway of its technology with the fade margin.
     pub unserved: u64,
@@ -372,7 +374,7 @@ pub fn result(
             .unwrap_or_default();
         let t = per.entry(b).or_default();
         for t in [t, &mut all] {
-            t.ports.add(c.medium, 1.0);
+            t.ports.add(c.medium, 1);
             t.cable_m.add(c.medium, c.lengths.total_m);
         }
     }
