@@ -313,6 +313,7 @@ pub fn scenarios(list: &[tailplan_core::scenario::ScenarioResult]) -> String {
             "errors",
             "warnings",
             "changed",
+            "gateways_proposed",
         ],
     );
     for s in list {
@@ -337,6 +338,7 @@ pub fn scenarios(list: &[tailplan_core::scenario::ScenarioResult]) -> String {
                 Cell::Int(s.findings.errors),
                 Cell::Int(s.findings.warnings),
                 Cell::Int(s.changed),
+                Cell::Int(t.gateways_proposed),
             ],
         );
     }

@@ -96,14 +96,14 @@ fn text(r: &ScenariosResult) -> String {
         .max(8);
     let _ = writeln!(
         out,
-        "{:width$}  {:>17}  {:>26}  {:>8}  {:>8}  {:>8}  {:>8}  {:>12}  {:>9}",
+        "{:width$}  {:>17}  {:>26}  {:>8}  {:>8}  {:>8}  {:>13}  {:>12}  {:>9}",
         "scenario",
         "ports Cu/SPE/fibre",
         "metres Cu/SPE/fibre",
         "unserved",
         "switches",
         "PoE W",
-        "gateways",
+        "gateways(new)",
         format!("capex {}", r.currency),
         "kWh/year"
     );
@@ -111,7 +111,7 @@ fn text(r: &ScenariosResult) -> String {
         let t = &s.totals;
         let _ = writeln!(
             out,
-            "{:width$}  {:>17}  {:>26}  {:>8}  {:>8}  {:>8.1}  {:>8}  {:>12.2}  {:>9.0}",
+            "{:width$}  {:>17}  {:>26}  {:>8}  {:>8}  {:>8.1}  {:>13}  {:>12.2}  {:>9.0}",
             s.name,
             format!("{}/{}/{}", t.ports.cat6a, t.ports.spe, t.ports.fiber),
             format!(
@@ -121,7 +121,7 @@ fn text(r: &ScenariosResult) -> String {
             t.unserved,
             t.switches,
             t.poe_w,
-            t.gateways,
+            format!("{} ({})", t.gateways, t.gateways_proposed),
             t.capex.unwrap_or(0.0),
             t.energy_kwh_per_year
         );

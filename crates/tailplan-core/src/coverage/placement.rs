@@ -262,6 +262,21 @@ pub struct ProposedGateway {
     pub devices: Vec<String>,
 }
 
+impl ProposedGateway {
+    /// The gateway it proposes.
+    pub fn gateway(&self) -> crate::devices::Gateway {
+        crate::devices::Gateway {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            position: self.position,
+            tech: self.tech,
+            tx_dbm: self.tx_dbm,
+            height_m: self.height_m,
+            props: Default::default(),
+        }
+    }
+}
+
 /// Proposed gateways for a floor.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct GatewayPlacement {
@@ -993,6 +1008,18 @@ pub fn place_gateways(
     floor_id: &str,
     options: &GatewayPlacementOptions,
 ) -> Result<GatewayPlacement, CoverageError> {
+    place_gateways_for(project, floor_id, options, &|_| true)
+}
+
+/// [`place_gateways`] for those of the floor's devices of the technology that `wanted` picks
+/// (a scenario's wireless devices that no gateway reaches): the others are neither counted
+/// nor aimed for.
+pub fn place_gateways_for(
+    project: &Project,
+    floor_id: &str,
+    options: &GatewayPlacementOptions,
+    wanted: &dyn Fn(&crate::devices::Device) -> bool,
+) -> Result<GatewayPlacement, CoverageError> {
     let floor = project
         .floor(floor_id)
         .ok_or_else(|| CoverageError::UnknownFloor(floor_id.to_owned()))?;
@@ -1007,7 +1034,7 @@ pub fn place_gateways(
     let devices: Vec<&crate::devices::Device> = floor
         .devices
         .iter()
-        .filter(|d| d.tech == Some(tech))
+        .filter(|d| d.tech == Some(tech) && wanted(d))
         .collect();
     let height = options.height_m.unwrap_or(floor.ceiling_m);
     let tx = options.tx_dbm.unwrap_or(tech.default_tx_dbm());

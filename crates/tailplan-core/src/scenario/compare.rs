@@ -2,13 +2,15 @@
 //! and checked by the same routing as `route`, and its totals (ports, metres, switches, PoE,
 //! capital cost, energy) for the campus, per building and per distributor.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::file::{Scenario, ScenarioKind, ScenarioRule, merge};
 use crate::campus;
+use crate::coverage::{FloorScope, GatewayPlacementOptions, iot_links, place_gateways_for};
+use crate::devices::IotTech;
 use crate::devices::Medium;
 use crate::diagnostics::Severity;
 use crate::floor::Floor;
@@ -89,8 +91,11 @@ pub struct Totals {
     pub switches: u64,
     /// PoE the devices draw, watts.
     pub poe_w: f64,
-    /// IoT gateways.
+    /// IoT gateways, those proposed included.
     pub gateways: u64,
+    /// Of them, those proposed for the scenario's wireless devices that no gateway of the
+    /// project reaches with the fade margin.
+    pub gateways_proposed: u64,
     /// Wi-Fi access points.
     pub aps: u64,
     /// What the bill of materials prices, in the scenario's currency (the whole scenario's
@@ -165,6 +170,9 @@ pub struct Applied {
     pub media: EndpointMedia,
     /// Endpoints (outlets, access points, devices) whose medium changed.
     pub changed: u64,
+    /// The ids of the gateways proposed for its wireless devices ([`propose_gateways`]), in
+    /// `project`.
+    pub proposed: Vec<String>,
 }
 
 /// The first rule of `rules` that matches an element of `kind` (of `class`, for a device) on
@@ -238,6 +246,7 @@ pub fn apply(project: &Project, scenario: &Scenario) -> Result<Applied, String> 
         project: p,
         media,
         changed,
+        proposed: Vec::new(),
     })
 }
 
@@ -272,36 +281,96 @@ pub fn builtin(name: &str) -> Option<Scenario> {
     })
 }
 
-/// `wireless-first` applied to `project`: each device with a technology wireless where one
-/// of the project's gateways of that technology reaches it with the fade margin (the wireless
-/// option of `routing`'s final-tail choice, `routing` being the project's own), every other
-/// device on SPE. Gateways are not yet proposed where none reaches (issue 17).
-pub fn wireless_first(project: &Project, routing: &Routing) -> Applied {
-    let reached: std::collections::BTreeSet<&str> = routing
-        .final_tail
-        .iter()
-        .filter(|c| {
-            c.options
-                .iter()
-                .any(|o| o.kind == TailKind::Wireless && o.feasible)
-        })
-        .map(|c| c.device_id.as_str())
-        .collect();
+/// `wireless-first` applied to `project`: each device with a technology wireless where a
+/// gateway of that technology reaches it with the fade margin, one of the project's or one
+/// proposed as `place-gateways` would ([`propose_gateways`]), every other device on SPE.
+pub fn wireless_first(project: &Project) -> Applied {
     let mut p = project.clone();
-    let mut changed = 0u64;
     for d in p.floors.iter_mut().flat_map(|f| f.devices.iter_mut()) {
-        let medium = if d.tech.is_some() && reached.contains(d.id.as_str()) {
-            Medium::Wireless
-        } else {
-            Medium::Spe
-        };
-        changed += u64::from(d.medium != medium);
-        d.medium = medium;
+        if d.tech.is_some() {
+            d.medium = Medium::Wireless;
+        }
     }
-    Applied {
+    let mut a = Applied {
         project: p,
         media: EndpointMedia::new(),
-        changed,
+        changed: 0,
+        proposed: Vec::new(),
+    };
+    propose_gateways(&mut a);
+    let reached = reached(&a.project);
+    let mut changed = 0u64;
+    for (d, before) in a
+        .project
+        .floors
+        .iter_mut()
+        .flat_map(|f| f.devices.iter_mut())
+        .zip(project.floors.iter().flat_map(|f| &f.devices))
+    {
+        if d.medium != Medium::Wireless || !reached.contains(d.id.as_str()) {
+            d.medium = Medium::Spe;
+        }
+        changed += u64::from(d.medium != before.medium);
+    }
+    a.changed = changed;
+    a
+}
+
+/// The devices of `project` that a gateway of their technology (on any floor) reaches with
+/// the fade margin: what makes the final tail's wireless option feasible.
+fn reached(project: &Project) -> BTreeSet<String> {
+    let fade = project.settings.final_tail.fade_margin_db;
+    iot_links(project, None, None, FloorScope::All)
+        .map(|l| l.devices)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|d| d.strongest.as_ref().is_some_and(|b| b.margin_db >= fade))
+        .map(|d| d.device)
+        .collect()
+}
+
+/// Gateways proposed for `applied`'s wireless devices that no gateway of their technology
+/// reaches with the fade margin: per floor and technology, where `place-gateways` would put
+/// them for those devices (the fade margin as its margin), added to the applied project and
+/// named in [`Applied::proposed`]. A floor that cannot take any (no plan to place them on)
+/// keeps its devices unserved.
+pub fn propose_gateways(applied: &mut Applied) {
+    let wireless = |d: &crate::devices::Device| d.medium == Medium::Wireless && d.tech.is_some();
+    if !applied
+        .project
+        .floors
+        .iter()
+        .flat_map(|f| &f.devices)
+        .any(wireless)
+    {
+        return;
+    }
+    let reached = reached(&applied.project);
+    let fade = applied.project.settings.final_tail.fade_margin_db;
+    for fi in 0..applied.project.floors.len() {
+        let floor = &applied.project.floors[fi];
+        let techs: BTreeSet<IotTech> = floor
+            .devices
+            .iter()
+            .filter(|d| wireless(d) && !reached.contains(d.id.as_str()))
+            .filter_map(|d| d.tech)
+            .collect();
+        for tech in techs {
+            let options = GatewayPlacementOptions {
+                margin_db: fade,
+                ..GatewayPlacementOptions::new(tech)
+            };
+            let floor_id = applied.project.floors[fi].id.clone();
+            let want = |d: &crate::devices::Device| wireless(d) && !reached.contains(d.id.as_str());
+            let Ok(placed) = place_gateways_for(&applied.project, &floor_id, &options, &want)
+            else {
+                continue;
+            };
+            for g in &placed.proposals {
+                applied.proposed.push(g.id.clone());
+                applied.project.floors[fi].gateways.push(g.gateway());
+            }
+        }
     }
 }
 
@@ -328,15 +397,15 @@ pub fn compare(
             builtin_list.iter().map(Some).chain([None]).collect()
         }
     };
-    let mut own: Option<Routing> = None;
     let mut out = Vec::new();
     for s in list {
         let (name, applied) = match s {
-            Some(s) => (s.name.clone(), apply(project, s)?),
-            None => {
-                let r = own.get_or_insert_with(|| routing::route(project));
-                ("wireless-first".to_owned(), wireless_first(project, r))
+            Some(s) => {
+                let mut a = apply(project, s)?;
+                propose_gateways(&mut a);
+                (s.name.clone(), a)
             }
+            None => ("wireless-first".to_owned(), wireless_first(project)),
         };
         let r = routing::route_with(&applied.project, &applied.media);
         out.push(result(&name, &applied, &r, energy));
@@ -427,12 +496,19 @@ pub fn result(
             poe_w: d.poe_w,
         });
     }
+    let proposed: BTreeSet<&str> = applied.proposed.iter().map(String::as_str).collect();
     for f in &p.floors {
         let t = per.entry(p.building_name(f)).or_default();
         let gateways = f.gateways.len() as u64;
+        let new = f
+            .gateways
+            .iter()
+            .filter(|g| proposed.contains(g.id.as_str()))
+            .count() as u64;
         let aps = f.access_points.len() as u64;
         for t in [t, &mut all] {
             t.gateways += gateways;
+            t.gateways_proposed += new;
             t.aps += aps;
             t.energy_kwh_per_year += gateways as f64 * energy.gateway_w * year;
         }

@@ -91,27 +91,29 @@ fn a_sensor_beyond_copper_reach_is_unserved_on_copper_and_served_on_spe() {
 }
 
 #[test]
-fn a_wireless_device_takes_no_port_and_an_unreached_one_is_unserved() {
+fn a_wireless_device_takes_no_port_and_one_without_a_technology_is_unserved() {
     let p = building();
     let wireless = scenario(
         r#"{"name": "w", "rules": [{"match": {"kind": "device", "class": "lighting"}, "medium": "wireless"},
-                                   {"match": {"kind": "device", "class": "camera"}, "medium": "wireless", "tech": "lorawan"}]}"#,
+                                   {"match": {"kind": "device", "class": "camera"}, "medium": "wireless", "tech": "lorawan"},
+                                   {"match": {"kind": "device", "class": "sensor"}, "medium": "wireless"}]}"#,
     );
     let copper = builtin("all-copper").unwrap();
     let r = compare(&p, Some(&[copper, wireless]), &EnergyOptions::default()).unwrap();
     let (copper, wireless) = (&r[0], &r[1]);
-    // Two devices fewer on ports; the light is reached by its Zigbee gateway, the camera
-    // (LoRaWAN: no gateway) is not.
+    // Two devices fewer on ports (the sensor, 103 m away, had none on copper); the light is
+    // reached by its Zigbee gateway, the camera by a LoRaWAN gateway proposed for it; the
+    // sensor has no technology to be reached by: unserved, as on copper.
     assert_eq!(wireless.totals.ports.cat6a, copper.totals.ports.cat6a - 2);
-    assert_eq!(wireless.changed, 2);
+    assert_eq!(wireless.changed, 3);
+    assert_eq!((copper.totals.unserved, wireless.totals.unserved), (1, 1));
     assert_eq!(
-        wireless.totals.unserved,
-        copper.totals.unserved + 1,
+        (wireless.totals.gateways, wireless.totals.gateways_proposed),
+        (2, 1),
         "{:?}",
         wireless.totals
     );
-    assert_eq!(wireless.totals.gateways, 1);
-    // Its gateway's power counts in the energy; the camera's PoE no longer does.
+    // The gateways' power counts in the energy; the camera's PoE no longer does.
     assert!(wireless.totals.poe_w < copper.totals.poe_w);
 }
 
@@ -166,7 +168,7 @@ fn energy_counts_poe_switches_and_gateways_over_the_duty_cycle() {
 #[test]
 fn wireless_first_puts_reached_devices_on_radio_and_the_rest_on_spe() {
     let p = building();
-    let a = wireless_first(&p, &routing::route(&p));
+    let a = wireless_first(&p);
     let media: Vec<(String, Medium)> = a
         .project
         .floors
@@ -182,6 +184,84 @@ fn wireless_first_puts_reached_devices_on_radio_and_the_rest_on_spe() {
             ("light".to_owned(), Medium::Wireless)
         ]
     );
+}
+
+#[test]
+fn wireless_first_proposes_gateways_where_none_reaches() {
+    let mut p = building();
+    // The sensor has LoRaWAN, which no gateway of the project has: one is proposed, and it
+    // goes on radio; the camera has no technology and goes on SPE.
+    p.floors[0].devices[1].tech = Some(IotTech::Lorawan);
+    let a = wireless_first(&p);
+    assert_eq!(a.proposed.len(), 1, "{:?}", a.project.floors[0].gateways);
+    let g = &a.project.floors[0].gateways[1];
+    assert_eq!(
+        (g.id.as_str(), g.tech),
+        (a.proposed[0].as_str(), IotTech::Lorawan)
+    );
+    let media: Vec<Medium> = a.project.floors[0]
+        .devices
+        .iter()
+        .map(|d| d.medium)
+        .collect();
+    assert_eq!(media, [Medium::Spe, Medium::Wireless, Medium::Wireless]);
+}
+
+#[test]
+fn a_wireless_scenario_takes_no_port_for_its_devices_and_proposes_gateways() {
+    let p = building();
+    let radio = scenario(
+        r#"{"name": "lora", "rules": [{"match": {"kind": "device"}, "medium": "wireless", "tech": "lorawan"}]}"#,
+    );
+    let results = compare(
+        &p,
+        Some(&[builtin("as-drawn").unwrap(), radio.clone()]),
+        &EnergyOptions::default(),
+    )
+    .unwrap();
+    let (drawn, lora) = (&results[0].totals, &results[1].totals);
+    // As drawn: the outlet's 2 ports, the access point, the camera and the light on Cat6A;
+    // the sensor 103 m away unserved; the Zigbee gateway.
+    assert_eq!(
+        (drawn.ports.cat6a, drawn.unserved, drawn.gateways),
+        (5, 1, 1)
+    );
+    assert_eq!(drawn.gateways_proposed, 0);
+    // Every device on LoRaWAN: no port for any, a gateway proposed, every device served.
+    assert_eq!(lora.ports.cat6a, 3, "{lora:?}");
+    assert_eq!(lora.unserved, 0, "{lora:?}");
+    assert!(lora.gateways_proposed >= 1);
+    assert_eq!(lora.gateways, 1 + lora.gateways_proposed);
+    assert_eq!(
+        results[1].by_building[0].totals.gateways_proposed,
+        lora.gateways_proposed
+    );
+    // The proposed gateways are in the design: its routing's final tail serves each device
+    // on radio, and the bill of materials prices them.
+    let mut a = apply(&p, &radio).unwrap();
+    propose_gateways(&mut a);
+    assert_eq!(a.proposed.len() as u64, lora.gateways_proposed);
+    let r = routing::route_with(&a.project, &a.media);
+    for c in &r.final_tail {
+        assert_eq!(c.current, Medium::Wireless);
+        assert!(
+            c.options
+                .iter()
+                .any(|o| o.kind == crate::routing::final_tail::TailKind::Wireless && o.feasible),
+            "{c:?}"
+        );
+    }
+    let bom = r.bill_of_materials(&a.project);
+    let line = bom
+        .lines
+        .iter()
+        .find(|l| l.item == "gateway-lorawan")
+        .unwrap();
+    assert_eq!(line.quantity as u64, lora.gateways_proposed);
+    // Proposing again finds nothing left to reach.
+    let before = a.proposed.len();
+    propose_gateways(&mut a);
+    assert_eq!(a.proposed.len(), before);
 }
 
 /// Two buildings of one corridor floor each: A (floor "1") and B (floor "2").

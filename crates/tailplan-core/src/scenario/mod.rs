@@ -24,7 +24,7 @@ mod plan;
 
 pub use compare::{
     Applied, BuildingTotals, DistributorTotals, EnergyOptions, FindingCounts, PerWired,
-    ScenarioResult, Totals, apply, builtin, compare, result, wireless_first,
+    ScenarioResult, Totals, apply, builtin, compare, propose_gateways, result, wireless_first,
 };
 pub use file::{
     MAX_PHASES, MAX_RULES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIOS, Phase, RuleMatch, Scenario,

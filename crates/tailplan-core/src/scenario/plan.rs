@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::compare::{Applied, EnergyOptions, Totals, apply, builtin, result, wireless_first};
+use super::compare::{
+    Applied, EnergyOptions, Totals, apply, builtin, propose_gateways, result, wireless_first,
+};
 use super::file::{Phase, ScenarioFile};
 use crate::project::Project;
 use crate::routing::{self, EndpointMedia};
@@ -46,17 +48,13 @@ pub fn plan(
     let order = order(&file.phases)?;
     // Each scenario a phase moves to, applied to the whole project once.
     let mut applied: BTreeMap<&str, Applied> = BTreeMap::new();
-    let mut own: Option<routing::Routing> = None;
     for p in &file.phases {
         if applied.contains_key(p.scenario.as_str()) {
             continue;
         }
         let a = match file.scenarios.iter().find(|s| s.name == p.scenario) {
             Some(s) => apply(project, s)?,
-            None if p.scenario == "wireless-first" => {
-                let r = own.get_or_insert_with(|| routing::route(project));
-                wireless_first(project, r)
-            }
+            None if p.scenario == "wireless-first" => wireless_first(project),
             None => apply(
                 project,
                 &builtin(&p.scenario).ok_or_else(|| format!("no scenario \"{}\"", p.scenario))?,
@@ -64,11 +62,13 @@ pub fn plan(
         };
         applied.insert(p.scenario.as_str(), a);
     }
-    let as_drawn = Applied {
+    let mut as_drawn = Applied {
         project: project.clone(),
         media: EndpointMedia::new(),
         changed: 0,
+        proposed: Vec::new(),
     };
+    propose_gateways(&mut as_drawn);
     let state = |floors: &BTreeMap<String, &str>| compose(project, floors, &applied);
     let totals = |a: &Applied| {
         let r = routing::route_with(&a.project, &a.media);
@@ -147,11 +147,14 @@ fn compose(
             changed += 1;
         }
     }
-    Applied {
+    let mut a = Applied {
         project: p,
         media,
         changed,
-    }
+        proposed: Vec::new(),
+    };
+    propose_gateways(&mut a);
+    a
 }
 
 /// The phases in the order they are done: by year, and in a year after those they wait for.
