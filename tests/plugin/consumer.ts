@@ -12,6 +12,7 @@ import {
   type Floor,
   type ProjectFile,
   type RouteResult,
+  type ScenariosResult,
   type ScheduleRow,
 } from 'tailplan';
 import init, { Project as WebProject } from 'tailplan/web';
@@ -52,6 +53,15 @@ export async function host(): Promise<number> {
   const metres: number = rows.reduce((m, r) => m + r.total_m, routed.summary.total_m);
   const csv: string = project.csv('schedule');
   const report: CheckResult = project.check();
+  const compared: ScenariosResult = project.scenarios({
+    scenarios: { scenarios: [{ name: 'spe', rules: [{ match: { kind: 'device', class: 'sensor' }, medium: 'spe' }] }] },
+    dutyCycle: 0.5,
+  });
+  const capex: number | null | undefined = compared.scenarios[0].totals.capex;
+  const proposed: number = compared.scenarios[0].totals.gateways_proposed;
+  void [capex, proposed];
+  // @ts-expect-error: not a medium
+  project.scenarios({ scenarios: { scenarios: [{ name: 'x', rules: [{ match: { kind: 'device' }, medium: 'copper' }] }] } });
   const failing: boolean = report.errors > 0;
   // @ts-expect-error: not a table
   project.csv('wiring');

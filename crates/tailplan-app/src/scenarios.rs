@@ -3,7 +3,7 @@
 //! routed and totalled; the comparison as JSON or CSV.
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tailplan_core::Project;
 use tailplan_core::diagnostics::Diagnostic;
 use tailplan_core::scenario::{
@@ -22,7 +22,7 @@ pub struct ScenariosRequest {
 }
 
 /// The comparison.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ScenariosResult {
     /// The currency of every cost (the project's; a scenario's own prices may name another).
     pub currency: String,
@@ -30,10 +30,10 @@ pub struct ScenariosResult {
     pub scenarios: Vec<ScenarioResult>,
     /// The development plan, when the file has phases: the campus as drawn, then after each
     /// year, with what the year costs.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<scenario::Plan>,
     /// What the file asks that the project does not have (rules that match nothing).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Diagnostic>,
 }
 

@@ -113,6 +113,9 @@ extern "C" {
     /// The options of `project.placeGateways` (TypeScript `PlaceGatewaysOptions`).
     #[wasm_bindgen(typescript_type = "PlaceGatewaysOptions")]
     pub type PlaceGatewaysOptionsJs;
+    /// The options of `project.scenarios` (TypeScript `ScenariosOptions`).
+    #[wasm_bindgen(typescript_type = "ScenariosOptions")]
+    pub type ScenariosOptionsJs;
 }
 
 /// A tailplan project: a building's floors, walls, rooms, equipment and pathways, with its
@@ -416,6 +419,21 @@ impl Project {
     #[wasm_bindgen(unchecked_return_type = "RouteResult")]
     pub fn route(&self) -> Result<JsValue, JsError> {
         to_js(&self.session.route())
+    }
+
+    /// Scenarios of the final tail compared side by side (`tailplan scenarios --json`,
+    /// unrounded): each applied, routed and checked as `route()` does, with its ports,
+    /// metres, unserved endpoints, switches, PoE, gateways (those proposed included), capital
+    /// cost and energy, per building and distributor; the development plan when the scenario
+    /// file has phases. `options.scenarios` is the scenario file (text or object); without
+    /// it the built-in scenarios.
+    #[wasm_bindgen(unchecked_return_type = "ScenariosResult")]
+    pub fn scenarios(&self, options: Option<ScenariosOptionsJs>) -> Result<JsValue, JsError> {
+        let options = read_options::<crate::options::ScenariosOptions>(
+            "scenarios options",
+            &options.map_or(JsValue::UNDEFINED, JsValue::from),
+        )?;
+        to_js(&self.session.scenarios(&options).map_err(fail)?)
     }
 
     /// The design-rule report: every finding, with the counts of errors and warnings

@@ -316,3 +316,34 @@ pub struct PlaceGatewaysOptions {
     #[serde(default)]
     pub keep_existing: Option<bool>,
 }
+
+/// A scenario file as `project.scenarios` takes it: its JSON text, or the object.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)] // only its schema is used: the value is read as `--scenarios` reads a file
+enum ScenarioFileText {
+    /// The file's text.
+    Text(String),
+    /// The file as an object.
+    File(tailplan_core::scenario::ScenarioFile),
+}
+
+/// `project.scenarios` options: the CLI's `tailplan scenarios` flags.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ScenariosOptions {
+    /// The scenario file (its text or the object, as `--scenarios` reads it; see
+    /// docs/scenarios.md); without it the built-in scenarios.
+    #[serde(default)]
+    #[schemars(with = "Option<ScenarioFileText>")]
+    pub scenarios: Option<serde_json::Value>,
+    /// The share of the year the tail is powered, 0 to 1 (default 1).
+    #[serde(default)]
+    pub duty_cycle: Option<f64>,
+    /// What one gateway draws, watts (default 5).
+    #[serde(default)]
+    pub gateway_w: Option<f64>,
+    /// The share of a switch's PoE that reaches the devices, 0 to 1 (default 0.85).
+    #[serde(default)]
+    pub poe_efficiency: Option<f64>,
+}

@@ -27,7 +27,7 @@ use tailplan_io::sheet::SheetKind;
 
 use crate::options::{
     CapacityOptions, CoverageOptions, GeoJsonOptions, ImportOptions, PlaceApsOptions,
-    PlaceGatewaysOptions, PlanChannelsOptions, SheetOptions, SheetSetOptions,
+    PlaceGatewaysOptions, PlanChannelsOptions, ScenariosOptions, SheetOptions, SheetSetOptions,
 };
 
 /// The name a project is known by in messages when none is given.
@@ -325,6 +325,38 @@ impl Session {
     /// Routes every cable (`tailplan route`).
     pub fn route(&self) -> RouteResult {
         tailplan_app::route::route(&self.project)
+    }
+
+    /// Scenarios of the final tail compared (`tailplan scenarios --json`): the options'
+    /// scenario file (named `scenarios` in messages), else the built-in scenarios.
+    pub fn scenarios(
+        &self,
+        options: &ScenariosOptions,
+    ) -> Result<tailplan_app::scenarios::ScenariosResult, String> {
+        use tailplan_app::scenarios::{ScenariosRequest, compare, read_file};
+        const FILE: &str = "scenarios";
+        let file = match &options.scenarios {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(text)) => Some(read_file(FILE, text)),
+            Some(value) => Some(read_file(FILE, &value.to_string())),
+        }
+        .transpose()
+        .map_err(message)?;
+        let d = tailplan_core::scenario::EnergyOptions::default();
+        let request = ScenariosRequest {
+            file,
+            energy: tailplan_core::scenario::EnergyOptions {
+                duty_cycle: options.duty_cycle.unwrap_or(d.duty_cycle),
+                gateway_w: options.gateway_w.unwrap_or(d.gateway_w),
+                poe_efficiency: options.poe_efficiency.unwrap_or(d.poe_efficiency),
+            },
+        };
+        let shown = if request.file.is_some() {
+            FILE
+        } else {
+            self.name.as_str()
+        };
+        compare(shown, &self.project, &request).map_err(message)
     }
 
     /// The design-rule report (`tailplan check --json`).

@@ -22,7 +22,7 @@ use tailplan_app::CsvTable;
 
 use crate::options::{
     CapacityOptions, CoverageOptions, GeoJsonOptions, ImportOptions, PlaceApsOptions,
-    PlaceGatewaysOptions, PlanChannelsOptions, SheetOptions, SheetSetOptions,
+    PlaceGatewaysOptions, PlanChannelsOptions, ScenariosOptions, SheetOptions, SheetSetOptions,
 };
 use crate::results::{
     CheckResult, CoverageResult, ProjectFile, ProjectInfo, RouteResult, SheetResult,
@@ -77,6 +77,7 @@ pub fn generate() -> String {
             add::<tailplan_app::antenna::AntennaAdded>,
             add::<tailplan_app::CapacityResult>,
             add::<tailplan_core::ap_models::ApModel>,
+            add::<tailplan_app::scenarios::ScenariosResult>,
         ],
     );
     // A coverage grid's values cross as a typed array, not as JSON numbers (lib.rs).
@@ -102,6 +103,7 @@ pub fn generate() -> String {
             add::<PlaceGatewaysOptions>,
             add::<PlanChannelsOptions>,
             add::<CapacityOptions>,
+            add::<ScenariosOptions>,
             add::<CsvTable>,
         ],
     );
@@ -439,6 +441,8 @@ mod tests {
             "CoverageOptions",
             "SheetOptions",
             "SheetSetOptions",
+            "ScenariosOptions",
+            "ScenariosResult",
         ] {
             assert!(declared.contains(needed), "{needed} is not declared");
         }

@@ -411,6 +411,44 @@ export interface Building {
   props?: { [key: string]: JsonValue };
 }
 
+/** A building's part of a scenario. */
+export interface BuildingTotals {
+  /** The building's name. */
+  building: string;
+  /** Patch-panel ports (horizontal cables) per medium. */
+  ports: PerWired;
+  /** Horizontal cable per medium, metres. */
+  cable_m: PerWired2;
+  /**
+   * Endpoints the scenario cannot serve: no telecom room within the medium's reach (or
+   * with a port left), or, wireless, no gateway of its technology with the fade margin.
+   */
+  unserved: number;
+  /** Switches in the distributors. */
+  switches: number;
+  /** PoE the devices draw, watts. */
+  poe_w: number;
+  /** IoT gateways, those proposed included. */
+  gateways: number;
+  /**
+   * Of them, those proposed for the scenario's wireless devices that no gateway of the
+   * project reaches with the fade margin.
+   */
+  gateways_proposed: number;
+  /** Wi-Fi access points. */
+  aps: number;
+  /**
+   * What the bill of materials prices, in the scenario's currency (the whole scenario's
+   * only; per building, `None`).
+   */
+  capex?: number | null;
+  /**
+   * PoE at the switch side, the switches' own power and the gateways', over a year at the
+   * duty cycle, kWh.
+   */
+  energy_kwh_per_year: number;
+}
+
 /** One cable from a wired endpoint to a telecom room. */
 export interface Cable {
   /** The cable id, ANSI/TIA-606 style: see [`crate::routing::schedule::cable_id`]. */
@@ -988,6 +1026,20 @@ export interface Distributor {
 /** What a telecom room distributes to (ISO/IEC 11801-1). */
 export type DistributorRole = "fd" | "bd" | "cd";
 
+/** A distributor under a scenario. */
+export interface DistributorTotals {
+  /** Its name. */
+  name: string;
+  /** Its building's name. */
+  building: string;
+  /** Horizontal cables ending here. */
+  ports_used: number;
+  /** Switches. */
+  switches: number;
+  /** PoE its devices draw, watts. */
+  poe_w: number;
+}
+
 /**
  * An outside pathway between buildings (an underground duct, a cable trench): a line on the
  * site with no floor. Ducts that meet join; a duct's end inside a building's footprint (or
@@ -1207,6 +1259,16 @@ export interface Finding {
   measured?: number | null;
   /** The limit it is held to. */
   limit?: number | null;
+}
+
+/** The findings of a scenario's routing, counted. */
+export interface FindingCounts {
+  /** Errors. */
+  errors: number;
+  /** Warnings. */
+  warnings: number;
+  /** Findings per rule (`link_length`, `poe-bundle`...). */
+  by_rule: { [key: string]: number };
 }
 
 /** One storey of a building and everything on it. */
@@ -1701,6 +1763,42 @@ export interface PerMedium {
   fiber: number;
 }
 
+/** A count (ports: `u64`) or a length (metres: `f64`) per wired medium. */
+export interface PerWired {
+  /** Four-pair copper. */
+  cat6a: number;
+  /** Single-pair Ethernet. */
+  spe: number;
+  /** Fibre. */
+  fiber: number;
+}
+
+/** A count (ports: `u64`) or a length (metres: `f64`) per wired medium. */
+export interface PerWired2 {
+  /** Four-pair copper. */
+  cat6a: number;
+  /** Single-pair Ethernet. */
+  spe: number;
+  /** Fibre. */
+  fiber: number;
+}
+
+/** A step of the development plan. */
+export interface Phase {
+  /** Its name, unique among the phases (default: its index). */
+  name?: string | null;
+  /** The year it is done in. */
+  year: number;
+  /** The buildings (ids) that move. */
+  buildings?: string[];
+  /** The floors (ids) that move. */
+  floors?: string[];
+  /** The scenario they move to: one of the file's or a built-in one. */
+  scenario: string;
+  /** The phases that must come first (their names). */
+  after?: string[];
+}
+
 /** `project.placeAps` options: the CLI's `tailplan place-aps` flags. */
 export interface PlaceApsOptions {
   /** The floor's id (needed when the project has several floors). */
@@ -1781,6 +1879,14 @@ export interface PlacementCapacity {
   clients: number;
 }
 
+/** The development plan: the campus as drawn, then after each year. */
+export interface Plan {
+  /** The campus as drawn. */
+  start: Totals;
+  /** Year by year. */
+  years: PlanYear[];
+}
+
 /** `project.planChannels` options: the CLI's `tailplan plan-channels` flags. */
 export interface PlanChannelsOptions {
   /** The floor's id (needed when the project has several floors). */
@@ -1795,6 +1901,21 @@ export interface PlanChannelsOptions {
   avoidDfs?: boolean | null;
   /** Make the plan the project's, as one undoable edit (default: a proposal only). */
   apply?: boolean | null;
+}
+
+/** One year of the plan. */
+export interface PlanYear {
+  /** The year. */
+  year: number;
+  /** The phases done in it (their names), in order. */
+  phases: string[];
+  /**
+   * What the year costs: the campus's capital cost after it less before it (negative when
+   * the year's scenario costs less than what it replaces), in the project's currency.
+   */
+  capex: number;
+  /** The campus after the year. */
+  totals: Totals;
 }
 
 /** One radio's channel in a plan. */
@@ -2394,6 +2515,104 @@ export interface Routing {
 /** Which rule a finding is about. */
 export type Rule = "link_length" | "tray_fill" | "tray_capacity" | "poe_budget" | "poe_class" | "poe_medium" | "ports" | "unserved" | "hand_route" | "pathway" | "radio_load" | "horizontal-other-floor" | "channel-length" | "poe-bundle" | "switch-ports" | "switch-poe" | "backbone-length" | "backbone" | "pathway-capacity";
 
+/**
+ * What a rule matches: endpoints of a kind, and, when given, of a device class, a building
+ * (its id) and a floor (its id).
+ */
+export interface RuleMatch {
+  /** Outlets (each port), access points or devices. */
+  kind: ScenarioKind;
+  /** A device class (`sensor`, `camera`...); devices only. */
+  class?: string | null;
+  /** A building's id. */
+  building?: string | null;
+  /** A floor's id. */
+  floor?: string | null;
+}
+
+/** One design of the final tail. */
+export interface Scenario {
+  /** Its name, unique in the file (`spe-sensors`). */
+  name: string;
+  /** The rules, in order: the first that matches an endpoint sets its medium. */
+  rules?: ScenarioRule[];
+  /**
+   * Prices that differ from the project's, in the shape of `settings.prices`: the members
+   * given replace the project's.
+   */
+  prices?: JsonValue;
+}
+
+/** A scenario file: scenarios, and the phases that move buildings or floors to them. */
+export interface ScenarioFile {
+  /** The scenarios, compared in this order. */
+  scenarios: Scenario[];
+  /** The development plan: in which year which buildings or floors move to which scenario. */
+  phases?: Phase[];
+}
+
+/** A scenario file as `project.scenarios` takes it: its JSON text, or the object. */
+export type ScenarioFileText = string | ScenarioFile;
+
+/** The kinds of endpoint a rule matches. */
+export type ScenarioKind = "outlet" | "ap" | "device";
+
+/** One scenario compared. */
+export interface ScenarioResult {
+  /** Its name. */
+  name: string;
+  /** The whole campus. */
+  totals: Totals;
+  /** Per building (its name; empty for floors of no building), in the project's order. */
+  by_building: BuildingTotals[];
+  /** Per distributor. */
+  by_distributor: DistributorTotals[];
+  /** The design-rule findings. */
+  findings: FindingCounts;
+  /** Endpoints whose medium the rules changed. */
+  changed: number;
+}
+
+/** Which endpoints get which medium. */
+export interface ScenarioRule {
+  /** The endpoints it applies to. */
+  match: RuleMatch;
+  /** The medium they get. */
+  medium: Medium;
+  /** For `wireless`: the technology whose gateways serve them (else each device's own). */
+  tech?: IotTech | null;
+}
+
+/** `project.scenarios` options: the CLI's `tailplan scenarios` flags. */
+export interface ScenariosOptions {
+  /**
+   * The scenario file (its text or the object, as `--scenarios` reads it; see
+   * docs/scenarios.md); without it the built-in scenarios.
+   */
+  scenarios?: ScenarioFileText | null;
+  /** The share of the year the tail is powered, 0 to 1 (default 1). */
+  dutyCycle?: number | null;
+  /** What one gateway draws, watts (default 5). */
+  gatewayW?: number | null;
+  /** The share of a switch's PoE that reaches the devices, 0 to 1 (default 0.85). */
+  poeEfficiency?: number | null;
+}
+
+/** The comparison. */
+export interface ScenariosResult {
+  /** The currency of every cost (the project's; a scenario's own prices may name another). */
+  currency: string;
+  /** Each scenario, in the file's order. */
+  scenarios: ScenarioResult[];
+  /**
+   * The development plan, when the file has phases: the campus as drawn, then after each
+   * year, with what the year costs.
+   */
+  plan?: Plan | null;
+  /** What the file asks that the project does not have (rules that match nothing). */
+  warnings?: Diagnostic[];
+}
+
 /** One row of the cable schedule. */
 export interface ScheduleRow {
   /** The cable id (see [`cable_id`]). */
@@ -2693,6 +2912,42 @@ export interface ThresholdShare {
   percent: number;
   /** Percent of the area whose second-best server is at or above it. */
   secondary_percent: number;
+}
+
+/** A scenario's totals, or a building's part of them. */
+export interface Totals {
+  /** Patch-panel ports (horizontal cables) per medium. */
+  ports: PerWired;
+  /** Horizontal cable per medium, metres. */
+  cable_m: PerWired2;
+  /**
+   * Endpoints the scenario cannot serve: no telecom room within the medium's reach (or
+   * with a port left), or, wireless, no gateway of its technology with the fade margin.
+   */
+  unserved: number;
+  /** Switches in the distributors. */
+  switches: number;
+  /** PoE the devices draw, watts. */
+  poe_w: number;
+  /** IoT gateways, those proposed included. */
+  gateways: number;
+  /**
+   * Of them, those proposed for the scenario's wireless devices that no gateway of the
+   * project reaches with the fade margin.
+   */
+  gateways_proposed: number;
+  /** Wi-Fi access points. */
+  aps: number;
+  /**
+   * What the bill of materials prices, in the scenario's currency (the whole scenario's
+   * only; per building, `None`).
+   */
+  capex?: number | null;
+  /**
+   * PoE at the switch side, the switches' own power and the gateways', over a year at the
+   * duty cycle, kWh.
+   */
+  energy_kwh_per_year: number;
 }
 
 /** A transmitter a coverage map takes in. */

@@ -8,6 +8,8 @@
 //!   statistics, a placement proposal) and the [`coverage::heatmap`] on the plan;
 //! - [`cabling`]: the routing the worker made, written into the project as one edit, its
 //!   findings and tables;
+//! - [`scenarios`]: the panel's own scenario from the device classes, a scenario file, and
+//!   the comparison the files worker made, as a table, bar charts and the plan's years;
 //! - [`import_dialog`]: the layer table, DXF units and two-point calibration of an import; a
 //!   building model's storey table, material mapping and what it left out.
 
@@ -15,3 +17,4 @@ pub mod cabling;
 pub mod coverage;
 pub mod import_dialog;
 pub mod properties;
+pub mod scenarios;

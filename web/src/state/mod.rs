@@ -264,22 +264,26 @@ pub enum SidePanel {
     Coverage,
     /// Cabling: routing, findings, schedule, bill of materials, final tail.
     Cabling,
+    /// Scenarios of the final tail compared.
+    Scenarios,
 }
 
 impl SidePanel {
     /// Every tab, in order.
-    pub const ALL: [SidePanel; 3] = [
+    pub const ALL: [SidePanel; 4] = [
         SidePanel::Properties,
         SidePanel::Coverage,
         SidePanel::Cabling,
+        SidePanel::Scenarios,
     ];
 
-    /// Its name in test ids: `properties`, `coverage`, `cabling`.
+    /// Its name in test ids: `properties`, `coverage`, `cabling`, `scenarios`.
     pub fn name(self) -> &'static str {
         match self {
             SidePanel::Properties => "properties",
             SidePanel::Coverage => "coverage",
             SidePanel::Cabling => "cabling",
+            SidePanel::Scenarios => "scenarios",
         }
     }
 
@@ -289,6 +293,7 @@ impl SidePanel {
             SidePanel::Properties => "Properties",
             SidePanel::Coverage => "Coverage",
             SidePanel::Cabling => "Cabling",
+            SidePanel::Scenarios => "Scenarios",
         }
     }
 }
@@ -306,6 +311,8 @@ pub enum JobKind {
     Import,
     /// Drawing sheets to show.
     View,
+    /// Comparing scenarios.
+    Compare,
 }
 
 /// The sheets shown over the plan (the riser diagrams and rack maps), or on their way.
@@ -590,6 +597,30 @@ pub enum Action {
     ShowSheet(usize),
     /// Closes the sheet viewer.
     CloseSheets,
+    /// A comparison of scenarios came from the worker.
+    ScenariosShown(Rc<crate::worker::protocol::ShownScenarios>),
+    /// Sets what the panel's scenario does with a device class.
+    SetScenarioClass {
+        /// The class.
+        class: String,
+        /// The medium.
+        choice: crate::panels::scenarios::ClassChoice,
+    },
+    /// Names the panel's scenario.
+    SetScenarioName(String),
+    /// Sets the share of the year the tail is powered, as a percentage typed.
+    SetDutyCycle(String),
+    /// A scenario file was read.
+    ScenarioFileOpened {
+        /// Its name.
+        name: String,
+        /// Its text.
+        text: String,
+    },
+    /// A scenario file could not be read: why.
+    ScenarioFileFailed(String),
+    /// Closes the scenario file: the built-in scenarios again.
+    CloseScenarioFile,
 }
 
 /// Everything the editor shows.
@@ -653,6 +684,8 @@ pub struct AppState {
     pub import: Option<ImportDialog>,
     /// The sheet viewer, while it is open.
     pub sheets: Option<SheetsView>,
+    /// Scenarios: the panel's own, a file, the comparison.
+    pub scenarios: crate::panels::scenarios::ScenariosState,
     /// The bytes of the plan being imported (for the dialog).
     pub(crate) pending_import: Option<(JobId, String, Rc<Vec<u8>>)>,
     /// Increases when the worker must be sent the project and the coverage job again.
@@ -918,6 +951,9 @@ impl AppState {
         self.coverage.proposal = None;
         self.cabling.view = None;
         self.cabling.focused = None;
+        self.scenarios.shown = None;
+        self.scenarios.error = None;
+        self.scenarios.job = None;
         self.property_error = None;
         self.cancel_work();
         self.tool = Tool::Select;

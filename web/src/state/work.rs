@@ -167,6 +167,10 @@ impl AppState {
                         self.coverage.placing = Some(job);
                         self.coverage.proposal = None;
                     }
+                    JobKind::Compare => {
+                        self.scenarios.job = Some(job);
+                        self.scenarios.error = None;
+                    }
                     JobKind::Import | JobKind::Export | JobKind::View => {}
                 }
                 self.jobs.push(Job {
@@ -184,6 +188,10 @@ impl AppState {
             Action::JobFailed { job, message } => {
                 if job != 0 && job < FIRST_JOB {
                     return self.coverage.failed(job, message).then_some(());
+                }
+                if self.scenarios.failed(job, message.clone()) {
+                    self.finish_job(job);
+                    return Some(());
                 }
                 if let Some(v) = self.sheets.as_mut().filter(|v| v.job == Some(job)) {
                     v.job = None;
@@ -298,6 +306,37 @@ impl AppState {
                     .as_mut()
                     .filter(|v| i < v.sheets.len() && i != v.shown)?;
                 v.shown = i;
+            }
+            Action::ScenariosShown(shown) => {
+                let job = shown.job;
+                if !self.scenarios.shown(shown) {
+                    return None;
+                }
+                self.finish_job(job);
+            }
+            Action::SetScenarioClass { class, choice } => {
+                self.scenarios.set_class(&class, choice);
+            }
+            Action::SetScenarioName(name) => {
+                self.scenarios.name = name.chars().take(128).collect();
+            }
+            Action::SetDutyCycle(text) => {
+                if !self.scenarios.set_duty_percent(&text) {
+                    self.scenarios.error = Some(format!(
+                        "The share of the year powered must be a percentage from 0 to 100, not “{}”.",
+                        text.trim()
+                    ));
+                }
+            }
+            Action::ScenarioFileOpened { name, text } => {
+                self.scenarios.file = Some((name, text));
+                self.scenarios.error = None;
+            }
+            Action::ScenarioFileFailed(why) => {
+                self.scenarios.error = Some(why);
+            }
+            Action::CloseScenarioFile => {
+                self.scenarios.file.take()?;
             }
             Action::CloseSheets => {
                 let v = self.sheets.take()?;

@@ -30,6 +30,7 @@ use crate::panels::coverage::heatmap;
 use crate::panels::coverage::panel::CoveragePanel;
 use crate::panels::import_dialog::dialog::ImportDialogView;
 use crate::panels::properties::panel::PropertyPanel;
+use crate::panels::scenarios::panel::ScenariosPanel;
 use crate::plan::{edit_overlay, snap, status};
 use crate::state::{Action, AppState, Gesture, JobKind, SidePanel, buildings, download_name};
 use crate::worker::protocol::ToWorker;
@@ -115,6 +116,22 @@ pub fn app() -> Html {
             if let Some(job) = sent {
                 dispatcher.dispatch(Action::SheetsWanted { job, campus });
             }
+        })
+    };
+    let on_compare = {
+        let files_worker = files_worker.clone();
+        let state = state.clone();
+        Callback::from(move |()| {
+            // Compared by the files worker: the scenario reader lives there, and the page's
+            // first worker stays small.
+            let job = (JobKind::Compare, "Comparing scenarios…");
+            send_job(
+                &files_worker.get(),
+                &state,
+                &state.dispatcher(),
+                job,
+                |job, doc| ToWorker::Scenarios(state.scenarios.job_for(job, doc)),
+            );
         })
     };
     let on_place = {
@@ -322,7 +339,7 @@ pub fn app() -> Html {
                         notice={state.notice.clone()}
                     />
                 </main>
-                <aside class={classes!("side", (state.panel == SidePanel::Cabling).then_some("side--wide"), (state.panel == SidePanel::Coverage).then_some("side--coverage"))} aria-label="Panels" data-testid="side-panel">
+                <aside class={classes!("side", matches!(state.panel, SidePanel::Cabling | SidePanel::Scenarios).then_some("side--wide"), (state.panel == SidePanel::Coverage).then_some("side--coverage"))} aria-label="Panels" data-testid="side-panel">
                     <SideTabs panel={state.panel} on_action={on_action.clone()} />
                     <div class="side__body">
                         {
@@ -341,9 +358,20 @@ pub fn app() -> Html {
                                 SidePanel::Cabling => html! {
                                     <CablingPanel view={panels.cabling} enabled={doc.is_some()} on_action={on_action.clone()} on_route={on_route} on_sheets={on_sheets.clone()} />
                                 },
+                                SidePanel::Scenarios => html! {
+                                    <ScenariosPanel
+                                        state={Rc::new(state.scenarios.clone())}
+                                        classes={panels.classes.clone()}
+                                        currency={AttrValue::from(state.project().map(|p| p.settings.prices.currency.clone()).unwrap_or_default())}
+                                        stale={state.scenarios.shown.as_ref().is_some_and(|s| Some(s.doc) != state.doc_key())}
+                                        enabled={doc.is_some()}
+                                        on_action={on_action.clone()}
+                                        on_compare={on_compare}
+                                    />
+                                },
                             }
                         }
-                        if !state.legend_hidden && state.panel != SidePanel::Cabling {
+                        if !state.legend_hidden && !matches!(state.panel, SidePanel::Cabling | SidePanel::Scenarios) {
                             <LegendPanel legend={(*plan.legend).clone()} />
                         }
                     </div>

@@ -27,8 +27,8 @@ use tailplan_io::sheet::SheetKind;
 
 use super::protocol::{
     AntennaRead, AreaCoverage, CoverageJob, CoverageResult, CoverageSummary, DocKey, ExportedFile,
-    FromWorker, GridSpec, ImportChoice, Imported, JobId, Proposal, ProposedTransmitter, ShownSheet,
-    ShownSheets, ToWorker,
+    FromWorker, GridSpec, ImportChoice, Imported, JobId, Proposal, ProposedTransmitter,
+    ScenariosJob, ShownScenarios, ShownSheet, ShownSheets, ToWorker,
 };
 use crate::panels::coverage::heatmap::Metric;
 
@@ -104,6 +104,9 @@ pub type ExportFn = fn(JobId, &Project, &str, &Export) -> Out;
 /// How a worker draws sheets to show (the files worker's): job, project, floor, kind, date.
 pub type SheetsFn = fn(JobId, &Project, Option<&str>, SheetKind, SheetDate) -> Out;
 
+/// How a worker compares scenarios (the files worker's): the job, the project, the clock.
+pub type ScenariosFn = fn(&ScenariosJob, &Project, &dyn Fn() -> f64) -> Out;
+
 /// The editor's names of the parameters in messages: the coverage panel's fields.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FieldLabels;
@@ -142,6 +145,8 @@ pub struct Capabilities {
     pub sheets: Option<SheetsFn>,
     /// Reads antenna pattern files.
     pub antenna: Option<AntennaFn>,
+    /// Compares scenarios of the final tail.
+    pub scenarios: Option<ScenariosFn>,
 }
 
 /// The worker's state.
@@ -180,6 +185,7 @@ impl Host {
             export: Some(make_file),
             sheets: Some(draw_sheets),
             antenna: Some(read_antenna),
+            scenarios: Some(compare_scenarios),
         })
     }
 
@@ -538,6 +544,18 @@ impl Host {
                     None => vec![Out::failed(job, "No sheets: this worker draws none.")],
                 }
             }
+            ToWorker::Scenarios(j) => {
+                let Some(project) = self.current(j.doc) else {
+                    return stale(j.job);
+                };
+                match self.capabilities.scenarios {
+                    Some(compare) => vec![compare(&j, project, clock)],
+                    None => vec![Out::failed(
+                        j.job,
+                        "No comparison: this worker compares none.",
+                    )],
+                }
+            }
             // Handled by `receive`.
             ToWorker::Load { .. }
             | ToWorker::Edits { .. }
@@ -843,6 +861,52 @@ fn draw_sheets(
         })),
         Err(e) => Out::failed(job, format!("No sheets: {}.", say(e))),
     }
+}
+
+/// The scenarios of `j` compared on `project`: the scenario file's (else the built-in ones),
+/// then the panel's own.
+fn compare_scenarios(j: &ScenariosJob, project: &Project, clock: &dyn Fn() -> f64) -> Out {
+    use tailplan_app::scenarios::{ScenariosRequest, compare, read_file};
+    use tailplan_core::scenario::ScenarioFile;
+    let t0 = clock();
+    let failed = |e: AppError| Out::failed(j.job, format!("No comparison: {}.", say(e)));
+    let (name, file) = match &j.file {
+        Some((name, text)) => match read_file(name, text) {
+            Ok(f) => (name.as_str(), Some(f)),
+            Err(e) => return failed(e),
+        },
+        None => (PROJECT, None),
+    };
+    let request = ScenariosRequest {
+        file,
+        energy: j.energy,
+    };
+    let mut result = match compare(name, project, &request) {
+        Ok(r) => r,
+        Err(e) => return failed(e),
+    };
+    if let Some(custom) = &j.custom {
+        let own = ScenariosRequest {
+            file: Some(ScenarioFile {
+                scenarios: vec![custom.clone()],
+                phases: Vec::new(),
+            }),
+            energy: j.energy,
+        };
+        match compare(&custom.name, project, &own) {
+            Ok(r) => {
+                result.scenarios.extend(r.scenarios);
+                result.warnings.extend(r.warnings);
+            }
+            Err(e) => return failed(e),
+        }
+    }
+    Out::plain(FromWorker::Scenarios(Box::new(ShownScenarios {
+        job: j.job,
+        doc: j.doc,
+        result,
+        compute_ms: clock() - t0,
+    })))
 }
 
 fn read_antenna(job: JobId, name: &str, bytes: &[u8]) -> Out {

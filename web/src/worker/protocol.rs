@@ -119,6 +119,38 @@ pub enum ToWorker {
         /// The date in the title blocks.
         date: SheetDate,
     },
+    /// Compares scenarios of the final tail.
+    Scenarios(ScenariosJob),
+}
+
+/// A comparison of scenarios: the built-in ones (or a scenario file's), and the one the
+/// scenarios panel defines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScenariosJob {
+    /// The job.
+    pub job: JobId,
+    /// The state it is for.
+    pub doc: DocKey,
+    /// A scenario file opened in the panel: its name and text. Its scenarios (and its
+    /// phases' plan) replace the built-in ones.
+    pub file: Option<(String, String)>,
+    /// The scenario defined in the panel, compared after the others.
+    pub custom: Option<tailplan_core::scenario::Scenario>,
+    /// How energy is counted.
+    pub energy: tailplan_core::scenario::EnergyOptions,
+}
+
+/// A comparison of scenarios, to show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShownScenarios {
+    /// The job.
+    pub job: JobId,
+    /// The state it describes.
+    pub doc: DocKey,
+    /// The comparison (`tailplan scenarios --json`).
+    pub result: tailplan_app::scenarios::ScenariosResult,
+    /// Milliseconds the worker took.
+    pub compute_ms: f64,
 }
 
 /// A coverage job: the maps of one floor, one band or technology, one metric.
@@ -405,6 +437,8 @@ pub enum FromWorker {
     Exported(ExportedFile),
     /// Sheets to show.
     Sheets(ShownSheets),
+    /// Scenarios compared.
+    Scenarios(Box<ShownScenarios>),
     /// An antenna pattern file read, for the page to add to the project.
     AntennaRead(Box<AntennaRead>),
     /// The worker stopped on a bug (a panic); the page starts a new one.

@@ -1,4 +1,5 @@
 use super::*;
+use crate::options::ScenariosOptions;
 
 fn sample(name: &str) -> String {
     let path = format!("{}/../../floorplans/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -503,4 +504,54 @@ fn an_antenna_file_is_added_undoably() {
     assert!(s.project().antennas.is_empty());
     let e = s.add_antenna("x.msi", b"").unwrap_err();
     assert!(e.starts_with("x.msi"), "{e}");
+}
+
+#[test]
+fn scenarios_follow_the_cli() {
+    let s = small();
+    let built_in = s.scenarios(&ScenariosOptions::default()).unwrap();
+    let names: Vec<&str> = built_in.scenarios.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, tailplan_core::scenario::BUILTIN);
+    // As drawn: the route's cables.
+    assert_eq!(
+        built_in.scenarios[0].totals.ports.cat6a
+            + built_in.scenarios[0].totals.ports.spe
+            + built_in.scenarios[0].totals.ports.fiber,
+        s.route().routing.cables.len() as u64
+    );
+    // A file as text and as an object reads the same; phases give a plan.
+    let text = r#"{"scenarios": [{"name": "copper", "rules": [{"match": {"kind": "device"}, "medium": "cat6a"}]}],
+                   "phases": [{"year": 2027, "floors": ["0"], "scenario": "copper"}]}"#;
+    let as_text = s
+        .scenarios(&ScenariosOptions {
+            scenarios: Some(serde_json::Value::String(text.into())),
+            ..Default::default()
+        })
+        .unwrap();
+    let as_object = s
+        .scenarios(&ScenariosOptions {
+            scenarios: Some(serde_json::from_str(text).unwrap()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(as_text, as_object);
+    assert_eq!(as_text.plan.as_ref().unwrap().years[0].year, 2027);
+    // Mistakes are the CLI's messages, the file named `scenarios`.
+    let bad = |options: ScenariosOptions| s.scenarios(&options).unwrap_err();
+    assert_eq!(
+        bad(ScenariosOptions {
+            scenarios: Some(
+                serde_json::json!({"scenarios": [{"name": "x", "rules": [{"match": {"kind": "device"}, "medium": "copper"}]}]})
+            ),
+            ..Default::default()
+        }),
+        "scenarios: scenarios[0].rules[0].medium: unknown variant `copper`, expected one of `cat6a`, `spe`, `fiber`, `wireless`"
+    );
+    assert!(
+        bad(ScenariosOptions {
+            duty_cycle: Some(2.0),
+            ..Default::default()
+        })
+        .contains("the duty cycle: 2 is out of range")
+    );
 }

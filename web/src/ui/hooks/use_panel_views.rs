@@ -20,6 +20,9 @@ pub struct PanelViews {
     pub coverage: Option<Rc<CoverageView>>,
     /// The cabling panel's view, its tables built once per routing.
     pub cabling: Rc<CablingView>,
+    /// The device classes on the plan with their counts (the scenarios panel's rows), again
+    /// only when the project changes.
+    pub classes: Rc<Vec<(String, usize)>>,
 }
 
 /// The side panel's views.
@@ -61,9 +64,19 @@ pub fn use_panel_views(state: &UseReducerHandle<AppState>) -> PanelViews {
         (*tables).clone(),
         state.doc_key(),
     ));
+    let classes = {
+        let state = state.clone();
+        use_memo(state.doc_key(), move |_| {
+            state
+                .project()
+                .map(crate::panels::scenarios::classes_of)
+                .unwrap_or_default()
+        })
+    };
     PanelViews {
         subject,
         coverage,
         cabling,
+        classes: Rc::new((*classes).clone()),
     }
 }

@@ -125,6 +125,7 @@ pub fn incoming(dispatcher: &UseReducerDispatcher<AppState>, what: Incoming) {
         }),
         (FromWorker::Imported(i), _) => dispatcher.dispatch(Action::Imported(Rc::new(i))),
         (FromWorker::Sheets(s), _) => dispatcher.dispatch(Action::SheetsShown(Rc::new(s))),
+        (FromWorker::Scenarios(s), _) => dispatcher.dispatch(Action::ScenariosShown(Rc::new(*s))),
         (FromWorker::AntennaRead(a), _) => dispatcher.dispatch(Action::AntennaRead(Rc::new(*a))),
         (FromWorker::Exported(f), buffer) => {
             let bytes = buffer
