@@ -815,3 +815,46 @@ fn a_campus_sheet_names_its_own_building() {
     }
     assert_ne!(campus.meta.building, "Building A");
 }
+
+// --- The scenario comparison ---------------------------------------------------------------
+
+#[test]
+fn scenario_comparison_of_the_office() {
+    use tailplan_core::scenario::{self, EnergyOptions};
+    use tailplan_io::sheet::ScenarioComparison;
+
+    let project = tailplan_samples::office_building();
+    let energy = EnergyOptions::default();
+    let scenarios = scenario::compare(&project, None, &energy).expect("the built-in scenarios");
+    let comparison = ScenarioComparison {
+        scenarios: &scenarios,
+        currency: &project.settings.prices.currency,
+        plan: None,
+        energy,
+        warnings: &[],
+    };
+    let s = sheet::scenario_sheet(&project.meta, &comparison, &SheetOptions::dated(DATE));
+    check_valid(&s);
+    assert!(s.view.is_none() && s.svg.contains("Not to scale"));
+    assert!(s.svg.contains("width=\"420mm\" height=\"297mm\""));
+    // Every scenario by name, its capex and energy as text, as `tailplan scenarios` has them.
+    let texts = texts(&s);
+    let has = |t: &str| texts.iter().any(|x| x == t);
+    for r in &scenarios {
+        assert!(has(&r.name), "{}", r.name);
+        let grouped = |v: f64| {
+            let digits = format!("{:.0}", v.round());
+            let mut out = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            out
+        };
+        assert!(has(&grouped(r.totals.capex.unwrap())), "{}", r.name);
+        assert!(has(&grouped(r.totals.energy_kwh_per_year)), "{}", r.name);
+    }
+    insta::assert_snapshot!("sheet_office_scenarios", s.svg);
+}

@@ -91,5 +91,7 @@ pub use info::{ProjectInfo, info};
 pub use open::{ImportRequest, Opened};
 pub use placement::{ApPlacementRequest, GatewayPlacementRequest, GatewayPlacements};
 pub use route::{CheckResult, CsvTable, RouteResult, RouteSummary};
-pub use sheets::{SheetRequest, SheetResult, SheetSetRequest, Sheets};
+pub use sheets::{
+    ScenarioSheet, ScenarioSheetRequest, SheetRequest, SheetResult, SheetSetRequest, Sheets,
+};
 pub use tailplan_io::file_name::slug;

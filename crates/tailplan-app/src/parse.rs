@@ -57,7 +57,7 @@ pub fn scale(s: &str) -> Result<Scale, AppError> {
     by_from_str(Param::Scale, s)
 }
 
-/// What a sheet shows: `cabling` or `coverage`.
+/// What a sheet shows: `cabling`, `coverage`, `riser` or `scenarios`.
 pub fn sheet_kind(s: &str) -> Result<SheetKind, AppError> {
     by_from_str(Param::Kind, s)
 }

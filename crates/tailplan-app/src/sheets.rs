@@ -1,6 +1,7 @@
 //! Design sheets as a command: a floor's sheets ([`SheetRequest`]) or the whole set
 //! ([`SheetSetRequest`]) into [`Sheets`], with [`analysis`], the one rule of what a set of
-//! sheet kinds needs computed.
+//! sheet kinds needs computed; the scenario comparison sheet ([`ScenarioSheetRequest`]) from
+//! [`scenarios::compare`].
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -12,11 +13,14 @@ use tailplan_io::sheet::{self, Analysis, NoMap, Paper, Scale, Sheet, SheetKind, 
 use crate::date::SheetDate;
 use crate::error::{AppError, Names, Param};
 use crate::floor::pick_floor;
+use crate::scenarios::{self, ScenariosRequest, ScenariosResult};
 
 /// One floor's sheet of a kind and its continuation sheets: `tailplan sheet`, the npm
 /// package's `sheets()`, the editor's Export of a floor's sheet. For
 /// [`SheetKind::Riser`], drawn per building: the riser sheets of the floor's building, or
-/// with no floor every riser sheet of the project.
+/// with no floor every riser sheet of the project. For [`SheetKind::Scenarios`], the
+/// comparison of the built-in scenarios (the floor and scale are not used); a scenario file
+/// of one's own is drawn by [`scenario_sheet`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct SheetRequest {
     /// The floor's id (needed when the project has several floors, except for the riser
@@ -49,7 +53,10 @@ impl SheetRequest {
 }
 
 /// The sheet set: an index sheet, then every floor's sheets of each kind: `tailplan sheet
-/// --all`, the npm package's `sheetSet()`, the editor's Export of all sheets.
+/// --all`, the npm package's `sheetSet()`, the editor's Export of all sheets. The scenario
+/// comparison is not part of a set (it routes the project once per scenario, and its
+/// scenario file is not the set's business): [`sheet_set`] refuses
+/// [`SheetKind::Scenarios`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct SheetSetRequest {
     /// The kinds drawn, in order (the riser sheets per building, after the floors').
@@ -75,6 +82,44 @@ impl SheetSetRequest {
             max_grid_cells: DEFAULT_MAX_CELLS,
         }
     }
+}
+
+/// The scenario comparison sheet: `tailplan sheet --kind scenarios [--scenarios FILE]`. A
+/// request of its own rather than members of [`SheetRequest`], which front ends build
+/// member by member.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioSheetRequest {
+    /// Paper, landscape; `None` for A3.
+    pub paper: Option<Paper>,
+    /// The date in the title block.
+    pub date: SheetDate,
+    /// The scenarios compared (a file's, read by [`scenarios::read_file`], or the built-in
+    /// ones) and how energy is counted.
+    pub scenarios: ScenariosRequest,
+    /// The scenario file's name in messages; `None` (no file) names the project.
+    pub file: Option<String>,
+}
+
+impl ScenarioSheetRequest {
+    /// The built-in scenarios on A3, dated `date`, energy counted by default.
+    pub fn new(date: SheetDate) -> Self {
+        Self {
+            paper: None,
+            date,
+            scenarios: ScenariosRequest::default(),
+            file: None,
+        }
+    }
+}
+
+/// The scenario comparison sheet and the comparison it shows (whose `warnings`, rules of the
+/// file that match nothing, the sheet's notes list too).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioSheet {
+    /// The sheet (`scenarios`, `TP-SCN`).
+    pub sheet: SheetResult,
+    /// The comparison, as `tailplan scenarios --json` has it.
+    pub comparison: ScenariosResult,
 }
 
 /// One design sheet.
@@ -178,6 +223,20 @@ pub fn floor_sheets(
     if request.kind == SheetKind::Riser {
         return riser_sheets(name, project, request);
     }
+    if request.kind == SheetKind::Scenarios {
+        let drawn = scenario_sheet(
+            name,
+            project,
+            &ScenarioSheetRequest {
+                paper: request.paper,
+                ..ScenarioSheetRequest::new(request.date)
+            },
+        )?;
+        return Ok(Sheets {
+            sheets: vec![drawn.sheet],
+            no_map: Vec::new(),
+        });
+    }
     let floor = pick_floor(name, project, request.floor.as_deref())?;
     let analysis = analysis(
         project,
@@ -222,13 +281,59 @@ fn riser_sheets(name: &str, project: &Project, request: &SheetRequest) -> Result
     Ok(drawn_sheets(&analysis, sheets))
 }
 
+/// The scenario comparison sheet: the scenarios of `request` compared on `project` by
+/// [`scenarios::compare`] (each applied and routed), drawn on one sheet. `name` is the
+/// project's name in messages; a scenario file that does not fit the project is refused
+/// naming the file (`request.file`) and what is wrong.
+pub fn scenario_sheet(
+    name: &str,
+    project: &Project,
+    request: &ScenarioSheetRequest,
+) -> Result<ScenarioSheet, AppError> {
+    let file = request.file.as_deref().unwrap_or(name);
+    let comparison = scenarios::compare(file, project, &request.scenarios)?;
+    let warnings: Vec<String> = comparison
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let drawn = sheet::scenario_sheet(
+        &project.meta,
+        &sheet::ScenarioComparison {
+            scenarios: &comparison.scenarios,
+            currency: &comparison.currency,
+            plan: comparison.plan.as_ref(),
+            energy: request.scenarios.energy,
+            warnings: &warnings,
+        },
+        &SheetOptions {
+            paper: request.paper,
+            scale: None,
+            date: request.date.to_string(),
+        },
+    );
+    Ok(ScenarioSheet {
+        sheet: drawn.into(),
+        comparison,
+    })
+}
+
 /// The sheet set: the index sheet first, then every floor's sheets, then the riser sheets
 /// (when asked for and the project has a backbone, a BD or CD, or several buildings).
+/// [`SheetKind::Scenarios`] is refused: the comparison is drawn by itself
+/// ([`scenario_sheet`]).
 pub fn sheet_set(
     name: &str,
     project: &Project,
     request: &SheetSetRequest,
 ) -> Result<Sheets, AppError> {
+    if request.kinds.contains(&SheetKind::Scenarios) {
+        return Err(AppError::invalid(
+            Param::Kinds,
+            SheetKind::Scenarios,
+            "the scenario comparison is not part of a set: draw it by itself",
+        ));
+    }
     let analysis = analysis(project, &request.kinds, None, request.max_grid_cells);
     let options = SheetOptions {
         paper: request.paper,
@@ -249,6 +354,7 @@ pub fn sheet_set(
 mod tests {
     use super::*;
     use crate::error::FieldNames;
+    use tailplan_core::scenario;
 
     fn date() -> SheetDate {
         SheetDate::parse("2025-01-31").unwrap()
@@ -297,6 +403,87 @@ mod tests {
         )
         .unwrap();
         assert!(!small.sheets.iter().any(|s| s.name.starts_with("riser")));
+    }
+
+    #[test]
+    fn the_scenario_sheet_by_itself_with_a_file_and_its_plan() {
+        let project = tailplan_samples::campus::campus();
+        // The built-in scenarios, as a kind of floor sheet.
+        let request = SheetRequest {
+            kind: SheetKind::Scenarios,
+            ..SheetRequest::new(date())
+        };
+        let drawn = floor_sheets("campus", &project, &request).unwrap();
+        assert_eq!(drawn.sheets.len(), 1);
+        let s = &drawn.sheets[0];
+        assert_eq!(
+            (s.name.as_str(), s.number.as_str()),
+            ("scenarios", "TP-SCN")
+        );
+        for name in scenario::BUILTIN {
+            assert!(s.svg.contains(name), "{name}");
+        }
+        assert!(!s.svg.contains("Development plan"));
+        // A file with phases: its scenarios, the plan, a rule that matches nothing noted.
+        let file = scenarios::read_file(
+            "mine.json",
+            r#"{"scenarios": [{"name": "cameras <&>", "rules": [{"match": {"kind": "device", "class": "camera"}, "medium": "spe"}]}],
+                "phases": [{"name": "A first", "year": 2027, "buildings": ["A"], "scenario": "spe-sensors"},
+                           {"year": 2028, "buildings": ["B"], "scenario": "all-copper"}]}"#,
+        )
+        .unwrap();
+        let request = ScenarioSheetRequest {
+            paper: Some(Paper::A2),
+            scenarios: ScenariosRequest {
+                file: Some(file),
+                ..ScenariosRequest::default()
+            },
+            file: Some("mine.json".into()),
+            ..ScenarioSheetRequest::new(date())
+        };
+        let drawn = scenario_sheet("campus", &project, &request).unwrap();
+        let svg = &drawn.sheet.svg;
+        assert!(svg.contains("cameras &lt;&amp;&gt;") && svg.contains("width=\"594mm\""));
+        assert!(svg.contains("Development plan") && svg.contains(">A first<"));
+        assert!(svg.contains("matches nothing"));
+        assert_eq!(drawn.comparison.plan.as_ref().unwrap().years.len(), 2);
+        // A phase naming a building the project lacks: refused, naming the file.
+        let bad = scenarios::read_file(
+            "bad.json",
+            r#"{"scenarios": [{"name": "x"}], "phases": [{"year": 2027, "buildings": ["Z"], "scenario": "x"}]}"#,
+        )
+        .unwrap();
+        let e = scenario_sheet(
+            "campus",
+            &project,
+            &ScenarioSheetRequest {
+                scenarios: ScenariosRequest {
+                    file: Some(bad),
+                    ..ScenariosRequest::default()
+                },
+                file: Some("bad.json".into()),
+                ..ScenarioSheetRequest::new(date())
+            },
+        )
+        .unwrap_err();
+        assert!(e.to_string().starts_with("bad.json: "), "{e}");
+        // Not in a set; an empty project still has its sheet.
+        let e = sheet_set(
+            "campus",
+            &project,
+            &SheetSetRequest {
+                kinds: vec![SheetKind::Cabling, SheetKind::Scenarios],
+                ..SheetSetRequest::new(date())
+            },
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "kinds scenarios: the scenario comparison is not part of a set: draw it by itself"
+        );
+        let empty =
+            scenario_sheet("empty", &Project::new(), &ScenarioSheetRequest::new(date())).unwrap();
+        assert!(empty.sheet.svg.contains("as-drawn"));
     }
 
     #[test]

@@ -146,3 +146,114 @@ fn export_writes_dxf_per_floor_and_the_schedule() {
     ]));
     assert!(one.is_file());
 }
+
+#[test]
+fn the_scenario_comparison_sheet_with_its_plan_and_a_bad_file_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = |f: &str| dir.path().join(f);
+    // The built-in scenarios.
+    let text = ok(&tailplan(&[
+        "sheet",
+        s(&sample("campus")),
+        "--kind",
+        "scenarios",
+        "--date",
+        "2025-02-03",
+        "-o",
+        s(&out("built-in.svg")),
+    ]));
+    assert!(text.contains("built-in.svg (Scenario comparison"), "{text}");
+    let svg = std::fs::read_to_string(out("built-in.svg")).unwrap();
+    for name in ["as-drawn", "all-copper", "spe-sensors", "wireless-first"] {
+        assert!(svg.contains(&format!(">{name}<")), "{name}");
+    }
+    assert!(svg.contains(">TP-SCN<") && svg.contains(">2025-02-03<"));
+    assert!(svg.contains("width=\"420mm\"") && !svg.contains("Development plan"));
+
+    // A file with phases: its scenarios, the plan's table and chart, its warning printed.
+    std::fs::write(
+        out("phases.json"),
+        r#"{"scenarios": [{"name": "<script>&\"", "rules": [{"match": {"kind": "device", "class": "camera"}, "medium": "spe"}]}],
+            "phases": [{"name": "A first", "year": 2027, "buildings": ["A"], "scenario": "spe-sensors"},
+                       {"name": "B then", "year": 2028, "buildings": ["B"], "scenario": "wireless-first", "after": ["A first"]}]}"#,
+    )
+    .unwrap();
+    let o = tailplan(&[
+        "sheet",
+        s(&sample("campus")),
+        "--kind",
+        "scenarios",
+        "--scenarios",
+        s(&out("phases.json")),
+        "--paper",
+        "A2",
+        "-o",
+        s(&out("plan.svg")),
+    ]);
+    ok(&o);
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("matches nothing: no device of class \"camera\""),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let svg = std::fs::read_to_string(out("plan.svg")).unwrap();
+    assert!(svg.contains("width=\"594mm\""), "A2 as asked");
+    assert!(svg.contains("&lt;script&gt;&amp;&quot;") && !svg.contains("<script"));
+    assert!(svg.contains(">Development plan<") && svg.contains("id=\"chart-plan\""));
+    assert!(svg.contains(">A first<") && svg.contains(">2028<"));
+
+    // A bad file: exit 2, the file and the member named, nothing written.
+    std::fs::write(
+        out("bad.json"),
+        r#"{"scenarios": [{"name": "x", "rules": [{"match": {"kind": "outlet"}, "medium": "wireless"}]}]}"#,
+    )
+    .unwrap();
+    let o = tailplan(&[
+        "sheet",
+        s(&sample("campus")),
+        "--kind",
+        "scenarios",
+        "--scenarios",
+        s(&out("bad.json")),
+        "-o",
+        s(&out("bad.svg")),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("bad.json: ")
+            && err.contains("scenarios[0].rules[0].medium: wireless is for devices"),
+        "{err}"
+    );
+    assert!(!out("bad.svg").exists());
+    // --scenarios with another kind, and the comparison in a set: refused.
+    let o = tailplan(&[
+        "sheet",
+        s(&sample("campus")),
+        "--scenarios",
+        s(&out("phases.json")),
+        "--floor",
+        "A0",
+        "-o",
+        s(&out("x.svg")),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--scenarios is for --kind scenarios"));
+    let o = tailplan(&[
+        "sheet",
+        s(&sample("campus")),
+        "--all",
+        "--kind",
+        "scenarios",
+        "-o",
+        s(&out("set")),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("--kind scenarios: the scenario comparison is not part of a set"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

@@ -3,11 +3,11 @@
 //! ports, metres, unserved endpoints, switches, PoE, gateways, capital cost and energy.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use tailplan_app::json::round_numbers;
 use tailplan_app::scenarios::{self, ScenariosRequest, ScenariosResult};
-use tailplan_core::scenario::{EnergyOptions, MAX_SCENARIO_FILE_BYTES};
+use tailplan_core::scenario::{EnergyOptions, MAX_SCENARIO_FILE_BYTES, ScenarioFile};
 use tailplan_io::geojson::CrsChoice;
 
 use crate::Failure;
@@ -41,21 +41,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let name = args.project.display().to_string();
     let loaded = files::load(&args.project, CrsChoice::Auto)?;
     files::print_diagnostics(&loaded.diagnostics, false);
-    let file = match &args.scenarios {
-        Some(path) => {
-            let shown = path.display().to_string();
-            // One byte past the limit is enough for the reader to refuse it.
-            let bytes = files::read_head(path, MAX_SCENARIO_FILE_BYTES + 1)?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                Failure::input(format!(
-                    "{shown}: not UTF-8 text (byte {})",
-                    e.utf8_error().valid_up_to()
-                ))
-            })?;
-            Some(scenarios::read_file(&shown, &text)?)
-        }
-        None => None,
-    };
+    let file = args.scenarios.as_deref().map(read_file).transpose()?;
     let request = ScenariosRequest {
         file,
         energy: EnergyOptions {
@@ -82,6 +68,21 @@ pub fn run(args: Args) -> Result<(), Failure> {
         eprintln!("wrote {}", path.display());
     }
     Ok(())
+}
+
+/// Reads the scenario file at `path`: held to its size limit, UTF-8, refused naming the
+/// file and the member (`tailplan scenarios` and `tailplan sheet --kind scenarios`).
+pub fn read_file(path: &Path) -> Result<ScenarioFile, Failure> {
+    let shown = path.display().to_string();
+    // One byte past the limit is enough for the reader to refuse it.
+    let bytes = files::read_head(path, MAX_SCENARIO_FILE_BYTES + 1)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Failure::input(format!(
+            "{shown}: not UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    Ok(scenarios::read_file(&shown, &text)?)
 }
 
 /// The comparison as a table.

@@ -1,10 +1,14 @@
-//! `tailplan sheet PROJECT.json [--floor ID | --all] [--kind cabling|coverage|riser] [--paper A3]
-//! [--scale 1:100] [--date YYYY-MM-DD] [--max-grid-cells N] -o OUT.svg` (a folder with `--all`; with several
-//! projects, `--all` draws each one's set in parallel into `OUT/PROJECT/`)
+//! `tailplan sheet PROJECT.json [--floor ID | --all] [--kind cabling|coverage|riser|scenarios]
+//! [--scenarios FILE] [--paper A3] [--scale 1:100] [--date YYYY-MM-DD] [--max-grid-cells N]
+//! -o OUT.svg` (a folder with `--all`; with several projects, `--all` draws each one's set in
+//! parallel into `OUT/PROJECT/`)
 
 use std::path::{Path, PathBuf};
 
-use tailplan_app::{SheetDate, SheetRequest, SheetResult, SheetSetRequest, Sheets, sheets};
+use tailplan_app::scenarios::ScenariosRequest;
+use tailplan_app::{
+    ScenarioSheetRequest, SheetDate, SheetRequest, SheetResult, SheetSetRequest, Sheets, sheets,
+};
 use tailplan_io::geojson::CrsChoice;
 use tailplan_io::sheet::{Paper, Scale, SheetKind};
 
@@ -14,8 +18,8 @@ use crate::cmd::{GridLimit, today};
 use crate::files;
 use crate::flags::Flags;
 
-/// Draw design sheets (SVG): a floor's cabling or coverage sheet, the riser sheets, or the
-/// whole set.
+/// Draw design sheets (SVG): a floor's cabling or coverage sheet, the riser sheets, the
+/// scenario comparison, or the whole set.
 #[derive(clap::Args)]
 pub struct Args {
     /// The project file (or any file `tailplan import` reads); several with --all, drawn in
@@ -31,11 +35,16 @@ pub struct Args {
     /// when the project has a backbone or several buildings).
     #[arg(long)]
     all: bool,
-    /// What the sheet shows: cabling (default for one floor), coverage, or riser (the riser
+    /// What the sheet shows: cabling (default for one floor), coverage, riser (the riser
     /// diagrams of the campus and each building, then every distributor's rack and port
-    /// map: OUT.svg, OUT-2.svg...); --all draws every kind unless given.
-    #[arg(long, value_name = "cabling|coverage|riser")]
+    /// map: OUT.svg, OUT-2.svg...) or scenarios (the scenarios of the final tail compared on
+    /// one sheet, not in a set); --all draws cabling, coverage and riser unless given.
+    #[arg(long, value_name = "cabling|coverage|riser|scenarios")]
     kind: Option<SheetKind>,
+    /// With --kind scenarios: the scenario file (JSON; see docs/scenarios.md); without it the
+    /// built-in scenarios.
+    #[arg(long, value_name = "FILE")]
+    scenarios: Option<PathBuf>,
     /// Paper size, landscape: A4, A3, A2, A1 or A0 (default: A3 if the floor fits it at
     /// 1:100, else A1).
     #[arg(long, value_name = "A3")]
@@ -127,6 +136,11 @@ fn date(args: &Args) -> Result<SheetDate, Failure> {
 
 /// One project's sheets into `output`.
 fn draw(path: &Path, args: &Args, output: &Path, r: &mut Report) -> Result<(), Failure> {
+    if args.scenarios.is_some() && args.kind != Some(SheetKind::Scenarios) {
+        return Err(Failure::input(
+            "--scenarios is for --kind scenarios (the scenario comparison sheet)",
+        ));
+    }
     let date = date(args)?;
     let loaded = files::load(path, args.crs)?;
     r.err += &files::diagnostics_text(&loaded.diagnostics, false);
@@ -161,6 +175,26 @@ fn draw(path: &Path, args: &Args, output: &Path, r: &mut Report) -> Result<(), F
             output.display()
         ));
         return Ok(());
+    }
+    if args.kind == Some(SheetKind::Scenarios) {
+        // Read before the comparison, so that a bad file is refused before any routing.
+        let file = args
+            .scenarios
+            .as_deref()
+            .map(super::scenarios::read_file)
+            .transpose()?;
+        let request = ScenarioSheetRequest {
+            paper: args.paper,
+            scenarios: ScenariosRequest {
+                file,
+                ..ScenariosRequest::default()
+            },
+            file: args.scenarios.as_ref().map(|p| p.display().to_string()),
+            ..ScenarioSheetRequest::new(date)
+        };
+        let drawn = sheets::scenario_sheet(&name, project, &request)?;
+        r.err += &files::diagnostics_text(&drawn.comparison.warnings, false);
+        return write_all(&[drawn.sheet], &[output.to_path_buf()], r);
     }
     let request = SheetRequest {
         floor: args.floor.clone(),

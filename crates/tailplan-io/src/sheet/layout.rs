@@ -100,7 +100,7 @@ pub fn frame(paper: Paper) -> Rect {
 }
 
 /// The frame's inside less [`INSET`]: where the plan and the panels go.
-fn inner(paper: Paper) -> Rect {
+pub(crate) fn inner(paper: Paper) -> Rect {
     let f = frame(paper);
     Rect::new(
         f.x + INSET,

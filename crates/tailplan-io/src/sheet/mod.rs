@@ -15,7 +15,9 @@
 //! diagram (a schematic elevation, not to scale: floors, distributors, risers and backbone
 //! cables; the backbone schedule) and each distributor's rack and port map. A **sheet set**
 //! adds an index sheet (general notes, drawing register, floors, the project's bill of
-//! materials).
+//! materials). The **scenario comparison** ([`scenario_sheet`]) is one sheet of tables and
+//! charts comparing scenarios of the final tail, drawn from their comparison (computed by
+//! `tailplan_core::scenario`), not from an [`Analysis`]; it is not part of a set.
 //!
 //! What is where:
 //! - [`paper`]: paper sizes and scales; `layout`: the frame, the plan's place at its true
@@ -26,6 +28,7 @@
 //! - `plan` (the layers), `symbols` (`<defs>` + `<use>`), `labels` (placement without
 //!   overlaps), `findings` (markers), `heatmap` and `contour` (marching squares);
 //! - `riser` (the riser diagram, the backbone schedule), `racks` (the rack and port maps);
+//! - `scenarios` (the scenario comparison: its tables and bar charts);
 //! - `page` (one document), `set` (numbering, the index), `key_plan` (the index's small
 //!   plans), `xml` (escaping, numbers, ids),
 //!   `text` (sizes and widths), `style` (colours and line weights), [`analysis`].
@@ -74,6 +77,7 @@ mod racks;
 mod reports;
 mod riser;
 mod scale_bar;
+mod scenarios;
 mod set;
 mod style;
 mod symbols;
@@ -88,6 +92,7 @@ use std::str::FromStr;
 pub use analysis::{Analysis, FloorCoverage, NoMap};
 pub use paper::{Paper, Scale};
 pub use plan::View as PlanView;
+pub use scenarios::ScenarioComparison;
 pub use text::MIN_FONT_MM;
 
 /// What a floor's sheet shows.
@@ -105,27 +110,32 @@ pub enum SheetKind {
     /// One kind, so that a set numbers the diagrams and the racks they show together, after
     /// the floors' sheets.
     Riser,
+    /// Drawn once for the project, not per floor, and never in a set (it routes the project
+    /// once per scenario): the scenario comparison ([`scenario_sheet`]): every scenario's
+    /// totals, per building, the development plan, bar charts of capex, ports and energy.
+    Scenarios,
 }
 
 impl SheetKind {
-    /// Every kind, in the order a set draws them: each floor's cabling and coverage sheets,
-    /// then the riser sheets (which a set leaves out for a project of floor distributors in
-    /// one building: see [`sheet_set`]).
+    /// Every kind a set draws, in its order: each floor's cabling and coverage sheets, then
+    /// the riser sheets (which a set leaves out for a project of floor distributors in one
+    /// building: see [`sheet_set`]). Not [`SheetKind::Scenarios`], which is drawn by itself.
     pub const ALL: [SheetKind; 3] = [SheetKind::Cabling, SheetKind::Coverage, SheetKind::Riser];
 
-    /// `cabling`, `coverage` or `riser`.
+    /// `cabling`, `coverage`, `riser` or `scenarios`.
     pub fn as_str(self) -> &'static str {
         match self {
             SheetKind::Cabling => "cabling",
             SheetKind::Coverage => "coverage",
             SheetKind::Riser => "riser",
+            SheetKind::Scenarios => "scenarios",
         }
     }
 
     /// True for the kinds drawn once per floor (cabling, coverage); false for the riser
-    /// sheets, drawn per building.
+    /// sheets, drawn per building, and the scenario comparison, drawn for the project.
     pub fn is_per_floor(self) -> bool {
-        !matches!(self, SheetKind::Riser)
+        !matches!(self, SheetKind::Riser | SheetKind::Scenarios)
     }
 }
 
@@ -142,8 +152,9 @@ impl FromStr for SheetKind {
             "cabling" => Ok(SheetKind::Cabling),
             "coverage" => Ok(SheetKind::Coverage),
             "riser" => Ok(SheetKind::Riser),
+            "scenarios" => Ok(SheetKind::Scenarios),
             _ => Err(format!(
-                "unknown sheet kind \"{s}\": expected cabling, coverage or riser"
+                "unknown sheet kind \"{s}\": expected cabling, coverage, riser or scenarios"
             )),
         }
     }
@@ -232,7 +243,9 @@ pub enum SheetError {
 /// The sheet of one floor of `kind`, followed by its continuation sheets when its tables do
 /// not fit, numbered 1 to m among themselves. For [`SheetKind::Riser`], drawn per building:
 /// the riser diagram of the floor's building and the rack maps of its distributors (see
-/// [`riser_sheets`] for the campus's).
+/// [`riser_sheets`] for the campus's). For [`SheetKind::Scenarios`], the comparison of the
+/// built-in scenarios for the whole project (the floor only has to exist; see
+/// [`scenario_sheet`] for a comparison of one's own).
 pub fn floor_sheets(
     project: &tailplan_core::Project,
     analysis: &Analysis,
@@ -241,6 +254,20 @@ pub fn floor_sheets(
     options: &SheetOptions,
 ) -> Result<Vec<Sheet>, SheetError> {
     let index = set::floor_index(project, floor)?;
+    if kind == SheetKind::Scenarios {
+        let energy = tailplan_core::scenario::EnergyOptions::default();
+        // The built-in scenarios have no prices of their own: nothing to refuse.
+        let scenarios =
+            tailplan_core::scenario::compare(project, None, &energy).unwrap_or_default();
+        let comparison = ScenarioComparison {
+            scenarios: &scenarios,
+            currency: &project.settings.prices.currency,
+            plan: None,
+            energy,
+            warnings: &[],
+        };
+        return Ok(vec![scenario_sheet(&project.meta, &comparison, options)]);
+    }
     if kind == SheetKind::Riser {
         let all = riser::buildings(project);
         let Some(b) = all.iter().find(|b| b.id == project.floors[index].building) else {
@@ -295,4 +322,40 @@ pub fn riser_sheets(
         .unwrap_or_else(|| set::riser_paper(project, analysis, scope, Paper::A3));
     let drafts = set::riser_drafts(project, analysis, scope, paper);
     Ok(set::finish(project, drafts, options))
+}
+
+/// The scenario comparison sheet: one landscape sheet (`options.paper`, A3 when `None`) of
+/// the scenarios' totals side by side (the lowest of each row marked, unserved endpoints and
+/// errors in red), the same per building, bar charts of capex, ports by medium and energy,
+/// and with a plan its table and its capex per year with the cumulative line. Not to scale:
+/// `options.scale` is not used. What does not fit the paper is cut and says so (`+3 more
+/// buildings`). `meta` fills the title block (sheet `TP-SCN`, 1 of 1, file `scenarios`).
+///
+/// # Examples
+///
+/// ```
+/// use tailplan_core::Project;
+/// use tailplan_core::scenario::{self, EnergyOptions};
+/// use tailplan_io::sheet::{self, ScenarioComparison, SheetOptions};
+///
+/// let project = Project::new();
+/// let energy = EnergyOptions::default();
+/// let scenarios = scenario::compare(&project, None, &energy).unwrap();
+/// let comparison = ScenarioComparison {
+///     scenarios: &scenarios,
+///     currency: "EUR",
+///     plan: None,
+///     energy,
+///     warnings: &[],
+/// };
+/// let s = sheet::scenario_sheet(&project.meta, &comparison, &SheetOptions::dated("2025-01-31"));
+/// assert_eq!(s.name, "scenarios");
+/// assert!(s.svg.contains("Scenario comparison") && s.svg.contains("all-copper"));
+/// ```
+pub fn scenario_sheet(
+    meta: &tailplan_core::ProjectMeta,
+    comparison: &ScenarioComparison<'_>,
+    options: &SheetOptions,
+) -> Sheet {
+    scenarios::scenario_sheet(meta, comparison, options)
 }

@@ -100,7 +100,9 @@ pub(crate) fn floor_drafts(
     // its cabling sheet.
     debug_assert!(kind.is_per_floor());
     let (title, code) = match kind {
-        SheetKind::Cabling | SheetKind::Riser => (format!("{}: cabling", floor.name), "CAB"),
+        SheetKind::Cabling | SheetKind::Riser | SheetKind::Scenarios => {
+            (format!("{}: cabling", floor.name), "CAB")
+        }
         SheetKind::Coverage => {
             let what = match analysis.coverage.get(&floor.id) {
                 Some(Ok(c)) => service_name(c.service),
@@ -110,7 +112,7 @@ pub(crate) fn floor_drafts(
         }
     };
     match kind {
-        SheetKind::Cabling | SheetKind::Riser => {
+        SheetKind::Cabling | SheetKind::Riser | SheetKind::Scenarios => {
             let ff = floor_findings(project, routing, index);
             plan::draw(
                 &mut page,
