@@ -524,6 +524,13 @@ fn lines(scenarios: &[ScenarioResult], currency: &str) -> Vec<Line> {
     );
     push(
         &mut out,
+        "of them proposed".into(),
+        t(&|s| s.totals.gateways_proposed as f64, 0),
+        true,
+        false,
+    );
+    push(
+        &mut out,
         "Access points".into(),
         t(&|s| s.totals.aps as f64, 0),
         true,
