@@ -337,32 +337,34 @@ test('scenarios equal `tailplan scenarios --json`: the built-in ones, and a file
   const scenarios = {
     scenarios: [
       { name: 'spe-sensors', rules: [{ match: { kind: 'device', class: 'sensor' }, medium: 'spe' }] },
-      { name: 'lora', rules: [{ match: { kind: 'device' }, medium: 'wireless', tech: 'lorawan' }], prices: { gateway: 600 } },
+      { name: 'thread', rules: [{ match: { kind: 'device' }, medium: 'wireless', tech: 'thread' }], prices: { gateway: 600 } },
     ],
     phases: [
-      { name: 'first', year: 2027, floors: ['0', '1'], scenario: 'spe-sensors' },
-      { name: 'rest', year: 2028, floors: ['2', '3'], scenario: 'lora', after: ['first'] },
+      { name: 'first', year: 2027, floors: ['0'], scenario: 'spe-sensors' },
+      { name: 'then', year: 2028, floors: ['0'], scenario: 'thread', after: ['first'] },
     ],
   };
   writeFileSync(file, JSON.stringify(scenarios));
-  const project = open('office.tailplan.json');
+  const project = open('small.tailplan.json');
   for (const [options, flags] of [
     [undefined, []],
     [{ scenarios, dutyCycle: 0.5 }, ['--scenarios', file, '--duty-cycle', '0.5']],
     [{ scenarios: JSON.stringify(scenarios), gatewayW: 8 }, ['--scenarios', file, '--gateway-w', '8']],
   ]) {
-    const r = cli(['scenarios', 'office.tailplan.json', '--json', ...flags]);
+    const r = cli(['scenarios', 'small.tailplan.json', '--json', ...flags]);
     assert.equal(r.code, 0, r.stderr);
     const compared = project.scenarios(options);
     assertClose(roundNumbers(compared), JSON.parse(r.stdout));
   }
-  const lora = project.scenarios({ scenarios }).scenarios[1].totals;
-  assert.ok(lora.gateways_proposed > 0, 'gateways are proposed for the LoRaWAN devices');
-  assert.deepEqual(project.scenarios({ scenarios }).plan.years.map((y) => y.year), [2027, 2028]);
+  const compared = project.scenarios({ scenarios });
+  // No Thread gateway on the floor: the scenario proposes them, and serves every device.
+  const thread = compared.scenarios[1].totals;
+  assert.ok(thread.gateways_proposed > 0, 'gateways are proposed for the Thread devices');
+  assert.deepEqual(compared.plan.years.map((y) => y.year), [2027, 2028]);
   // A bad file: the CLI's message, the file named `scenarios`.
   const bad = { scenarios: [{ name: 'x', rules: [{ match: { kind: 'device' }, medium: 'copper' }] }] };
   writeFileSync(file, JSON.stringify(bad));
-  const message = cliError(['scenarios', 'office.tailplan.json', '--scenarios', file]);
+  const message = cliError(['scenarios', 'small.tailplan.json', '--scenarios', file]);
   assert.equal(thrown(() => project.scenarios({ scenarios: bad })), message.replace(file, 'scenarios'));
   project.free();
 });

@@ -53,6 +53,16 @@ pub fn compare(
     project: &Project,
     request: &ScenariosRequest,
 ) -> Result<ScenariosResult, AppError> {
+    compare_with_media(file, project, request).map(|(r, _)| r)
+}
+
+/// [`compare`], with what each scenario changes of the plan, in the comparison's order (to
+/// draw a scenario on the plan).
+pub fn compare_with_media(
+    file: &str,
+    project: &Project,
+    request: &ScenariosRequest,
+) -> Result<(ScenariosResult, Vec<scenario::ScenarioMedia>), AppError> {
     let energy = &request.energy;
     for (what, v, ok) in [
         (
@@ -92,18 +102,21 @@ pub fn compare(
         }
         warnings = found;
     }
-    let scenarios = scenario::compare(
-        project,
-        request.file.as_ref().map(|f| f.scenarios.as_slice()),
-        energy,
-    )
-    .map_err(|why| AppError::Scenarios {
-        file: file.to_owned(),
-        error: ScenarioFileError::Field {
-            path: "prices".into(),
-            message: why,
-        },
-    })?;
+    let (scenarios, media): (Vec<ScenarioResult>, Vec<scenario::ScenarioMedia>) =
+        scenario::compare_with_media(
+            project,
+            request.file.as_ref().map(|f| f.scenarios.as_slice()),
+            energy,
+        )
+        .map_err(|why| AppError::Scenarios {
+            file: file.to_owned(),
+            error: ScenarioFileError::Field {
+                path: "prices".into(),
+                message: why,
+            },
+        })?
+        .into_iter()
+        .unzip();
     let plan = match &request.file {
         Some(f) if !f.phases.is_empty() => Some(scenario::plan(project, f, energy).map_err(
             |why| AppError::Scenarios {
@@ -116,12 +129,15 @@ pub fn compare(
         )?),
         _ => None,
     };
-    Ok(ScenariosResult {
-        currency: project.settings.prices.currency.clone(),
-        scenarios,
-        plan,
-        warnings,
-    })
+    Ok((
+        ScenariosResult {
+            currency: project.settings.prices.currency.clone(),
+            scenarios,
+            plan,
+            warnings,
+        },
+        media,
+    ))
 }
 
 /// The comparison as CSV, one row per scenario ([`tailplan_io::csv::scenarios`]).

@@ -621,6 +621,8 @@ pub enum Action {
     ScenarioFileFailed(String),
     /// Closes the scenario file: the built-in scenarios again.
     CloseScenarioFile,
+    /// Draws the comparison's scenario number `.0` on the plan (`None`: the project as it is).
+    ShowScenarioOnPlan(Option<usize>),
 }
 
 /// Everything the editor shows.

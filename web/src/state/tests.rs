@@ -812,3 +812,68 @@ fn showing_again(s: &AppState) -> AppState {
         },
     )
 }
+
+#[test]
+fn a_comparison_of_scenarios_waits_for_its_job_and_a_scenario_goes_on_the_plan() {
+    use crate::worker::protocol::ShownScenarios;
+    let s = loaded();
+    let job = crate::worker::protocol::FIRST_JOB + 40;
+    let s = step(
+        &s,
+        Action::JobStarted {
+            job,
+            kind: JobKind::Compare,
+            label: "Comparing scenarios…".into(),
+        },
+    );
+    assert_eq!(s.scenarios.job, Some(job));
+    let shown = |job| {
+        Action::ScenariosShown(Rc::new(ShownScenarios {
+            job,
+            doc: s.doc_key().unwrap(),
+            result: tailplan_app::scenarios::ScenariosResult {
+                currency: "EUR".into(),
+                scenarios: Vec::new(),
+                plan: None,
+                warnings: Vec::new(),
+            },
+            media: Vec::new(),
+            compute_ms: 1.0,
+        }))
+    };
+    assert!(s.apply(shown(job + 1)).is_none(), "another job's");
+    let done = step(&s, shown(job));
+    assert!(done.scenarios.shown.is_some() && done.jobs.is_empty());
+    // No scenario 0 to draw in an empty comparison.
+    assert!(done.apply(Action::ShowScenarioOnPlan(Some(0))).is_none());
+    // A failure is said in the panel, not in the banner.
+    let failed = step(
+        &s,
+        Action::JobFailed {
+            job,
+            message: "No comparison: bad.json: scenarios: expected an array.".into(),
+        },
+    );
+    assert_eq!(
+        failed.scenarios.error.as_deref(),
+        Some("No comparison: bad.json: scenarios: expected an array.")
+    );
+    assert!(failed.error.is_none() && failed.jobs.is_empty());
+    // The panel's fields.
+    let s = step(&done, Action::SetDutyCycle("50".into()));
+    assert_eq!(s.scenarios.duty_cycle, 0.5);
+    let s = step(&s, Action::SetDutyCycle("150".into()));
+    assert!(s.scenarios.error.as_deref().unwrap().contains("150"));
+    let s = step(
+        &s,
+        Action::ScenarioFileOpened {
+            name: "plan.json".into(),
+            text: "{}".into(),
+        },
+    );
+    assert!(s.scenarios.file.is_some() && s.scenarios.error.is_none());
+    let s = step(&s, Action::CloseScenarioFile);
+    assert!(s.scenarios.file.is_none());
+    // Opening another project drops the comparison.
+    assert!(showing_again(&s).scenarios.shown.is_none());
+}

@@ -338,6 +338,18 @@ impl AppState {
             Action::CloseScenarioFile => {
                 self.scenarios.file.take()?;
             }
+            Action::ShowScenarioOnPlan(i) => {
+                let count = self
+                    .scenarios
+                    .shown
+                    .as_ref()
+                    .map_or(0, |s| s.result.scenarios.len());
+                let i = i.filter(|&i| i < count);
+                if self.scenarios.on_plan == i {
+                    return None;
+                }
+                self.scenarios.on_plan = i;
+            }
             Action::CloseSheets => {
                 let v = self.sheets.take()?;
                 if let Some(job) = v.job {

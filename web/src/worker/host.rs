@@ -866,7 +866,7 @@ fn draw_sheets(
 /// The scenarios of `j` compared on `project`: the scenario file's (else the built-in ones),
 /// then the panel's own.
 fn compare_scenarios(j: &ScenariosJob, project: &Project, clock: &dyn Fn() -> f64) -> Out {
-    use tailplan_app::scenarios::{ScenariosRequest, compare, read_file};
+    use tailplan_app::scenarios::{ScenariosRequest, compare_with_media as compare, read_file};
     use tailplan_core::scenario::ScenarioFile;
     let t0 = clock();
     let failed = |e: AppError| Out::failed(j.job, format!("No comparison: {}.", say(e)));
@@ -881,7 +881,7 @@ fn compare_scenarios(j: &ScenariosJob, project: &Project, clock: &dyn Fn() -> f6
         file,
         energy: j.energy,
     };
-    let mut result = match compare(name, project, &request) {
+    let (mut result, mut media) = match compare(name, project, &request) {
         Ok(r) => r,
         Err(e) => return failed(e),
     };
@@ -894,9 +894,10 @@ fn compare_scenarios(j: &ScenariosJob, project: &Project, clock: &dyn Fn() -> f6
             energy: j.energy,
         };
         match compare(&custom.name, project, &own) {
-            Ok(r) => {
+            Ok((r, m)) => {
                 result.scenarios.extend(r.scenarios);
                 result.warnings.extend(r.warnings);
+                media.extend(m);
             }
             Err(e) => return failed(e),
         }
@@ -905,6 +906,7 @@ fn compare_scenarios(j: &ScenariosJob, project: &Project, clock: &dyn Fn() -> f6
         job: j.job,
         doc: j.doc,
         result,
+        media,
         compute_ms: clock() - t0,
     })))
 }

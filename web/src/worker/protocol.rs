@@ -149,6 +149,9 @@ pub struct ShownScenarios {
     pub doc: DocKey,
     /// The comparison (`tailplan scenarios --json`).
     pub result: tailplan_app::scenarios::ScenariosResult,
+    /// What each scenario changes of the plan (device media, gateways proposed), in the
+    /// comparison's order.
+    pub media: Vec<tailplan_core::scenario::ScenarioMedia>,
     /// Milliseconds the worker took.
     pub compute_ms: f64,
 }

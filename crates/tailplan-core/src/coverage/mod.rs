@@ -94,7 +94,7 @@ pub use model::{FloorScope, Reaching, Service, Transmitter};
 pub use obstacles::Obstacles;
 pub use placement::{
     ApPlacement, ApPlacementOptions, GatewayPlacement, GatewayPlacementOptions, PlacementCapacity,
-    place_aps, place_gateways, place_gateways_for,
+    place_aps, place_gateways, place_gateways_among, place_gateways_for,
 };
 pub use progressive::{Progressive, Step};
 pub use stats::{CoverageStats, coverage_stats, default_thresholds};

@@ -1020,6 +1020,24 @@ pub fn place_gateways_for(
     options: &GatewayPlacementOptions,
     wanted: &dyn Fn(&crate::devices::Device) -> bool,
 ) -> Result<GatewayPlacement, CoverageError> {
+    place_gateways_among(
+        project,
+        floor_id,
+        options,
+        wanted,
+        &mut project.id_allocator(),
+    )
+}
+
+/// [`place_gateways_for`], the proposals' ids taken from `ids` (the project's, made once for
+/// many floors: a campus has tens of thousands).
+pub fn place_gateways_among(
+    project: &Project,
+    floor_id: &str,
+    options: &GatewayPlacementOptions,
+    wanted: &dyn Fn(&crate::devices::Device) -> bool,
+    ids: &mut crate::project::IdAllocator,
+) -> Result<GatewayPlacement, CoverageError> {
     let floor = project
         .floor(floor_id)
         .ok_or_else(|| CoverageError::UnknownFloor(floor_id.to_owned()))?;
@@ -1052,6 +1070,11 @@ pub fn place_gateways_for(
                 floor.elevation_m + d.height_m,
                 radio,
             );
+            // Walls only take signal away: a device out of reach in the open is out of
+            // reach, without tracing the walls between.
+            if link.rssi_at(d.position, 0.0) - sensitivity < options.margin_db {
+                continue;
+            }
             let loss = obstacles.loss_between(&floor.walls, link.band, link.t, d.position);
             let margin = link.rssi_at(d.position, loss) - sensitivity;
             if margin >= options.margin_db {
@@ -1117,7 +1140,6 @@ pub fn place_gateways_for(
         options.max_gateways,
         &done,
     );
-    let mut ids = project.id_allocator();
     let proposals: Vec<ProposedGateway> = chosen
         .iter()
         .map(|&j| {

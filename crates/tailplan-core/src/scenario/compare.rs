@@ -2,14 +2,15 @@
 //! and checked by the same routing as `route`, and its totals (ports, metres, switches, PoE,
 //! capital cost, energy) for the campus, per building and per distributor.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::file::{Scenario, ScenarioKind, ScenarioRule, merge};
 use crate::campus;
-use crate::coverage::{FloorScope, GatewayPlacementOptions, iot_links, place_gateways_for};
+use crate::coverage::placement::ProposedGateway;
+use crate::coverage::{FloorScope, GatewayPlacementOptions, iot_links, place_gateways_among};
 use crate::devices::IotTech;
 use crate::devices::Medium;
 use crate::diagnostics::Severity;
@@ -175,6 +176,91 @@ pub struct Applied {
     pub proposed: Vec<String>,
 }
 
+/// What a scenario changes of the plan, to draw it: the devices it moved to another medium or
+/// technology, and the gateways it proposes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ScenarioMedia {
+    /// The devices whose medium or technology the scenario changed.
+    pub devices: Vec<DeviceMedium>,
+    /// The gateways it proposes, each with its floor.
+    pub gateways: Vec<GatewayOnFloor>,
+}
+
+/// A device's medium under a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DeviceMedium {
+    /// The device's id.
+    pub id: String,
+    /// Its medium.
+    pub medium: Medium,
+    /// Its technology.
+    pub tech: Option<IotTech>,
+}
+
+/// A gateway a scenario proposes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GatewayOnFloor {
+    /// The floor's id.
+    pub floor: String,
+    /// The gateway.
+    pub gateway: crate::devices::Gateway,
+}
+
+impl ScenarioMedia {
+    /// What `applied` changes of `project` (which it was applied to).
+    pub fn of(project: &Project, applied: &Applied) -> Self {
+        let mut devices = Vec::new();
+        for (f, g) in project.floors.iter().zip(&applied.project.floors) {
+            for (d, e) in f.devices.iter().zip(&g.devices) {
+                if (d.medium, d.tech) != (e.medium, e.tech) {
+                    devices.push(DeviceMedium {
+                        id: e.id.clone(),
+                        medium: e.medium,
+                        tech: e.tech,
+                    });
+                }
+            }
+        }
+        let proposed: BTreeSet<&str> = applied.proposed.iter().map(String::as_str).collect();
+        let gateways = applied
+            .project
+            .floors
+            .iter()
+            .flat_map(|f| {
+                f.gateways
+                    .iter()
+                    .filter(|g| proposed.contains(g.id.as_str()))
+                    .map(|g| GatewayOnFloor {
+                        floor: f.id.clone(),
+                        gateway: g.clone(),
+                    })
+            })
+            .collect();
+        Self { devices, gateways }
+    }
+
+    /// `floor` as the scenario has it: its devices on the scenario's media, with the
+    /// gateways it proposes there.
+    pub fn on_floor(&self, floor: &Floor) -> Floor {
+        let mut f = floor.clone();
+        let moved: BTreeMap<&str, &DeviceMedium> =
+            self.devices.iter().map(|d| (d.id.as_str(), d)).collect();
+        for d in &mut f.devices {
+            if let Some(m) = moved.get(d.id.as_str()) {
+                d.medium = m.medium;
+                d.tech = m.tech;
+            }
+        }
+        f.gateways.extend(
+            self.gateways
+                .iter()
+                .filter(|g| g.floor == floor.id)
+                .map(|g| g.gateway.clone()),
+        );
+        f
+    }
+}
+
 /// The first rule of `rules` that matches an element of `kind` (of `class`, for a device) on
 /// `floor`.
 fn first_match<'r>(
@@ -285,35 +371,135 @@ pub fn builtin(name: &str) -> Option<Scenario> {
 /// gateway of that technology reaches it with the fade margin, one of the project's or one
 /// proposed as `place-gateways` would ([`propose_gateways`]), every other device on SPE.
 pub fn wireless_first(project: &Project) -> Applied {
-    let mut p = project.clone();
-    for d in p.floors.iter_mut().flat_map(|f| f.devices.iter_mut()) {
-        if d.tech.is_some() {
-            d.medium = Medium::Wireless;
+    GatewayProposer::default().wireless_first(project)
+}
+
+/// Gateways proposed for `applied`'s wireless devices that no gateway of their technology
+/// reaches with the fade margin: per floor and technology, where `place-gateways` would put
+/// them for those devices (the fade margin as its margin, candidates
+/// [`PROPOSAL_SPACING_M`] apart), added to the applied project and
+/// named in [`Applied::proposed`]. A floor that cannot take any (no plan to place them on)
+/// keeps its devices unserved.
+pub fn propose_gateways(applied: &mut Applied) {
+    GatewayProposer::default().propose(applied);
+}
+
+/// The distance between the candidate positions of gateways proposed for a scenario, metres:
+/// twice `place-gateways`' default, a quarter of the candidates (a comparison counts and
+/// prices gateways; `place-gateways` places them for installing).
+pub const PROPOSAL_SPACING_M: f64 = 4.0;
+
+/// Proposes gateways for scenarios of one project ([`propose_gateways`]), remembering each
+/// floor's proposal for a technology and a set of devices: scenarios that leave the same
+/// devices unreached (as drawn and wireless-first, often) place them once.
+#[derive(Debug, Default)]
+pub struct GatewayProposer {
+    /// (floor, technology, the devices' ids) → the gateways proposed.
+    pub(super) placed: HashMap<(String, IotTech, Vec<String>), Vec<ProposedGateway>>,
+}
+
+impl GatewayProposer {
+    /// [`propose_gateways`], with what this proposer placed before.
+    pub fn propose(&mut self, applied: &mut Applied) {
+        let wireless =
+            |d: &crate::devices::Device| d.medium == Medium::Wireless && d.tech.is_some();
+        if !applied
+            .project
+            .floors
+            .iter()
+            .flat_map(|f| &f.devices)
+            .any(wireless)
+        {
+            return;
+        }
+        let reached = reached(&applied.project);
+        let fade = applied.project.settings.final_tail.fade_margin_db;
+        // Made once: the ids of a campus are many.
+        let mut ids = applied.project.id_allocator();
+        for fi in 0..applied.project.floors.len() {
+            let want = |d: &crate::devices::Device| wireless(d) && !reached.contains(&d.id);
+            let floor = &applied.project.floors[fi];
+            let floor_id = floor.id.clone();
+            let mut by_tech: BTreeMap<IotTech, Vec<String>> = BTreeMap::new();
+            for d in floor.devices.iter().filter(|d| want(d)) {
+                if let Some(t) = d.tech {
+                    by_tech.entry(t).or_default().push(d.id.clone());
+                }
+            }
+            for (tech, devices) in by_tech {
+                let key = (floor_id.clone(), tech, devices);
+                let new: Vec<crate::devices::Gateway> = match self.placed.get(&key) {
+                    // Placed for another scenario: the same gateways, with ids free in this
+                    // one's project.
+                    Some(placed) => placed
+                        .iter()
+                        .map(|g| {
+                            let id = ids.next("gw");
+                            crate::devices::Gateway {
+                                name: id.to_uppercase(),
+                                id,
+                                ..g.gateway()
+                            }
+                        })
+                        .collect(),
+                    None => {
+                        let options = GatewayPlacementOptions {
+                            margin_db: fade,
+                            spacing_m: PROPOSAL_SPACING_M,
+                            ..GatewayPlacementOptions::new(tech)
+                        };
+                        let placed = place_gateways_among(
+                            &applied.project,
+                            &key.0,
+                            &options,
+                            &want,
+                            &mut ids,
+                        )
+                        .map(|p| p.proposals)
+                        .unwrap_or_default();
+                        let new = placed.iter().map(ProposedGateway::gateway).collect();
+                        self.placed.insert(key, placed);
+                        new
+                    }
+                };
+                applied.proposed.extend(new.iter().map(|g| g.id.clone()));
+                applied.project.floors[fi].gateways.extend(new);
+            }
         }
     }
-    let mut a = Applied {
-        project: p,
-        media: EndpointMedia::new(),
-        changed: 0,
-        proposed: Vec::new(),
-    };
-    propose_gateways(&mut a);
-    let reached = reached(&a.project);
-    let mut changed = 0u64;
-    for (d, before) in a
-        .project
-        .floors
-        .iter_mut()
-        .flat_map(|f| f.devices.iter_mut())
-        .zip(project.floors.iter().flat_map(|f| &f.devices))
-    {
-        if d.medium != Medium::Wireless || !reached.contains(d.id.as_str()) {
-            d.medium = Medium::Spe;
+
+    /// [`wireless_first`], with what this proposer placed before.
+    pub fn wireless_first(&mut self, project: &Project) -> Applied {
+        let mut p = project.clone();
+        for d in p.floors.iter_mut().flat_map(|f| f.devices.iter_mut()) {
+            if d.tech.is_some() {
+                d.medium = Medium::Wireless;
+            }
         }
-        changed += u64::from(d.medium != before.medium);
+        let mut a = Applied {
+            project: p,
+            media: EndpointMedia::new(),
+            changed: 0,
+            proposed: Vec::new(),
+        };
+        self.propose(&mut a);
+        let reached = reached(&a.project);
+        let mut changed = 0u64;
+        for (d, before) in a
+            .project
+            .floors
+            .iter_mut()
+            .flat_map(|f| f.devices.iter_mut())
+            .zip(project.floors.iter().flat_map(|f| &f.devices))
+        {
+            if d.medium != Medium::Wireless || !reached.contains(d.id.as_str()) {
+                d.medium = Medium::Spe;
+            }
+            changed += u64::from(d.medium != before.medium);
+        }
+        a.changed = changed;
+        a
     }
-    a.changed = changed;
-    a
 }
 
 /// The devices of `project` that a gateway of their technology (on any floor) reaches with
@@ -327,51 +513,6 @@ fn reached(project: &Project) -> BTreeSet<String> {
         .filter(|d| d.strongest.as_ref().is_some_and(|b| b.margin_db >= fade))
         .map(|d| d.device)
         .collect()
-}
-
-/// Gateways proposed for `applied`'s wireless devices that no gateway of their technology
-/// reaches with the fade margin: per floor and technology, where `place-gateways` would put
-/// them for those devices (the fade margin as its margin), added to the applied project and
-/// named in [`Applied::proposed`]. A floor that cannot take any (no plan to place them on)
-/// keeps its devices unserved.
-pub fn propose_gateways(applied: &mut Applied) {
-    let wireless = |d: &crate::devices::Device| d.medium == Medium::Wireless && d.tech.is_some();
-    if !applied
-        .project
-        .floors
-        .iter()
-        .flat_map(|f| &f.devices)
-        .any(wireless)
-    {
-        return;
-    }
-    let reached = reached(&applied.project);
-    let fade = applied.project.settings.final_tail.fade_margin_db;
-    for fi in 0..applied.project.floors.len() {
-        let floor = &applied.project.floors[fi];
-        let techs: BTreeSet<IotTech> = floor
-            .devices
-            .iter()
-            .filter(|d| wireless(d) && !reached.contains(d.id.as_str()))
-            .filter_map(|d| d.tech)
-            .collect();
-        for tech in techs {
-            let options = GatewayPlacementOptions {
-                margin_db: fade,
-                ..GatewayPlacementOptions::new(tech)
-            };
-            let floor_id = applied.project.floors[fi].id.clone();
-            let want = |d: &crate::devices::Device| wireless(d) && !reached.contains(d.id.as_str());
-            let Ok(placed) = place_gateways_for(&applied.project, &floor_id, &options, &want)
-            else {
-                continue;
-            };
-            for g in &placed.proposals {
-                applied.proposed.push(g.id.clone());
-                applied.project.floors[fi].gateways.push(g.gateway());
-            }
-        }
-    }
 }
 
 /// To `digits` decimals.
@@ -388,6 +529,18 @@ pub fn compare(
     scenarios: Option<&[Scenario]>,
     energy: &EnergyOptions,
 ) -> Result<Vec<ScenarioResult>, String> {
+    Ok(compare_with_media(project, scenarios, energy)?
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect())
+}
+
+/// [`compare`], with what each scenario changes of the plan (to draw it).
+pub fn compare_with_media(
+    project: &Project,
+    scenarios: Option<&[Scenario]>,
+    energy: &EnergyOptions,
+) -> Result<Vec<(ScenarioResult, ScenarioMedia)>, String> {
     let builtin_list: Vec<Scenario>;
     let list: Vec<Option<&Scenario>> = match scenarios {
         Some(s) => s.iter().map(Some).collect(),
@@ -398,17 +551,24 @@ pub fn compare(
         }
     };
     let mut out = Vec::new();
+    let mut proposer = GatewayProposer::default();
     for s in list {
         let (name, applied) = match s {
             Some(s) => {
                 let mut a = apply(project, s)?;
-                propose_gateways(&mut a);
+                proposer.propose(&mut a);
                 (s.name.clone(), a)
             }
-            None => ("wireless-first".to_owned(), wireless_first(project)),
+            None => (
+                "wireless-first".to_owned(),
+                proposer.wireless_first(project),
+            ),
         };
         let r = routing::route_with(&applied.project, &applied.media);
-        out.push(result(&name, &applied, &r, energy));
+        out.push((
+            result(&name, &applied, &r, energy),
+            ScenarioMedia::of(project, &applied),
+        ));
     }
     Ok(out)
 }

@@ -6,7 +6,7 @@ use crate::devices::{Gateway, IotTech, Medium};
 use crate::geometry::Point;
 use crate::project::Project;
 use crate::routing::tests::{ap, corridor, device, outlet, project};
-use crate::routing::{self, Routing};
+use crate::routing::{self, EndpointMedia, Routing};
 use crate::scenario::{ScenarioFile, plan};
 
 /// The corridor (100 m of tray, its room at the west end) with an outlet of 2 ports, an
@@ -205,6 +205,82 @@ fn wireless_first_proposes_gateways_where_none_reaches() {
         .map(|d| d.medium)
         .collect();
     assert_eq!(media, [Medium::Spe, Medium::Wireless, Medium::Wireless]);
+}
+
+#[test]
+fn what_a_scenario_changes_of_the_plan_draws_it() {
+    let p = building();
+    let lora = scenario(
+        r#"{"name": "lora", "rules": [{"match": {"kind": "device", "class": "lighting"}, "medium": "wireless", "tech": "lorawan"}]}"#,
+    );
+    let both = compare_with_media(
+        &p,
+        Some(&[builtin("as-drawn").unwrap(), lora]),
+        &EnergyOptions::default(),
+    )
+    .unwrap();
+    // As drawn changes nothing.
+    assert_eq!(both[0].1, ScenarioMedia::default());
+    // The light moves to LoRaWAN, over a gateway proposed for it.
+    let (r, media) = &both[1];
+    assert_eq!(
+        media.devices,
+        [DeviceMedium {
+            id: "light".into(),
+            medium: Medium::Wireless,
+            tech: Some(IotTech::Lorawan)
+        }]
+    );
+    assert_eq!(media.gateways.len() as u64, r.totals.gateways_proposed);
+    assert_eq!(media.gateways[0].floor, "1");
+    // The floor as the scenario has it: the light on LoRaWAN, the gateway added; the rest as
+    // drawn.
+    let f = media.on_floor(&p.floors[0]);
+    let light = f.devices.iter().find(|d| d.id == "light").unwrap();
+    assert_eq!(
+        (light.medium, light.tech),
+        (Medium::Wireless, Some(IotTech::Lorawan))
+    );
+    assert_eq!(
+        f.gateways.len(),
+        p.floors[0].gateways.len() + media.gateways.len()
+    );
+    assert_eq!(f.devices[0], p.floors[0].devices[0]);
+    let mut other = p.floors[0].clone();
+    other.id = "9".into();
+    assert_eq!(media.on_floor(&other).gateways.len(), other.gateways.len());
+    // compare is compare_with_media without the media.
+    let plain = compare(
+        &p,
+        Some(&[builtin("as-drawn").unwrap()]),
+        &EnergyOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(plain[0], both[0].0);
+}
+
+#[test]
+fn a_proposer_places_the_same_devices_once_with_the_same_gateways() {
+    let mut p = building();
+    let d = &mut p.floors[0].devices[1];
+    (d.tech, d.medium) = (Some(IotTech::Lorawan), Medium::Wireless);
+    let applied = || Applied {
+        project: p.clone(),
+        media: EndpointMedia::new(),
+        changed: 0,
+        proposed: Vec::new(),
+    };
+    let mut fresh = applied();
+    propose_gateways(&mut fresh);
+    assert_eq!(fresh.proposed.len(), 1);
+    let mut proposer = GatewayProposer::default();
+    for _ in 0..2 {
+        let mut a = applied();
+        proposer.propose(&mut a);
+        assert_eq!(a.project, fresh.project);
+        assert_eq!(a.proposed, fresh.proposed);
+    }
+    assert_eq!(proposer.placed.len(), 1, "placed once");
 }
 
 #[test]

@@ -23,8 +23,9 @@ mod file;
 mod plan;
 
 pub use compare::{
-    Applied, BuildingTotals, DistributorTotals, EnergyOptions, FindingCounts, PerWired,
-    ScenarioResult, Totals, apply, builtin, compare, propose_gateways, result, wireless_first,
+    Applied, BuildingTotals, DeviceMedium, DistributorTotals, EnergyOptions, FindingCounts,
+    GatewayOnFloor, GatewayProposer, PROPOSAL_SPACING_M, PerWired, ScenarioMedia, ScenarioResult,
+    Totals, apply, builtin, compare, compare_with_media, propose_gateways, result, wireless_first,
 };
 pub use file::{
     MAX_PHASES, MAX_RULES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIOS, Phase, RuleMatch, Scenario,

@@ -6,9 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::compare::{
-    Applied, EnergyOptions, Totals, apply, builtin, propose_gateways, result, wireless_first,
-};
+use super::compare::{Applied, EnergyOptions, GatewayProposer, Totals, apply, builtin, result};
 use super::file::{Phase, ScenarioFile};
 use crate::project::Project;
 use crate::routing::{self, EndpointMedia};
@@ -48,13 +46,14 @@ pub fn plan(
     let order = order(&file.phases)?;
     // Each scenario a phase moves to, applied to the whole project once.
     let mut applied: BTreeMap<&str, Applied> = BTreeMap::new();
+    let mut proposer = GatewayProposer::default();
     for p in &file.phases {
         if applied.contains_key(p.scenario.as_str()) {
             continue;
         }
         let a = match file.scenarios.iter().find(|s| s.name == p.scenario) {
             Some(s) => apply(project, s)?,
-            None if p.scenario == "wireless-first" => wireless_first(project),
+            None if p.scenario == "wireless-first" => proposer.wireless_first(project),
             None => apply(
                 project,
                 &builtin(&p.scenario).ok_or_else(|| format!("no scenario \"{}\"", p.scenario))?,
@@ -68,8 +67,9 @@ pub fn plan(
         changed: 0,
         proposed: Vec::new(),
     };
-    propose_gateways(&mut as_drawn);
-    let state = |floors: &BTreeMap<String, &str>| compose(project, floors, &applied);
+    proposer.propose(&mut as_drawn);
+    let mut state =
+        |floors: &BTreeMap<String, &str>| compose(project, floors, &applied, &mut proposer);
     let totals = |a: &Applied| {
         let r = routing::route_with(&a.project, &a.media);
         result("plan", a, &r, energy).totals
@@ -122,6 +122,7 @@ fn compose(
     project: &Project,
     floors: &BTreeMap<String, &str>,
     applied: &BTreeMap<&str, Applied>,
+    proposer: &mut GatewayProposer,
 ) -> Applied {
     let mut p = project.clone();
     let mut media = EndpointMedia::new();
@@ -153,7 +154,7 @@ fn compose(
         changed,
         proposed: Vec::new(),
     };
-    propose_gateways(&mut a);
+    proposer.propose(&mut a);
     a
 }
 

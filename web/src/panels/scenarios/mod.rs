@@ -109,6 +109,8 @@ pub struct ScenariosState {
     pub file: Option<(String, String)>,
     /// The share of the year the tail is powered, 0 to 1.
     pub duty_cycle: f64,
+    /// The scenario of the comparison drawn on the plan (its index), if any.
+    pub on_plan: Option<usize>,
 }
 
 impl Default for ScenariosState {
@@ -121,6 +123,7 @@ impl Default for ScenariosState {
             name: DEFAULT_NAME.into(),
             file: None,
             duty_cycle: 1.0,
+            on_plan: None,
         }
     }
 }
@@ -182,8 +185,25 @@ impl ScenariosState {
         }
         self.job = None;
         self.error = None;
+        // The same scenario stays on the plan when the new comparison has it.
+        let name = self.on_plan_name().map(str::to_owned);
+        self.on_plan = name.and_then(|n| shown.result.scenarios.iter().position(|s| s.name == n));
         self.shown = Some(shown);
         true
+    }
+
+    /// The name of the scenario drawn on the plan.
+    pub fn on_plan_name(&self) -> Option<&str> {
+        let i = self.on_plan?;
+        Some(self.shown.as_ref()?.result.scenarios.get(i)?.name.as_str())
+    }
+
+    /// The floor `floor` as the scenario drawn on the plan has it: its devices on the
+    /// scenario's media, with the gateways it proposes; `None` when none is drawn.
+    pub fn floor_on_plan(&self, floor: &tailplan_core::Floor) -> Option<tailplan_core::Floor> {
+        let i = self.on_plan?;
+        let media = self.shown.as_ref()?.media.get(i)?;
+        Some(media.on_floor(floor))
     }
 
     /// The comparison job failed: said when it is the job's.

@@ -197,11 +197,39 @@ fn comparison(props: &ScenariosPanelProps) -> Html {
         .iter()
         .map(|&c| chart(c, &bars(&r.scenarios, c), &r.currency));
     let plan = r.plan.as_ref().map(|p| plan(&plan_rows(p), &r.currency));
+    let on_plan = props.state.on_plan;
+    let on_show = props.on_action.reform(|e: Event| {
+        let value = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            .map(|s| s.value())
+            .unwrap_or_default();
+        Action::ShowScenarioOnPlan(value.parse().ok())
+    });
+    let proposed_here = props
+        .state
+        .on_plan
+        .and_then(|i| shown.media.get(i))
+        .map_or(0, |m| m.gateways.len());
     html! {
         <div class="scenarios" data-testid="scenarios-comparison">
             <p class="panel__hint" data-testid="scenarios-summary">
                 { format!("{} scenarios compared in {:.0} ms · prices in {}", names.len(), shown.compute_ms, r.currency) }
             </p>
+            <label class="field field--grow">
+                <span class="field__label">{ "On the plan" }</span>
+                <select class="select select--panel" data-testid="scenario-on-plan" aria-label="The scenario drawn on the plan" onchange={on_show}>
+                    <option value="" selected={on_plan.is_none()}>{ "the project as drawn" }</option>
+                    { for names.iter().enumerate().map(|(i, n)| html! {
+                        <option value={i.to_string()} selected={on_plan == Some(i)}>{ *n }</option>
+                    }) }
+                </select>
+            </label>
+            if on_plan.is_some() {
+                <p class="panel__hint" data-testid="scenario-on-plan-note">
+                    { format!("The plan shows each device on the scenario's medium (the legend's colours) and the gateways it proposes ({proposed_here} on all floors); edits go to the project as drawn.") }
+                </p>
+            }
             if props.stale {
                 <p class="prop__warning" data-testid="scenarios-stale">{ "The project has changed since: compare again to bring the figures up to date." }</p>
             }

@@ -107,6 +107,7 @@ fn only_the_jobs_comparison_is_shown() {
                 plan: None,
                 warnings: Vec::new(),
             },
+            media: vec![tailplan_core::scenario::ScenarioMedia::default()],
             compute_ms: 3.0,
         })
     };
@@ -214,4 +215,69 @@ fn classes_are_counted_with_the_default_one() {
     );
     assert!(classes.windows(2).all(|w| w[0].0 < w[1].0));
     assert_eq!(group(-1234567.0), "−1\u{202f}234\u{202f}567");
+}
+
+#[test]
+fn the_scenario_on_the_plan_follows_its_name_and_patches_the_floor() {
+    use tailplan_core::scenario::{DeviceMedium, GatewayOnFloor, ScenarioMedia};
+    let project = crate::fixtures::building();
+    let floor = &project.floors[0];
+    let device = floor.devices[0].clone();
+    let gateway = tailplan_core::Gateway {
+        id: "gw-new".into(),
+        name: "GW-NEW".into(),
+        position: tailplan_core::Point::new(1.0, 1.0),
+        tech: IotTech::Thread,
+        tx_dbm: 0.0,
+        height_m: 2.5,
+        props: Default::default(),
+    };
+    let shown = |job, names: &[&str]| {
+        Rc::new(ShownScenarios {
+            job,
+            doc: (1, 1),
+            result: tailplan_app::scenarios::ScenariosResult {
+                currency: "EUR".into(),
+                scenarios: names.iter().map(|n| result(n, 1, 0, 1.0, 0)).collect(),
+                plan: None,
+                warnings: Vec::new(),
+            },
+            media: names
+                .iter()
+                .map(|n| match *n {
+                    "radio" => ScenarioMedia {
+                        devices: vec![DeviceMedium {
+                            id: device.id.clone(),
+                            medium: Medium::Wireless,
+                            tech: Some(IotTech::Thread),
+                        }],
+                        gateways: vec![GatewayOnFloor {
+                            floor: floor.id.clone(),
+                            gateway: gateway.clone(),
+                        }],
+                    },
+                    _ => ScenarioMedia::default(),
+                })
+                .collect(),
+            compute_ms: 1.0,
+        })
+    };
+    let mut s = ScenariosState {
+        job: Some(1),
+        ..Default::default()
+    };
+    assert!(s.shown(shown(1, &["as-drawn", "radio"])));
+    assert!(s.floor_on_plan(floor).is_none(), "nothing on the plan yet");
+    s.on_plan = Some(1);
+    let f = s.floor_on_plan(floor).unwrap();
+    assert_eq!(f.devices[0].medium, Medium::Wireless);
+    assert_eq!(f.gateways.last(), Some(&gateway));
+    // A new comparison keeps the same scenario on the plan, found by its name.
+    s.job = Some(2);
+    assert!(s.shown(shown(2, &["radio", "as-drawn"])));
+    assert_eq!((s.on_plan, s.on_plan_name()), (Some(0), Some("radio")));
+    // One without it draws the project as it is.
+    s.job = Some(3);
+    assert!(s.shown(shown(3, &["as-drawn"])));
+    assert_eq!(s.on_plan, None);
 }

@@ -34,13 +34,22 @@ pub struct PlanViews {
 /// The plan's inputs, each made again only when what it depends on changes.
 #[hook]
 pub fn use_plan_views(state: &UseReducerHandle<AppState>) -> PlanViews {
-    let key = (state.doc_key(), state.floor_id.clone());
+    // The scenario drawn on the plan: which comparison, which scenario.
+    let on_plan = state
+        .scenarios
+        .on_plan
+        .zip(state.scenarios.shown.as_ref().map(|s| s.job));
+    let key = (state.doc_key(), state.floor_id.clone(), on_plan);
     let scene = {
         let state = state.clone();
         use_memo(key.clone(), move |_| {
             let project = state.project()?;
             let floor = state.floor()?;
-            Some(SceneHandle(Rc::new(FloorScene::new(project, floor))))
+            let scene = match state.scenarios.floor_on_plan(floor) {
+                Some(f) => FloorScene::new(project, &f),
+                None => FloorScene::new(project, floor),
+            };
+            Some(SceneHandle(Rc::new(scene)))
         })
     };
     let legend = {

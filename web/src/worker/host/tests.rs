@@ -790,3 +790,88 @@ fn the_files_worker_draws_a_buildings_riser_sheets_and_the_campus_ones() {
         "{out:?}"
     );
 }
+
+#[test]
+fn the_files_worker_compares_scenarios_and_says_what_is_wrong_with_a_file() {
+    use tailplan_core::scenario::{RuleMatch, Scenario, ScenarioKind, ScenarioRule};
+    let (project, _) =
+        project_file::from_json(include_str!("../../../../floorplans/small.tailplan.json"))
+            .unwrap();
+    let ask = |h: &mut Host, job: JobId, file: Option<(&str, &str)>, custom: Option<Scenario>| {
+        h.receive(
+            ToWorker::Load {
+                doc: DOC,
+                project: crate::document::autosave::project_text(&project),
+            },
+            Vec::new(),
+        );
+        h.receive(
+            ToWorker::Scenarios(ScenariosJob {
+                job,
+                doc: DOC,
+                file: file.map(|(n, t)| (n.to_owned(), t.to_owned())),
+                custom,
+                energy: Default::default(),
+            }),
+            Vec::new(),
+        );
+        run(h).pop().unwrap().message
+    };
+    let mine = Scenario {
+        name: "mine".into(),
+        rules: vec![ScenarioRule {
+            matches: RuleMatch {
+                kind: ScenarioKind::Device,
+                class: Some("sensor".into()),
+                building: None,
+                floor: None,
+            },
+            medium: tailplan_core::Medium::Spe,
+            tech: None,
+        }],
+        prices: None,
+    };
+    let mut files = Host::files();
+    let FromWorker::Scenarios(shown) = ask(&mut files, 30, None, Some(mine.clone())) else {
+        panic!("a comparison expected");
+    };
+    // The built-in ones, then the panel's: the same as the app's comparison.
+    let names: Vec<&str> = shown
+        .result
+        .scenarios
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "as-drawn",
+            "all-copper",
+            "spe-sensors",
+            "wireless-first",
+            "mine"
+        ]
+    );
+    assert_eq!(shown.media.len(), 5);
+    assert_eq!((shown.job, shown.doc), (30, DOC));
+    let app = tailplan_app::scenarios::compare("x", &project, &Default::default()).unwrap();
+    assert_eq!(shown.result.scenarios[..4], app.scenarios[..]);
+    // Sensors on SPE, as spe-sensors has them.
+    assert_eq!(
+        shown.result.scenarios[4].totals,
+        shown.result.scenarios[2].totals
+    );
+    // A bad file is refused with the file and the member named.
+    let bad = r#"{"scenarios": [{"name": "x", "rules": [{"match": {"kind": "device"}, "medium": "copper"}]}]}"#;
+    let out = ask(&mut files, 31, Some(("bad.json", bad)), None);
+    assert!(
+        matches!(&out, FromWorker::Failed { job: 31, message } if message.starts_with("No comparison: bad.json: scenarios[0].rules[0].medium")),
+        "{out:?}"
+    );
+    // The main worker compares none: it says so.
+    let out = ask(&mut Host::engine(), 32, None, None);
+    assert!(
+        matches!(&out, FromWorker::Failed { job: 32, message } if message.contains("compares none")),
+        "{out:?}"
+    );
+}
