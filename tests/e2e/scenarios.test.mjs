@@ -62,6 +62,15 @@ test('scenarios: the user’s own beside the built-in ones, then a file with pha
   assert.match(await page.getByTestId('scenarios-summary').innerText(), /5 scenarios compared in \d+ ms/);
   await page.screenshot({ path: join(SCREENSHOTS, 'scenarios-compared.png') });
 
+  // wireless-first on the plan: its proposed gateways drawn (as many as the table says).
+  await page.getByTestId('scenario-on-plan').selectOption({ label: 'wireless-first' });
+  const note = await page.getByTestId('scenario-on-plan-note').innerText();
+  assert.ok(note.includes(`(${c.rows['of them proposed'][3]} on all floors)`), note);
+  await page.waitForSelector(READY);
+  await page.screenshot({ path: join(SCREENSHOTS, 'scenarios-on-plan.png') });
+  await page.getByTestId('scenario-on-plan').selectOption({ label: 'the project as drawn' });
+  assert.equal(await page.getByTestId('scenario-on-plan-note').count(), 0);
+
   // A scenario file with phases: its scenarios replace the built-in ones, the user's stays;
   // the plan's years are listed and charted.
   const file = {

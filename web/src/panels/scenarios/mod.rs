@@ -252,7 +252,7 @@ pub fn classes_of(project: &Project) -> Vec<(String, usize)> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// Its caption.
-    pub label: &'static str,
+    pub label: String,
     /// Each scenario's value, as shown.
     pub cells: Vec<String>,
     /// The scenarios with the best (least) value, when the values differ.
@@ -312,18 +312,12 @@ pub fn rows(scenarios: &[ScenarioResult], currency: &str) -> Vec<Row> {
             let least = values.iter().copied().fold(f64::INFINITY, f64::min);
             let differ = values.iter().any(|&v| v != least);
             Row {
-                label,
-                cells: values
-                    .iter()
-                    .map(|&v| {
-                        if label == "Capex" {
-                            // The currency is the project's, shown in the cells.
-                            format!("{} {currency}", group(v))
-                        } else {
-                            group(v)
-                        }
-                    })
-                    .collect(),
+                label: if label == "Capex" && !currency.is_empty() {
+                    format!("Capex {currency}")
+                } else {
+                    label.to_owned()
+                },
+                cells: values.iter().map(|&v| group(v)).collect(),
                 best: if differ {
                     (0..values.len()).filter(|&i| values[i] == least).collect()
                 } else {

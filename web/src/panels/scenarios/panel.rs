@@ -190,7 +190,7 @@ fn comparison(props: &ScenariosPanelProps) -> Html {
             }
         });
         html! {
-            <tr class="table__row"><td class="table__cell">{ row.label }</td>{ for cells }</tr>
+            <tr class="table__row"><td class="table__cell">{ row.label.clone() }</td>{ for cells }</tr>
         }
     });
     let charts = Chart::ALL
@@ -255,9 +255,9 @@ fn comparison(props: &ScenariosPanelProps) -> Html {
 
 /// Width of a chart's drawing, in its own units; names take the left, bars the middle,
 /// values the right.
-const CHART_W: f64 = 320.0;
-const NAME_W: f64 = 96.0;
-const VALUE_W: f64 = 74.0;
+const CHART_W: f64 = 480.0;
+const NAME_W: f64 = 128.0;
+const VALUE_W: f64 = 96.0;
 const BAR_H: f64 = 14.0;
 const ROW_H: f64 = 20.0;
 
@@ -295,7 +295,7 @@ fn chart(c: Chart, bars: &[Bar], currency: &str) -> Html {
         };
         html! {
             <g>
-                <text class="chart__name" x="0" y={format!("{:.2}", y + ROW_H * 0.68)}>{ cut(&b.name, 15) }<title>{ b.name.clone() }</title></text>
+                <text class="chart__name" x="0" y={format!("{:.2}", y + ROW_H * 0.68)}>{ cut(&b.name, 20) }<title>{ b.name.clone() }</title></text>
                 { for parts }
                 <text class="chart__value" x={format!("{:.2}", x + 4.0)} y={format!("{:.2}", y + ROW_H * 0.68)}>{ value }</text>
             </g>
@@ -337,8 +337,8 @@ fn plan(rows: &[PlanRow], currency: &str) -> Html {
     // running total as a line.
     let years = &rows[1.min(rows.len())..];
     let w = CHART_W;
-    let h = 120.0;
-    let top = 8.0;
+    let h = 130.0;
+    let top = 16.0;
     let bottom = h - 18.0;
     let hi = years
         .iter()
@@ -363,7 +363,8 @@ fn plan(rows: &[PlanRow], currency: &str) -> Html {
                 <rect class="bar bar--capex" x={format!("{x:.2}")} y={format!("{:.2}", y0.min(y1))} width={format!("{:.2}", step * 0.6)} height={format!("{:.2}", (y1 - y0).abs().max(0.5))}>
                     <title>{ format!("{}: {} {currency}", r.year, group(r.capex)) }</title>
                 </rect>
-                <text class="chart__value" x={format!("{:.2}", x + step * 0.3)} y={format!("{:.2}", h - 4.0)} text-anchor="middle">{ r.year.clone() }</text>
+                <text class="chart__value" x={format!("{:.2}", x + step * 0.3)} y={format!("{:.2}", y0.min(y1) - 3.0)} text-anchor="middle">{ group(r.capex) }</text>
+                <text class="chart__name" x={format!("{:.2}", x + step * 0.3)} y={format!("{:.2}", h - 4.0)} text-anchor="middle">{ r.year.clone() }</text>
             </g>
         }
     });
@@ -397,6 +398,9 @@ fn plan(rows: &[PlanRow], currency: &str) -> Html {
                     { for bars }
                     if line.len() > 1 {
                         <polyline class="chart__line" points={line.join(" ")} />
+                    }
+                    if let Some(last) = years.last() {
+                        <text class="chart__total" x={format!("{:.2}", w - 2.0)} y={format!("{:.2}", (y_of(last.cumulative) - 5.0).max(10.0))} text-anchor="end">{ format!("so far {} {currency}", group(last.cumulative)) }</text>
                     }
                 </svg>
             </figure>
