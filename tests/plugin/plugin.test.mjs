@@ -380,9 +380,9 @@ test('info equals `tailplan info --json`', () => {
 });
 
 describe('design sheets are the bytes `tailplan sheet` writes', () => {
-  test('small: cabling and coverage sheets', () => {
+  test('small: the cabling, coverage and scenario comparison sheets', () => {
     const project = open('small.tailplan.json');
-    for (const kind of ['cabling', 'coverage']) {
+    for (const kind of ['cabling', 'coverage', 'scenarios']) {
       const out = join(work, `small-${kind}.svg`);
       assert.equal(cli(['sheet', 'small.tailplan.json', '--kind', kind, '--date', '2025-01-31', '-o', out]).code, 0);
       sameText(project.sheet({ kind, date: '2025-01-31' }), readFileSync(out, 'utf8'), kind);

@@ -51,6 +51,8 @@ enum SheetKindName {
     /// Per building, not per floor: the riser diagrams of the campus and each building, then
     /// every distributor's rack and port map.
     Riser,
+    /// The whole project's, not a floor's: the built-in scenarios compared (not in a set).
+    Scenarios,
 }
 
 /// An ISO 216 paper size, landscape (the CLI's `--paper`).

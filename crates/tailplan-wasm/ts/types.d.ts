@@ -2703,7 +2703,7 @@ export type Shape = {
 };
 
 /** What a sheet shows (the CLI's `--kind`). */
-export type SheetKindName = "cabling" | "coverage" | "riser";
+export type SheetKindName = "cabling" | "coverage" | "riser" | "scenarios";
 
 /**
  * `project.sheet` and `project.sheets` options: the CLI's `tailplan sheet` flags for one

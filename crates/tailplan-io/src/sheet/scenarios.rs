@@ -295,18 +295,7 @@ impl Grid {
             true,
         );
         black.polyline([(0.0, body_top), (w, body_top)], false);
-        if !thin.is_empty() {
-            let _ = writeln!(
-                out,
-                "<path d=\"{}\" fill=\"none\" stroke=\"#9a9a9a\" stroke-width=\"0.1\"/>",
-                thin.as_str()
-            );
-        }
-        let _ = writeln!(
-            out,
-            "<path d=\"{}\" fill=\"none\" stroke=\"#000\" stroke-width=\"0.25\"/>",
-            black.as_str()
-        );
+        super::tables::rules(&mut out, &thin, &black);
         // Header text: a spanning cell centred, others as their column.
         let _ = writeln!(out, "<g font-weight=\"bold\">");
         for (k, row) in self.heads.iter().enumerate() {

@@ -244,18 +244,7 @@ impl Table {
         for &cx in &xs[1..xs.len() - 1] {
             frame.polyline([(cx, top), (cx, top + total_h)], false);
         }
-        if !thin.is_empty() {
-            let _ = writeln!(
-                out,
-                "<path d=\"{}\" fill=\"none\" stroke=\"#9a9a9a\" stroke-width=\"0.1\"/>",
-                thin.as_str()
-            );
-        }
-        let _ = writeln!(
-            out,
-            "<path d=\"{}\" fill=\"none\" stroke=\"#000\" stroke-width=\"0.25\"/>",
-            frame.as_str()
-        );
+        rules(&mut out, &thin, &frame);
 
         // Text, grouped by alignment and style.
         let mut groups: Vec<((Align, RowStyle, bool), String)> = Vec::new();
@@ -323,6 +312,23 @@ impl Table {
         }
         (out, top + total_h)
     }
+}
+
+/// A table's rules: the thin ones between rows (grey, 0.1 mm; none when empty) and the frame
+/// and heavy ones (black, 0.25 mm).
+pub(crate) fn rules(out: &mut String, thin: &PathData, frame: &PathData) {
+    if !thin.is_empty() {
+        let _ = writeln!(
+            out,
+            "<path d=\"{}\" fill=\"none\" stroke=\"#9a9a9a\" stroke-width=\"0.1\"/>",
+            thin.as_str()
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<path d=\"{}\" fill=\"none\" stroke=\"#000\" stroke-width=\"0.25\"/>",
+        frame.as_str()
+    );
 }
 
 #[cfg(test)]
