@@ -288,20 +288,19 @@ pub fn apply(project: &Project, scenario: &Scenario) -> Result<Applied, String> 
     let mut media = EndpointMedia::new();
     let mut changed = 0u64;
     for floor in &mut p.floors {
-        for o in &floor.outlets {
-            if let Some(r) = first_match(&scenario.rules, ScenarioKind::Outlet, None, floor) {
-                changed += u64::from(r.medium != Medium::Cat6a);
-                if r.medium != Medium::Cat6a {
-                    media.insert(o.id.clone(), r.medium);
+        // Outlets and access points are matched by kind and place only: one rule a floor.
+        let outlets = floor.outlets.iter().map(|o| &o.id);
+        let aps = floor.access_points.iter().map(|a| &a.id);
+        for (kind, ids) in [
+            (ScenarioKind::Outlet, outlets.collect::<Vec<_>>()),
+            (ScenarioKind::Ap, aps.collect()),
+        ] {
+            match first_match(&scenario.rules, kind, None, floor) {
+                Some(r) if r.medium != Medium::Cat6a => {
+                    changed += ids.len() as u64;
+                    media.extend(ids.into_iter().map(|id| (id.clone(), r.medium)));
                 }
-            }
-        }
-        for ap in &floor.access_points {
-            if let Some(r) = first_match(&scenario.rules, ScenarioKind::Ap, None, floor) {
-                changed += u64::from(r.medium != Medium::Cat6a);
-                if r.medium != Medium::Cat6a {
-                    media.insert(ap.id.clone(), r.medium);
-                }
+                _ => {}
             }
         }
         let f: &Floor = floor;
@@ -399,8 +398,10 @@ pub struct GatewayProposer {
 }
 
 impl GatewayProposer {
-    /// [`propose_gateways`], with what this proposer placed before.
-    pub fn propose(&mut self, applied: &mut Applied) {
+    /// [`propose_gateways`], with what this proposer placed before. Returns the ids of the
+    /// wireless devices a gateway reaches with the fade margin once the proposals are in
+    /// (those a gateway of the project reached, and those the proposals reach).
+    pub fn propose(&mut self, applied: &mut Applied) -> BTreeSet<String> {
         let wireless =
             |d: &crate::devices::Device| d.medium == Medium::Wireless && d.tech.is_some();
         if !applied
@@ -410,9 +411,10 @@ impl GatewayProposer {
             .flat_map(|f| &f.devices)
             .any(wireless)
         {
-            return;
+            return BTreeSet::new();
         }
         let reached = reached(&applied.project);
+        let mut now_reached = reached.clone();
         let fade = applied.project.settings.final_tail.fade_margin_db;
         // Made once: the ids of a campus are many.
         let mut ids = applied.project.id_allocator();
@@ -428,44 +430,42 @@ impl GatewayProposer {
             }
             for (tech, devices) in by_tech {
                 let key = (floor_id.clone(), tech, devices);
-                let new: Vec<crate::devices::Gateway> = match self.placed.get(&key) {
-                    // Placed for another scenario: the same gateways, with ids free in this
-                    // one's project.
-                    Some(placed) => placed
-                        .iter()
-                        .map(|g| {
-                            let id = ids.next("gw");
-                            crate::devices::Gateway {
-                                name: id.to_uppercase(),
-                                id,
-                                ..g.gateway()
-                            }
-                        })
-                        .collect(),
-                    None => {
-                        let options = GatewayPlacementOptions {
-                            margin_db: fade,
-                            spacing_m: PROPOSAL_SPACING_M,
-                            ..GatewayPlacementOptions::new(tech)
-                        };
-                        let placed = place_gateways_among(
-                            &applied.project,
-                            &key.0,
-                            &options,
-                            &want,
-                            &mut ids,
-                        )
-                        .map(|p| p.proposals)
-                        .unwrap_or_default();
-                        let new = placed.iter().map(ProposedGateway::gateway).collect();
-                        self.placed.insert(key, placed);
-                        new
-                    }
-                };
+                let fresh = !self.placed.contains_key(&key);
+                if fresh {
+                    let options = GatewayPlacementOptions {
+                        margin_db: fade,
+                        spacing_m: PROPOSAL_SPACING_M,
+                        ..GatewayPlacementOptions::new(tech)
+                    };
+                    let placed =
+                        place_gateways_among(&applied.project, &key.0, &options, &want, &mut ids)
+                            .map(|p| p.proposals)
+                            .unwrap_or_default();
+                    self.placed.insert(key.clone(), placed);
+                }
+                let placed = &self.placed[&key];
+                // Placed now: their own ids; placed for another scenario: ids free in this
+                // one's project.
+                let new: Vec<crate::devices::Gateway> = placed
+                    .iter()
+                    .map(|g| {
+                        if fresh {
+                            return g.gateway();
+                        }
+                        let id = ids.next("gw");
+                        crate::devices::Gateway {
+                            name: id.to_uppercase(),
+                            id,
+                            ..g.gateway()
+                        }
+                    })
+                    .collect();
+                now_reached.extend(placed.iter().flat_map(|g| g.devices.iter().cloned()));
                 applied.proposed.extend(new.iter().map(|g| g.id.clone()));
                 applied.project.floors[fi].gateways.extend(new);
             }
         }
+        now_reached
     }
 
     /// [`wireless_first`], with what this proposer placed before.
@@ -482,8 +482,7 @@ impl GatewayProposer {
             changed: 0,
             proposed: Vec::new(),
         };
-        self.propose(&mut a);
-        let reached = reached(&a.project);
+        let reached = self.propose(&mut a);
         let mut changed = 0u64;
         for (d, before) in a
             .project
@@ -504,7 +503,7 @@ impl GatewayProposer {
 
 /// The devices of `project` that a gateway of their technology (on any floor) reaches with
 /// the fade margin: what makes the final tail's wireless option feasible.
-fn reached(project: &Project) -> BTreeSet<String> {
+pub(super) fn reached(project: &Project) -> BTreeSet<String> {
     let fade = project.settings.final_tail.fade_margin_db;
     iot_links(project, None, None, FloorScope::All)
         .map(|l| l.devices)

@@ -315,8 +315,11 @@ fn a_wireless_scenario_takes_no_port_for_its_devices_and_proposes_gateways() {
     // The proposed gateways are in the design: its routing's final tail serves each device
     // on radio, and the bill of materials prices them.
     let mut a = apply(&p, &radio).unwrap();
-    propose_gateways(&mut a);
+    let now_reached = GatewayProposer::default().propose(&mut a);
     assert_eq!(a.proposed.len() as u64, lora.gateways_proposed);
+    // What the proposer says it reached is what the links say once its gateways are in.
+    assert_eq!(now_reached, super::compare::reached(&a.project));
+    assert_eq!(now_reached.len(), 3, "{now_reached:?}");
     let r = routing::route_with(&a.project, &a.media);
     for c in &r.final_tail {
         assert_eq!(c.current, Medium::Wireless);
