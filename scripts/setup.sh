@@ -53,8 +53,23 @@ ensure_chromium() {
   fi
 }
 
+# binaryen's wasm-opt for the release build's post-build hook (web/wasm-opt.sh), from the npm
+# package pinned in web/package.json. web/node_modules must exist either way: Trunk.toml's
+# [watch] ignores it, and `trunk serve` refuses to start on an ignore path that is missing.
+ensure_wasm_opt() {
+  local web
+  web="$(repo_root)/web"
+  if [ ! -x "$web/node_modules/.bin/wasm-opt" ] && command -v npm >/dev/null; then
+    say "installing binaryen's wasm-opt (npm ci in web/)"
+    (cd "$web" && npm ci --no-audit --no-fund --loglevel=error) ||
+      say "npm ci in web/ failed: release builds stay unoptimised"
+  fi
+  mkdir -p "$web/node_modules"
+}
+
 ensure_web_tools() {
   ensure_wasm_target
   ensure_trunk
   ensure_wasm_bindgen
+  ensure_wasm_opt
 }
