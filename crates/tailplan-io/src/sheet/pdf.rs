@@ -106,19 +106,28 @@ pub enum PdfError {
 /// number and title).
 ///
 /// ```
-/// use tailplan_core::Project;
+/// use tailplan_core::{Floor, Point, Polygon, Project, Room};
 /// use tailplan_io::sheet::{self, Analysis, PdfMeta, PdfSheet, SheetKind, SheetOptions};
-/// let project = tailplan_io::geojson::read(
-///     r#"{"type":"FeatureCollection","features":[
-///       {"type":"Feature","properties":{"kind":"room","name":"Office"},
-///        "geometry":{"type":"Polygon","coordinates":[[[0,0],[8,0],[8,6],[0,6],[0,0]]]}}]}"#,
-/// )?;
-/// let analysis = Analysis::new(&project, &[SheetKind::Cabling]);
-/// let sheets = sheet::floor_sheets(&project, &analysis, "0", SheetKind::Cabling,
-///     &SheetOptions::dated("2025-01-31"))?;
+///
+/// let mut project = Project::new();
+/// let mut floor = Floor::new("0", "Ground floor", 0.0);
+/// floor.rooms.push(Room {
+///     id: "r1".into(),
+///     name: "Office".into(),
+///     polygon: Polygon::rect(Point::new(0.0, 0.0), Point::new(12.0, 8.0)),
+///     category: None,
+///     people: None,
+///     props: Default::default(),
+/// });
+/// project.floors.push(floor);
+/// let analysis = Analysis::routing(&project);
+/// let options = SheetOptions::dated("2025-01-31");
+/// let sheets = sheet::floor_sheets(&project, &analysis, "0", SheetKind::Cabling, &options)?;
 /// let pages: Vec<PdfSheet> = sheets.iter().map(PdfSheet::from).collect();
-/// let pdf = sheet::pdf(&pages, &PdfMeta { title: "Sheets".into(), ..PdfMeta::default() })?;
+/// let meta = PdfMeta { title: "Ground floor: cabling".into(), ..PdfMeta::default() };
+/// let pdf = sheet::pdf(&pages, &meta)?;
 /// assert!(pdf.starts_with(b"%PDF-"));
+/// assert_eq!(sheet::pdf(&pages, &meta)?, pdf); // the same bytes again
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn pdf(sheets: &[PdfSheet<'_>], meta: &PdfMeta) -> Result<Vec<u8>, PdfError> {
@@ -402,7 +411,7 @@ fn text(t: &usvg::Text, surface: &mut Surface, fonts: &Fonts) {
                     .get(i + 1)
                     .map_or(0.0, |next| (next - offsets[i]) / size);
                 run.push(KrillaGlyph::new(
-                    GlyphId::new(u32::from(g.id.0)),
+                    GlyphId::new(g.id.0),
                     advance,
                     0.0,
                     0.0,
