@@ -219,7 +219,7 @@ impl Fonts {
         let mut db = fontdb::Database::new();
         let mut load = |bytes: &'static [u8]| {
             let id = db.load_font_source(fontdb::Source::Binary(Arc::new(bytes)))[0];
-            let font = Font::new(bytes.to_vec().into(), 0).expect("the bundled font is valid");
+            let font = Font::new(bytes.into(), 0).expect("the bundled font is valid");
             (id, font)
         };
         let regular = load(REGULAR);
@@ -237,6 +237,12 @@ impl Fonts {
         usvg::Options {
             font_family: PDF_FONT_FAMILY.to_owned(),
             fontdb: self.db.clone(),
+            // Sheets link no file: nothing is ever read from disk (nor fetched).
+            image_href_resolver: usvg::ImageHrefResolver {
+                resolve_data: Box::new(|_, _, _| None),
+                resolve_string: Box::new(|_, _| None),
+            },
+            resources_dir: None,
             font_resolver: usvg::FontResolver {
                 select_font: Box::new(move |font, _| {
                     Some(if font.weight() >= 600 { bold } else { regular })
@@ -525,6 +531,35 @@ mod tests {
     #[test]
     fn no_sheets_is_an_error() {
         assert_eq!(pdf(&[], &PdfMeta::default()), Err(PdfError::NoSheets));
+    }
+
+    fn count(hay: &[u8], needle: &str) -> usize {
+        hay.windows(needle.len())
+            .filter(|w| *w == needle.as_bytes())
+            .count()
+    }
+
+    #[test]
+    fn any_family_is_set_in_the_bundled_font_bold_in_its_bold() {
+        let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="210mm" height="297mm"
+            viewBox="0 0 210 297"><text x="10" y="10" font-family="No Such Font" font-size="5"
+            >Hi</text><text x="10" y="20" font-family="serif" font-weight="bold" font-size="5"
+            >Bold</text></svg>"#;
+        let page = PdfSheet {
+            name: "a4",
+            number: "",
+            title: "",
+            svg,
+        };
+        let pdf = pdf(&[page], &PdfMeta::default()).expect("written");
+        // Both weights embedded (their font files), by the bundled font's names; no other font.
+        assert_eq!(count(&pdf, "/FontFile2"), 2);
+        // Each in its Type0 font, its CID font and its descriptor.
+        assert_eq!(count(&pdf, "TailplanSans-Regular"), 3);
+        assert_eq!(count(&pdf, "TailplanSans-Bold"), 3);
+        assert_eq!(count(&pdf, "/FontName"), 2);
+        // A4 portrait, in points.
+        assert_eq!(count(&pdf, "/MediaBox[0 0 595.27"), 1);
     }
 
     #[test]
