@@ -31,7 +31,7 @@ for style in Regular Bold; do
 import sys
 from fontTools.ttLib import TTFont
 src, dst, style = sys.argv[1:]
-f = TTFont(src)
+f = TTFont(src, recalcTimestamp=False)
 name = f["name"]
 family = "Tailplan Sans"
 for rec in list(name.names):
