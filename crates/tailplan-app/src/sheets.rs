@@ -8,6 +8,7 @@ use serde::Serialize;
 use tailplan_core::Project;
 use tailplan_core::coverage::CoverageError;
 use tailplan_core::coverage::grid::DEFAULT_MAX_CELLS;
+use tailplan_core::scenario::EnergyOptions;
 use tailplan_io::sheet::{self, Analysis, NoMap, Paper, Scale, Sheet, SheetKind, SheetOptions};
 
 use crate::date::SheetDate;
@@ -292,30 +293,47 @@ pub fn scenario_sheet(
 ) -> Result<ScenarioSheet, AppError> {
     let file = request.file.as_deref().unwrap_or(name);
     let comparison = scenarios::compare(file, project, &request.scenarios)?;
+    let sheet = comparison_sheet(
+        project,
+        &comparison,
+        &request.scenarios.energy,
+        request.paper,
+        request.date,
+    );
+    Ok(ScenarioSheet { sheet, comparison })
+}
+
+/// The scenario comparison sheet of a comparison already made (by [`scenarios::compare`] on
+/// `project`, energy counted by `energy`): the editor draws the comparison it shows, without
+/// routing every scenario again. `paper` landscape, `None` for A3.
+pub fn comparison_sheet(
+    project: &Project,
+    comparison: &ScenariosResult,
+    energy: &EnergyOptions,
+    paper: Option<Paper>,
+    date: SheetDate,
+) -> SheetResult {
     let warnings: Vec<String> = comparison
         .warnings
         .iter()
         .map(ToString::to_string)
         .collect();
-    let drawn = sheet::scenario_sheet(
+    sheet::scenario_sheet(
         &project.meta,
         &sheet::ScenarioComparison {
             scenarios: &comparison.scenarios,
             currency: &comparison.currency,
             plan: comparison.plan.as_ref(),
-            energy: request.scenarios.energy,
+            energy: *energy,
             warnings: &warnings,
         },
         &SheetOptions {
-            paper: request.paper,
+            paper,
             scale: None,
-            date: request.date.to_string(),
+            date: date.to_string(),
         },
-    );
-    Ok(ScenarioSheet {
-        sheet: drawn.into(),
-        comparison,
-    })
+    )
+    .into()
 }
 
 /// The sheet set: the index sheet first, then every floor's sheets, then the riser sheets

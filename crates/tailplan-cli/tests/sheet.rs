@@ -187,6 +187,8 @@ fn the_scenario_comparison_sheet_with_its_plan_and_a_bad_file_refused() {
         s(&out("phases.json")),
         "--paper",
         "A2",
+        "--duty-cycle",
+        "0.5",
         "-o",
         s(&out("plan.svg")),
     ]);
@@ -202,6 +204,10 @@ fn the_scenario_comparison_sheet_with_its_plan_and_a_bad_file_refused() {
     assert!(svg.contains("&lt;script&gt;&amp;&quot;") && !svg.contains("<script"));
     assert!(svg.contains(">Development plan<") && svg.contains("id=\"chart-plan\""));
     assert!(svg.contains(">A first<") && svg.contains(">2028<"));
+    assert!(
+        svg.contains("a duty cycle of 0.5"),
+        "--duty-cycle said in the notes"
+    );
 
     // A bad file: exit 2, the file and the member named, nothing written.
     std::fs::write(
@@ -239,7 +245,10 @@ fn the_scenario_comparison_sheet_with_its_plan_and_a_bad_file_refused() {
         s(&out("x.svg")),
     ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("--scenarios is for --kind scenarios"));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("--scenarios, --duty-cycle and --gateway-w are for --kind scenarios")
+    );
     let o = tailplan(&[
         "sheet",
         s(&sample("campus")),

@@ -2723,6 +2723,20 @@ export interface SheetOptions {
   scale?: string | null;
   /** The date in the title block, `YYYY-MM-DD` (default: today, UTC). */
   date?: string | null;
+  /**
+   * With kind `scenarios`: the scenario file (its text or the object, as
+   * `project.scenarios` takes it); without it the built-in scenarios.
+   */
+  scenarios?: ScenarioFileText | null;
+  /** With kind `scenarios`: the share of the year the tail is powered, 0 to 1 (default 1). */
+  dutyCycle?: number | null;
+  /** With kind `scenarios`: what one gateway draws, watts (default 5). */
+  gatewayW?: number | null;
+  /**
+   * With kind `scenarios`: the share of a switch's PoE that reaches the devices, 0 to 1
+   * (default 0.85).
+   */
+  poeEfficiency?: number | null;
 }
 
 /** One design sheet. */

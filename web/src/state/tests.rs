@@ -838,6 +838,7 @@ fn a_comparison_of_scenarios_waits_for_its_job_and_a_scenario_goes_on_the_plan()
                 warnings: Vec::new(),
             },
             media: Vec::new(),
+            energy: Default::default(),
             compute_ms: 1.0,
         }))
     };

@@ -528,20 +528,23 @@ pub fn compare(
     scenarios: Option<&[Scenario]>,
     energy: &EnergyOptions,
 ) -> Result<Vec<ScenarioResult>, String> {
-    Ok(compare_with_media(project, scenarios, energy)?
+    Ok(compare_with_media(project, scenarios, &[], energy)?
         .into_iter()
         .map(|(r, _)| r)
         .collect())
 }
 
-/// [`compare`], with what each scenario changes of the plan (to draw it).
+/// [`compare`], then the scenarios of `then` (the editor's own, compared after the file's or
+/// the built-in ones: the gateways proposed for one are remembered for the next), with what
+/// each scenario changes of the plan (to draw it).
 pub fn compare_with_media(
     project: &Project,
     scenarios: Option<&[Scenario]>,
+    then: &[Scenario],
     energy: &EnergyOptions,
 ) -> Result<Vec<(ScenarioResult, ScenarioMedia)>, String> {
     let builtin_list: Vec<Scenario>;
-    let list: Vec<Option<&Scenario>> = match scenarios {
+    let mut list: Vec<Option<&Scenario>> = match scenarios {
         Some(s) => s.iter().map(Some).collect(),
         None => {
             builtin_list = super::BUILTIN.iter().filter_map(|n| builtin(n)).collect();
@@ -549,6 +552,7 @@ pub fn compare_with_media(
             builtin_list.iter().map(Some).chain([None]).collect()
         }
     };
+    list.extend(then.iter().map(Some));
     let mut out = Vec::new();
     let mut proposer = GatewayProposer::default();
     for s in list {

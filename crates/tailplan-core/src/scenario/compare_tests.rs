@@ -215,7 +215,8 @@ fn what_a_scenario_changes_of_the_plan_draws_it() {
     );
     let both = compare_with_media(
         &p,
-        Some(&[builtin("as-drawn").unwrap(), lora]),
+        Some(&[builtin("as-drawn").unwrap()]),
+        &[lora],
         &EnergyOptions::default(),
     )
     .unwrap();

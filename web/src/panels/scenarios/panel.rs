@@ -29,6 +29,10 @@ pub struct ScenariosPanelProps {
     pub on_action: Callback<Action>,
     /// Compares the scenarios.
     pub on_compare: Callback<()>,
+    /// Exports the comparison shown as its sheet.
+    pub on_sheet: Callback<()>,
+    /// A file is being made.
+    pub exporting: bool,
 }
 
 /// The scenarios panel.
@@ -230,6 +234,11 @@ fn comparison(props: &ScenariosPanelProps) -> Html {
                     { format!("The plan shows each device on the scenario's medium (the legend's colours) and the gateways it proposes ({proposed_here} on all floors); edits go to the project as drawn.") }
                 </p>
             }
+            <div class="panel__actions panel__actions--start">
+                <button type="button" class="btn" data-testid="scenario-sheet" disabled={props.stale || props.exporting} onclick={props.on_sheet.reform(|_: MouseEvent| ())} title={if props.stale { "Compare again first: the sheet is of the comparison shown" } else { "The comparison as a design sheet for the budget meeting: table, charts, per building, the plan (SVG, A3)" }}>
+                    { "Comparison sheet (SVG)" }
+                </button>
+            </div>
             if props.stale {
                 <p class="prop__warning" data-testid="scenarios-stale">{ "The project has changed since: compare again to bring the figures up to date." }</p>
             }

@@ -108,6 +108,7 @@ fn only_the_jobs_comparison_is_shown() {
                 warnings: Vec::new(),
             },
             media: vec![tailplan_core::scenario::ScenarioMedia::default()],
+            energy: Default::default(),
             compute_ms: 3.0,
         })
     };
@@ -259,6 +260,7 @@ fn the_scenario_on_the_plan_follows_its_name_and_patches_the_floor() {
                     _ => ScenarioMedia::default(),
                 })
                 .collect(),
+            energy: Default::default(),
             compute_ms: 1.0,
         })
     };
