@@ -445,7 +445,7 @@ mod tests {
         // A file with phases: its scenarios, the plan, a rule that matches nothing noted.
         let file = scenarios::read_file(
             "mine.json",
-            r#"{"scenarios": [{"name": "cameras <&>", "rules": [{"match": {"kind": "device", "class": "camera"}, "medium": "spe"}]}],
+            r#"{"scenarios": [{"name": "lights <&>", "rules": [{"match": {"kind": "device", "class": "lighting"}, "medium": "spe"}]}],
                 "phases": [{"name": "A first", "year": 2027, "buildings": ["A"], "scenario": "spe-sensors"},
                            {"year": 2028, "buildings": ["B"], "scenario": "all-copper"}]}"#,
         )
@@ -461,7 +461,7 @@ mod tests {
         };
         let drawn = scenario_sheet("campus", &project, &request).unwrap();
         let svg = &drawn.sheet.svg;
-        assert!(svg.contains("cameras &lt;&amp;&gt;") && svg.contains("width=\"594mm\""));
+        assert!(svg.contains("lights &lt;&amp;&gt;") && svg.contains("width=\"594mm\""));
         assert!(svg.contains("Development plan") && svg.contains(">A first<"));
         assert!(svg.contains("matches nothing"));
         assert_eq!(drawn.comparison.plan.as_ref().unwrap().years.len(), 2);

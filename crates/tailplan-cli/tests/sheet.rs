@@ -173,7 +173,7 @@ fn the_scenario_comparison_sheet_with_its_plan_and_a_bad_file_refused() {
     // A file with phases: its scenarios, the plan's table and chart, its warning printed.
     std::fs::write(
         out("phases.json"),
-        r#"{"scenarios": [{"name": "<script>&\"", "rules": [{"match": {"kind": "device", "class": "camera"}, "medium": "spe"}]}],
+        r#"{"scenarios": [{"name": "<script>&\"", "rules": [{"match": {"kind": "device", "class": "lighting"}, "medium": "spe"}]}],
             "phases": [{"name": "A first", "year": 2027, "buildings": ["A"], "scenario": "spe-sensors"},
                        {"name": "B then", "year": 2028, "buildings": ["B"], "scenario": "wireless-first", "after": ["A first"]}]}"#,
     )
@@ -195,7 +195,7 @@ fn the_scenario_comparison_sheet_with_its_plan_and_a_bad_file_refused() {
     ok(&o);
     assert!(
         String::from_utf8_lossy(&o.stderr)
-            .contains("matches nothing: no device of class \"camera\""),
+            .contains("matches nothing: no device of class \"lighting\""),
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
