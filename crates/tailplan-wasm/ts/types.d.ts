@@ -1883,6 +1883,8 @@ export interface PlacementCapacity {
 export interface Plan {
   /** The campus as drawn. */
   start: Totals;
+  /** Each building as drawn. */
+  start_by_building: BuildingTotals[];
   /** Year by year. */
   years: PlanYear[];
 }
@@ -1916,6 +1918,11 @@ export interface PlanYear {
   capex: number;
   /** The campus after the year. */
   totals: Totals;
+  /**
+   * Each building after the year (capex is the campus's only), as the comparison's
+   * `by_building`.
+   */
+  by_building: BuildingTotals[];
 }
 
 /** One radio's channel in a plan. */

@@ -416,6 +416,40 @@ fn phases_add_up_to_the_final_state() {
     );
     let last = &plan.years[1].totals;
     assert_eq!((last.unserved, last.ports.spe, last.ports.fiber), (1, 1, 1));
+    // Building by building: after 2027, A has moved (its sensor on SPE, served) and B has
+    // not; the buildings add up to the campus each year.
+    let of = |v: &[BuildingTotals], b: &str| {
+        v.iter()
+            .find(|t| t.building == b)
+            .unwrap_or_else(|| panic!("building {b}"))
+            .totals
+            .clone()
+    };
+    let (a, b) = (
+        of(&plan.years[0].by_building, "A"),
+        of(&plan.years[0].by_building, "B"),
+    );
+    assert_eq!(
+        (a.ports.spe, a.unserved, b.ports.spe, b.unserved),
+        (1, 0, 0, 1)
+    );
+    assert_eq!(of(&plan.start_by_building, "A").unserved, 1);
+    for (campus, buildings) in std::iter::once((&plan.start, &plan.start_by_building))
+        .chain(plan.years.iter().map(|y| (&y.totals, &y.by_building)))
+    {
+        assert_eq!(buildings.len(), 2);
+        assert_eq!(
+            buildings
+                .iter()
+                .map(|t| t.totals.ports.spe + t.totals.ports.cat6a + t.totals.ports.fiber)
+                .sum::<u64>(),
+            campus.ports.spe + campus.ports.cat6a + campus.ports.fiber
+        );
+        assert_eq!(
+            buildings.iter().map(|t| t.totals.unserved).sum::<u64>(),
+            campus.unserved
+        );
+    }
     // Everything moved to one scenario ends where that scenario is.
     let all = file(
         r#"{"scenarios": [{"name": "x"}],
