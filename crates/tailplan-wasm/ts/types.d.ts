@@ -2588,6 +2588,12 @@ export interface ScenarioRule {
   medium: Medium;
   /** For `wireless`: the technology whose gateways serve them (else each device's own). */
   tech?: IotTech | null;
+  /**
+   * For devices put on a cable (`cat6a`, `spe`) that draw nothing over it as drawn (a
+   * wireless device has its battery or mains): the watts each draws over its cable, 0 to
+   * [`MAX_RULE_POE_W`]; without it [`MOVED_DEVICE_POE_W`].
+   */
+  poe_w?: number | null;
 }
 
 /** `project.scenarios` options: the CLI's `tailplan scenarios` flags. */

@@ -318,6 +318,16 @@ pub fn apply(project: &Project, scenario: &Scenario) -> Result<Applied, String> 
             if r.medium == Medium::Wireless {
                 d.tech = r.tech.or(d.tech);
             }
+            // A device put on a cable that draws nothing as drawn is powered over it: the
+            // rule's draw, else a wireless device (its battery gone) draws a sensor's.
+            if matches!(r.medium, Medium::Cat6a | Medium::Spe) && d.poe_w.is_none_or(|w| w <= 0.0) {
+                let draw = r.poe_w.or_else(|| {
+                    (before.0 == Medium::Wireless).then_some(super::MOVED_DEVICE_POE_W)
+                });
+                if draw.is_some() {
+                    d.poe_w = draw;
+                }
+            }
             changed += u64::from((d.medium, d.tech) != before);
         }
     }
@@ -348,6 +358,7 @@ pub fn builtin(name: &str) -> Option<Scenario> {
         },
         medium,
         tech: None,
+        poe_w: None,
     };
     let rules = match name {
         "as-drawn" => Vec::new(),

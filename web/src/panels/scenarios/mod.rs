@@ -153,6 +153,7 @@ impl ScenariosState {
                     },
                     medium,
                     tech,
+                    poe_w: None,
                 })
             })
             .collect();
