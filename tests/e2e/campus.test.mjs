@@ -118,8 +118,8 @@ test('a campus: building then floor, routed with its distributors and backbone',
   await page.getByTestId('scenario-plan').waitFor({ timeout: 120_000 });
   const rows = () => page.getByTestId('plan-table').locator('tbody tr').evaluateAll((rs) => rs.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
   const campusRows = await rows();
-  assert.deepEqual(await options(page, 'plan-of'), ['the campus', 'building Building A', 'building Building B']);
-  await page.getByTestId('plan-of').selectOption({ label: 'building Building A' });
+  assert.deepEqual(await options(page, 'plan-of'), ['the campus', 'Building A', 'Building B']);
+  await page.getByTestId('plan-of').selectOption({ label: 'Building A' });
   await page.getByTestId('plan-of-note').waitFor();
   const a = await rows();
   assert.deepEqual(a.map((r) => r[0]), ['as drawn', '2027', '2028']);

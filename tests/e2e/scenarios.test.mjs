@@ -37,7 +37,7 @@ const comparison = (page) =>
   }));
 
 test('scenarios: the user’s own beside the built-in ones, then a file with phases', { timeout: 240_000 }, async () => {
-  const { context, page, log } = await openEditor(browser, server);
+  const { context, page, log } = await openEditor(browser, server, { acceptDownloads: true });
   await page.waitForSelector(READY, { timeout: 60_000 });
   await page.getByTestId('panel-scenarios').click();
   await page.getByTestId('scenarios-panel').waitFor();

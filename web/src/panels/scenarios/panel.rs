@@ -207,7 +207,7 @@ fn comparison(props: &ScenariosPanelProps) -> Html {
                     <select class="select select--panel" data-testid="plan-of" aria-label="The development plan of the campus or one building" onchange={on_pick}>
                         <option value="" selected={of.is_none()}>{ "the campus" }</option>
                         { for buildings.iter().map(|b| html! {
-                            <option value={b.clone()} selected={of == Some(b.as_str())}>{ format!("building {b}") }</option>
+                            <option value={b.clone()} selected={of == Some(b.as_str())}>{ b.clone() }</option>
                         }) }
                     </select>
                 </label>
