@@ -68,6 +68,17 @@ fn as_generated_before(mut project: Project) -> Project {
             room.category = None;
         }
     }
+    without_classes(project)
+}
+
+/// `project` as the samples were generated before their devices had classes (cameras,
+/// access control, panels; old files have none, which reads as `sensor`).
+fn without_classes(mut project: Project) -> Project {
+    for floor in &mut project.floors {
+        for device in &mut floor.devices {
+            device.class = None;
+        }
+    }
     project
 }
 
@@ -264,7 +275,7 @@ fn version_3_samples_route_to_the_same_horizontal_cables() {
     for sample in &SAMPLES {
         let opened = open_old(3, sample.file_name);
         assert!(
-            opened == (sample.build)(),
+            opened == without_classes((sample.build)()),
             "{}: the upgraded version 3 file differs from the sample",
             sample.file_name
         );

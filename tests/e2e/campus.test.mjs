@@ -1,6 +1,7 @@
 // End-to-end test of a campus in the editor: the building picker, then the floor; routing the
 // two buildings with their distributors and backbone; the distributors table; the riser
-// diagrams and rack maps in the sheet viewer. Run through run.sh.
+// diagrams and rack maps in the sheet viewer; a development plan building by building. Run
+// through run.sh.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,7 +23,7 @@ after(async () => {
 
 const options = (page, id) => page.getByTestId(id).locator('option').evaluateAll((os) => os.map((o) => o.textContent));
 
-test('a campus: building then floor, routed with its distributors and backbone', { timeout: 180_000 }, async () => {
+test('a campus: building then floor, routed with its distributors and backbone', { timeout: 300_000 }, async () => {
   const { context, page, log } = await openEditor(browser, server, { acceptDownloads: true });
   await page.waitForSelector(READY, { timeout: 60_000 });
   // A single building shows no building picker.
@@ -97,6 +98,37 @@ test('a campus: building then floor, routed with its distributors and backbone',
   assert.equal(download.suggestedFilename(), 'riser-campus.svg');
   await page.keyboard.press('Escape');
   await page.getByTestId('sheet-viewer').waitFor({ state: 'detached' });
+
+  // A development plan building by building: A in 2027, B in 2028; the plan of building A
+  // moves in 2027 and stays in 2028, while the campus moves both years.
+  await page.getByTestId('panel-scenarios').click();
+  const file = {
+    scenarios: [{ name: 'copper', rules: [{ match: { kind: 'device' }, medium: 'cat6a' }] }],
+    phases: [
+      { name: 'A', year: 2027, buildings: ['A'], scenario: 'spe-sensors' },
+      { name: 'B', year: 2028, buildings: ['B'], scenario: 'spe-sensors', after: ['A'] },
+    ],
+  };
+  await page.getByTestId('scenario-file-input').setInputFiles({
+    name: 'by-building.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await page.getByTestId('compare-scenarios').click();
+  await page.getByTestId('scenario-plan').waitFor({ timeout: 120_000 });
+  const rows = () => page.getByTestId('plan-table').locator('tbody tr').evaluateAll((rs) => rs.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent)));
+  const campusRows = await rows();
+  assert.deepEqual(await options(page, 'plan-of'), ['the campus', 'Building A', 'Building B']);
+  await page.getByTestId('plan-of').selectOption({ label: 'Building A' });
+  await page.getByTestId('plan-of-note').waitFor();
+  const a = await rows();
+  assert.deepEqual(a.map((r) => r[0]), ['as drawn', '2027', '2028']);
+  // Columns: year, phases, capex, so far, ports, switches, PoE, unserved.
+  assert.deepEqual(a.map((r) => r[2]), campusRows.map((r) => r[2]), 'the capex is the campus’s');
+  assert.notDeepEqual(a.map((r) => r[4]), campusRows.map((r) => r[4]), 'the building’s own ports');
+  assert.deepEqual(a[2].slice(4), a[1].slice(4), 'building A does not change in 2028');
+  await page.getByTestId('scenario-plan').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENSHOTS, 'campus-plan-of-a.png') });
   assertClean(log);
   await context.close();
 });

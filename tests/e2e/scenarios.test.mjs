@@ -1,11 +1,12 @@
 // End-to-end test of the Scenarios tab on the office: the device classes on the plan, a
 // scenario of the user's compared beside the built-in ones in the files worker (its figures
 // equal those of the built-in scenario that does the same), a scenario file with phases (the
-// development plan's table and chart), and a bad file refused with its member named while the
+// development plan's table and chart) and its comparison sheet downloaded, and a bad file refused with its member named while the
 // page keeps working. Run through run.sh.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { READY, SCREENSHOTS, assertClean, openEditor, startAll } from './harness.mjs';
@@ -36,7 +37,7 @@ const comparison = (page) =>
   }));
 
 test('scenarios: the user’s own beside the built-in ones, then a file with phases', { timeout: 240_000 }, async () => {
-  const { context, page, log } = await openEditor(browser, server);
+  const { context, page, log } = await openEditor(browser, server, { acceptDownloads: true });
   await page.waitForSelector(READY, { timeout: 60_000 });
   await page.getByTestId('panel-scenarios').click();
   await page.getByTestId('scenarios-panel').waitFor();
@@ -95,6 +96,19 @@ test('scenarios: the user’s own beside the built-in ones, then a file with pha
   assert.equal(await page.getByTestId('chart-plan').locator('rect').count(), 2, 'a bar per year');
   await page.getByTestId('scenario-plan').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SCREENSHOTS, 'scenarios-plan.png') });
+
+  // The comparison shown, as its design sheet: the same scenarios and years, not compared anew.
+  const [sheet] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByTestId('scenario-sheet').click(),
+  ]);
+  assert.match(sheet.suggestedFilename(), /-scenarios\.svg$/);
+  const svg = readFileSync(await sheet.path(), 'utf8');
+  assert.ok(svg.startsWith('<?xml'), 'an SVG document');
+  for (const word of ['copper-everywhere', 'SPE for sensors', 'lower floors', '2029', 'TP-SCN']) {
+    assert.ok(svg.includes(word), `the sheet names ${word}`);
+  }
+  writeFileSync(join(SCREENSHOTS, 'scenarios-sheet.svg'), svg);
 
   // A bad file: refused naming the member; the last comparison and the project stay.
   await page.getByLabel('Close the scenario file').click();

@@ -361,6 +361,12 @@ test('scenarios equal `tailplan scenarios --json`: the built-in ones, and a file
   const thread = compared.scenarios[1].totals;
   assert.ok(thread.gateways_proposed > 0, 'gateways are proposed for the Thread devices');
   assert.deepEqual(compared.plan.years.map((y) => y.year), [2027, 2028]);
+  // The file's comparison sheet: `tailplan sheet --kind scenarios --scenarios FILE`.
+  const sheet = join(work, 'scenarios-sheet.svg');
+  const drawn = cli(['sheet', 'small.tailplan.json', '--kind', 'scenarios', '--scenarios', file, '--duty-cycle', '0.5', '--date', '2025-01-31', '-o', sheet]);
+  assert.equal(drawn.code, 0, drawn.stderr);
+  sameText(project.sheet({ kind: 'scenarios', scenarios, dutyCycle: 0.5, date: '2025-01-31' }), readFileSync(sheet, 'utf8'), 'scenario file sheet');
+  assert.match(thrown(() => project.sheet({ kind: 'cabling', dutyCycle: 0.5 })), /are for kind "scenarios"/);
   // A bad file: the CLI's message, the file named `scenarios`.
   const bad = { scenarios: [{ name: 'x', rules: [{ match: { kind: 'device' }, medium: 'copper' }] }] };
   writeFileSync(file, JSON.stringify(bad));

@@ -7,6 +7,7 @@ use std::io::Write as _;
 use serde::{Deserialize, Serialize};
 use tailplan_core::Project;
 use tailplan_core::routing::Routing;
+use tailplan_core::scenario::EnergyOptions;
 use tailplan_io::dxf::export::DxfExportError;
 use tailplan_io::file_name::slug;
 use tailplan_io::sheet::SheetKind;
@@ -14,6 +15,7 @@ use tailplan_io::sheet::SheetKind;
 use crate::date::SheetDate;
 use crate::error::AppError;
 use crate::route::CsvTable;
+use crate::scenarios::ScenariosResult;
 use crate::sheets::{self, SheetRequest, SheetResult, SheetSetRequest, Sheets};
 
 /// A file to write or download.
@@ -73,6 +75,16 @@ pub enum Export {
         /// The floor.
         floor: String,
         /// The date in the header.
+        date: SheetDate,
+    },
+    /// The scenario comparison sheet of a comparison already made (the one the editor
+    /// shows), as SVG.
+    ScenarioSheet {
+        /// The comparison, as [`crate::scenarios::compare`] made it on this project.
+        comparison: Box<ScenariosResult>,
+        /// How its energy was counted.
+        energy: EnergyOptions,
+        /// The date in the title block.
         date: SheetDate,
     },
 }
@@ -183,6 +195,19 @@ pub fn export(
             let drawn = sheets::floor_sheets(name, project, &request)?;
             let zip = format!("{base}-{}-{}-sheets.zip", sheet.as_str(), slug(floor));
             packed(name, base, zip, drawn)
+        }
+        Export::ScenarioSheet {
+            comparison,
+            energy,
+            date,
+        } => {
+            let one = sheets::comparison_sheet(project, comparison, energy, None, *date);
+            Ok(ExportFile {
+                name: format!("{base}-{}.svg", one.name),
+                media_type: "image/svg+xml".into(),
+                summary: format!("1 sheet ({})", one.title),
+                bytes: one.svg.into_bytes(),
+            })
         }
         Export::AllSheets { date } => {
             let drawn = sheets::sheet_set(name, project, &SheetSetRequest::new(*date))?;
@@ -335,5 +360,35 @@ mod tests {
         )
         .unwrap();
         assert_eq!(f.name, "small-0.dxf");
+    }
+
+    #[test]
+    fn the_comparison_shown_is_the_sheet_the_cli_draws() {
+        // The editor exports the comparison it shows; drawing it again from that comparison
+        // gives the sheet `tailplan sheet --kind scenarios` draws (which compares anew).
+        let project = tailplan_samples::small_floor();
+        let date = SheetDate::parse("2025-01-31").unwrap();
+        let energy = EnergyOptions {
+            duty_cycle: 0.5,
+            ..EnergyOptions::default()
+        };
+        let request = sheets::ScenarioSheetRequest {
+            scenarios: crate::scenarios::ScenariosRequest {
+                energy,
+                ..Default::default()
+            },
+            ..sheets::ScenarioSheetRequest::new(date)
+        };
+        let cli = sheets::scenario_sheet("small", &project, &request).unwrap();
+        let what = Export::ScenarioSheet {
+            comparison: Box::new(cli.comparison.clone()),
+            energy,
+            date,
+        };
+        let f = export("small", &project, "small", &what, None).unwrap();
+        assert_eq!(f.name, "small-scenarios.svg");
+        assert_eq!(f.media_type, "image/svg+xml");
+        assert_eq!(String::from_utf8(f.bytes).unwrap(), cli.sheet.svg);
+        assert!(cli.sheet.svg.contains("duty cycle of 0.5"));
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use tailplan_core::Project;
 use tailplan_core::diagnostics::Diagnostic;
 use tailplan_core::scenario::{
-    self, EnergyOptions, ScenarioFile, ScenarioFileError, ScenarioResult,
+    self, EnergyOptions, Scenario, ScenarioFile, ScenarioFileError, ScenarioResult,
 };
 
 use crate::error::AppError;
@@ -17,6 +17,9 @@ use crate::error::AppError;
 pub struct ScenariosRequest {
     /// The scenario file, read by [`read_file`]; `None` for the built-in scenarios.
     pub file: Option<ScenarioFile>,
+    /// Scenarios compared after the file's (or the built-in ones): the editor's own. Their
+    /// rules are checked against the project as the file's are.
+    pub then: Vec<Scenario>,
     /// Duty cycle, gateway power, PoE efficiency.
     pub energy: EnergyOptions,
 }
@@ -92,7 +95,11 @@ pub fn compare_with_media(
         }
     }
     let mut warnings = Vec::new();
-    if let Some(f) = &request.file {
+    let then = (!request.then.is_empty()).then(|| ScenarioFile {
+        scenarios: request.then.clone(),
+        phases: Vec::new(),
+    });
+    for f in request.file.iter().chain(&then) {
         let found = scenario::check(f, project);
         if found.iter().any(Diagnostic::is_error) {
             return Err(AppError::Scenarios {
@@ -100,12 +107,13 @@ pub fn compare_with_media(
                 error: ScenarioFileError::Invalid(found),
             });
         }
-        warnings = found;
+        warnings.extend(found);
     }
     let (scenarios, media): (Vec<ScenarioResult>, Vec<scenario::ScenarioMedia>) =
         scenario::compare_with_media(
             project,
             request.file.as_ref().map(|f| f.scenarios.as_slice()),
+            &request.then,
             energy,
         )
         .map_err(|why| AppError::Scenarios {

@@ -8,6 +8,7 @@ use serde::Serialize;
 use tailplan_core::Project;
 use tailplan_core::coverage::CoverageError;
 use tailplan_core::coverage::grid::DEFAULT_MAX_CELLS;
+use tailplan_core::scenario::EnergyOptions;
 use tailplan_io::sheet::{
     self, Analysis, NoMap, Paper, PdfMeta, PdfSheet, Scale, Sheet, SheetKind, SheetOptions,
 };
@@ -294,30 +295,47 @@ pub fn scenario_sheet(
 ) -> Result<ScenarioSheet, AppError> {
     let file = request.file.as_deref().unwrap_or(name);
     let comparison = scenarios::compare(file, project, &request.scenarios)?;
+    let sheet = comparison_sheet(
+        project,
+        &comparison,
+        &request.scenarios.energy,
+        request.paper,
+        request.date,
+    );
+    Ok(ScenarioSheet { sheet, comparison })
+}
+
+/// The scenario comparison sheet of a comparison already made (by [`scenarios::compare`] on
+/// `project`, energy counted by `energy`): the editor draws the comparison it shows, without
+/// routing every scenario again. `paper` landscape, `None` for A3.
+pub fn comparison_sheet(
+    project: &Project,
+    comparison: &ScenariosResult,
+    energy: &EnergyOptions,
+    paper: Option<Paper>,
+    date: SheetDate,
+) -> SheetResult {
     let warnings: Vec<String> = comparison
         .warnings
         .iter()
         .map(ToString::to_string)
         .collect();
-    let drawn = sheet::scenario_sheet(
+    sheet::scenario_sheet(
         &project.meta,
         &sheet::ScenarioComparison {
             scenarios: &comparison.scenarios,
             currency: &comparison.currency,
             plan: comparison.plan.as_ref(),
-            energy: request.scenarios.energy,
+            energy: *energy,
             warnings: &warnings,
         },
         &SheetOptions {
-            paper: request.paper,
+            paper,
             scale: None,
-            date: request.date.to_string(),
+            date: date.to_string(),
         },
-    );
-    Ok(ScenarioSheet {
-        sheet: drawn.into(),
-        comparison,
-    })
+    )
+    .into()
 }
 
 /// Sheets drawn by [`floor_sheets`], [`sheet_set`] or [`scenario_sheet`] as one PDF, a page
@@ -474,7 +492,7 @@ mod tests {
         // A file with phases: its scenarios, the plan, a rule that matches nothing noted.
         let file = scenarios::read_file(
             "mine.json",
-            r#"{"scenarios": [{"name": "cameras <&>", "rules": [{"match": {"kind": "device", "class": "camera"}, "medium": "spe"}]}],
+            r#"{"scenarios": [{"name": "lights <&>", "rules": [{"match": {"kind": "device", "class": "lighting"}, "medium": "spe"}]}],
                 "phases": [{"name": "A first", "year": 2027, "buildings": ["A"], "scenario": "spe-sensors"},
                            {"year": 2028, "buildings": ["B"], "scenario": "all-copper"}]}"#,
         )
@@ -490,7 +508,7 @@ mod tests {
         };
         let drawn = scenario_sheet("campus", &project, &request).unwrap();
         let svg = &drawn.sheet.svg;
-        assert!(svg.contains("cameras &lt;&amp;&gt;") && svg.contains("width=\"594mm\""));
+        assert!(svg.contains("lights &lt;&amp;&gt;") && svg.contains("width=\"594mm\""));
         assert!(svg.contains("Development plan") && svg.contains(">A first<"));
         assert!(svg.contains("matches nothing"));
         assert_eq!(drawn.comparison.plan.as_ref().unwrap().years.len(), 2);

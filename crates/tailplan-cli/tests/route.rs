@@ -331,7 +331,7 @@ fn scenarios_are_compared_as_json_and_csv_and_a_bad_file_is_refused_naming_the_m
     // A file of its own: read, warned of a rule that matches nothing.
     std::fs::write(
         out("mine.json"),
-        r#"{"scenarios": [{"name": "cameras", "rules": [{"match": {"kind": "device", "class": "camera"}, "medium": "spe"}]}]}"#,
+        r#"{"scenarios": [{"name": "lights", "rules": [{"match": {"kind": "device", "class": "lighting"}, "medium": "spe"}]}]}"#,
     )
     .unwrap();
     let o = tailplan(&[
@@ -343,10 +343,10 @@ fn scenarios_are_compared_as_json_and_csv_and_a_bad_file_is_refused_naming_the_m
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("matches nothing: no device of class \"camera\""),
+        err.contains("matches nothing: no device of class \"lighting\""),
         "{err}"
     );
-    assert!(String::from_utf8_lossy(&o.stdout).contains("cameras"));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("lights"));
 
     // Phases: the plan, year by year, its costs adding up to the end.
     std::fs::write(

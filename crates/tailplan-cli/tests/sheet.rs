@@ -226,7 +226,7 @@ fn the_scenario_comparison_sheet_with_its_plan_and_a_bad_file_refused() {
     // A file with phases: its scenarios, the plan's table and chart, its warning printed.
     std::fs::write(
         out("phases.json"),
-        r#"{"scenarios": [{"name": "<script>&\"", "rules": [{"match": {"kind": "device", "class": "camera"}, "medium": "spe"}]}],
+        r#"{"scenarios": [{"name": "<script>&\"", "rules": [{"match": {"kind": "device", "class": "lighting"}, "medium": "spe"}]}],
             "phases": [{"name": "A first", "year": 2027, "buildings": ["A"], "scenario": "spe-sensors"},
                        {"name": "B then", "year": 2028, "buildings": ["B"], "scenario": "wireless-first", "after": ["A first"]}]}"#,
     )
@@ -240,13 +240,15 @@ fn the_scenario_comparison_sheet_with_its_plan_and_a_bad_file_refused() {
         s(&out("phases.json")),
         "--paper",
         "A2",
+        "--duty-cycle",
+        "0.5",
         "-o",
         s(&out("plan.svg")),
     ]);
     ok(&o);
     assert!(
         String::from_utf8_lossy(&o.stderr)
-            .contains("matches nothing: no device of class \"camera\""),
+            .contains("matches nothing: no device of class \"lighting\""),
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
@@ -255,6 +257,10 @@ fn the_scenario_comparison_sheet_with_its_plan_and_a_bad_file_refused() {
     assert!(svg.contains("&lt;script&gt;&amp;&quot;") && !svg.contains("<script"));
     assert!(svg.contains(">Development plan<") && svg.contains("id=\"chart-plan\""));
     assert!(svg.contains(">A first<") && svg.contains(">2028<"));
+    assert!(
+        svg.contains("a duty cycle of 0.5"),
+        "--duty-cycle said in the notes"
+    );
 
     // A bad file: exit 2, the file and the member named, nothing written.
     std::fs::write(
@@ -292,7 +298,10 @@ fn the_scenario_comparison_sheet_with_its_plan_and_a_bad_file_refused() {
         s(&out("x.svg")),
     ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("--scenarios is for --kind scenarios"));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("--scenarios, --duty-cycle and --gateway-w are for --kind scenarios")
+    );
     let o = tailplan(&[
         "sheet",
         s(&sample("campus")),

@@ -158,6 +158,17 @@ impl DeviceKind {
             type_,
         }
     }
+
+    /// Its device class for scenarios; `None` for the sensors (the default class).
+    fn class(self) -> Option<&'static str> {
+        use DeviceKind::*;
+        match self {
+            Temperature | Co2 | Occupancy | Leak | FridgeTemperature | SpeSensor => None,
+            Camera => Some("camera"),
+            AccessPanel => Some("access-control"),
+            SecurityHeadEnd | BmsController | FirePanel => Some("panel"),
+        }
+    }
 }
 
 /// What an outlet is: its ports and `type`.
@@ -291,7 +302,7 @@ impl FloorBuilder {
             position: pt(x, y),
             medium: s.medium,
             tech: s.tech,
-            class: None,
+            class: kind.class().map(str::to_owned),
             poe_w: s.poe_w,
             height_m: m(s.height_mm),
             props: type_props(s.type_),

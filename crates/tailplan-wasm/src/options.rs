@@ -182,6 +182,21 @@ pub struct SheetOptions {
     /// The date in the title block, `YYYY-MM-DD` (default: today, UTC).
     #[serde(default)]
     pub date: Option<String>,
+    /// With kind `scenarios`: the scenario file (its text or the object, as
+    /// `project.scenarios` takes it); without it the built-in scenarios.
+    #[serde(default)]
+    #[schemars(with = "Option<ScenarioFileText>")]
+    pub scenarios: Option<serde_json::Value>,
+    /// With kind `scenarios`: the share of the year the tail is powered, 0 to 1 (default 1).
+    #[serde(default)]
+    pub duty_cycle: Option<f64>,
+    /// With kind `scenarios`: what one gateway draws, watts (default 5).
+    #[serde(default)]
+    pub gateway_w: Option<f64>,
+    /// With kind `scenarios`: the share of a switch's PoE that reaches the devices, 0 to 1
+    /// (default 0.85).
+    #[serde(default)]
+    pub poe_efficiency: Option<f64>,
 }
 
 /// `project.sheetSet` options: the CLI's `tailplan sheet --all` flags.

@@ -333,30 +333,19 @@ impl Session {
         &self,
         options: &ScenariosOptions,
     ) -> Result<tailplan_app::scenarios::ScenariosResult, String> {
-        use tailplan_app::scenarios::{ScenariosRequest, compare, read_file};
-        const FILE: &str = "scenarios";
-        let file = match &options.scenarios {
-            None | Some(serde_json::Value::Null) => None,
-            Some(serde_json::Value::String(text)) => Some(read_file(FILE, text)),
-            Some(value) => Some(read_file(FILE, &value.to_string())),
-        }
-        .transpose()
-        .map_err(message)?;
-        let d = tailplan_core::scenario::EnergyOptions::default();
-        let request = ScenariosRequest {
-            file,
-            energy: tailplan_core::scenario::EnergyOptions {
-                duty_cycle: options.duty_cycle.unwrap_or(d.duty_cycle),
-                gateway_w: options.gateway_w.unwrap_or(d.gateway_w),
-                poe_efficiency: options.poe_efficiency.unwrap_or(d.poe_efficiency),
-            },
-        };
-        let shown = if request.file.is_some() {
-            FILE
+        let request = scenarios_request(options).map_err(message)?;
+        tailplan_app::scenarios::compare(self.scenarios_name(&request), &self.project, &request)
+            .map_err(message)
+    }
+
+    /// The name of a comparison's scenario file in messages: `scenarios` (the option's), or
+    /// the project's for the built-in scenarios.
+    fn scenarios_name(&self, request: &tailplan_app::scenarios::ScenariosRequest) -> &str {
+        if request.file.is_some() {
+            SCENARIOS_FILE
         } else {
             self.name.as_str()
-        };
-        compare(shown, &self.project, &request).map_err(message)
+        }
     }
 
     /// The design-rule report (`tailplan check --json`).
@@ -390,6 +379,30 @@ impl Session {
         today: impl FnOnce() -> SheetDate,
     ) -> Result<Vec<SheetResult>, String> {
         let request = sheet_request(options, today).map_err(message)?;
+        let scenarios = ScenariosOptions {
+            scenarios: options.scenarios.clone(),
+            duty_cycle: options.duty_cycle,
+            gateway_w: options.gateway_w,
+            poe_efficiency: options.poe_efficiency,
+        };
+        if request.kind == SheetKind::Scenarios {
+            let scenarios = scenarios_request(&scenarios).map_err(message)?;
+            let request = sheets::ScenarioSheetRequest {
+                paper: request.paper,
+                file: scenarios.file.is_some().then(|| SCENARIOS_FILE.to_owned()),
+                scenarios,
+                ..sheets::ScenarioSheetRequest::new(request.date)
+            };
+            return sheets::scenario_sheet(&self.name, &self.project, &request)
+                .map(|s| vec![s.sheet])
+                .map_err(message);
+        }
+        if scenarios != ScenariosOptions::default() {
+            return Err(
+                "sheet options: scenarios, dutyCycle, gatewayW and poeEfficiency are for kind \"scenarios\" (the scenario comparison sheet)"
+                    .into(),
+            );
+        }
         sheets::floor_sheets(&self.name, &self.project, &request)
             .map(|s| s.sheets)
             .map_err(message)
@@ -523,6 +536,32 @@ fn sheet_request(
         scale: options.scale.as_deref().map(parse::scale).transpose()?,
         date: date(options.date.as_deref(), today)?,
         max_grid_cells: DEFAULT_MAX_CELLS,
+    })
+}
+
+/// The name of the options' scenario file in messages.
+const SCENARIOS_FILE: &str = "scenarios";
+
+/// The app's comparison request of the package's scenario options: the file (its text or
+/// the object, read as `--scenarios` reads a file) and how energy is counted.
+fn scenarios_request(
+    options: &ScenariosOptions,
+) -> Result<tailplan_app::scenarios::ScenariosRequest, AppError> {
+    use tailplan_app::scenarios::read_file;
+    let file = match &options.scenarios {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(text)) => Some(read_file(SCENARIOS_FILE, text)?),
+        Some(value) => Some(read_file(SCENARIOS_FILE, &value.to_string())?),
+    };
+    let d = tailplan_core::scenario::EnergyOptions::default();
+    Ok(tailplan_app::scenarios::ScenariosRequest {
+        file,
+        then: Vec::new(),
+        energy: tailplan_core::scenario::EnergyOptions {
+            duty_cycle: options.duty_cycle.unwrap_or(d.duty_cycle),
+            gateway_w: options.gateway_w.unwrap_or(d.gateway_w),
+            poe_efficiency: options.poe_efficiency.unwrap_or(d.poe_efficiency),
+        },
     })
 }
 

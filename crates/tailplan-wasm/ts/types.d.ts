@@ -1883,6 +1883,8 @@ export interface PlacementCapacity {
 export interface Plan {
   /** The campus as drawn. */
   start: Totals;
+  /** Each building as drawn. */
+  start_by_building: BuildingTotals[];
   /** Year by year. */
   years: PlanYear[];
 }
@@ -1916,6 +1918,11 @@ export interface PlanYear {
   capex: number;
   /** The campus after the year. */
   totals: Totals;
+  /**
+   * Each building after the year (capex is the campus's only), as the comparison's
+   * `by_building`.
+   */
+  by_building: BuildingTotals[];
 }
 
 /** One radio's channel in a plan. */
@@ -2581,6 +2588,12 @@ export interface ScenarioRule {
   medium: Medium;
   /** For `wireless`: the technology whose gateways serve them (else each device's own). */
   tech?: IotTech | null;
+  /**
+   * For devices put on a cable (`cat6a`, `spe`) that draw nothing over it as drawn (a
+   * wireless device has its battery or mains): the watts each draws over its cable, 0 to
+   * [`MAX_RULE_POE_W`]; without it [`MOVED_DEVICE_POE_W`].
+   */
+  poe_w?: number | null;
 }
 
 /** `project.scenarios` options: the CLI's `tailplan scenarios` flags. */
@@ -2723,6 +2736,20 @@ export interface SheetOptions {
   scale?: string | null;
   /** The date in the title block, `YYYY-MM-DD` (default: today, UTC). */
   date?: string | null;
+  /**
+   * With kind `scenarios`: the scenario file (its text or the object, as
+   * `project.scenarios` takes it); without it the built-in scenarios.
+   */
+  scenarios?: ScenarioFileText | null;
+  /** With kind `scenarios`: the share of the year the tail is powered, 0 to 1 (default 1). */
+  dutyCycle?: number | null;
+  /** With kind `scenarios`: what one gateway draws, watts (default 5). */
+  gatewayW?: number | null;
+  /**
+   * With kind `scenarios`: the share of a switch's PoE that reaches the devices, 0 to 1
+   * (default 0.85).
+   */
+  poeEfficiency?: number | null;
 }
 
 /** One design sheet. */

@@ -3,6 +3,7 @@
 //! the pure modules, tested in headless Chromium (`tests/browser.rs`, wasm-bindgen-test).
 //!
 //! - [`canvas`]: a display list replayed on a 2D canvas, images, cached layers composed;
+//! - [`events`]: the value of the form control an event came from;
 //! - [`fetch`]: files from the editor's own origin;
 //! - [`files`]: reading a file the user gave, offering downloads, waiting for a paint;
 //! - [`storage`]: a key-value store of strings on IndexedDB;
@@ -11,6 +12,7 @@
 //! - `worker_glue` (wasm32 only): the workers' side, which the worker binaries start.
 
 pub mod canvas;
+pub mod events;
 pub mod fetch;
 pub mod files;
 pub mod offline;

@@ -623,6 +623,8 @@ pub enum Action {
     CloseScenarioFile,
     /// Draws the comparison's scenario number `.0` on the plan (`None`: the project as it is).
     ShowScenarioOnPlan(Option<usize>),
+    /// Shows the development plan of one building (its name; `None`: the campus).
+    ShowPlanOf(Option<String>),
 }
 
 /// Everything the editor shows.

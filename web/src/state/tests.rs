@@ -838,6 +838,7 @@ fn a_comparison_of_scenarios_waits_for_its_job_and_a_scenario_goes_on_the_plan()
                 warnings: Vec::new(),
             },
             media: Vec::new(),
+            energy: Default::default(),
             compute_ms: 1.0,
         }))
     };
@@ -846,6 +847,16 @@ fn a_comparison_of_scenarios_waits_for_its_job_and_a_scenario_goes_on_the_plan()
     assert!(done.scenarios.shown.is_some() && done.jobs.is_empty());
     // No scenario 0 to draw in an empty comparison.
     assert!(done.apply(Action::ShowScenarioOnPlan(Some(0))).is_none());
+    // The development plan of one building, then the campus again.
+    let of_a = step(&done, Action::ShowPlanOf(Some("A".into())));
+    assert_eq!(of_a.scenarios.plan_of.as_deref(), Some("A"));
+    assert!(of_a.apply(Action::ShowPlanOf(Some("A".into()))).is_none());
+    assert!(
+        step(&of_a, Action::ShowPlanOf(None))
+            .scenarios
+            .plan_of
+            .is_none()
+    );
     // A failure is said in the panel, not in the banner.
     let failed = step(
         &s,

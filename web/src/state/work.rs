@@ -350,6 +350,12 @@ impl AppState {
                 }
                 self.scenarios.on_plan = i;
             }
+            Action::ShowPlanOf(building) => {
+                if self.scenarios.plan_of == building {
+                    return None;
+                }
+                self.scenarios.plan_of = building;
+            }
             Action::CloseSheets => {
                 let v = self.sheets.take()?;
                 if let Some(job) = v.job {

@@ -71,18 +71,16 @@ pub fn app() -> Html {
             }
         })
     };
-    let on_export = {
+    let send_export = {
         let files_worker = files_worker.clone();
         let state = state.clone();
-        Callback::from(move |choice: ExportChoice| {
+        Callback::from(move |what: tailplan_app::Export| {
             // Every file is made by the files worker (the writers are most of its weight;
             // the main worker, which the page waits for, goes without them).
             let Some(doc) = state.doc.as_ref() else {
                 return;
             };
             let c = files_worker.get();
-            let floor = state.floor_id.clone().unwrap_or_default();
-            let what = choice.export(floor, files::today());
             let base = tailplan_app::export::stem(&download_name(doc));
             let job = (JobKind::Export, "Making the file…");
             send_job(&c, &state, &state.dispatcher(), job, |job, doc| {
@@ -93,6 +91,27 @@ pub fn app() -> Html {
                     what,
                 }
             });
+        })
+    };
+    let on_export = {
+        let state = state.clone();
+        send_export.reform(move |choice: ExportChoice| {
+            let floor = state.floor_id.clone().unwrap_or_default();
+            choice.export(floor, files::today())
+        })
+    };
+    let on_scenario_sheet = {
+        let state = state.clone();
+        let send_export = send_export.clone();
+        Callback::from(move |()| {
+            // The comparison shown, drawn as it is (not compared again).
+            if let Some(shown) = &state.scenarios.shown {
+                send_export.emit(tailplan_app::Export::ScenarioSheet {
+                    comparison: Box::new(shown.result.clone()),
+                    energy: shown.energy,
+                    date: files::today(),
+                });
+            }
         })
     };
     let on_sheets = {
@@ -367,6 +386,8 @@ pub fn app() -> Html {
                                         enabled={doc.is_some()}
                                         on_action={on_action.clone()}
                                         on_compare={on_compare}
+                                        on_sheet={on_scenario_sheet}
+                                        exporting={exporting}
                                     />
                                 },
                             }

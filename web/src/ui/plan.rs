@@ -6,12 +6,13 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{DragEvent, File, HtmlCanvasElement, HtmlSelectElement};
+use web_sys::{DragEvent, File, HtmlCanvasElement};
 use yew::prelude::*;
 
 use super::hooks::{Scans, use_scans, use_size};
 use super::icons;
 use crate::browser::canvas::{self, ImageSource, Images};
+use crate::browser::events::select_value;
 use crate::panels::coverage::HeatmapData;
 use crate::panels::coverage::heatmap::{self, ColourScale};
 use crate::plan::display::{DisplayList, ImageId};
@@ -295,11 +296,7 @@ pub fn plan_canvas(props: &PlanCanvasProps) -> Html {
     });
     let material_select = (props.tool == Tool::Wall).then(|| {
         let onchange = props.on_action.reform(|e: Event| {
-            let value = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-                .map(|s| s.value())
-                .unwrap_or_default();
+            let value = select_value(&e);
             Action::SetWallMaterial(value)
         });
         let colour = props

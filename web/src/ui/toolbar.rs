@@ -4,10 +4,11 @@
 use tailplan_app::{CsvTable, Export, SheetDate};
 use tailplan_io::sheet::SheetKind;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlSelectElement, Node};
+use web_sys::Node;
 use yew::prelude::*;
 
 use super::icons::{Icon, icon};
+use crate::browser::events::select_value;
 use crate::plan::layers::{Layer, Layers};
 use crate::plan::snap::{SnapToggle, Snapping};
 use crate::state::input::{Command, ZOOM_STEP};
@@ -270,11 +271,7 @@ pub struct ViewBarProps {
 pub fn view_bar(props: &ViewBarProps) -> Html {
     let has_floor = props.floor_id.is_some();
     let on_floor = props.on_action.reform(|e: Event| {
-        let value = e
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            .map(|s| s.value())
-            .unwrap_or_default();
+        let value = select_value(&e);
         Action::SelectFloor(value)
     });
     let building_options = props.buildings.iter().map(|(id, name)| {

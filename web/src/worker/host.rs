@@ -867,7 +867,6 @@ fn draw_sheets(
 /// then the panel's own.
 fn compare_scenarios(j: &ScenariosJob, project: &Project, clock: &dyn Fn() -> f64) -> Out {
     use tailplan_app::scenarios::{ScenariosRequest, compare_with_media as compare, read_file};
-    use tailplan_core::scenario::ScenarioFile;
     let t0 = clock();
     let failed = |e: AppError| Out::failed(j.job, format!("No comparison: {}.", say(e)));
     let (name, file) = match &j.file {
@@ -879,34 +878,19 @@ fn compare_scenarios(j: &ScenariosJob, project: &Project, clock: &dyn Fn() -> f6
     };
     let request = ScenariosRequest {
         file,
+        then: j.custom.iter().cloned().collect(),
         energy: j.energy,
     };
-    let (mut result, mut media) = match compare(name, project, &request) {
+    let (result, media) = match compare(name, project, &request) {
         Ok(r) => r,
         Err(e) => return failed(e),
     };
-    if let Some(custom) = &j.custom {
-        let own = ScenariosRequest {
-            file: Some(ScenarioFile {
-                scenarios: vec![custom.clone()],
-                phases: Vec::new(),
-            }),
-            energy: j.energy,
-        };
-        match compare(&custom.name, project, &own) {
-            Ok((r, m)) => {
-                result.scenarios.extend(r.scenarios);
-                result.warnings.extend(r.warnings);
-                media.extend(m);
-            }
-            Err(e) => return failed(e),
-        }
-    }
     Out::plain(FromWorker::Scenarios(Box::new(ShownScenarios {
         job: j.job,
         doc: j.doc,
         result,
         media,
+        energy: j.energy,
         compute_ms: clock() - t0,
     })))
 }

@@ -152,6 +152,8 @@ pub struct ShownScenarios {
     /// What each scenario changes of the plan (device media, gateways proposed), in the
     /// comparison's order.
     pub media: Vec<tailplan_core::scenario::ScenarioMedia>,
+    /// How its energy was counted (for its sheet).
+    pub energy: tailplan_core::scenario::EnergyOptions,
     /// Milliseconds the worker took.
     pub compute_ms: f64,
 }

@@ -28,12 +28,38 @@ pub struct Args {
     /// Write the comparison as CSV, one row per scenario.
     #[arg(long, value_name = "FILE")]
     csv: Option<PathBuf>,
-    /// The share of the year the tail is powered, 0 to 1, for the energy figures.
-    #[arg(long, value_name = "SHARE", default_value_t = 1.0)]
-    duty_cycle: f64,
-    /// What one gateway draws, watts.
-    #[arg(long, value_name = "W", default_value_t = 5.0)]
-    gateway_w: f64,
+    #[command(flatten)]
+    energy: EnergyArgs,
+}
+
+/// How the energy of a comparison is counted (`tailplan scenarios`, `tailplan sheet --kind
+/// scenarios`).
+#[derive(clap::Args, Debug, Clone, Copy, Default, PartialEq)]
+pub struct EnergyArgs {
+    /// The share of the year the tail is powered, 0 to 1, for the energy figures [default:
+    /// 1].
+    #[arg(long, value_name = "SHARE")]
+    duty_cycle: Option<f64>,
+    /// What one gateway draws, watts [default: 5].
+    #[arg(long, value_name = "W")]
+    gateway_w: Option<f64>,
+}
+
+impl EnergyArgs {
+    /// The options, the defaults where a flag is not given.
+    pub fn options(self) -> EnergyOptions {
+        let d = EnergyOptions::default();
+        EnergyOptions {
+            duty_cycle: self.duty_cycle.unwrap_or(d.duty_cycle),
+            gateway_w: self.gateway_w.unwrap_or(d.gateway_w),
+            ..d
+        }
+    }
+
+    /// Whether a flag is given.
+    pub fn given(self) -> bool {
+        self != Self::default()
+    }
 }
 
 /// Runs the command.
@@ -44,11 +70,8 @@ pub fn run(args: Args) -> Result<(), Failure> {
     let file = args.scenarios.as_deref().map(read_file).transpose()?;
     let request = ScenariosRequest {
         file,
-        energy: EnergyOptions {
-            duty_cycle: args.duty_cycle,
-            gateway_w: args.gateway_w,
-            ..EnergyOptions::default()
-        },
+        then: Vec::new(),
+        energy: args.energy.options(),
     };
     let shown = args
         .scenarios

@@ -1,8 +1,8 @@
 //! `tailplan sheet PROJECT.json [--floor ID | --all] [--kind cabling|coverage|riser|scenarios]
-//! [--scenarios FILE] [--paper A3] [--scale 1:100] [--date YYYY-MM-DD] [--max-grid-cells N]
-//! -o OUT.svg` (a folder with `--all`; with several projects, `--all` draws each one's set in
-//! parallel into `OUT/PROJECT/`), or `-o OUT.pdf`: one PDF of the sheets (with `--all`, the
-//! whole set, the index sheet first)
+//! [--scenarios FILE] [--duty-cycle SHARE] [--gateway-w W] [--paper A3] [--scale 1:100]
+//! [--date YYYY-MM-DD] [--max-grid-cells N] -o OUT.svg` (a folder with `--all`; with several
+//! projects, `--all` draws each one's set in parallel into `OUT/PROJECT/`), or `-o OUT.pdf`:
+//! one PDF of the sheets (with `--all`, the whole set, the index sheet first)
 
 use std::path::{Path, PathBuf};
 
@@ -46,6 +46,9 @@ pub struct Args {
     /// built-in scenarios.
     #[arg(long, value_name = "FILE")]
     scenarios: Option<PathBuf>,
+    /// With --kind scenarios: how energy is counted.
+    #[command(flatten)]
+    energy: super::scenarios::EnergyArgs,
     /// Paper size, landscape: A4, A3, A2, A1 or A0 (default: A3 if the floor fits it at
     /// 1:100, else A1).
     #[arg(long, value_name = "A3")]
@@ -172,9 +175,10 @@ fn date(args: &Args) -> Result<SheetDate, Failure> {
 
 /// One project's sheets into `output`.
 fn draw(path: &Path, args: &Args, output: &Path, r: &mut Report) -> Result<(), Failure> {
-    if args.scenarios.is_some() && args.kind != Some(SheetKind::Scenarios) {
+    if (args.scenarios.is_some() || args.energy.given()) && args.kind != Some(SheetKind::Scenarios)
+    {
         return Err(Failure::input(
-            "--scenarios is for --kind scenarios (the scenario comparison sheet)",
+            "--scenarios, --duty-cycle and --gateway-w are for --kind scenarios (the scenario comparison sheet)",
         ));
     }
     let date = date(args)?;
@@ -226,7 +230,8 @@ fn draw(path: &Path, args: &Args, output: &Path, r: &mut Report) -> Result<(), F
             paper: args.paper,
             scenarios: ScenariosRequest {
                 file,
-                ..ScenariosRequest::default()
+                then: Vec::new(),
+                energy: args.energy.options(),
             },
             file: args.scenarios.as_ref().map(|p| p.display().to_string()),
             ..ScenarioSheetRequest::new(date)

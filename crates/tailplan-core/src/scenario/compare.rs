@@ -318,6 +318,16 @@ pub fn apply(project: &Project, scenario: &Scenario) -> Result<Applied, String> 
             if r.medium == Medium::Wireless {
                 d.tech = r.tech.or(d.tech);
             }
+            // A device put on a cable that draws nothing as drawn is powered over it: the
+            // rule's draw, else a wireless device (its battery gone) draws a sensor's.
+            if matches!(r.medium, Medium::Cat6a | Medium::Spe) && d.poe_w.is_none_or(|w| w <= 0.0) {
+                let draw = r.poe_w.or_else(|| {
+                    (before.0 == Medium::Wireless).then_some(super::MOVED_DEVICE_POE_W)
+                });
+                if draw.is_some() {
+                    d.poe_w = draw;
+                }
+            }
             changed += u64::from((d.medium, d.tech) != before);
         }
     }
@@ -348,6 +358,7 @@ pub fn builtin(name: &str) -> Option<Scenario> {
         },
         medium,
         tech: None,
+        poe_w: None,
     };
     let rules = match name {
         "as-drawn" => Vec::new(),
@@ -528,20 +539,23 @@ pub fn compare(
     scenarios: Option<&[Scenario]>,
     energy: &EnergyOptions,
 ) -> Result<Vec<ScenarioResult>, String> {
-    Ok(compare_with_media(project, scenarios, energy)?
+    Ok(compare_with_media(project, scenarios, &[], energy)?
         .into_iter()
         .map(|(r, _)| r)
         .collect())
 }
 
-/// [`compare`], with what each scenario changes of the plan (to draw it).
+/// [`compare`], then the scenarios of `then` (the editor's own, compared after the file's or
+/// the built-in ones: the gateways proposed for one are remembered for the next), with what
+/// each scenario changes of the plan (to draw it).
 pub fn compare_with_media(
     project: &Project,
     scenarios: Option<&[Scenario]>,
+    then: &[Scenario],
     energy: &EnergyOptions,
 ) -> Result<Vec<(ScenarioResult, ScenarioMedia)>, String> {
     let builtin_list: Vec<Scenario>;
-    let list: Vec<Option<&Scenario>> = match scenarios {
+    let mut list: Vec<Option<&Scenario>> = match scenarios {
         Some(s) => s.iter().map(Some).collect(),
         None => {
             builtin_list = super::BUILTIN.iter().filter_map(|n| builtin(n)).collect();
@@ -549,6 +563,7 @@ pub fn compare_with_media(
             builtin_list.iter().map(Some).chain([None]).collect()
         }
     };
+    list.extend(then.iter().map(Some));
     let mut out = Vec::new();
     let mut proposer = GatewayProposer::default();
     for s in list {

@@ -75,6 +75,59 @@ fn all_copper_is_route_to_the_cable() {
 }
 
 #[test]
+fn a_wireless_device_put_on_a_cable_is_powered_over_it() {
+    // The light is a Zigbee device drawn on Cat6A with no draw, so make it wireless; the
+    // camera draws 12.95 W; the sensor, on Cat6A, draws nothing (mains).
+    let mut p = building();
+    p.floors[0].devices[2].medium = Medium::Wireless;
+    let draw = |s: &str| {
+        let a = apply(&p, &scenario(s)).unwrap();
+        a.project.floors[0]
+            .devices
+            .iter()
+            .map(|d| (d.id.as_str().to_owned(), d.poe_w))
+            .collect::<Vec<_>>()
+    };
+    // On SPE: the light draws a sensor's 1.5 W; the camera keeps its 12.95 W; the sensor, wired
+    // and drawing nothing as drawn, stays so (its power is not the scenario's).
+    assert_eq!(
+        draw(r#"{"name": "spe", "rules": [{"match": {"kind": "device"}, "medium": "spe"}]}"#),
+        [
+            ("cam".to_owned(), Some(12.95)),
+            ("sensor".to_owned(), None),
+            ("light".to_owned(), Some(MOVED_DEVICE_POE_W))
+        ]
+    );
+    // A rule's own draw: for every device it puts on a cable that drew nothing.
+    assert_eq!(
+        draw(
+            r#"{"name": "lights", "rules": [{"match": {"kind": "device"}, "medium": "cat6a", "poe_w": 4.5}]}"#
+        ),
+        [
+            ("cam".to_owned(), Some(12.95)),
+            ("sensor".to_owned(), Some(4.5)),
+            ("light".to_owned(), Some(4.5))
+        ]
+    );
+    // The scenario's PoE counts it: the light's 1.5 W more than as drawn.
+    let results = compare(
+        &p,
+        Some(&[
+            builtin("as-drawn").unwrap(),
+            scenario(r#"{"name": "spe", "rules": [{"match": {"kind": "device", "class": "lighting"}, "medium": "spe"}]}"#),
+        ]),
+        &EnergyOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        (results[1].totals.poe_w - results[0].totals.poe_w - MOVED_DEVICE_POE_W).abs() < 1e-9,
+        "{} vs {}",
+        results[1].totals.poe_w,
+        results[0].totals.poe_w
+    );
+}
+
+#[test]
 fn a_sensor_beyond_copper_reach_is_unserved_on_copper_and_served_on_spe() {
     let p = building();
     let results = compare(&p, None, &EnergyOptions::default()).unwrap();
@@ -215,7 +268,8 @@ fn what_a_scenario_changes_of_the_plan_draws_it() {
     );
     let both = compare_with_media(
         &p,
-        Some(&[builtin("as-drawn").unwrap(), lora]),
+        Some(&[builtin("as-drawn").unwrap()]),
+        &[lora],
         &EnergyOptions::default(),
     )
     .unwrap();
@@ -415,6 +469,40 @@ fn phases_add_up_to_the_final_state() {
     );
     let last = &plan.years[1].totals;
     assert_eq!((last.unserved, last.ports.spe, last.ports.fiber), (1, 1, 1));
+    // Building by building: after 2027, A has moved (its sensor on SPE, served) and B has
+    // not; the buildings add up to the campus each year.
+    let of = |v: &[BuildingTotals], b: &str| {
+        v.iter()
+            .find(|t| t.building == b)
+            .unwrap_or_else(|| panic!("building {b}"))
+            .totals
+            .clone()
+    };
+    let (a, b) = (
+        of(&plan.years[0].by_building, "A"),
+        of(&plan.years[0].by_building, "B"),
+    );
+    assert_eq!(
+        (a.ports.spe, a.unserved, b.ports.spe, b.unserved),
+        (1, 0, 0, 1)
+    );
+    assert_eq!(of(&plan.start_by_building, "A").unserved, 1);
+    for (campus, buildings) in std::iter::once((&plan.start, &plan.start_by_building))
+        .chain(plan.years.iter().map(|y| (&y.totals, &y.by_building)))
+    {
+        assert_eq!(buildings.len(), 2);
+        assert_eq!(
+            buildings
+                .iter()
+                .map(|t| t.totals.ports.spe + t.totals.ports.cat6a + t.totals.ports.fiber)
+                .sum::<u64>(),
+            campus.ports.spe + campus.ports.cat6a + campus.ports.fiber
+        );
+        assert_eq!(
+            buildings.iter().map(|t| t.totals.unserved).sum::<u64>(),
+            campus.unserved
+        );
+    }
     // Everything moved to one scenario ends where that scenario is.
     let all = file(
         r#"{"scenarios": [{"name": "x"}],

@@ -65,7 +65,20 @@ pub struct ScenarioRule {
     /// For `wireless`: the technology whose gateways serve them (else each device's own).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tech: Option<IotTech>,
+    /// For devices put on a cable (`cat6a`, `spe`) that draw nothing over it as drawn (a
+    /// wireless device has its battery or mains): the watts each draws over its cable, 0 to
+    /// [`MAX_RULE_POE_W`]; without it [`MOVED_DEVICE_POE_W`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub poe_w: Option<f64>,
 }
+
+/// What a device a scenario puts on a cable draws over it when it drew nothing as drawn and
+/// its rule gives no `poe_w`: 1.5 W, a ceiling sensor powered over SPE or PoE (the sample
+/// buildings' SPE climate sensor).
+pub const MOVED_DEVICE_POE_W: f64 = 1.5;
+
+/// The most a rule's `poe_w` may give: 90 W, IEEE 802.3bt type 4 at the switch.
+pub const MAX_RULE_POE_W: f64 = 90.0;
 
 /// What a rule matches: endpoints of a kind, and, when given, of a device class, a building
 /// (its id) and a floor (its id).
@@ -271,6 +284,21 @@ fn validate(file: &ScenarioFile, builtin: &[&str]) -> Vec<Diagnostic> {
                         }
                     ),
                 );
+            }
+            if let Some(w) = r.poe_w {
+                if !(0.0..=MAX_RULE_POE_W).contains(&w) {
+                    err(
+                        format!("{at}.poe_w"),
+                        format!("{w} W is out of range: 0 to {MAX_RULE_POE_W} W"),
+                    );
+                } else if m.kind != ScenarioKind::Device
+                    || !matches!(r.medium, Medium::Cat6a | Medium::Spe)
+                {
+                    err(
+                        format!("{at}.poe_w"),
+                        "a draw is for devices put on \"cat6a\" or \"spe\"".to_owned(),
+                    );
+                }
             }
             if r.tech.is_some() && r.medium != Medium::Wireless {
                 err(

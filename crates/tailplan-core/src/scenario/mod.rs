@@ -28,8 +28,9 @@ pub use compare::{
     Totals, apply, builtin, compare, compare_with_media, propose_gateways, result, wireless_first,
 };
 pub use file::{
-    MAX_PHASES, MAX_RULES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIOS, Phase, RuleMatch, Scenario,
-    ScenarioFile, ScenarioFileError, ScenarioKind, ScenarioRule, check, read,
+    MAX_PHASES, MAX_RULE_POE_W, MAX_RULES, MAX_SCENARIO_FILE_BYTES, MAX_SCENARIOS,
+    MOVED_DEVICE_POE_W, Phase, RuleMatch, Scenario, ScenarioFile, ScenarioFileError, ScenarioKind,
+    ScenarioRule, check, read,
 };
 pub use plan::{Plan, PlanYear, plan};
 

@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::compare::{Applied, EnergyOptions, GatewayProposer, Totals, apply, builtin, result};
+use super::compare::{
+    Applied, BuildingTotals, EnergyOptions, GatewayProposer, Totals, apply, builtin, result,
+};
 use super::file::{Phase, ScenarioFile};
 use crate::project::Project;
 use crate::routing::{self, EndpointMedia};
@@ -23,6 +25,9 @@ pub struct PlanYear {
     pub capex: f64,
     /// The campus after the year.
     pub totals: Totals,
+    /// Each building after the year (capex is the campus's only), as the comparison's
+    /// `by_building`.
+    pub by_building: Vec<BuildingTotals>,
 }
 
 /// The development plan: the campus as drawn, then after each year.
@@ -30,6 +35,8 @@ pub struct PlanYear {
 pub struct Plan {
     /// The campus as drawn.
     pub start: Totals,
+    /// Each building as drawn.
+    pub start_by_building: Vec<BuildingTotals>,
     /// Year by year.
     pub years: Vec<PlanYear>,
 }
@@ -72,9 +79,10 @@ pub fn plan(
         |floors: &BTreeMap<String, &str>| compose(project, floors, &applied, &mut proposer);
     let totals = |a: &Applied| {
         let r = routing::route_with(&a.project, &a.media);
-        result("plan", a, &r, energy).totals
+        let r = result("plan", a, &r, energy);
+        (r.totals, r.by_building)
     };
-    let start = totals(&as_drawn);
+    let (start, start_by_building) = totals(&as_drawn);
     let mut scenario_of: BTreeMap<String, &str> = BTreeMap::new();
     let mut years: Vec<PlanYear> = Vec::new();
     let mut before = start.capex.unwrap_or(0.0);
@@ -91,17 +99,22 @@ pub fn plan(
             names.push(p.name.clone().unwrap_or_else(|| k.to_string()));
             i += 1;
         }
-        let t = totals(&state(&scenario_of));
+        let (t, by_building) = totals(&state(&scenario_of));
         let after = t.capex.unwrap_or(0.0);
         years.push(PlanYear {
             year,
             phases: names,
             capex: ((after - before) * 100.0).round() / 100.0,
             totals: t,
+            by_building,
         });
         before = after;
     }
-    Ok(Plan { start, years })
+    Ok(Plan {
+        start,
+        start_by_building,
+        years,
+    })
 }
 
 /// The floors a phase moves: its own, and every floor of its buildings.

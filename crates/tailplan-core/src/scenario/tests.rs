@@ -85,6 +85,22 @@ fn each_mistake_is_refused_naming_its_member() {
             "scenarios[0].rules[0].tech: a technology is for medium \"wireless\", not \"spe\"",
         ),
         (
+            r#"{"scenarios": [{"name": "x", "rules": [{"match": {"kind": "device"}, "medium": "spe", "poe_w": 120}]}]}"#,
+            "scenarios[0].rules[0].poe_w: 120 W is out of range: 0 to 90 W",
+        ),
+        (
+            r#"{"scenarios": [{"name": "x", "rules": [{"match": {"kind": "device"}, "medium": "wireless", "poe_w": 2}]}]}"#,
+            "scenarios[0].rules[0].poe_w: a draw is for devices put on \"cat6a\" or \"spe\"",
+        ),
+        (
+            r#"{"scenarios": [{"name": "x", "rules": [{"match": {"kind": "ap"}, "medium": "cat6a", "poe_w": 2}]}]}"#,
+            "scenarios[0].rules[0].poe_w: a draw is for devices",
+        ),
+        (
+            r#"{"scenarios": [{"name": "x", "rules": [{"match": {"kind": "device"}, "medium": "spe", "poe_w": "a lot"}]}]}"#,
+            "scenarios[0].rules[0].poe_w: invalid type: string \"a lot\", expected f64",
+        ),
+        (
             r#"{"scenarios": [{"name": "x"}, {"name": "x"}]}"#,
             "scenarios[1].name: \"x\" is the name of an earlier scenario",
         ),

@@ -1895,12 +1895,14 @@ mod tests {
         let t = scenario("x", 1000.0, 1.0, 0, 0).totals;
         Plan {
             start: t.clone(),
+            start_by_building: Vec::new(),
             years: (0..years)
                 .map(|i| PlanYear {
                     year: 2027 + i,
                     phases: vec![format!("phase <{i}>")],
                     capex: if i == 1 { -250.0 } else { 1500.0 },
                     totals: t.clone(),
+                    by_building: Vec::new(),
                 })
                 .collect(),
         }

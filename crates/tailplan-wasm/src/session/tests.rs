@@ -555,3 +555,62 @@ fn scenarios_follow_the_cli() {
         .contains("the duty cycle: 2 is out of range")
     );
 }
+
+#[test]
+fn the_scenario_sheet_of_a_file_follows_the_cli() {
+    use tailplan_app::scenarios::{ScenariosRequest, read_file};
+    use tailplan_app::sheets::{ScenarioSheetRequest, scenario_sheet};
+    let s = small();
+    let text = r#"{"scenarios": [{"name": "copper", "rules": [{"match": {"kind": "device"}, "medium": "cat6a"}]}],
+                   "phases": [{"year": 2027, "floors": ["0"], "scenario": "copper"}]}"#;
+    let options = SheetOptions {
+        kind: Some("scenarios".into()),
+        date: Some("2025-01-31".into()),
+        scenarios: Some(serde_json::from_str(text).unwrap()),
+        duty_cycle: Some(0.25),
+        ..Default::default()
+    };
+    let sheets = s.sheets(&options, || unreachable!("dated")).unwrap();
+    // `tailplan sheet --kind scenarios --scenarios FILE --date 2025-01-31`, at a quarter's
+    // duty cycle.
+    let cli = scenario_sheet(
+        "small",
+        s.project(),
+        &ScenarioSheetRequest {
+            scenarios: ScenariosRequest {
+                file: Some(read_file("scenarios", text).unwrap()),
+                energy: tailplan_core::scenario::EnergyOptions {
+                    duty_cycle: 0.25,
+                    ..Default::default()
+                },
+                ..Default::default()
+            },
+            file: Some("scenarios".into()),
+            ..ScenarioSheetRequest::new(SheetDate::parse("2025-01-31").unwrap())
+        },
+    )
+    .unwrap();
+    assert_eq!(sheets, [cli.sheet]);
+    assert!(sheets[0].svg.contains(">copper<") && sheets[0].svg.contains("2027"));
+    // A bad file names the member; the scenario options are refused for other kinds.
+    let bad = s
+        .sheets(
+            &SheetOptions {
+                scenarios: Some(serde_json::json!({"scenarios": [{"name": "x", "rules": []}], "phases": [{"year": 2027, "floors": ["9"], "scenario": "x"}]})),
+                ..options.clone()
+            },
+            || unreachable!("dated"),
+        )
+        .unwrap_err();
+    assert!(bad.starts_with("scenarios: "), "{bad}");
+    let e = s
+        .sheets(
+            &SheetOptions {
+                kind: Some("cabling".into()),
+                ..options
+            },
+            || unreachable!("dated"),
+        )
+        .unwrap_err();
+    assert!(e.contains("are for kind \"scenarios\""), "{e}");
+}

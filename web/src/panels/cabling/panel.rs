@@ -6,11 +6,11 @@ use std::rc::Rc;
 
 use tailplan_core::diagnostics::Severity;
 use tailplan_core::routing::rules::medium_name;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::Element;
 use yew::prelude::*;
 
 use super::{CablingTab, CablingView, RoutingView, Sort, Table, Tone, severity_word};
+use crate::browser::events::input_value;
 use crate::state::Action;
 use crate::ui::icons::{Icon, icon};
 
@@ -99,14 +99,9 @@ pub fn cabling_panel(props: &CablingPanelProps) -> Html {
             </button>
         }
     });
-    let on_filter = props.on_action.reform(|e: InputEvent| {
-        let text = e
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            .map(|i| i.value())
-            .unwrap_or_default();
-        Action::FilterTables(text)
-    });
+    let on_filter = props
+        .on_action
+        .reform(|e: InputEvent| Action::FilterTables(input_value(&e)));
     let body = match v.tab {
         CablingTab::Findings => findings(props, r),
         tab => {

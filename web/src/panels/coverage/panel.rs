@@ -5,12 +5,11 @@
 use std::rc::Rc;
 
 use tailplan_core::coverage::{AreaKind, Service};
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::CoverageView;
 use super::heatmap::{self, HeatLegend, Metric};
+use crate::browser::events::{input_value, select_value};
 use crate::plan::layers::Layer;
 use crate::state::{Action, PlacementField};
 use crate::ui::icons::{Icon, icon};
@@ -26,26 +25,6 @@ pub struct CoveragePanelProps {
     pub on_place: Callback<()>,
     /// Stops a placement in progress.
     pub on_stop: Callback<()>,
-}
-
-fn select_value(e: &Event) -> String {
-    e.target()
-        .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-        .map(|s| s.value())
-        .unwrap_or_default()
-}
-
-fn input_value(e: &Event) -> String {
-    e.target()
-        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        .map(|i| {
-            if i.type_() == "checkbox" {
-                i.checked().to_string()
-            } else {
-                i.value()
-            }
-        })
-        .unwrap_or_default()
 }
 
 fn pct(x: f64) -> String {

@@ -111,6 +111,8 @@ pub struct ScenariosState {
     pub duty_cycle: f64,
     /// The scenario of the comparison drawn on the plan (its index), if any.
     pub on_plan: Option<usize>,
+    /// The building whose development plan is shown (its name); `None`: the campus.
+    pub plan_of: Option<String>,
 }
 
 impl Default for ScenariosState {
@@ -124,6 +126,7 @@ impl Default for ScenariosState {
             file: None,
             duty_cycle: 1.0,
             on_plan: None,
+            plan_of: None,
         }
     }
 }
@@ -150,6 +153,7 @@ impl ScenariosState {
                     },
                     medium,
                     tech,
+                    poe_w: None,
                 })
             })
             .collect();
@@ -439,34 +443,57 @@ pub struct PlanRow {
     pub unserved: u64,
 }
 
-/// The plan's rows: the campus as drawn, then each year.
-pub fn plan_rows(plan: &tailplan_core::scenario::Plan) -> Vec<PlanRow> {
-    let ports = |t: &tailplan_core::scenario::Totals| t.ports.cat6a + t.ports.spe + t.ports.fiber;
-    let mut out = vec![PlanRow {
-        year: "as drawn".into(),
-        phases: String::new(),
-        capex: 0.0,
-        cumulative: 0.0,
-        ports: ports(&plan.start),
-        switches: plan.start.switches,
-        poe_w: plan.start.poe_w,
-        unserved: plan.start.unserved,
-    }];
+/// The plan's rows: the campus (or with `building`, that building: its ports, switches, PoE
+/// and unserved endpoints; the capital cost stays the campus's) as drawn, then each year.
+pub fn plan_rows(plan: &tailplan_core::scenario::Plan, building: Option<&str>) -> Vec<PlanRow> {
+    use tailplan_core::scenario::{BuildingTotals, Totals};
+    let pick = |campus: &Totals, buildings: &[BuildingTotals]| -> Totals {
+        match building {
+            None => campus.clone(),
+            Some(b) => buildings
+                .iter()
+                .find(|t| t.building == b)
+                .map(|t| t.totals.clone())
+                .unwrap_or_default(),
+        }
+    };
+    let row = |year: String, phases: String, capex: f64, cumulative: f64, t: Totals| PlanRow {
+        year,
+        phases,
+        capex,
+        cumulative,
+        ports: t.ports.cat6a + t.ports.spe + t.ports.fiber,
+        switches: t.switches,
+        poe_w: t.poe_w,
+        unserved: t.unserved,
+    };
+    let mut out = vec![row(
+        "as drawn".into(),
+        String::new(),
+        0.0,
+        0.0,
+        pick(&plan.start, &plan.start_by_building),
+    )];
     let mut sum = 0.0;
     for y in &plan.years {
         sum += y.capex;
-        out.push(PlanRow {
-            year: y.year.to_string(),
-            phases: y.phases.join(", "),
-            capex: y.capex,
-            cumulative: sum,
-            ports: ports(&y.totals),
-            switches: y.totals.switches,
-            poe_w: y.totals.poe_w,
-            unserved: y.totals.unserved,
-        });
+        out.push(row(
+            y.year.to_string(),
+            y.phases.join(", "),
+            y.capex,
+            sum,
+            pick(&y.totals, &y.by_building),
+        ));
     }
     out
+}
+
+/// The buildings the plan can be shown for, in the comparison's order.
+pub fn plan_buildings(plan: &tailplan_core::scenario::Plan) -> Vec<String> {
+    plan.start_by_building
+        .iter()
+        .map(|b| b.building.clone())
+        .collect()
 }
 
 #[cfg(test)]

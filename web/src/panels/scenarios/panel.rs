@@ -6,10 +6,13 @@
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{Bar, Chart, ClassChoice, PlanRow, ScenariosState, bars, group, plan_rows, rows};
+use super::{
+    Bar, Chart, ClassChoice, PlanRow, ScenariosState, bars, group, plan_buildings, plan_rows, rows,
+};
+use crate::browser::events::{input_value, select_value};
 use crate::state::Action;
 
 /// Properties of [`ScenariosPanel`].
@@ -29,6 +32,10 @@ pub struct ScenariosPanelProps {
     pub on_action: Callback<Action>,
     /// Compares the scenarios.
     pub on_compare: Callback<()>,
+    /// Exports the comparison shown as its sheet.
+    pub on_sheet: Callback<()>,
+    /// A file is being made.
+    pub exporting: bool,
 }
 
 /// The scenarios panel.
@@ -40,11 +47,7 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
         let chosen = s.classes.get(class).copied().unwrap_or_default();
         let class_name = class.clone();
         let on_change = props.on_action.reform(move |e: Event| {
-            let value = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-                .map(|s| s.value())
-                .unwrap_or_default();
+            let value = select_value(&e);
             Action::SetScenarioClass {
                 class: class_name.clone(),
                 choice: ClassChoice::parse(&value).unwrap_or_default(),
@@ -64,22 +67,12 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
             </tr>
         }
     });
-    let on_name = props.on_action.reform(|e: InputEvent| {
-        Action::SetScenarioName(
-            e.target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-                .map(|i| i.value())
-                .unwrap_or_default(),
-        )
-    });
-    let on_duty = props.on_action.reform(|e: Event| {
-        Action::SetDutyCycle(
-            e.target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-                .map(|i| i.value())
-                .unwrap_or_default(),
-        )
-    });
+    let on_name = props
+        .on_action
+        .reform(|e: InputEvent| Action::SetScenarioName(input_value(&e)));
+    let on_duty = props
+        .on_action
+        .reform(|e: Event| Action::SetDutyCycle(input_value(&e)));
     let on_file = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
@@ -196,14 +189,35 @@ fn comparison(props: &ScenariosPanelProps) -> Html {
     let charts = Chart::ALL
         .iter()
         .map(|&c| chart(c, &bars(&r.scenarios, c), &r.currency));
-    let plan = r.plan.as_ref().map(|p| plan(&plan_rows(p), &r.currency));
+    let plan = r.plan.as_ref().map(|p| {
+        let buildings = plan_buildings(p);
+        let of = props
+            .state
+            .plan_of
+            .as_deref()
+            .filter(|b| buildings.iter().any(|x| x == b));
+        let pick = (buildings.len() > 1).then(|| {
+            let on_pick = props.on_action.reform(|e: Event| {
+                let value = select_value(&e);
+                Action::ShowPlanOf((!value.is_empty()).then_some(value))
+            });
+            html! {
+                <label class="field field--grow">
+                    <span class="field__label">{ "Of" }</span>
+                    <select class="select select--panel" data-testid="plan-of" aria-label="The development plan of the campus or one building" onchange={on_pick}>
+                        <option value="" selected={of.is_none()}>{ "the campus" }</option>
+                        { for buildings.iter().map(|b| html! {
+                            <option value={b.clone()} selected={of == Some(b.as_str())}>{ b.clone() }</option>
+                        }) }
+                    </select>
+                </label>
+            }
+        });
+        plan(&plan_rows(p, of), &r.currency, pick, of.is_some())
+    });
     let on_plan = props.state.on_plan;
     let on_show = props.on_action.reform(|e: Event| {
-        let value = e
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            .map(|s| s.value())
-            .unwrap_or_default();
+        let value = select_value(&e);
         Action::ShowScenarioOnPlan(value.parse().ok())
     });
     let proposed_here = props
@@ -230,6 +244,11 @@ fn comparison(props: &ScenariosPanelProps) -> Html {
                     { format!("The plan shows each device on the scenario's medium (the legend's colours) and the gateways it proposes ({proposed_here} on all floors); edits go to the project as drawn.") }
                 </p>
             }
+            <div class="panel__actions panel__actions--start">
+                <button type="button" class="btn" data-testid="scenario-sheet" disabled={props.stale || props.exporting} onclick={props.on_sheet.reform(|_: MouseEvent| ())} title={if props.stale { "Compare again first: the sheet is of the comparison shown" } else { "The comparison as a design sheet for the budget meeting: table, charts, per building, the plan (SVG, A3)" }}>
+                    { "Comparison sheet (SVG)" }
+                </button>
+            </div>
             if props.stale {
                 <p class="prop__warning" data-testid="scenarios-stale">{ "The project has changed since: compare again to bring the figures up to date." }</p>
             }
@@ -317,8 +336,10 @@ fn chart(c: Chart, bars: &[Bar], currency: &str) -> Html {
     }
 }
 
-/// The development plan: its table and a chart of each year's cost with the running total.
-fn plan(rows: &[PlanRow], currency: &str) -> Html {
+/// The development plan: its table and a chart of each year's cost with the running total;
+/// `pick` chooses the campus or a building (`building`: one is shown, whose capital cost is
+/// the campus's).
+fn plan(rows: &[PlanRow], currency: &str, pick: Option<Html>, building: bool) -> Html {
     let body = rows.iter().map(|r| {
         html! {
             <tr class="table__row">
@@ -376,12 +397,16 @@ fn plan(rows: &[PlanRow], currency: &str) -> Html {
     html! {
         <div class="scenario-plan" data-testid="scenario-plan">
             <h3 class="panel__title">{ "Development plan" }</h3>
+            { pick.unwrap_or_default() }
+            if building {
+                <p class="panel__hint" data-testid="plan-of-note">{ "Ports, switches, PoE and unserved endpoints of the building; the capital cost is the campus's (the bill of materials is not split per building)." }</p>
+            }
             <div class="table-wrap">
                 <table class="table" data-testid="plan-table">
                     <thead><tr>
                         <th class="table__head">{ "Year" }</th>
                         <th class="table__head">{ "Phases" }</th>
-                        <th class="table__head table__head--num">{ format!("Capex {currency}") }</th>
+                        <th class="table__head table__head--num">{ if building { format!("Campus capex {currency}") } else { format!("Capex {currency}") } }</th>
                         <th class="table__head table__head--num">{ "So far" }</th>
                         <th class="table__head table__head--num">{ "Ports" }</th>
                         <th class="table__head table__head--num">{ "Switches" }</th>

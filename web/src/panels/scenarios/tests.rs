@@ -108,6 +108,7 @@ fn only_the_jobs_comparison_is_shown() {
                 warnings: Vec::new(),
             },
             media: vec![tailplan_core::scenario::ScenarioMedia::default()],
+            energy: Default::default(),
             compute_ms: 3.0,
         })
     };
@@ -162,8 +163,14 @@ fn bars_are_proportional_from_zero_and_stack_by_medium() {
 }
 
 #[test]
-fn the_plans_rows_run_a_total() {
-    use tailplan_core::scenario::{Plan, PlanYear};
+fn the_plans_rows_run_a_total_for_the_campus_or_a_building() {
+    use tailplan_core::scenario::{BuildingTotals, Plan, PlanYear};
+    let of = |t: Totals| {
+        vec![BuildingTotals {
+            building: "A".into(),
+            totals: Totals { switches: 1, ..t },
+        }]
+    };
     let t = |cat6a| Totals {
         ports: PerWired {
             cat6a,
@@ -175,22 +182,25 @@ fn the_plans_rows_run_a_total() {
     };
     let plan = Plan {
         start: t(10),
+        start_by_building: of(t(4)),
         years: vec![
             PlanYear {
                 year: 2027,
                 phases: vec!["A".into(), "B".into()],
                 capex: 1000.0,
                 totals: t(12),
+                by_building: of(t(5)),
             },
             PlanYear {
                 year: 2028,
                 phases: vec!["C".into()],
                 capex: -200.0,
                 totals: t(9),
+                by_building: of(t(3)),
             },
         ],
     };
-    let rows = plan_rows(&plan);
+    let rows = plan_rows(&plan, None);
     assert_eq!(rows.len(), 3);
     assert_eq!((rows[0].year.as_str(), rows[0].ports), ("as drawn", 11));
     assert_eq!(
@@ -198,6 +208,15 @@ fn the_plans_rows_run_a_total() {
         ("A, B", 1000.0)
     );
     assert_eq!((rows[2].capex, rows[2].cumulative), (-200.0, 800.0));
+    // Building A: its ports and switches, the campus's costs.
+    let a = plan_rows(&plan, Some("A"));
+    let ports: Vec<u64> = a.iter().map(|r| r.ports).collect();
+    assert_eq!(ports, [5, 6, 4]);
+    assert!(a.iter().all(|r| r.switches == 1));
+    assert_eq!((a[2].capex, a[2].cumulative), (-200.0, 800.0));
+    assert_eq!(plan_buildings(&plan), ["A"]);
+    // A building the plan does not have: nothing of it.
+    assert!(plan_rows(&plan, Some("Z")).iter().all(|r| r.ports == 0));
 }
 
 #[test]
@@ -259,6 +278,7 @@ fn the_scenario_on_the_plan_follows_its_name_and_patches_the_floor() {
                     _ => ScenarioMedia::default(),
                 })
                 .collect(),
+            energy: Default::default(),
             compute_ms: 1.0,
         })
     };

@@ -828,6 +828,7 @@ fn the_files_worker_compares_scenarios_and_says_what_is_wrong_with_a_file() {
             },
             medium: tailplan_core::Medium::Spe,
             tech: None,
+            poe_w: None,
         }],
         prices: None,
     };
