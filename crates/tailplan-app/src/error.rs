@@ -17,7 +17,7 @@ use tailplan_io::antenna::PatternError;
 use tailplan_io::dxf::export::DxfExportError;
 use tailplan_io::geojson::GeoJsonError;
 use tailplan_io::import::{ImportError, LimitSetting};
-use tailplan_io::sheet::SheetError;
+use tailplan_io::sheet::{PdfError, SheetError};
 
 /// A parameter of a command, which each front end names its own way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -285,6 +285,14 @@ pub enum AppError {
         /// Why.
         error: DxfExportError,
     },
+    /// Sheets that cannot be written as a PDF (the error names the sheet).
+    #[error("{}", self.message(&FieldNames))]
+    Pdf {
+        /// The project's name.
+        project: String,
+        /// Why.
+        error: PdfError,
+    },
     /// A file that cannot be packed (a zip of sheets).
     #[error("{}", self.message(&FieldNames))]
     Pack(String),
@@ -418,6 +426,7 @@ impl AppError {
             AppError::Sheet { project, error } => format!("{project}: {error}"),
             AppError::NoSheet { project } => format!("{project}: there is nothing to draw"),
             AppError::Dxf { project, error } => format!("{project}: {error}"),
+            AppError::Pdf { project, error } => format!("{project}: {error}"),
             AppError::Pack(why) => format!("cannot pack the files: {why}"),
             AppError::NotAvailable(what) => format!("{what} is not available here"),
             AppError::Edit(e) => e.to_string(),

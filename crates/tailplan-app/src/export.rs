@@ -49,6 +49,20 @@ pub enum Export {
         /// The date in the title blocks.
         date: SheetDate,
     },
+    /// A floor's sheet of a kind with its continuation sheets as one PDF.
+    FloorSheetsPdf {
+        /// The floor.
+        floor: String,
+        /// What the sheet shows.
+        sheet: SheetKind,
+        /// The date in the title block.
+        date: SheetDate,
+    },
+    /// The whole sheet set as one PDF, the index sheet first.
+    AllSheetsPdf {
+        /// The date in the title blocks.
+        date: SheetDate,
+    },
     /// A table of the routing, CSV.
     Csv {
         /// Which.
@@ -199,7 +213,45 @@ pub fn export(
             let drawn = sheets::sheet_set(name, project, &SheetSetRequest::new(*date))?;
             packed(name, base, format!("{base}-sheets.zip"), drawn)
         }
+        Export::FloorSheetsPdf { floor, sheet, date } => {
+            let request = SheetRequest {
+                floor: Some(floor.clone()),
+                kind: *sheet,
+                ..SheetRequest::new(*date)
+            };
+            let drawn = sheets::floor_sheets(name, project, &request)?;
+            let file = format!("{base}-{}-{}.pdf", sheet.as_str(), slug(floor));
+            pdf_file(name, project, file, &drawn, *date)
+        }
+        Export::AllSheetsPdf { date } => {
+            let drawn = sheets::sheet_set(name, project, &SheetSetRequest::new(*date))?;
+            pdf_file(name, project, format!("{base}-sheets.pdf"), &drawn, *date)
+        }
     }
+}
+
+/// Sheets as one PDF named `file`.
+fn pdf_file(
+    name: &str,
+    project: &Project,
+    file: String,
+    drawn: &Sheets,
+    date: SheetDate,
+) -> Result<ExportFile, AppError> {
+    if drawn.sheets.is_empty() {
+        return Err(AppError::NoSheet {
+            project: name.to_owned(),
+        });
+    }
+    Ok(ExportFile {
+        name: file,
+        media_type: "application/pdf".into(),
+        summary: match drawn.sheets.len() {
+            1 => "1 sheet".to_owned(),
+            n => format!("{n} sheets"),
+        },
+        bytes: sheets::sheets_pdf(name, project, &drawn.sheets, date)?,
+    })
 }
 
 /// Sheets as one SVG, or a zip named `zip_name` of several.
@@ -271,6 +323,26 @@ mod tests {
         .unwrap();
         assert_eq!(set.name, "small-sheets.zip");
         assert!(set.bytes.starts_with(b"PK"));
+        let pdf = export(
+            "small",
+            &project,
+            "small",
+            &Export::AllSheetsPdf { date },
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            (pdf.name.as_str(), pdf.media_type.as_str()),
+            ("small-sheets.pdf", "application/pdf")
+        );
+        assert!(pdf.bytes.starts_with(b"%PDF-"));
+        let floor = Export::FloorSheetsPdf {
+            floor: "0".into(),
+            sheet: SheetKind::Cabling,
+            date,
+        };
+        let pdf = export("small", &project, "small", &floor, None).unwrap();
+        assert_eq!(pdf.name, "small-cabling-0.pdf");
         let dxf = Export::Dxf {
             floor: "0".into(),
             date,

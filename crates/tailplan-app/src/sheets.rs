@@ -9,7 +9,9 @@ use tailplan_core::Project;
 use tailplan_core::coverage::CoverageError;
 use tailplan_core::coverage::grid::DEFAULT_MAX_CELLS;
 use tailplan_core::scenario::EnergyOptions;
-use tailplan_io::sheet::{self, Analysis, NoMap, Paper, Scale, Sheet, SheetKind, SheetOptions};
+use tailplan_io::sheet::{
+    self, Analysis, NoMap, Paper, PdfMeta, PdfSheet, Scale, Sheet, SheetKind, SheetOptions,
+};
 
 use crate::date::SheetDate;
 use crate::error::{AppError, Names, Param};
@@ -334,6 +336,51 @@ pub fn comparison_sheet(
         },
     )
     .into()
+}
+
+/// Sheets drawn by [`floor_sheets`], [`sheet_set`] or [`scenario_sheet`] as one PDF, a page
+/// per sheet in their order (the set's index sheet first), at their paper's size, text as
+/// text in the bundled font: `tailplan sheet ... -o OUT.pdf`. The document's title is the
+/// project's name (else `name`'s file name) and what the sheets are (`Office: sheets`, or the
+/// one sheet's title), its subject the project and revision, its author who drew it, its
+/// creation date `date` (the sheets' date; no clock). `name` is the project's name in
+/// messages; the same sheets give the same bytes.
+pub fn sheets_pdf(
+    name: &str,
+    project: &Project,
+    sheets: &[SheetResult],
+    date: SheetDate,
+) -> Result<Vec<u8>, AppError> {
+    let m = &project.meta;
+    let who = if m.name.is_empty() {
+        crate::export::stem(name)
+    } else {
+        m.name.clone()
+    };
+    let what = match sheets {
+        [one] => one.title.as_str(),
+        _ => "sheets",
+    };
+    let meta = PdfMeta {
+        title: format!("{who}: {what}"),
+        project: m.name.clone(),
+        revision: m.revision.clone(),
+        author: m.drawn_by.clone(),
+        date: date.to_string(),
+    };
+    let pages: Vec<PdfSheet> = sheets
+        .iter()
+        .map(|s| PdfSheet {
+            name: &s.name,
+            number: &s.number,
+            title: &s.title,
+            svg: &s.svg,
+        })
+        .collect();
+    sheet::pdf(&pages, &meta).map_err(|error| AppError::Pdf {
+        project: name.to_owned(),
+        error,
+    })
 }
 
 /// The sheet set: the index sheet first, then every floor's sheets, then the riser sheets

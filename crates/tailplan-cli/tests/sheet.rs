@@ -79,6 +79,59 @@ fn the_whole_set_into_a_folder() {
 }
 
 #[test]
+fn a_pdf_of_one_floor_and_of_the_whole_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("small.pdf");
+    let small = sample("small");
+    let args = |out: &Path, all: bool| {
+        let mut a = vec!["sheet", s(&small), "--date", "2025-02-03", "-o"];
+        a.push(s(out));
+        if all {
+            a.push("--all");
+        }
+        a.into_iter().map(str::to_owned).collect::<Vec<_>>()
+    };
+    let run = |a: &[String]| {
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        ok(&tailplan(&a))
+    };
+    let text = run(&args(&one, false));
+    // The cabling sheet and its continuation: two pages, no SVG beside it.
+    assert!(text.contains("small.pdf (2 page(s)"), "{text}");
+    let bytes = std::fs::read(&one).unwrap();
+    assert!(bytes.starts_with(b"%PDF-") && bytes.trim_ascii_end().ends_with(b"%%EOF"));
+    assert_eq!(count(&bytes, b"/Type/Pages/Count 2"), 1, "two pages");
+    assert!(!dir.path().join("small-2.pdf").exists() && !dir.path().join("small.svg").exists());
+
+    let set = dir.path().join("set.PDF");
+    let text = run(&args(&set, true));
+    assert!(text.contains("set.PDF (4 page(s)"), "{text}");
+    let first = std::fs::read(&set).unwrap();
+    assert_eq!(count(&first, b"/Type/Pages/Count 4"), 1, "four pages");
+    // The same bytes again.
+    run(&args(&set, true));
+    assert!(
+        std::fs::read(&set).unwrap() == first,
+        "a second run differs"
+    );
+    // Several projects are written into a folder each, not into one PDF.
+    let o = tailplan(&[
+        "sheet",
+        s(&sample("small")),
+        s(&sample("office")),
+        "--all",
+        "-o",
+        s(&set),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("one project's PDF at a time"));
+}
+
+fn count(hay: &[u8], needle: &[u8]) -> usize {
+    hay.windows(needle.len()).filter(|w| *w == needle).count()
+}
+
+#[test]
 fn bad_requests_exit_2_with_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("x.svg");

@@ -1,7 +1,8 @@
 //! `tailplan sheet PROJECT.json [--floor ID | --all] [--kind cabling|coverage|riser|scenarios]
 //! [--scenarios FILE] [--duty-cycle SHARE] [--gateway-w W] [--paper A3] [--scale 1:100]
-//! [--date YYYY-MM-DD] [--max-grid-cells N] -o OUT.svg` (a folder with `--all`; with several projects, `--all` draws each one's set in
-//! parallel into `OUT/PROJECT/`)
+//! [--date YYYY-MM-DD] [--max-grid-cells N] -o OUT.svg` (a folder with `--all`; with several
+//! projects, `--all` draws each one's set in parallel into `OUT/PROJECT/`), or `-o OUT.pdf`:
+//! one PDF of the sheets (with `--all`, the whole set, the index sheet first)
 
 use std::path::{Path, PathBuf};
 
@@ -18,8 +19,8 @@ use crate::cmd::{GridLimit, today};
 use crate::files;
 use crate::flags::Flags;
 
-/// Draw design sheets (SVG): a floor's cabling or coverage sheet, the riser sheets, the
-/// scenario comparison, or the whole set.
+/// Draw design sheets (SVG, or one PDF when OUT ends in .pdf): a floor's cabling or coverage
+/// sheet, the riser sheets, the scenario comparison, or the whole set.
 #[derive(clap::Args)]
 pub struct Args {
     /// The project file (or any file `tailplan import` reads); several with --all, drawn in
@@ -61,7 +62,8 @@ pub struct Args {
     #[command(flatten)]
     limit: GridLimit,
     /// The SVG to write (continuation sheets go beside it as OUT-2.svg...), or the folder
-    /// with --all (with several projects, a folder per project in it).
+    /// with --all (with several projects, a folder per project in it); a name ending in
+    /// .pdf writes one PDF of every sheet drawn (with --all, the whole set, index first).
     #[arg(short = 'o', long, value_name = "OUT.svg")]
     output: PathBuf,
     /// How to read GeoJSON coordinates: auto, planar (metres) or wgs84 (lon/lat).
@@ -81,6 +83,35 @@ fn numbered(out: &Path, k: usize) -> PathBuf {
         .extension()
         .map_or_else(|| "svg".into(), |s| s.to_string_lossy().into_owned());
     out.with_file_name(format!("{stem}-{}.{ext}", k + 1))
+}
+
+/// Whether `out` names a PDF (`.pdf`, any case).
+fn is_pdf(out: &Path) -> bool {
+    out.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+}
+
+/// The sheets drawn: one PDF when `output` names one, else an SVG per sheet at `paths`.
+fn write(
+    ctx: (&str, &tailplan_core::Project, SheetDate),
+    sheets: &[SheetResult],
+    output: &Path,
+    paths: impl FnOnce() -> Vec<PathBuf>,
+    r: &mut Report,
+) -> Result<(), Failure> {
+    if !is_pdf(output) {
+        return write_all(sheets, &paths(), r);
+    }
+    let (name, project, date) = ctx;
+    let bytes = sheets::sheets_pdf(name, project, sheets, date)?;
+    files::write_atomic(output, &bytes)?;
+    r.say(format!(
+        "wrote {} ({} page(s), {} KB)",
+        output.display(),
+        sheets.len(),
+        bytes.len().div_ceil(1024)
+    ));
+    Ok(())
 }
 
 fn write_all(sheets: &[SheetResult], paths: &[PathBuf], r: &mut Report) -> Result<(), Failure> {
@@ -106,6 +137,11 @@ pub fn run(args: Args) -> Result<(), Failure> {
     if !args.all {
         return Err(Failure::input(
             "with several projects, give --all: each project's sheet set goes into OUT/PROJECT/",
+        ));
+    }
+    if is_pdf(&args.output) {
+        return Err(Failure::input(
+            "with several projects, OUT is a folder: write one project's PDF at a time",
         ));
     }
     let stems = batch::stems(&args.projects)?;
@@ -163,6 +199,9 @@ fn draw(path: &Path, args: &Args, output: &Path, r: &mut Report) -> Result<(), F
         };
         let drawn = sheets::sheet_set(&name, project, &request)?;
         warn_coverage(&drawn, r);
+        if is_pdf(output) {
+            return write((&name, project, date), &drawn.sheets, output, Vec::new, r);
+        }
         std::fs::create_dir_all(output).map_err(|e| Failure {
             code: 1,
             message: format!("{}: cannot make the folder: {e}", output.display()),
@@ -199,7 +238,8 @@ fn draw(path: &Path, args: &Args, output: &Path, r: &mut Report) -> Result<(), F
         };
         let drawn = sheets::scenario_sheet(&name, project, &request)?;
         r.err += &files::diagnostics_text(&drawn.comparison.warnings, false);
-        return write_all(&[drawn.sheet], &[output.to_path_buf()], r);
+        let paths = || vec![output.to_path_buf()];
+        return write((&name, project, date), &[drawn.sheet], output, paths, r);
     }
     let request = SheetRequest {
         floor: args.floor.clone(),
@@ -211,10 +251,12 @@ fn draw(path: &Path, args: &Args, output: &Path, r: &mut Report) -> Result<(), F
     };
     let drawn = sheets::floor_sheets(&name, project, &request)?;
     warn_coverage(&drawn, r);
-    let paths: Vec<PathBuf> = (0..drawn.sheets.len())
-        .map(|k| numbered(output, k))
-        .collect();
-    write_all(&drawn.sheets, &paths, r)
+    let paths = || {
+        (0..drawn.sheets.len())
+            .map(|k| numbered(output, k))
+            .collect()
+    };
+    write((&name, project, date), &drawn.sheets, output, paths, r)
 }
 
 /// Says which floors' coverage sheets show no map, and why (the sheet says it too).

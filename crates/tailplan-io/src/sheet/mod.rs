@@ -72,6 +72,7 @@ mod layout;
 mod legend;
 mod page;
 pub mod paper;
+pub mod pdf;
 mod plan;
 mod racks;
 mod reports;
@@ -91,6 +92,7 @@ use std::str::FromStr;
 
 pub use analysis::{Analysis, FloorCoverage, NoMap};
 pub use paper::{Paper, Scale};
+pub use pdf::{PDF_FONT_FAMILY, PdfError, PdfMeta, PdfSheet, pdf};
 pub use plan::View as PlanView;
 pub use scenarios::ScenarioComparison;
 pub use text::MIN_FONT_MM;
