@@ -5,7 +5,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
@@ -283,6 +283,19 @@ describe('designing', () => {
     const all = await exportFile(page, 'export-sheets-all');
     assert.equal(all.name, 'small-sheets.zip');
     assert.equal(all.bytes.subarray(0, 2).toString(), 'PK');
+    // Every sheet as one PDF to print, made in the files worker: a page per sheet of the zip.
+    const pdf = await exportFile(page, 'export-pdf-all');
+    assert.equal(pdf.name, 'small-sheets.pdf');
+    assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
+    assert.match(pdf.bytes.subarray(-8).toString(), /%%EOF\s*$/);
+    // The zip's central directory has an entry (PK 1 2) per sheet.
+    const sheets = all.bytes.toString('latin1').split('PK\u0001\u0002').length - 1;
+    assert.ok(sheets >= 2, `${sheets} sheets in the zip`);
+    await page.waitForFunction(
+      (n) => [...document.querySelectorAll('[data-testid="notice"]')].some((t) => t.textContent.includes(`small-sheets.pdf (${n} sheets)`)),
+      sheets,
+    );
+    writeFileSync(join(SCREENSHOTS, 'small-sheets.pdf'), pdf.bytes);
     assertClean(log);
     await context.close();
   });

@@ -109,6 +109,17 @@ test('scenarios: the user’s own beside the built-in ones, then a file with pha
     assert.ok(svg.includes(word), `the sheet names ${word}`);
   }
   writeFileSync(join(SCREENSHOTS, 'scenarios-sheet.svg'), svg);
+  // And as a PDF page to print.
+  await page.getByTestId('scenario-sheet-pdf').waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="scenario-sheet-pdf"]').disabled);
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByTestId('scenario-sheet-pdf').click(),
+  ]);
+  assert.match(pdf.suggestedFilename(), /-scenarios\.pdf$/);
+  const bytes = readFileSync(await pdf.path());
+  assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+  writeFileSync(join(SCREENSHOTS, 'scenarios-sheet.pdf'), bytes);
 
   // A bad file: refused naming the member; the last comparison and the project stay.
   await page.getByLabel('Close the scenario file').click();

@@ -66,6 +66,7 @@ export async function host(): Promise<number> {
   // @ts-expect-error: not a table
   project.csv('wiring');
   const svg: string = project.sheet({ floor: floor.id, kind: 'cabling', paper: 'A1', date: '2025-01-31' });
+  const pdf: Uint8Array = project.sheetSetPdf({ paper: 'A1', date: '2025-01-31' });
   const file: ProjectFile = project.toJSON();
   const warnings: Diagnostic[] = project.warnings();
   const imported = Project.importFile('plan.dxf', new Uint8Array([48]), { units: 'mm', layers: 'A-WALL*=concrete' });
@@ -78,5 +79,5 @@ export async function host(): Promise<number> {
   const empty: number = inBrowser.floorIds().length;
   inBrowser.free();
   project.free();
-  return v.length + walls + grid.length + share + metres + csv.length + svg.length + file.floors.length + warnings.length + empty + Number(failing);
+  return v.length + walls + grid.length + share + metres + csv.length + svg.length + pdf.length + file.floors.length + warnings.length + empty + Number(failing);
 }

@@ -417,6 +417,23 @@ describe('design sheets are the bytes `tailplan sheet` writes', () => {
     for (const s of set) sameText(s.svg, readFileSync(join(dir, `${s.name}.svg`), 'utf8'), s.name);
     project.free();
   });
+
+  test('PDF: the bytes `tailplan sheet -o OUT.pdf` writes (a floor, the set, the scenario sheet)', () => {
+    const project = open('small.tailplan.json');
+    for (const [bytes, flags] of [
+      [project.sheetPdf({ date: '2025-01-31' }), []],
+      [project.sheetSetPdf({ date: '2025-01-31' }), ['--all']],
+      [project.sheetPdf({ kind: 'scenarios', date: '2025-01-31' }), ['--kind', 'scenarios']],
+    ]) {
+      const out = join(work, `small${flags.join('')}.pdf`);
+      const r = cli(['sheet', 'small.tailplan.json', ...flags, '--date', '2025-01-31', '-o', out]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.ok(bytes instanceof Uint8Array, 'bytes');
+      assert.ok(Buffer.from(bytes).equals(readFileSync(out)), `${flags}: the same bytes`);
+    }
+    assert.match(thrown(() => project.sheetPdf({ date: '31/01/2025' })), /31\/01\/2025/);
+    project.free();
+  });
 });
 
 describe('imports equal the CLI', () => {

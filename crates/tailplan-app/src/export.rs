@@ -78,7 +78,7 @@ pub enum Export {
         date: SheetDate,
     },
     /// The scenario comparison sheet of a comparison already made (the one the editor
-    /// shows), as SVG.
+    /// shows), as SVG or PDF.
     ScenarioSheet {
         /// The comparison, as [`crate::scenarios::compare`] made it on this project.
         comparison: Box<ScenariosResult>,
@@ -86,6 +86,9 @@ pub enum Export {
         energy: EnergyOptions,
         /// The date in the title block.
         date: SheetDate,
+        /// A PDF rather than an SVG.
+        #[serde(default)]
+        pdf: bool,
     },
 }
 
@@ -200,8 +203,17 @@ pub fn export(
             comparison,
             energy,
             date,
+            pdf,
         } => {
             let one = sheets::comparison_sheet(project, comparison, energy, None, *date);
+            if *pdf {
+                let file = format!("{base}-{}.pdf", one.name);
+                let drawn = Sheets {
+                    sheets: vec![one],
+                    no_map: Vec::new(),
+                };
+                return pdf_file(name, project, file, &drawn, *date);
+            }
             Ok(ExportFile {
                 name: format!("{base}-{}.svg", one.name),
                 media_type: "image/svg+xml".into(),
@@ -380,15 +392,29 @@ mod tests {
             ..sheets::ScenarioSheetRequest::new(date)
         };
         let cli = sheets::scenario_sheet("small", &project, &request).unwrap();
-        let what = Export::ScenarioSheet {
+        let mut what = Export::ScenarioSheet {
             comparison: Box::new(cli.comparison.clone()),
             energy,
             date,
+            pdf: false,
         };
         let f = export("small", &project, "small", &what, None).unwrap();
         assert_eq!(f.name, "small-scenarios.svg");
         assert_eq!(f.media_type, "image/svg+xml");
         assert_eq!(String::from_utf8(f.bytes).unwrap(), cli.sheet.svg);
         assert!(cli.sheet.svg.contains("duty cycle of 0.5"));
+        // As PDF: the bytes `tailplan sheet --kind scenarios -o OUT.pdf` writes.
+        if let Export::ScenarioSheet { pdf, .. } = &mut what {
+            *pdf = true;
+        }
+        let f = export("small", &project, "small", &what, None).unwrap();
+        assert_eq!(
+            (f.name.as_str(), f.media_type.as_str()),
+            ("small-scenarios.pdf", "application/pdf")
+        );
+        assert_eq!(
+            f.bytes,
+            sheets::sheets_pdf("small", &project, &[cli.sheet], date).unwrap()
+        );
     }
 }

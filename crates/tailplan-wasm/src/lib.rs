@@ -486,6 +486,28 @@ impl Project {
         to_js(&self.session.sheets(&options, today).map_err(fail)?)
     }
 
+    /// A floor's sheet and its continuation sheets (or, with `kind: "riser"` or
+    /// `"scenarios"`, those sheets) as one PDF, the bytes `tailplan sheet -o OUT.pdf` writes: a
+    /// page per sheet at its paper's size, text as text in the bundled font.
+    #[wasm_bindgen(js_name = sheetPdf)]
+    pub fn sheet_pdf(&self, options: Option<SheetOptionsJs>) -> Result<Vec<u8>, JsError> {
+        let options = read_options::<crate::options::SheetOptions>(
+            "sheet options",
+            &options.map_or(JsValue::UNDEFINED, JsValue::from),
+        )?;
+        self.session.sheets_pdf(&options, today).map_err(fail)
+    }
+
+    /// The sheet set as one PDF, the index sheet first (`tailplan sheet --all -o OUT.pdf`).
+    #[wasm_bindgen(js_name = sheetSetPdf)]
+    pub fn sheet_set_pdf(&self, options: Option<SheetSetOptionsJs>) -> Result<Vec<u8>, JsError> {
+        let options = read_options::<crate::options::SheetSetOptions>(
+            "sheet set options",
+            &options.map_or(JsValue::UNDEFINED, JsValue::from),
+        )?;
+        self.session.sheet_set_pdf(&options, today).map_err(fail)
+    }
+
     /// The sheet set: an index sheet, then every floor's sheets (`tailplan sheet --all`).
     #[wasm_bindgen(js_name = sheetSet, unchecked_return_type = "SheetResult[]")]
     pub fn sheet_set(&self, options: Option<SheetSetOptionsJs>) -> Result<JsValue, JsError> {

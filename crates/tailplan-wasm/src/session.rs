@@ -408,6 +408,30 @@ impl Session {
             .map_err(message)
     }
 
+    /// [`Session::sheets`] as one PDF (`tailplan sheet -o OUT.pdf`): a page per sheet at its
+    /// paper's size, text as text in the bundled font, the same bytes for the same input.
+    pub fn sheets_pdf(
+        &self,
+        options: &SheetOptions,
+        today: impl FnOnce() -> SheetDate,
+    ) -> Result<Vec<u8>, String> {
+        let date = date(options.date.as_deref(), today).map_err(message)?;
+        let drawn = self.sheets(options, || date)?;
+        sheets::sheets_pdf(&self.name, &self.project, &drawn, date).map_err(message)
+    }
+
+    /// [`Session::sheet_set`] as one PDF, the index sheet first (`tailplan sheet --all -o
+    /// OUT.pdf`).
+    pub fn sheet_set_pdf(
+        &self,
+        options: &SheetSetOptions,
+        today: impl FnOnce() -> SheetDate,
+    ) -> Result<Vec<u8>, String> {
+        let date = date(options.date.as_deref(), today).map_err(message)?;
+        let drawn = self.sheet_set(options, || date)?;
+        sheets::sheets_pdf(&self.name, &self.project, &drawn, date).map_err(message)
+    }
+
     /// The sheet set: an index sheet, then every floor's sheets (`tailplan sheet --all`).
     pub fn sheet_set(
         &self,

@@ -103,13 +103,14 @@ pub fn app() -> Html {
     let on_scenario_sheet = {
         let state = state.clone();
         let send_export = send_export.clone();
-        Callback::from(move |()| {
+        Callback::from(move |pdf: bool| {
             // The comparison shown, drawn as it is (not compared again).
             if let Some(shown) = &state.scenarios.shown {
                 send_export.emit(tailplan_app::Export::ScenarioSheet {
                     comparison: Box::new(shown.result.clone()),
                     energy: shown.energy,
                     date: files::today(),
+                    pdf,
                 });
             }
         })

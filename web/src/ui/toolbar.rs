@@ -54,6 +54,10 @@ pub enum ExportChoice {
     CoverageSheet,
     /// Every floor's sheets and the index, zipped.
     AllSheets,
+    /// The floor on screen's cabling sheet and its continuation sheets, one PDF.
+    CablingSheetPdf,
+    /// Every sheet of the set, the index first, one PDF.
+    AllSheetsPdf,
     /// The building on screen's riser diagram and rack maps, zipped.
     RiserSheets,
     /// The cable schedule, CSV.
@@ -86,6 +90,12 @@ impl ExportChoice {
                 date,
             },
             ExportChoice::AllSheets => Export::AllSheets { date },
+            ExportChoice::CablingSheetPdf => Export::FloorSheetsPdf {
+                floor,
+                sheet: SheetKind::Cabling,
+                date,
+            },
+            ExportChoice::AllSheetsPdf => Export::AllSheetsPdf { date },
             ExportChoice::RiserSheets => Export::FloorSheets {
                 floor,
                 sheet: SheetKind::Riser,
@@ -109,7 +119,7 @@ impl ExportChoice {
     }
 
     /// Every choice, in menu order, with its test id and caption.
-    pub const ALL: [(ExportChoice, &'static str, &'static str); 10] = [
+    pub const ALL: [(ExportChoice, &'static str, &'static str); 12] = [
         (
             ExportChoice::CablingSheet,
             "export-sheet-cabling",
@@ -129,6 +139,16 @@ impl ExportChoice {
             ExportChoice::AllSheets,
             "export-sheets-all",
             "Every sheet and the index (zip)",
+        ),
+        (
+            ExportChoice::CablingSheetPdf,
+            "export-pdf-cabling",
+            "Cabling sheet · this floor (PDF)",
+        ),
+        (
+            ExportChoice::AllSheetsPdf,
+            "export-pdf-all",
+            "Sheets (PDF) · every sheet and the index, to print",
         ),
         (ExportChoice::Dxf, "export-dxf", "DXF · this floor's design"),
         (

@@ -614,3 +614,41 @@ fn the_scenario_sheet_of_a_file_follows_the_cli() {
         .unwrap_err();
     assert!(e.contains("are for kind \"scenarios\""), "{e}");
 }
+
+#[test]
+fn sheets_as_pdf_are_the_cli_bytes() {
+    let s = small();
+    let options = SheetOptions {
+        date: Some("2025-01-31".into()),
+        ..Default::default()
+    };
+    let date = SheetDate::parse("2025-01-31").unwrap();
+    let pdf = s.sheets_pdf(&options, || unreachable!("dated")).unwrap();
+    let drawn = s.sheets(&options, || unreachable!("dated")).unwrap();
+    assert_eq!(
+        pdf,
+        sheets::sheets_pdf("small", s.project(), &drawn, date).unwrap()
+    );
+    assert!(pdf.starts_with(b"%PDF-"));
+    let set = s
+        .sheet_set_pdf(
+            &SheetSetOptions {
+                date: Some("2025-01-31".into()),
+                ..Default::default()
+            },
+            || unreachable!("dated"),
+        )
+        .unwrap();
+    assert!(set.len() > pdf.len(), "the set has more pages");
+    // A bad date is the CLI's message.
+    let e = s
+        .sheets_pdf(
+            &SheetOptions {
+                date: Some("31/01/2025".into()),
+                ..Default::default()
+            },
+            || unreachable!("dated"),
+        )
+        .unwrap_err();
+    assert!(e.contains("31/01/2025"), "{e}");
+}

@@ -32,8 +32,8 @@ pub struct ScenariosPanelProps {
     pub on_action: Callback<Action>,
     /// Compares the scenarios.
     pub on_compare: Callback<()>,
-    /// Exports the comparison shown as its sheet.
-    pub on_sheet: Callback<()>,
+    /// Exports the comparison shown as its sheet (`true`: PDF, else SVG).
+    pub on_sheet: Callback<bool>,
     /// A file is being made.
     pub exporting: bool,
 }
@@ -245,9 +245,11 @@ fn comparison(props: &ScenariosPanelProps) -> Html {
                 </p>
             }
             <div class="panel__actions panel__actions--start">
-                <button type="button" class="btn" data-testid="scenario-sheet" disabled={props.stale || props.exporting} onclick={props.on_sheet.reform(|_: MouseEvent| ())} title={if props.stale { "Compare again first: the sheet is of the comparison shown" } else { "The comparison as a design sheet for the budget meeting: table, charts, per building, the plan (SVG, A3)" }}>
-                    { "Comparison sheet (SVG)" }
-                </button>
+                { for [(false, "scenario-sheet", "Comparison sheet (SVG)"), (true, "scenario-sheet-pdf", "(PDF)")].into_iter().map(|(pdf, id, label)| html! {
+                    <button type="button" class="btn" data-testid={id} disabled={props.stale || props.exporting} onclick={props.on_sheet.reform(move |_: MouseEvent| pdf)} title={if props.stale { "Compare again first: the sheet is of the comparison shown" } else if pdf { "The comparison sheet as a PDF page to print (A3)" } else { "The comparison as a design sheet for the budget meeting: table, charts, per building, the plan (SVG, A3)" }}>
+                        { label }
+                    </button>
+                }) }
             </div>
             if props.stale {
                 <p class="prop__warning" data-testid="scenarios-stale">{ "The project has changed since: compare again to bring the figures up to date." }</p>
