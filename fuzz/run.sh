@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Fuzzes every importer, the antenna pattern reader and the project-file loader for SECONDS
-# each (default 20), on a corpus seeded from fuzz/seeds/<target>/, the sample drawings in
-# floorplans/ and the sample antenna patterns in tests/antennas/; fails when any target
-# crashes, runs out of memory (2 GB) or takes over 10 s on one input.
+# Fuzzes every importer, the antenna pattern, scenario and survey readers and the
+# project-file loader for SECONDS each (default 20), on a corpus seeded from
+# fuzz/seeds/<target>/, the sample drawings in floorplans/ and the sample antenna patterns in
+# tests/antennas/; fails when any target crashes, runs out of memory (2 GB) or takes over
+# 10 s on one input.
 #
-#   fuzz/run.sh [SECONDS] [TARGET...]      targets: dxf svg geojson imdf project_file raster ifc antenna scenario_file
+#   fuzz/run.sh [SECONDS] [TARGET...]      targets: dxf svg geojson imdf project_file raster ifc antenna scenario_file survey_csv
 #
 # FUZZ_TIMEOUTS=report: a timeout is reported (its input kept in fuzz/artifacts/) and the
 # run goes on, instead of failing (crashes and running out of memory still fail).
@@ -22,7 +23,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 secs="${1:-20}"
 shift || true
-all=(dxf svg geojson imdf project_file raster ifc antenna scenario_file)
+all=(dxf svg geojson imdf project_file raster ifc antenna scenario_file survey_csv)
 targets=("$@")
 if [ "$#" -eq 0 ]; then targets=("${all[@]}"); fi
 
@@ -61,6 +62,7 @@ seed raster
 seed ifc ../floorplans/*.ifc
 seed antenna ../tests/antennas/*
 seed scenario_file
+seed survey_csv
 
 mode=()
 if [ "${FUZZ_TIMEOUTS:-fail}" = report ]; then mode=(-fork=1 -ignore_timeouts=1); fi

@@ -117,6 +117,14 @@ fn run(target: &str, input: &[u8]) {
                 assert_eq!(again, file);
             }
         }
+        "survey_csv" => {
+            let limits = tailplan_io::survey::SurveyLimits::default();
+            if let Ok(read) = tailplan_io::survey::read_survey(input, "fuzz.csv", &limits) {
+                for r in &read.survey.rows {
+                    assert!(tailplan_core::survey::is_measurement(r.rssi_dbm));
+                }
+            }
+        }
         other => panic!("no fuzz target {other}"),
     }
 }

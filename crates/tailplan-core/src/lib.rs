@@ -17,6 +17,7 @@
 //!   placement) driven by a [`CoverageEngine`];
 //! - changes: [`Edit`] applied by [`Project::apply`], undone through [`History`];
 //! - the project file: [`project_file`] (versioned JSON), its checks: [`validate`];
+//! - site surveys: [`survey`] (measured signal strengths to hold the coverage model against);
 //! - cable routing: [`routing`] (pathway graph, optimal assignment to telecom rooms, design
 //!   rules, cable schedule, bill of materials, final-tail choice);
 //! - planar geometry: [`geometry`]; a floor's building [`interior`] found from its walls
@@ -73,6 +74,7 @@ pub mod rooms;
 pub mod routing;
 pub mod scenario;
 pub mod settings;
+pub mod survey;
 pub mod underlay;
 pub mod validate;
 pub mod wall_cleanup;

@@ -12,6 +12,8 @@
 //! - [`raster`]: scanned plans (PNG, JPEG) as a floor's underlay;
 //! - [`antenna`]: antenna pattern files (MSI / Planet) read into the core's
 //!   `AntennaPattern`, with notes on what was decided, and written back;
+//! - [`survey`]: site survey files (measured signal strengths, CSV) read into the core's
+//!   `Survey`;
 //! - [`csv`]: the cable schedule, bill of materials and routing reports as CSV tables;
 //! - [`sheet`]: SVG design sheets (cabling and coverage per floor, an index) to print and
 //!   build from;
@@ -42,4 +44,5 @@ pub mod layers;
 pub mod raster;
 pub mod sheet;
 mod stairs;
+pub mod survey;
 pub mod svg;
