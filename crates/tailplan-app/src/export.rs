@@ -189,15 +189,20 @@ pub fn export(
                 bytes,
             })
         }
-        Export::FloorSheets { floor, sheet, date } => {
+        Export::FloorSheets { floor, sheet, date }
+        | Export::FloorSheetsPdf { floor, sheet, date } => {
             let request = SheetRequest {
                 floor: Some(floor.clone()),
                 kind: *sheet,
                 ..SheetRequest::new(*date)
             };
             let drawn = sheets::floor_sheets(name, project, &request)?;
-            let zip = format!("{base}-{}-{}-sheets.zip", sheet.as_str(), slug(floor));
-            packed(name, base, zip, drawn)
+            let stem = format!("{base}-{}-{}", sheet.as_str(), slug(floor));
+            if matches!(what, Export::FloorSheetsPdf { .. }) {
+                pdf_file(name, project, format!("{stem}.pdf"), &drawn, *date)
+            } else {
+                packed(name, base, format!("{stem}-sheets.zip"), drawn)
+            }
         }
         Export::ScenarioSheet {
             comparison,
@@ -206,38 +211,25 @@ pub fn export(
             pdf,
         } => {
             let one = sheets::comparison_sheet(project, comparison, energy, None, *date);
-            if *pdf {
-                let file = format!("{base}-{}.pdf", one.name);
-                let drawn = Sheets {
-                    sheets: vec![one],
-                    no_map: Vec::new(),
-                };
-                return pdf_file(name, project, file, &drawn, *date);
-            }
-            Ok(ExportFile {
-                name: format!("{base}-{}.svg", one.name),
-                media_type: "image/svg+xml".into(),
-                summary: format!("1 sheet ({})", one.title),
-                bytes: one.svg.into_bytes(),
-            })
-        }
-        Export::AllSheets { date } => {
-            let drawn = sheets::sheet_set(name, project, &SheetSetRequest::new(*date))?;
-            packed(name, base, format!("{base}-sheets.zip"), drawn)
-        }
-        Export::FloorSheetsPdf { floor, sheet, date } => {
-            let request = SheetRequest {
-                floor: Some(floor.clone()),
-                kind: *sheet,
-                ..SheetRequest::new(*date)
+            let file = format!("{base}-{}.pdf", one.name);
+            let drawn = Sheets {
+                sheets: vec![one],
+                no_map: Vec::new(),
             };
-            let drawn = sheets::floor_sheets(name, project, &request)?;
-            let file = format!("{base}-{}-{}.pdf", sheet.as_str(), slug(floor));
-            pdf_file(name, project, file, &drawn, *date)
+            if *pdf {
+                pdf_file(name, project, file, &drawn, *date)
+            } else {
+                // One sheet: an SVG, never a zip (so no zip name).
+                packed(name, base, String::new(), drawn)
+            }
         }
-        Export::AllSheetsPdf { date } => {
+        Export::AllSheets { date } | Export::AllSheetsPdf { date } => {
             let drawn = sheets::sheet_set(name, project, &SheetSetRequest::new(*date))?;
-            pdf_file(name, project, format!("{base}-sheets.pdf"), &drawn, *date)
+            if matches!(what, Export::AllSheetsPdf { .. }) {
+                pdf_file(name, project, format!("{base}-sheets.pdf"), &drawn, *date)
+            } else {
+                packed(name, base, format!("{base}-sheets.zip"), drawn)
+            }
         }
     }
 }

@@ -324,9 +324,7 @@ pub fn apply(project: &Project, scenario: &Scenario) -> Result<Applied, String> 
                 let draw = r.poe_w.or_else(|| {
                     (before.0 == Medium::Wireless).then_some(super::MOVED_DEVICE_POE_W)
                 });
-                if draw.is_some() {
-                    d.poe_w = draw;
-                }
+                d.poe_w = draw.or(d.poe_w);
             }
             changed += u64::from((d.medium, d.tech) != before);
         }
