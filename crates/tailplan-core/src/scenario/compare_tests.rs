@@ -516,6 +516,23 @@ fn phases_add_up_to_the_final_state() {
     )
     .unwrap();
     assert_eq!(whole.years[0].totals, copper[0].totals);
+    // So does a plan moving wireless devices onto copper: they draw there as in the scenario.
+    let mut p = p;
+    for f in &mut p.floors {
+        f.devices[2].medium = Medium::Wireless;
+    }
+    let whole = crate::scenario::plan(&p, &all, &EnergyOptions::default()).unwrap();
+    let copper = compare(
+        &p,
+        Some(&[builtin("all-copper").unwrap()]),
+        &EnergyOptions::default(),
+    )
+    .unwrap();
+    assert!(
+        copper[0].totals.poe_w > whole.start.poe_w,
+        "the lights draw on copper"
+    );
+    assert_eq!(whole.years[0].totals, copper[0].totals);
 }
 
 #[test]

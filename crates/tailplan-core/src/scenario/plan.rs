@@ -149,6 +149,8 @@ fn compose(
             changed += u64::from((d.medium, d.tech) != (t.medium, t.tech));
             d.medium = t.medium;
             d.tech = t.tech;
+            // What it draws over its new cable (`apply`'s).
+            d.poe_w = t.poe_w;
         }
         let ids: BTreeSet<&str> = floor
             .outlets
