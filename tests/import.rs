@@ -457,6 +457,7 @@ fn duplex_ifc_is_a_floor_coverage_and_routing_work_on() {
         }],
         height_m: 2.5,
         poe_w: Some(12.0),
+        eirp_offset_db: None,
         props: Default::default(),
     });
     f.telecom_rooms.push(TelecomRoom {

@@ -144,13 +144,13 @@ fn element(id: String) -> impl Strategy<Value = Element> {
             })
         }),
         (text(), polygon(), prop::option::of(text()), opt_num(0.0, 500.0), props()).prop_map(move |(name, polygon, category, people, props)| Element::Room(Room { id: i3.clone(), name, polygon, category, people, props })),
-        (text(), point(), prop::option::of(prop::sample::select(tailplan_core::ap_models::catalogue().iter().map(|m| m.name).collect::<Vec<_>>())), prop::collection::vec(radio(), 0..4), 0.0f64..10.0, opt_num(0.0, 90.0), props())
-            .prop_map(move |(name, position, model, mut radios, height_m, poe_w, props)| {
+        (text(), point(), prop::option::of(prop::sample::select(tailplan_core::ap_models::catalogue().iter().map(|m| m.name).collect::<Vec<_>>())), prop::collection::vec(radio(), 0..4), 0.0f64..10.0, opt_num(0.0, 90.0), opt_num(-30.0, 30.0), props())
+            .prop_map(move |(name, position, model, mut radios, height_m, poe_w, eirp_offset_db, props)| {
                 // Without a model an access point has a radio.
                 if model.is_none() && radios.is_empty() {
                     radios.push(Radio::new(WifiBand::Ghz5, 20.0));
                 }
-                Element::AccessPoint(AccessPoint { id: i4.clone(), name, position, model: model.map(str::to_owned), radios, height_m, poe_w, props })
+                Element::AccessPoint(AccessPoint { id: i4.clone(), name, position, model: model.map(str::to_owned), radios, height_m, poe_w, eirp_offset_db, props })
             }),
         (text(), point(), prop::sample::select(IotTech::ALL.to_vec()), -10.0f64..30.0, 0.0f64..10.0, props())
             .prop_map(move |(name, position, tech, tx_dbm, height_m, props)| Element::Gateway(Gateway { id: i5.clone(), name, position, tech, tx_dbm, height_m, props })),

@@ -583,6 +583,7 @@ mod campus_fixture {
             )],
             height_m: 2.5,
             poe_w: Some(25.5),
+            eirp_offset_db: None,
             props: Props::new(),
         }
     }

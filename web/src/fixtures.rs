@@ -35,6 +35,7 @@ pub fn ap(id: &str, x: f64, y: f64) -> AccessPoint {
         }],
         height_m: 2.5,
         poe_w: Some(13.0),
+        eirp_offset_db: None,
         props: Props::new(),
     }
 }

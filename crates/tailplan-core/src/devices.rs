@@ -146,6 +146,11 @@ pub struct AccessPoint {
     /// [`AccessPoint::DEFAULT_POE_W`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub poe_w: Option<f64>,
+    /// What this access point, as mounted, sends above (+) or below (−) its radios' nominal
+    /// EIRP, dB, added to every radio's power: fitted to a site survey by calibration
+    /// ([`crate::survey::calibrate`]); `None` (no offset) until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eirp_offset_db: Option<f64>,
     /// Properties tailplan does not know, kept as they came.
     #[serde(default, skip_serializing_if = "Props::is_empty")]
     pub props: Props,
@@ -187,6 +192,9 @@ pub struct AccessPointIn {
     /// Power drawn over PoE, watts.
     #[serde(default)]
     pub poe_w: Option<f64>,
+    /// The calibrated EIRP offset, dB.
+    #[serde(default)]
+    pub eirp_offset_db: Option<f64>,
     /// Properties tailplan does not know, kept as they came.
     #[serde(default)]
     pub props: Props,
@@ -225,6 +233,7 @@ impl TryFrom<AccessPointIn> for AccessPoint {
             radios,
             height_m: a.height_m,
             poe_w: a.poe_w,
+            eirp_offset_db: a.eirp_offset_db,
             props: a.props,
         })
     }
@@ -245,6 +254,7 @@ impl AccessPoint {
             radios: vec![radio],
             height_m: 2.5,
             poe_w: None,
+            eirp_offset_db: None,
             props: Props::default(),
         }
     }

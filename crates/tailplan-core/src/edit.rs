@@ -55,6 +55,7 @@ use crate::floor::Floor;
 use crate::materials::WallMaterial;
 use crate::project::{Project, ProjectMeta};
 use crate::settings::Settings;
+use crate::survey::Survey;
 use crate::validate::{validate_element, validate_project};
 
 /// One change to a project.
@@ -152,6 +153,19 @@ pub enum Edit {
         /// Its name.
         name: String,
     },
+    /// Adds a site survey to the project, or replaces the one with the same name.
+    PutSurvey {
+        /// The survey.
+        survey: Box<Survey>,
+        /// Where a new survey goes among the project's (the end when not given).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        index: Option<usize>,
+    },
+    /// Removes a survey from the project.
+    RemoveSurvey {
+        /// Its name.
+        name: String,
+    },
     /// Several edits as one: all apply, or none.
     Batch {
         /// The edits, in order.
@@ -177,6 +191,9 @@ pub enum EditError {
     /// No pattern of the project's antenna library has this name.
     #[error("no antenna pattern \"{0}\" in the project's library")]
     NoAntenna(String),
+    /// The project holds no survey of this name.
+    #[error("no survey is named \"{0}\"")]
+    NoSurvey(String),
     /// The material is still used.
     #[error("material \"{name}\" is still used by {count} element(s)")]
     MaterialInUse {
@@ -376,6 +393,38 @@ impl Project {
                     index: Some(index),
                 })
             }
+            Edit::PutSurvey { survey, index } => {
+                if let Some(problem) = survey.problem() {
+                    return Err(EditError::Invalid(vec![Diagnostic::error(
+                        format!("survey \"{}\"", survey.name),
+                        problem,
+                    )]));
+                }
+                let name = survey.name.clone();
+                Ok(match self.surveys.iter().position(|s| s.name == name) {
+                    Some(i) => Edit::PutSurvey {
+                        survey: Box::new(std::mem::replace(&mut self.surveys[i], *survey)),
+                        index: None,
+                    },
+                    None => {
+                        let at = index.unwrap_or(self.surveys.len()).min(self.surveys.len());
+                        self.surveys.insert(at, *survey);
+                        Edit::RemoveSurvey { name }
+                    }
+                })
+            }
+            Edit::RemoveSurvey { name } => {
+                let index = self
+                    .surveys
+                    .iter()
+                    .position(|s| s.name == name)
+                    .ok_or_else(|| EditError::NoSurvey(name.clone()))?;
+                let survey = self.surveys.remove(index);
+                Ok(Edit::PutSurvey {
+                    survey: Box::new(survey),
+                    index: Some(index),
+                })
+            }
             Edit::Batch { edits } => {
                 let mut undo = Vec::with_capacity(edits.len());
                 for e in edits {
@@ -522,6 +571,7 @@ mod tests {
             }],
             height_m: 2.5,
             poe_w: None,
+            eirp_offset_db: None,
             props: Props::new(),
         })
     }

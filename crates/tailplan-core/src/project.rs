@@ -61,6 +61,10 @@ pub struct Project {
     /// The report of every import that made or filled the project, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub imports: Vec<ImportRecord>,
+    /// Site surveys: signal strengths measured, to check and calibrate the radio model
+    /// against ([`crate::survey`]); names unique.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub surveys: Vec<crate::survey::Survey>,
     /// Project properties tailplan does not know, kept as they came.
     #[serde(default, skip_serializing_if = "Props::is_empty")]
     pub props: Props,

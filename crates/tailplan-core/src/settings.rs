@@ -35,6 +35,10 @@ pub struct Settings {
     /// The switches distributors are equipped with.
     #[serde(skip_serializing_if = "SwitchingSettings::is_default")]
     pub switching: SwitchingSettings,
+    /// The radio model's calibration against a site survey, when it has one: its statistics
+    /// and what it replaced ([`crate::survey::reset_edit`] puts that back).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<crate::survey::CalibrationRecord>,
 }
 
 /// Parameters of the propagation model and of the coverage maps.

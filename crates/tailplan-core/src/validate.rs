@@ -189,6 +189,16 @@ pub fn validate_project(project: &Project) -> Vec<Diagnostic> {
             ));
         }
     }
+    let mut survey_names = HashSet::new();
+    for s in &project.surveys {
+        let at = format!("survey \"{}\"", s.name);
+        if let Some(problem) = s.problem() {
+            out.push(Diagnostic::error(&at, problem));
+        }
+        if !survey_names.insert(s.name.as_str()) {
+            out.push(Diagnostic::error(&at, "another survey has the same name"));
+        }
+    }
     out.extend(capacity_settings(&project.settings.capacity));
     out.extend(campus(project, &mut ids));
     for floor in &project.floors {
@@ -272,6 +282,9 @@ pub fn validate_element(e: &Element, project: &Project, location: &str) -> Vec<D
             v.range("height_m", ap.height_m, 0.0, 100.0, true);
             if let Some(w) = ap.poe_w {
                 v.range("poe_w", w, 0.0, 100.0, true);
+            }
+            if let Some(o) = ap.eirp_offset_db {
+                v.range("eirp_offset_db", o, -30.0, 30.0, true);
             }
             if let Some(m) = &ap.model
                 && ap.catalogue_model().is_none()

@@ -261,6 +261,7 @@ impl FloorBuilder {
             radios: vec![tailplan_core::Radio::new(WifiBand::Ghz5, AP_TX_DBM)],
             height_m: m(CEILING_MM),
             poe_w: Some(AP_POE_W),
+            eirp_offset_db: None,
             props: type_props("wifi_ap"),
         });
     }

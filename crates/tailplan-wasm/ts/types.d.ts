@@ -34,6 +34,12 @@ export interface AccessPoint {
    * [`AccessPoint::DEFAULT_POE_W`].
    */
   poe_w?: number | null;
+  /**
+   * What this access point, as mounted, sends above (+) or below (−) its radios' nominal
+   * EIRP, dB, added to every radio's power: fitted to a site survey by calibration
+   * ([`crate::survey::calibrate`]); `None` (no offset) until then.
+   */
+  eirp_offset_db?: number | null;
   /** Properties tailplan does not know, kept as they came. */
   props?: { [key: string]: JsonValue };
 }
@@ -71,6 +77,8 @@ export interface AccessPointInput {
   height_m: number;
   /** Power drawn over PoE, watts. */
   poe_w?: number | null;
+  /** The calibrated EIRP offset, dB. */
+  eirp_offset_db?: number | null;
   /** Properties tailplan does not know, kept as they came. */
   props?: { [key: string]: JsonValue };
 }
@@ -226,6 +234,21 @@ export interface ApPlacementOptions {
   capacity: boolean;
 }
 
+/**
+ * Which access point a row measured: by the access point's id or name, or by the BSSID its
+ * radio sent (with the access point the file maps it to, when it does).
+ */
+export type ApRef = {
+  ap: string;
+} | {
+  bssid: {
+    /** The BSSID, lower case with colons. */
+    bssid: string;
+    /** The access point it belongs to, when the file says. */
+    ap?: string | null;
+  };
+};
+
 /** Which area a floor's figures cover. */
 export type AreaKind = "rooms" | "interior" | "plan";
 
@@ -335,6 +358,9 @@ export interface BackboneSettingsInput {
   /** The longest backbone link, metres, when it should not be the fibre type's own limit. */
   max_length_m?: number | null;
 }
+
+/** A radio band for which attenuations are given. */
+export type Band = "sub_ghz" | "2.4" | "5" | "6";
 
 /** The clients of one band. */
 export interface BandClients {
@@ -656,6 +682,32 @@ export interface CablingSettingsInput {
    * beyond what the cable is rated for (24, after TIA TSB-184-A and ISO/IEC TS 29125).
    */
   poe_bundle_max?: number;
+}
+
+/**
+ * What calibration replaced, kept in the project's settings so it can be reset; of the first
+ * calibration when a project is calibrated again.
+ */
+export interface CalibrationRecord {
+  /** The surveys of the latest calibration, by name. */
+  surveys: string[];
+  /** Its rows used. */
+  points: number;
+  /** The model before it, on those rows. */
+  before: ErrorStats;
+  /** After it. */
+  after: ErrorStats;
+  /** Its cross-validation. */
+  cross_validated: ErrorStats;
+  /** The path-loss exponent before any calibration. */
+  original_exponent: number;
+  /** The materials calibration changed, as they were before any calibration. */
+  original_materials?: WallMaterial[];
+  /**
+   * The access points calibration gave an offset, with the offset they had before any
+   * calibration.
+   */
+  original_offsets?: OriginalOffset[];
 }
 
 /** A floor's client capacity. */
@@ -1130,6 +1182,16 @@ export type Edit = {
   /** Its name. */
   name: string;
 } | {
+  edit: "put_survey";
+  /** The survey. */
+  survey: SurveyInput;
+  /** Where a new survey goes among the project's (the end when not given). */
+  index?: number | null;
+} | {
+  edit: "remove_survey";
+  /** Its name. */
+  name: string;
+} | {
   edit: "batch";
   /** The edits, in order. */
   edits: Edit[];
@@ -1186,6 +1248,20 @@ export interface Endpoint {
 
 /** The kind of element a cable serves. */
 export type EndpointKind = "outlet" | "ap" | "device";
+
+/** Statistics of the errors `predicted − measured`, dB (positive: the model is optimistic). */
+export interface ErrorStats {
+  /** The rows counted. */
+  points: number;
+  /** The mean error (the bias), dB. */
+  mean_error_db: number;
+  /** The mean absolute error, dB. */
+  mae_db: number;
+  /** The root mean square error, dB. */
+  rmse_db: number;
+  /** The standard deviation of the errors (what is left once the bias is taken away), dB. */
+  std_db: number;
+}
 
 /** A floor's extent. */
 export interface Extent {
@@ -1697,6 +1773,14 @@ export interface Opening {
 /** Whether an opening is a door or a window. */
 export type OpeningKind = "door" | "window";
 
+/** An access point's offset before calibration. */
+export interface OriginalOffset {
+  /** The access point's id. */
+  ap: string;
+  /** Its offset, dB; none when it had none. */
+  offset_db?: number | null;
+}
+
 /** A feature tailplan does not model (an IMDF amenity, a QGIS annotation...), kept verbatim. */
 export interface OtherFeature {
   /** Unique in the project. */
@@ -2053,6 +2137,11 @@ export interface ProjectFile {
   switch_models?: SwitchModel[];
   /** The report of every import that made or filled the project, oldest first. */
   imports?: ImportRecord[];
+  /**
+   * Site surveys: signal strengths measured, to check and calibrate the radio model
+   * against ([`crate::survey`]); names unique.
+   */
+  surveys?: Survey[];
   /** Project properties tailplan does not know, kept as they came. */
   props?: { [key: string]: JsonValue };
 }
@@ -2089,6 +2178,11 @@ export interface ProjectFileInput {
   switch_models?: SwitchModelInput[];
   /** The report of every import that made or filled the project, oldest first. */
   imports?: ImportRecord[];
+  /**
+   * Site surveys: signal strengths measured, to check and calibrate the radio model
+   * against ([`crate::survey`]); names unique.
+   */
+  surveys?: SurveyInput[];
   /** Project properties tailplan does not know, kept as they came. */
   props?: { [key: string]: JsonValue };
 }
@@ -2679,6 +2773,11 @@ export interface Settings {
   backbone?: BackboneSettings;
   /** The switches distributors are equipped with. */
   switching?: SwitchingSettings;
+  /**
+   * The radio model's calibration against a site survey, when it has one: its statistics
+   * and what it replaced ([`crate::survey::reset_edit`] puts that back).
+   */
+  calibration?: CalibrationRecord | null;
 }
 
 /** Everything a project may tune. */
@@ -2697,6 +2796,11 @@ export interface SettingsInput {
   backbone?: BackboneSettingsInput;
   /** The switches distributors are equipped with. */
   switching?: SwitchingSettingsInput;
+  /**
+   * The radio model's calibration against a site survey, when it has one: its statistics
+   * and what it replaced ([`crate::survey::reset_edit`] puts that back).
+   */
+  calibration?: CalibrationRecord | null;
 }
 
 /** How serious a diagnostic is. */
@@ -2809,6 +2913,56 @@ export interface StoreyRecord {
   slab_m?: number | null;
   /** Its floor slab's material (the library's), when the model has one under it. */
   slab_material?: string | null;
+}
+
+/**
+ * A survey: its measurements in file order (repeated scans of a point are rows of their
+ * own), and what was left out.
+ */
+export interface Survey {
+  /** Its name (the file's name, as read), unique among a project's surveys. */
+  name: string;
+  /** The rows that are measurements. */
+  rows: SurveyRow[];
+  /**
+   * Rows left out because their signal strength is not a measurement: blank, at or below
+   * [`NOT_HEARD_DBM`], or above 0 dBm.
+   */
+  not_measured: number;
+}
+
+/**
+ * A survey: its measurements in file order (repeated scans of a point are rows of their
+ * own), and what was left out.
+ */
+export interface SurveyInput {
+  /** Its name (the file's name, as read), unique among a project's surveys. */
+  name?: string;
+  /** The rows that are measurements. */
+  rows: SurveyRow[];
+  /**
+   * Rows left out because their signal strength is not a measurement: blank, at or below
+   * [`NOT_HEARD_DBM`], or above 0 dBm.
+   */
+  not_measured?: number;
+}
+
+/** One measurement of a survey: where, of which access point, how strong. */
+export interface SurveyRow {
+  /** Its line in the file (the header is line 1), for messages. */
+  line: number;
+  /** Where it was measured, plan metres. */
+  position: Point;
+  /** The floor's id or name, when the file says (else the access point's floor). */
+  floor?: string | null;
+  /** The access point heard. */
+  ap: ApRef;
+  /** The signal strength measured, dBm. */
+  rssi_dbm: number;
+  /** The band, when the file says. */
+  band?: Band | null;
+  /** When it was measured, as the file writes it. */
+  time?: string | null;
 }
 
 /**

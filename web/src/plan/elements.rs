@@ -143,6 +143,7 @@ pub fn make(tool: Tool, points: &[Point], project: &Project, with: &NewElement) 
             radios: vec![tailplan_core::Radio::new(WifiBand::Ghz5, 20.0)],
             height_m: 2.5,
             poe_w: None,
+            eirp_offset_db: None,
             props: props(),
         }),
         Tool::Gateway => Element::Gateway(Gateway {

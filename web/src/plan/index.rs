@@ -404,6 +404,7 @@ pub(crate) mod tests {
             radios: vec![tailplan_core::Radio::new(WifiBand::Ghz5, 20.0)],
             height_m: 2.8,
             poe_w: None,
+            eirp_offset_db: None,
             props: Props::new(),
         });
         f.telecom_rooms.push(TelecomRoom {

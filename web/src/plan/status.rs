@@ -173,6 +173,7 @@ mod tests {
             )],
             height_m: 3.0,
             poe_w: None,
+            eirp_offset_db: None,
             props: Props::new(),
         });
         assert_eq!(counts_text(&floor_counts(&f)), "2 walls · 1 AP");

@@ -149,7 +149,8 @@ pub struct Transmitter {
     pub position: Point,
     /// Its height above the building's datum: the floor's elevation plus its `height_m`.
     pub z_m: f64,
-    /// EIRP without an antenna, else the power into the antenna, dBm.
+    /// EIRP without an antenna, else the power into the antenna, dBm (an access point's
+    /// calibrated `eirp_offset_db` included).
     pub tx_dbm: f64,
     /// Its antenna, if it has one whose pattern the project or the built-in library holds.
     #[serde(skip)]
@@ -184,7 +185,7 @@ impl Transmitter {
             width_mhz: radio.width_mhz,
             position: ap.position,
             z_m: floor.elevation_m + ap.height_m,
-            tx_dbm: radio.tx_dbm,
+            tx_dbm: radio.tx_dbm + ap.eirp_offset_db.unwrap_or(0.0),
             antenna,
             f_mhz: radio_frequency_mhz(radio),
         }

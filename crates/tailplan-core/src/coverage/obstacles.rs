@@ -153,6 +153,17 @@ impl Obstacles {
     /// touches, in canonical order: what the oracle gives for a cell centred at `p`, found
     /// through the R-trees (`walls` must be the floor's [`WallSet`] these obstacles came from).
     pub fn loss_between(&self, walls: &WallSet, band: Band, t: Point, p: Point) -> f64 {
+        let mut sum = 0.0;
+        for k in self.crossed(walls, t, p) {
+            sum += self.items[k].loss_db.at(band);
+        }
+        sum
+    }
+
+    /// The obstacles (indices into [`Obstacles::items`], ascending: the canonical order) the
+    /// segment `t`→`p` crosses or touches, each once, found through the R-trees (`walls` must
+    /// be the floor's [`WallSet`] these obstacles came from).
+    pub fn crossed(&self, walls: &WallSet, t: Point, p: Point) -> Vec<usize> {
         let ray = Segment::new(t, p);
         let mut hit: Vec<usize> = walls
             .segments_in(ray.bbox())
@@ -172,11 +183,7 @@ impl Obstacles {
         );
         hit.sort_unstable();
         hit.dedup();
-        let mut sum = 0.0;
-        for k in hit {
-            sum += self.items[k].loss_db.at(band);
-        }
-        sum
+        hit
     }
 }
 

@@ -279,6 +279,7 @@ mod tests {
             radios: vec![crate::devices::Radio::new(WifiBand::Ghz5, 20.0)],
             height_m: 2.5,
             poe_w: None,
+            eirp_offset_db: None,
             props: Default::default(),
         });
         let mut p = Project::new();

@@ -41,6 +41,7 @@ fn ap(id: &str, at: Point, channel: Option<u32>) -> AccessPoint {
         }],
         height_m: 2.5,
         poe_w: None,
+        eirp_offset_db: None,
         props: Props::new(),
     }
 }

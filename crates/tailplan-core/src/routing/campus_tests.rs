@@ -66,6 +66,7 @@ fn ap(id: &str, x: f64) -> AccessPoint {
         radios: vec![crate::devices::Radio::new(WifiBand::Ghz5, 20.0)],
         height_m: 2.5,
         poe_w: Some(25.5),
+        eirp_offset_db: None,
         props: Props::new(),
     }
 }

@@ -173,6 +173,7 @@ mod tests {
             radios: vec![crate::devices::Radio::new(WifiBand::Ghz5, 20.0)],
             height_m: 2.5,
             poe_w: Some(25.5),
+            eirp_offset_db: None,
             props: Props::new(),
         });
         for (id, medium) in [("d1", Medium::Wireless), ("d2", Medium::Spe)] {

@@ -58,6 +58,7 @@ pub(crate) fn ap(id: &str, x: f64, poe_w: f64) -> AccessPoint {
         radios: vec![crate::devices::Radio::new(WifiBand::Ghz5, 20.0)],
         height_m: 2.5,
         poe_w: Some(poe_w),
+        eirp_offset_db: None,
         props: Props::new(),
     }
 }

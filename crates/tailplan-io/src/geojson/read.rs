@@ -995,6 +995,7 @@ fn build(
                 radios,
                 height_m: p.number("height_m").unwrap_or(2.5),
                 poe_w: p.number("poe_w"),
+                eirp_offset_db: p.number("eirp_offset_db"),
                 props: Default::default(),
             })
         }

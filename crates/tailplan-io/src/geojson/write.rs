@@ -163,6 +163,7 @@ fn element_feature(floor: &str, e: &Element) -> Value {
             }
             p.insert("height_m".into(), json!(a.height_m));
             opt(&mut p, "poe_w", a.poe_w);
+            opt(&mut p, "eirp_offset_db", a.eirp_offset_db);
             point_geometry(a.position)
         }
         Element::Gateway(g) => {

@@ -242,7 +242,10 @@ pub fn read_survey(
     let mut records = reader.byte_records();
     let mut header = None;
     let mut notes = Vec::new();
-    let mut survey = Survey::default();
+    let mut survey = Survey {
+        name: file.to_owned(),
+        ..Survey::default()
+    };
     let mut columns = Columns::default();
     let mut width = 0;
     let mut rows = 0usize;

@@ -388,6 +388,7 @@ pub fn proposal_edit(project: &Project, proposal: &Proposal) -> Edit {
                 }],
                 height_m: t.height_m,
                 poe_w: None,
+                eirp_offset_db: None,
                 props: Default::default(),
             }),
             Service::Iot(tech) => Element::Gateway(Gateway {
@@ -434,6 +435,7 @@ mod tests {
             radios: vec![tailplan_core::Radio::new(band, 20.0)],
             height_m: 2.5,
             poe_w: None,
+            eirp_offset_db: None,
             props: Props::new(),
         }
     }

@@ -1322,6 +1322,7 @@ mod tests {
             radios: vec![tailplan_core::Radio::new(WifiBand::Ghz5, 20.0)],
             height_m: 2.8,
             poe_w: None,
+            eirp_offset_db: None,
             props: Props::new(),
         });
         f.gateways.push(Gateway {
@@ -1603,6 +1604,7 @@ mod tests {
                 radios: vec![tailplan_core::Radio::new(WifiBand::Ghz5, 20.0)],
                 height_m: 2.8,
                 poe_w: None,
+                eirp_offset_db: None,
                 props: Props::new(),
             });
         }
