@@ -314,6 +314,29 @@ pub enum AppError {
         /// Why.
         error: tailplan_core::scenario::ScenarioFileError,
     },
+    /// A survey file that cannot be read (the error names the file, the line and the column).
+    #[error("{}", self.message(&FieldNames))]
+    Survey(tailplan_io::survey::SurveyError),
+    /// A command that needs a survey, on a project that holds none and without one given.
+    #[error("{}", self.message(&FieldNames))]
+    NoSurvey {
+        /// The project's name.
+        project: String,
+    },
+    /// A survey that cannot be fitted (too few rows, impossible options).
+    #[error("{}", self.message(&FieldNames))]
+    Calibration {
+        /// The project's name.
+        project: String,
+        /// Why.
+        error: tailplan_core::survey::CalibrationError,
+    },
+    /// A reset asked of a project that is not calibrated.
+    #[error("{}", self.message(&FieldNames))]
+    NotCalibrated {
+        /// The project's name.
+        project: String,
+    },
 }
 
 impl AppError {
@@ -432,6 +455,14 @@ impl AppError {
             AppError::Edit(e) => e.to_string(),
             AppError::Antenna(e) => e.to_string(),
             AppError::Scenarios { file, error } => format!("{file}: {error}"),
+            AppError::Survey(e) => e.to_string(),
+            AppError::NoSurvey { project } => format!(
+                "{project}: holds no site survey: give a survey file (CSV: x, y, ap, rssi_dbm)"
+            ),
+            AppError::Calibration { project, error } => format!("{project}: {error}"),
+            AppError::NotCalibrated { project } => {
+                format!("{project}: the radio model is not calibrated: nothing to reset")
+            }
         }
     }
 }

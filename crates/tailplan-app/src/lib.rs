@@ -23,6 +23,8 @@
 //!   ([`RouteResult`], [`CheckResult`], tables as CSV);
 //! - [`sheets::floor_sheets`], [`sheets::sheet_set`]: design sheets, with [`sheets::analysis`]
 //!   deciding what a set of sheet kinds needs computed;
+//! - [`survey::accuracy`], [`survey::calibrate`], [`survey::reset_calibration`]: the radio
+//!   model against a site survey ([`AccuracyResult`], [`CalibrationResult`]);
 //! - [`export::export`]: a file to download ([`ExportFile`]: name, media type, bytes).
 //!
 //! And what they share: one [`pick_floor`], one default-service rule ([`pick_service`]), one
@@ -79,6 +81,7 @@ pub mod placement;
 pub mod route;
 pub mod scenarios;
 pub mod sheets;
+pub mod survey;
 
 pub use capacity::{CapacityRequest, CapacityResult};
 pub use channels::ChannelPlanRequest;
@@ -94,4 +97,5 @@ pub use route::{CheckResult, CsvTable, RouteResult, RouteSummary};
 pub use sheets::{
     ScenarioSheet, ScenarioSheetRequest, SheetRequest, SheetResult, SheetSetRequest, Sheets,
 };
+pub use survey::{AccuracyResult, CalibrationResult};
 pub use tailplan_io::file_name::slug;

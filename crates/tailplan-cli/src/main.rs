@@ -54,6 +54,12 @@ enum Command {
     /// Draw design sheets (SVG): a floor's cabling or coverage sheet, the riser diagrams and
     /// rack maps, or the whole set.
     Sheet(cmd::sheet::Args),
+    /// The radio model's predictions against a site survey's measurements: mean error, MAE,
+    /// RMSE and spread, per access point and room, the worst rows.
+    Accuracy(cmd::survey::AccuracyArgs),
+    /// Fit the radio model to a site survey (access point offsets, path-loss exponent, wall
+    /// losses) with cross-validation, and write the calibrated project.
+    Calibrate(cmd::survey::CalibrateArgs),
 }
 
 /// A failure to report: the message, and the exit code (2 for bad input).
@@ -97,6 +103,8 @@ fn main() -> ExitCode {
         Command::Check(a) => cmd::check::run(a),
         Command::Scenarios(a) => cmd::scenarios::run(a),
         Command::Sheet(a) => cmd::sheet::run(a),
+        Command::Accuracy(a) => cmd::survey::run_accuracy(a),
+        Command::Calibrate(a) => cmd::survey::run_calibrate(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -53,6 +53,7 @@ mod office;
 mod parts;
 mod plan;
 mod small;
+pub mod survey;
 
 pub use geojson_out::plan_geojson;
 pub use hospital::hospital_floor;

@@ -13,6 +13,7 @@ pub mod place;
 pub mod route;
 pub mod scenarios;
 pub mod sheet;
+pub mod survey;
 
 use tailplan_app::SheetDate;
 use tailplan_core::coverage::grid::DEFAULT_MAX_CELLS;

@@ -321,11 +321,13 @@ pub fn calibrate(
 
 /// The values as the project keeps them: offsets and losses to 0.1 dB, the exponent to 0.01.
 fn rounded(p: &Params) -> Params {
-    let r = |v: f64, step: f64| (v / step).round() * step;
+    // Divided, not multiplied by the step, so that 0.1 dB steps print as written; + 0.0 makes
+    // a rounded −0 a 0.
+    let r = |v: f64, per: f64| (v * per).round() / per + 0.0;
     Params {
-        offsets_db: p.offsets_db.iter().map(|&v| r(v, 0.1)).collect(),
-        exponent: r(p.exponent, 0.01),
-        losses_db: p.losses_db.iter().map(|&v| r(v, 0.1)).collect(),
+        offsets_db: p.offsets_db.iter().map(|&v| r(v, 10.0)).collect(),
+        exponent: r(p.exponent, 100.0),
+        losses_db: p.losses_db.iter().map(|&v| r(v, 10.0)).collect(),
     }
 }
 

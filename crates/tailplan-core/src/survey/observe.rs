@@ -170,12 +170,11 @@ fn wifi_band(band: Band) -> Option<WifiBand> {
 /// maps it to, else by an access point whose `bssid` or `bssids` property lists it.
 fn find_ap(project: &Project, r: &ApRef) -> Option<(usize, usize)> {
     let by = |pred: &dyn Fn(&crate::devices::AccessPoint) -> bool| {
-        project.floors.iter().enumerate().find_map(|(fi, f)| {
-            f.access_points
-                .iter()
-                .position(pred)
-                .map(|ai| (fi, ai))
-        })
+        project
+            .floors
+            .iter()
+            .enumerate()
+            .find_map(|(fi, f)| f.access_points.iter().position(pred).map(|ai| (fi, ai)))
     };
     let named = |s: &str| by(&|a| a.id == s).or_else(|| by(&|a| a.name == s));
     match r {

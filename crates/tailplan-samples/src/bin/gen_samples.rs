@@ -1,6 +1,6 @@
 //! `gen-samples [OUT_DIR]`: writes every sample building as a tailplan project file, every
 //! sample drawing (DXF, SVG) and BIM model (IFC) for the importers, the hospital floor as
-//! GeoJSON and the two-building campus, into `OUT_DIR` (by default the workspace's `floorplans/`).
+//! GeoJSON, the two-building campus and the office's site survey, into `OUT_DIR` (by default the workspace's `floorplans/`).
 //!
 //! ```text
 //! cargo run -p tailplan-samples --bin gen-samples
@@ -44,6 +44,11 @@ fn main() -> ExitCode {
         (
             tailplan_samples::campus::CAMPUS_FILE,
             project_file::to_json(&tailplan_samples::campus::campus()).into_bytes(),
+        ),
+        (
+            tailplan_samples::survey::SURVEY_FILE,
+            tailplan_samples::survey::office_survey(&tailplan_samples::office_building())
+                .into_bytes(),
         ),
     ];
     for (file_name, bytes) in projects.chain(drawings).chain(models).chain(plans) {
