@@ -270,8 +270,9 @@ fn calibration_recovers_offsets_exponent_and_a_wall_within_the_noise() {
         "{:?}",
         c.exponent
     );
+    // An offset trades with the exponent: 0.05 of exponent is 0.6 dB at 16 m.
     for (fit, want) in c.offsets.iter().zip(TRUTH.offsets) {
-        assert!((fit.after_db - want).abs() < 0.7, "{fit:?} vs {want}");
+        assert!((fit.after_db - want).abs() < 1.0, "{fit:?} vs {want}");
     }
     let dry = c
         .materials
