@@ -5,6 +5,8 @@
 import {
   Project,
   version,
+  type AccuracyResult,
+  type CalibrationResult,
   type CheckResult,
   type CoverageResult,
   type Diagnostic,
@@ -47,6 +49,17 @@ export async function host(): Promise<number> {
   }
   // @ts-expect-error: no such edit
   project.apply({ edit: 'paint' });
+
+  const survey = project.addSurvey('walk.csv', new Uint8Array());
+  const surveyRows: number = survey.rows;
+  const accuracy: AccuracyResult = project.accuracy();
+  const rmse: number = accuracy.rmse_db + (accuracy.per_ap[0]?.mae_db ?? 0);
+  const calibrated: CalibrationResult = project.calibrate({ fit: 'offsets,exponent', folds: 5 });
+  const heldOut: number = calibrated.cross_validated.rmse_db + calibrated.exponent.after;
+  // @ts-expect-error: the option is wallPriorRows
+  project.calibrate({ wallPrior: 3 });
+  project.resetCalibration();
+  void [surveyRows, rmse, heldOut];
 
   const routed: RouteResult = project.route();
   const rows: ScheduleRow[] = routed.schedule;

@@ -269,6 +269,44 @@ describe('placement equals the CLI', () => {
     project.free();
   });
 
+  test('office survey: `accuracy` and `calibrate` as the CLI reports them', () => {
+    const out = join(work, 'accuracy.json');
+    let r = cli(['accuracy', 'office.tailplan.json', '--survey', 'office.survey.csv', '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    const project = open('office.tailplan.json');
+    const bytes = readFileSync(join(FLOORPLANS, 'office.survey.csv'));
+    const added = project.addSurvey('office.survey.csv', bytes);
+    assert.ok(added.rows > 4000, JSON.stringify(added));
+    const a = project.accuracy();
+    for (const m of ['points', 'mean_error_db', 'mae_db', 'rmse_db', 'std_db', 'per_ap', 'per_room', 'worst']) {
+      assert.ok(m in a, m);
+    }
+    assertClose(roundNumbers(a), JSON.parse(readFileSync(out, 'utf8')));
+    const report = join(work, 'calibration.json');
+    const calibrated = join(work, 'calibrated.tailplan.json');
+    r = cli(['calibrate', 'office.tailplan.json', '--survey', 'office.survey.csv', '--fit', 'offsets,exponent', '-o', calibrated, '--json', report]);
+    assert.equal(r.code, 0, r.stderr);
+    const c = project.calibrate({ fit: 'offsets,exponent' });
+    const fromCli = JSON.parse(readFileSync(report, 'utf8'));
+    // The CLI kept the survey it was given; the package's project held it already.
+    assert.deepEqual(fromCli.surveys_kept, ['office.survey.csv']);
+    assert.deepEqual(c.surveys_kept, []);
+    delete fromCli.surveys_kept;
+    delete c.surveys_kept;
+    assertClose(roundNumbers(c), fromCli);
+    assert.ok(c.after.rmse_db < a.rmse_db / 2);
+    assert.match(thrown(() => project.calibrate({ folds: 1 })), /folds 1/);
+    assert.match(thrown(() => project.calibrate({ wallPriorRows: -2 })), /wallPriorRows -2/);
+    assert.match(thrown(() => project.calibrate({ fit: 'doors' })), /fit doors: unknown term "doors"/);
+    assert.ok(project.undo());
+    assert.equal(project.toJSON().settings.calibration, undefined);
+    assert.ok(project.redo());
+    project.resetCalibration();
+    assert.equal(project.toJSON().settings.radio.path_loss_exponent, 2);
+    assert.match(thrown(() => project.addSurvey('bad.csv', new TextEncoder().encode('x,y,ap,rssi_dbm\n1,2,A,NaN\n'))), /bad\.csv.*line 2/);
+    project.free();
+  });
+
   test('small: placement for capacity as `place-aps --capacity --out` proposes it', () => {
     const out = join(work, 'capacity-placement.json');
     const r = cli(['place-aps', 'small.tailplan.json', '--capacity', '--out', out]);

@@ -80,6 +80,12 @@ pub enum Param {
     Width,
     /// A list of radio channels.
     Channels,
+    /// What calibration fits.
+    Fit,
+    /// Folds of calibration's cross-validation.
+    Folds,
+    /// How many rows a wall's library loss counts as in calibration.
+    WallPriorRows,
 }
 
 impl Param {
@@ -115,6 +121,9 @@ impl Param {
             Param::Table => "table",
             Param::Width => "width_mhz",
             Param::Channels => "channels",
+            Param::Fit => "fit",
+            Param::Folds => "folds",
+            Param::WallPriorRows => "wall_prior_rows",
         }
     }
 

@@ -12,7 +12,7 @@ use tailplan_core::survey::{
 use tailplan_core::{Diagnostic, Edit, Project};
 use tailplan_io::survey::{SurveyLimits, read_survey as read_csv};
 
-use crate::error::AppError;
+use crate::error::{AppError, Param};
 use crate::json::round_numbers;
 
 /// Reads the survey file `bytes` (named `file_name`: the survey's name and in messages), with
@@ -137,6 +137,79 @@ pub fn reset_calibration(name: &str, project: &Project) -> Result<Edit, AppError
     reset_edit(project).ok_or_else(|| AppError::NotCalibrated {
         project: name.to_owned(),
     })
+}
+
+/// Calibration's options as a front end gives them: the terms (`--fit`: default all), the
+/// folds (5) and the wall prior's rows (20); each refused naming its parameter.
+pub fn fit_options(
+    fit: Option<&str>,
+    folds: Option<usize>,
+    wall_prior_rows: Option<f64>,
+) -> Result<FitOptions, AppError> {
+    let mut o = FitOptions::default();
+    if let Some(list) = fit {
+        fit_terms(list, &mut o).map_err(|why| AppError::invalid(Param::Fit, list, why))?;
+    }
+    if let Some(k) = folds {
+        if !(2..=20).contains(&k) {
+            return Err(AppError::invalid(Param::Folds, k, "must be 2 to 20"));
+        }
+        o.folds = k;
+    }
+    if let Some(n) = wall_prior_rows {
+        if !(n.is_finite() && (0.0..=1e6).contains(&n)) {
+            return Err(AppError::invalid(
+                Param::WallPriorRows,
+                n,
+                "must be a number of rows from 0 to 1000000",
+            ));
+        }
+        o.wall_prior_rows = n;
+    }
+    Ok(o)
+}
+
+/// What keeping a survey file in a project did.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct SurveyAdded {
+    /// The survey's name (its file's).
+    pub name: String,
+    /// Its rows that are measurements.
+    pub rows: usize,
+    /// Its rows that are not (blank, −200, above 0 dBm).
+    pub not_measured: usize,
+    /// True when it replaced a survey of the project of the same name.
+    pub replaced: bool,
+    /// What the reader decided and warned about.
+    pub notes: Vec<Diagnostic>,
+}
+
+/// Reads a survey file and returns the edit that keeps it in `project` (replacing one of the
+/// same name), with what it did: `npm addSurvey`, the editor's survey import.
+pub fn add_survey(
+    project: &Project,
+    file_name: &str,
+    bytes: &[u8],
+) -> Result<(Edit, SurveyAdded), AppError> {
+    let (survey, notes) = read_survey(file_name, bytes)?;
+    Ok(survey_edit(project, survey, notes))
+}
+
+/// The edit that keeps a survey already read in `project`, with what it does (the editor
+/// reads the file in its files worker and makes the edit on the project it shows).
+pub fn survey_edit(
+    project: &Project,
+    survey: Survey,
+    notes: Vec<Diagnostic>,
+) -> (Edit, SurveyAdded) {
+    let added = SurveyAdded {
+        name: survey.name.clone(),
+        rows: survey.rows.len(),
+        not_measured: survey.not_measured,
+        replaced: project.surveys.iter().any(|s| s.name == survey.name),
+        notes,
+    };
+    (keep_survey(survey), added)
 }
 
 /// The terms `--fit` names, comma-separated: `offsets`, `exponent`, `walls` (or `all`), into
@@ -274,6 +347,46 @@ mod tests {
         assert_eq!(p.materials, original.materials);
         assert_eq!(p.settings, original.settings);
         assert!(reset_calibration("plan.geojson", &p).is_err());
+    }
+
+    #[test]
+    fn options_are_refused_by_their_names() {
+        use crate::error::FieldNames;
+        let e = fit_options(Some("walls,doors"), None, None).unwrap_err();
+        assert!(
+            e.message(&FieldNames)
+                .starts_with("fit walls,doors: unknown term"),
+            "{e}"
+        );
+        let e = fit_options(None, Some(1), None).unwrap_err();
+        assert_eq!(e.message(&FieldNames), "folds 1: must be 2 to 20");
+        let e = fit_options(None, None, Some(f64::NAN)).unwrap_err();
+        assert!(
+            e.message(&FieldNames).starts_with("wall_prior_rows NaN"),
+            "{e}"
+        );
+        let o = fit_options(Some("exponent"), Some(10), Some(0.0)).unwrap();
+        assert!(o.exponent && !o.offsets && !o.walls && o.folds == 10 && o.wall_prior_rows == 0.0);
+    }
+
+    #[test]
+    fn a_survey_kept_says_what_it_read() {
+        let p = project();
+        let (edit, added) = add_survey(
+            &p,
+            "walk.csv",
+            b"x,y,ap,rssi_dbm,extra\n1,2,AP-1,-50,z\n1,2,AP-1,-200,z\n",
+        )
+        .unwrap();
+        assert_eq!(
+            (added.rows, added.not_measured, added.replaced),
+            (1, 1, false)
+        );
+        assert!(!added.notes.is_empty(), "the extra column is noted");
+        let mut p = p;
+        p.apply(edit).unwrap();
+        let (_, again) = add_survey(&p, "walk.csv", b"x,y,ap,rssi_dbm\n1,2,AP-1,-50\n").unwrap();
+        assert!(again.replaced);
     }
 
     #[test]

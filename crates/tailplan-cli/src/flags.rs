@@ -41,6 +41,9 @@ impl Names for Flags {
             Param::Table => "--table",
             Param::Width => "--width",
             Param::Channels => "--channels",
+            Param::Fit => "--fit",
+            Param::Folds => "--folds",
+            Param::WallPriorRows => "--wall-prior-rows",
         })
     }
 

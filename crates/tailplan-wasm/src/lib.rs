@@ -103,6 +103,9 @@ extern "C" {
     /// The options of `project.capacity` (TypeScript `CapacityOptions`).
     #[wasm_bindgen(typescript_type = "CapacityOptions")]
     pub type CapacityOptionsJs;
+    /// The options of `project.calibrate` (TypeScript `CalibrateOptions`).
+    #[wasm_bindgen(typescript_type = "CalibrateOptions")]
+    pub type CalibrateOptionsJs;
     /// The options of `project.planChannels` (TypeScript `PlanChannelsOptions`).
     #[wasm_bindgen(typescript_type = "PlanChannelsOptions")]
     pub type PlanChannelsOptionsJs;
@@ -371,6 +374,42 @@ impl Project {
     #[wasm_bindgen(js_name = addAntenna, unchecked_return_type = "AntennaAdded")]
     pub fn add_antenna(&mut self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
         to_js(&self.session.add_antenna(name, bytes).map_err(fail)?)
+    }
+
+    /// Keeps a site survey file (CSV: `x`, `y`, `ap` or `bssid`, `rssi_dbm`; optional
+    /// `floor`, `band`, `time`) in the project under its name, as one undoable edit, replacing
+    /// one of the same name; returns what it read (rows, rows that are no measurement, notes).
+    #[wasm_bindgen(js_name = addSurvey, unchecked_return_type = "SurveyAdded")]
+    pub fn add_survey(&mut self, name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+        to_js(&self.session.add_survey(name, bytes).map_err(fail)?)
+    }
+
+    /// The radio model's predictions against the project's surveys (`tailplan accuracy
+    /// --json`, unrounded): `points`, `mean_error_db`, `mae_db`, `rmse_db`, `std_db`, per
+    /// access point and room, the worst rows.
+    #[wasm_bindgen(unchecked_return_type = "AccuracyResult")]
+    pub fn accuracy(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session.accuracy().map_err(fail)?)
+    }
+
+    /// Fits the radio model to the project's surveys (access point offsets, path-loss
+    /// exponent, wall losses; cross-validated) and makes it the project's as one undoable
+    /// edit (`tailplan calibrate --json`, unrounded); returns before, after, held-out and
+    /// what moved.
+    #[wasm_bindgen(unchecked_return_type = "CalibrationResult")]
+    pub fn calibrate(&mut self, options: Option<CalibrateOptionsJs>) -> Result<JsValue, JsError> {
+        let options = read_options::<crate::options::CalibrateOptions>(
+            "calibration options",
+            &options.map_or(JsValue::UNDEFINED, JsValue::from),
+        )?;
+        to_js(&self.session.calibrate(&options).map_err(fail)?)
+    }
+
+    /// Takes the calibration away (exponent, materials and offsets as before the first), as
+    /// one undoable edit (`tailplan calibrate --reset`).
+    #[wasm_bindgen(js_name = resetCalibration)]
+    pub fn reset_calibration(&mut self) -> Result<(), JsError> {
+        self.session.reset_calibration().map_err(fail)
     }
 
     /// Plans a floor's channels on one band, overlapping least with the radios each access

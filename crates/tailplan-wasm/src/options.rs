@@ -306,6 +306,21 @@ pub struct CapacityOptions {
     pub max_grid_cells: Option<usize>,
 }
 
+/// `project.calibrate` options: the CLI's `tailplan calibrate` flags.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CalibrateOptions {
+    /// What to fit, comma-separated: `offsets`, `exponent`, `walls`, or `all` (the default).
+    #[serde(default)]
+    pub fit: Option<String>,
+    /// Folds of the cross-validation, 2 to 20 (default 5).
+    #[serde(default)]
+    pub folds: Option<usize>,
+    /// How many rows a wall's library loss counts as (default 20; 0: none).
+    #[serde(default)]
+    pub wall_prior_rows: Option<f64>,
+}
+
 /// `project.placeGateways` options: the CLI's `tailplan place-gateways` flags.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

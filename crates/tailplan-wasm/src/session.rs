@@ -26,8 +26,9 @@ use tailplan_io::import::ImportLimits;
 use tailplan_io::sheet::SheetKind;
 
 use crate::options::{
-    CapacityOptions, CoverageOptions, GeoJsonOptions, ImportOptions, PlaceApsOptions,
-    PlaceGatewaysOptions, PlanChannelsOptions, ScenariosOptions, SheetOptions, SheetSetOptions,
+    CalibrateOptions, CapacityOptions, CoverageOptions, GeoJsonOptions, ImportOptions,
+    PlaceApsOptions, PlaceGatewaysOptions, PlanChannelsOptions, ScenariosOptions, SheetOptions,
+    SheetSetOptions,
 };
 
 /// The name a project is known by in messages when none is given.
@@ -77,6 +78,9 @@ impl Names for JsNames {
             Param::Table => "table",
             Param::Width => "widthMhz",
             Param::Channels => "channels",
+            Param::Fit => "fit",
+            Param::Folds => "folds",
+            Param::WallPriorRows => "wallPriorRows",
         })
     }
 
@@ -273,6 +277,50 @@ impl Session {
             tailplan_app::antenna::add_antenna(&self.project, file_name, bytes).map_err(message)?;
         self.apply(edit)?;
         Ok(added)
+    }
+
+    /// Keeps a site survey file (CSV) in the project, as one undoable edit, replacing one of
+    /// the same name; what `tailplan accuracy --survey` and `tailplan calibrate --survey` read.
+    pub fn add_survey(
+        &mut self,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<tailplan_app::survey::SurveyAdded, String> {
+        let (edit, added) =
+            tailplan_app::survey::add_survey(&self.project, file_name, bytes).map_err(message)?;
+        self.apply(edit)?;
+        Ok(added)
+    }
+
+    /// The model's predictions against the project's surveys (`tailplan accuracy --json`,
+    /// unrounded).
+    pub fn accuracy(&self) -> Result<tailplan_app::AccuracyResult, String> {
+        tailplan_app::survey::accuracy(&self.name, &self.project, &[]).map_err(message)
+    }
+
+    /// Fits the model to the project's surveys and makes the calibration the project's, as
+    /// one undoable edit (`tailplan calibrate --json`, unrounded).
+    pub fn calibrate(
+        &mut self,
+        options: &CalibrateOptions,
+    ) -> Result<tailplan_app::CalibrationResult, String> {
+        let fit = tailplan_app::survey::fit_options(
+            options.fit.as_deref(),
+            options.folds,
+            options.wall_prior_rows,
+        )
+        .map_err(message)?;
+        let (edit, result) = tailplan_app::survey::calibrate(&self.name, &self.project, &[], &fit)
+            .map_err(message)?;
+        self.apply(edit)?;
+        Ok(result)
+    }
+
+    /// Takes the calibration away, as one undoable edit (`tailplan calibrate --reset`).
+    pub fn reset_calibration(&mut self) -> Result<(), String> {
+        let edit =
+            tailplan_app::survey::reset_calibration(&self.name, &self.project).map_err(message)?;
+        self.apply(edit)
     }
 
     /// Plans a floor's channels (`tailplan plan-channels --json`); with `apply`, makes the

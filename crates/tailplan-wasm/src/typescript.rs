@@ -21,8 +21,9 @@ use serde_json::{Map, Value};
 use tailplan_app::CsvTable;
 
 use crate::options::{
-    CapacityOptions, CoverageOptions, GeoJsonOptions, ImportOptions, PlaceApsOptions,
-    PlaceGatewaysOptions, PlanChannelsOptions, ScenariosOptions, SheetOptions, SheetSetOptions,
+    CalibrateOptions, CapacityOptions, CoverageOptions, GeoJsonOptions, ImportOptions,
+    PlaceApsOptions, PlaceGatewaysOptions, PlanChannelsOptions, ScenariosOptions, SheetOptions,
+    SheetSetOptions,
 };
 use crate::results::{
     CheckResult, CoverageResult, ProjectFile, ProjectInfo, RouteResult, SheetResult,
@@ -76,6 +77,9 @@ pub fn generate() -> String {
             add::<tailplan_core::coverage::ChannelPlan>,
             add::<tailplan_app::antenna::AntennaAdded>,
             add::<tailplan_app::CapacityResult>,
+            add::<tailplan_app::survey::SurveyAdded>,
+            add::<tailplan_app::AccuracyResult>,
+            add::<tailplan_app::CalibrationResult>,
             add::<tailplan_core::ap_models::ApModel>,
             add::<tailplan_app::scenarios::ScenariosResult>,
         ],
@@ -103,6 +107,7 @@ pub fn generate() -> String {
             add::<PlaceGatewaysOptions>,
             add::<PlanChannelsOptions>,
             add::<CapacityOptions>,
+            add::<CalibrateOptions>,
             add::<ScenariosOptions>,
             add::<CsvTable>,
         ],

@@ -83,6 +83,36 @@ export interface AccessPointInput {
   props?: { [key: string]: JsonValue };
 }
 
+/**
+ * How good the project's model is against measurements: what `tailplan accuracy --json`
+ * prints (rounded to 0.01) and the npm package's `accuracy()` returns.
+ */
+export interface AccuracyResult {
+  /** The surveys compared with, by name. */
+  surveys: string[];
+  /** The rows counted. */
+  points: number;
+  /** The mean error (the bias), dB. */
+  mean_error_db: number;
+  /** The mean absolute error, dB. */
+  mae_db: number;
+  /** The root mean square error, dB. */
+  rmse_db: number;
+  /** The standard deviation of the errors (what is left once the bias is taken away), dB. */
+  std_db: number;
+  /** Per access point heard, in project order. */
+  per_ap: ApAccuracy[];
+  /** Per room a row was measured in, floor by floor in the floors' room order. */
+  per_room: RoomAccuracy[];
+  /**
+   * The rows of the largest errors (absolute), largest first, at most
+   * [`Accuracy::WORST`].
+   */
+  worst: PointError[];
+  /** Rows left out, and why. */
+  skipped: Skipped;
+}
+
 /** The coverage a proposal achieves over the room area. */
 export interface Achieved {
   /** Demand cells. */
@@ -162,6 +192,26 @@ export interface AntennaPattern {
   vertical_db: number[];
   /** The file's comment, if any. */
   comment?: string;
+}
+
+/** The statistics of one access point's rows. */
+export interface ApAccuracy {
+  /** The access point's id. */
+  ap: string;
+  /** Its name. */
+  name: string;
+  /** Its floor's id. */
+  floor: string;
+  /** The rows counted. */
+  points: number;
+  /** The mean error (the bias), dB. */
+  mean_error_db: number;
+  /** The mean absolute error, dB. */
+  mae_db: number;
+  /** The root mean square error, dB. */
+  rmse_db: number;
+  /** The standard deviation of the errors (what is left once the bias is taken away), dB. */
+  std_db: number;
 }
 
 /** A catalogue access point model. */
@@ -684,6 +734,16 @@ export interface CablingSettingsInput {
   poe_bundle_max?: number;
 }
 
+/** `project.calibrate` options: the CLI's `tailplan calibrate` flags. */
+export interface CalibrateOptions {
+  /** What to fit, comma-separated: `offsets`, `exponent`, `walls`, or `all` (the default). */
+  fit?: string | null;
+  /** Folds of the cross-validation, 2 to 20 (default 5). */
+  folds?: number | null;
+  /** How many rows a wall's library loss counts as (default 20; 0: none). */
+  wallPriorRows?: number | null;
+}
+
 /**
  * What calibration replaced, kept in the project's settings so it can be reset; of the first
  * calibration when a project is calibrated again.
@@ -708,6 +768,37 @@ export interface CalibrationRecord {
    * calibration.
    */
   original_offsets?: OriginalOffset[];
+}
+
+/**
+ * What calibrating did: the core's [`Calibration`] (before, after, cross-validated, the
+ * values and how far they moved): what `tailplan calibrate --json` writes and the npm
+ * package's `calibrate()` returns.
+ */
+export interface CalibrationResult {
+  /** The surveys fitted to, by name. */
+  surveys: string[];
+  /** What was fitted, and how. */
+  fit: FitOptions;
+  /** The model as it was, on every row used. */
+  before: ErrorStats;
+  /** The model calibrated, on every row used. */
+  after: ErrorStats;
+  /**
+   * Each row predicted by a fit of the folds it is not in: what to expect where nobody
+   * measured.
+   */
+  cross_validated: ErrorStats;
+  /** The path-loss exponent. */
+  exponent: Moved;
+  /** Per access point heard, in project order. */
+  offsets: OffsetFit[];
+  /** Per library material and band crossed, in library order (only when walls are fitted). */
+  materials: MaterialFit[];
+  /** Rows left out, and why. */
+  skipped: Skipped;
+  /** Surveys the edit keeps in the project (those given that it did not hold). */
+  surveys_kept: string[];
 }
 
 /** A floor's client capacity. */
@@ -1347,6 +1438,29 @@ export interface FindingCounts {
   by_rule: { [key: string]: number };
 }
 
+/** What calibration fits, and how strongly it holds to what the project holds. */
+export interface FitOptions {
+  /** Fit one EIRP offset per access point heard. */
+  offsets: boolean;
+  /** Fit the path-loss exponent. */
+  exponent: boolean;
+  /** Fit the losses of the library materials the survey's rays cross. */
+  walls: boolean;
+  /** Folds of the cross-validation (2 to 20; fewer points than folds: one per point). */
+  folds: number;
+  /** How far an offset may be expected from 0, dB (the prior's width). */
+  offset_prior_db: number;
+  /** How far the exponent may be expected from the project's. */
+  exponent_prior: number;
+  /**
+   * How many rows a wall's library loss counts as, measured exactly at it: a wall crossed
+   * by as many rays moves half way to what they say, one crossed by a few barely moves.
+   */
+  wall_prior_rows: number;
+  /** Huber-weighted (robust to shadowed rows) rather than plain least squares. */
+  robust: boolean;
+}
+
 /** One storey of a building and everything on it. */
 export interface Floor {
   /** Unique in the project; what GeoJSON's `properties.floor` refers to. */
@@ -1732,6 +1846,20 @@ export type LossOverride = number | BandLoss;
 /** Why a layer got its role. */
 export type MappingSource = "user" | "default" | "fallback";
 
+/** A material's fitted loss at one band. */
+export interface MaterialFit {
+  /** The material's name. */
+  material: string;
+  /** The band. */
+  band: Band;
+  /** How many rows' rays cross it (each crossing counted). */
+  crossings: number;
+  /** Its loss before, dB. */
+  before_db: number;
+  /** Its loss after, dB. */
+  after_db: number;
+}
+
 /**
  * The materials of a project. Starts as [`MaterialLibrary::default`]; users may edit values
  * and add materials per project.
@@ -1753,6 +1881,28 @@ export interface MaterialMapping {
 
 /** How a device is connected. */
 export type Medium = "cat6a" | "spe" | "fiber" | "wireless";
+
+/** A value before and after calibration. */
+export interface Moved {
+  /** As the project held it. */
+  before: number;
+  /** As calibration fitted it. */
+  after: number;
+}
+
+/** An access point's fitted offset. */
+export interface OffsetFit {
+  /** The access point's id. */
+  ap: string;
+  /** Its name. */
+  name: string;
+  /** The rows that heard it. */
+  points: number;
+  /** Its offset before, dB (0 when it had none). */
+  before_db: number;
+  /** Its offset after, dB. */
+  after_db: number;
+}
 
 /** A door or a window: a line across a gap in a wall, with a material of its own. */
 export interface Opening {
@@ -2037,6 +2187,30 @@ export type PoeType = "802.3af" | "802.3at" | "802.3bt-type3" | "802.3bt-type4";
 
 /** A point on a floor plan, in metres. Serialised as `[x, y]`. */
 export type Point = [number, number];
+
+/** One row, predicted and measured. */
+export interface PointError {
+  /** The survey it is from (its name). */
+  survey: string;
+  /** Its line in the survey file. */
+  line: number;
+  /** The floor's id. */
+  floor: string;
+  /** Where, plan metres. */
+  x: number;
+  /** Where, plan metres. */
+  y: number;
+  /** The access point's id. */
+  ap: string;
+  /** The band, `2.4`, `5` or `6`. */
+  band: Band;
+  /** Measured, dBm. */
+  measured_dbm: number;
+  /** Predicted, dBm. */
+  predicted_dbm: number;
+  /** Predicted − measured, dB. */
+  error_db: number;
+}
 
 /**
  * A polygon: an exterior ring and optional holes. Rings are stored closed or open; every
@@ -2442,6 +2616,26 @@ export interface Room {
   people?: number | null;
   /** Properties tailplan does not know, kept as they came. */
   props?: { [key: string]: JsonValue };
+}
+
+/** The statistics of the rows measured in one room. */
+export interface RoomAccuracy {
+  /** The floor's id. */
+  floor: string;
+  /** The room's id. */
+  room: string;
+  /** Its name. */
+  name: string;
+  /** The rows counted. */
+  points: number;
+  /** The mean error (the bias), dB. */
+  mean_error_db: number;
+  /** The mean absolute error, dB. */
+  mae_db: number;
+  /** The root mean square error, dB. */
+  rmse_db: number;
+  /** The standard deviation of the errors (what is left once the bias is taken away), dB. */
+  std_db: number;
 }
 
 /**
@@ -2883,6 +3077,29 @@ export interface SheetSetOptions {
   date?: string | null;
 }
 
+/** Why rows were left out, counted. */
+export interface Skipped {
+  /**
+   * Rows whose signal is not a measurement (blank, −200, above 0 dBm), as the reader
+   * counted them.
+   */
+  not_measured: number;
+  /**
+   * Rows naming an access point the project does not have (or a BSSID no access point
+   * is mapped to).
+   */
+  unknown_ap: number;
+  /** Rows naming a floor the project does not have. */
+  unknown_floor: number;
+  /** Rows of a band the access point has no radio on. */
+  no_radio: number;
+  /**
+   * Rows measured in another building than the access point's, which the model does not
+   * reach.
+   */
+  out_of_reach: number;
+}
+
 /** Elements of one kind a model holds that the import left out, and why. */
 export interface SkippedRecord {
   /** The IFC type (`IfcFurnishingElement`). */
@@ -2929,6 +3146,20 @@ export interface Survey {
    * [`NOT_HEARD_DBM`], or above 0 dBm.
    */
   not_measured: number;
+}
+
+/** What keeping a survey file in a project did. */
+export interface SurveyAdded {
+  /** The survey's name (its file's). */
+  name: string;
+  /** Its rows that are measurements. */
+  rows: number;
+  /** Its rows that are not (blank, −200, above 0 dBm). */
+  not_measured: number;
+  /** True when it replaced a survey of the project of the same name. */
+  replaced: boolean;
+  /** What the reader decided and warned about. */
+  notes: Diagnostic[];
 }
 
 /**

@@ -10,12 +10,12 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use tailplan_app::survey::{
-    AccuracyResult, CalibrationResult, accuracy, calibrate, fit_terms, read_survey,
+    AccuracyResult, CalibrationResult, accuracy, calibrate, fit_options, read_survey,
     reset_calibration,
 };
 use tailplan_core::project_file;
 use tailplan_core::survey::stats::ErrorStats;
-use tailplan_core::survey::{FitOptions, Skipped, Survey};
+use tailplan_core::survey::{Skipped, Survey};
 use tailplan_io::geojson::CrsChoice;
 use tailplan_io::survey::SurveyLimits;
 
@@ -129,13 +129,11 @@ pub fn run_calibrate(args: CalibrateArgs) -> Result<(), Failure> {
         );
         return Ok(());
     }
-    let mut options = FitOptions {
-        folds: args.folds,
-        wall_prior_rows: args.wall_prior_rows,
-        ..FitOptions::default()
-    };
-    fit_terms(&args.fit, &mut options)
-        .map_err(|why| Failure::input(format!("--fit {}: {why}", args.fit)))?;
+    let options = fit_options(
+        Some(&args.fit),
+        Some(args.folds),
+        Some(args.wall_prior_rows),
+    )?;
     let given = surveys(&args.survey)?;
     let (edit, result) = calibrate(&name, &project, &given, &options)?;
     project

@@ -652,3 +652,66 @@ fn sheets_as_pdf_are_the_cli_bytes() {
         .unwrap_err();
     assert!(e.contains("31/01/2025"), "{e}");
 }
+
+#[test]
+fn survey_accuracy_and_calibration_follow_the_cli() {
+    let mut s = Session::from_json(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../floorplans/office.tailplan.json"
+        ))
+        .unwrap(),
+        "office.tailplan.json",
+    )
+    .unwrap();
+    let e = s.accuracy().unwrap_err();
+    assert!(e.contains("holds no site survey"), "{e}");
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../floorplans/office.survey.csv"
+    ))
+    .unwrap();
+    let added = s.add_survey("office.survey.csv", &bytes).unwrap();
+    assert!(added.rows > 4000 && added.not_measured > 0 && !added.replaced);
+    let before = s.accuracy().unwrap();
+    // What the CLI computes on the same project and file.
+    let project = s.project().clone();
+    let (survey, _) = tailplan_app::survey::read_survey("office.survey.csv", &bytes).unwrap();
+    let direct = tailplan_app::survey::accuracy("x", &project, &[survey]).unwrap();
+    assert_eq!(before.accuracy, direct.accuracy);
+    // Options are named as the package names them.
+    let e = s
+        .calibrate(&CalibrateOptions {
+            folds: Some(30),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert!(e.starts_with("folds 30"), "{e}");
+    let e = s
+        .calibrate(&CalibrateOptions {
+            wall_prior_rows: Some(-1.0),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert!(e.starts_with("wallPriorRows -1"), "{e}");
+    let result = s.calibrate(&CalibrateOptions::default()).unwrap();
+    assert!(result.calibration.after.rmse_db < before.accuracy.stats.rmse_db / 2.0);
+    assert!(
+        result.surveys_kept.is_empty(),
+        "the survey was already kept"
+    );
+    let after = s.accuracy().unwrap();
+    assert!((after.accuracy.stats.rmse_db - result.calibration.after.rmse_db).abs() < 1e-9);
+    // One undo takes the calibration away; reset does too.
+    assert!(s.undo());
+    assert!(s.project().settings.calibration.is_none());
+    assert!(s.redo());
+    s.reset_calibration().unwrap();
+    assert_eq!(s.project().settings.radio.path_loss_exponent, 2.0);
+    let e = s.reset_calibration().unwrap_err();
+    assert!(e.contains("not calibrated"), "{e}");
+    let e = s
+        .add_survey("bad.csv", b"x,y,ap,rssi_dbm\n1,2,A,=HYPERLINK()\n")
+        .unwrap_err();
+    assert!(e.starts_with("bad.csv"), "{e}");
+}
