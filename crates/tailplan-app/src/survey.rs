@@ -4,7 +4,7 @@
 //! [`tailplan_core::survey`] resolves, compares and fits.
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tailplan_core::survey::{
     Accuracy, Calibration, FitOptions, Survey, accuracy as core_accuracy, calibrate as fit,
     calibration_edit, reset_edit,
@@ -52,7 +52,7 @@ fn surveys_of<'a>(
 
 /// How good the project's model is against measurements: what `tailplan accuracy --json`
 /// prints (rounded to 0.01) and the npm package's `accuracy()` returns.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AccuracyResult {
     /// The surveys compared with, by name.
     pub surveys: Vec<String>,
@@ -87,7 +87,7 @@ pub fn accuracy(
 /// What calibrating did: the core's [`Calibration`] (before, after, cross-validated, the
 /// values and how far they moved): what `tailplan calibrate --json` writes and the npm
 /// package's `calibrate()` returns.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CalibrationResult {
     /// The fit.
     #[serde(flatten)]

@@ -15,7 +15,7 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The file types the open dialog offers (`accept`): project files and everything
 /// `tailplan-io` imports.
-pub const ACCEPT: &str = ".json,.geojson,.zip,.imdf,.dxf,.svg,.ifc,.png,.jpg,.jpeg,.msi,.ant,.pln,application/json,application/geo+json";
+pub const ACCEPT: &str = ".json,.geojson,.zip,.imdf,.dxf,.svg,.ifc,.png,.jpg,.jpeg,.msi,.ant,.pln,.csv,application/json,application/geo+json,text/csv";
 
 /// Refuses a file that is too big before it is read.
 pub fn check_size(name: &str, bytes: u64) -> Result<(), LoadError> {
@@ -40,6 +40,8 @@ pub enum FileKind {
     /// An antenna pattern file (MSI / Planet: `.msi`, `.ant`, `.pln`), for the open
     /// project's antenna library.
     Antenna,
+    /// A site survey (`.csv`), for the open project's surveys.
+    Survey,
 }
 
 /// The extensions of antenna pattern files, which go to the open project's library rather
@@ -61,6 +63,12 @@ pub fn open_file(name: &str, bytes: &[u8]) -> Result<FileKind, LoadError> {
     check_size(name, bytes.len() as u64)?;
     if is_antenna_file(name) {
         return Ok(FileKind::Antenna);
+    }
+    if name
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("csv"))
+    {
+        return Ok(FileKind::Survey);
     }
     // Editors on Windows write a byte-order mark; nothing after it needs to know.
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
@@ -101,7 +109,9 @@ mod tests {
     fn project(name: &str, bytes: &[u8]) -> Opened {
         match open_file(name, bytes).unwrap() {
             FileKind::Project(p) => p,
-            FileKind::Plan | FileKind::Antenna => panic!("{name} is a project file"),
+            FileKind::Plan | FileKind::Antenna | FileKind::Survey => {
+                panic!("{name} is a project file")
+            }
         }
     }
 

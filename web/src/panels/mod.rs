@@ -10,6 +10,8 @@
 //!   findings and tables;
 //! - [`scenarios`]: the panel's own scenario from the device classes, a scenario file, and
 //!   the comparison the files worker made, as a table, bar charts and the plan's years;
+//! - [`survey`]: the project's site surveys, the model against them, calibration, the
+//!   survey points on the plan;
 //! - [`import_dialog`]: the layer table, DXF units and two-point calibration of an import; a
 //!   building model's storey table, material mapping and what it left out.
 
@@ -18,3 +20,4 @@ pub mod coverage;
 pub mod import_dialog;
 pub mod properties;
 pub mod scenarios;
+pub mod survey;

@@ -99,6 +99,7 @@ pub fn overlay(state: &AppState, viewport: Viewport) -> DisplayList {
     measure(&mut list, state);
     proposal(&mut list, state, floor);
     findings(&mut list, state, project, floor);
+    survey_points(&mut list, state, floor);
 
     let snap = state.hover.snap.as_ref();
     if let Some(s) = snap {
@@ -432,6 +433,51 @@ fn proposal(list: &mut DisplayList, state: &AppState, floor: &Floor) {
         crosses,
         Stroke::solid(style::FINDING_ERROR, 2.5).capped(LineCap::Round),
     );
+}
+
+/// The survey points of this floor while the survey panel is shown: dots coloured by the
+/// model's error there, or by the strongest signal measured (the heatmap's scale, so that the
+/// prediction under them compares at a glance).
+fn survey_points(list: &mut DisplayList, state: &AppState, floor: &Floor) {
+    use crate::panels::survey::{PointColour, error_colour, points_on};
+    if state.panel != crate::state::SidePanel::Survey {
+        return;
+    }
+    let Some(c) = state.survey.checked.as_ref() else {
+        return;
+    };
+    let view = &state.view;
+    let r = (view.scale * 0.35).clamp(3.0, 7.0);
+    // One path per colour: a few thousand points draw in a handful of fills.
+    let mut by_colour: Vec<(Rgba, Path)> = Vec::new();
+    for p in points_on(c, &floor.id) {
+        let (x, y) = view.to_screen(Point::new(p.x, p.y));
+        let colour = match state.survey.colour {
+            PointColour::Error => error_colour(p.mean_error_db),
+            PointColour::Measured => {
+                let scale = crate::panels::coverage::heatmap::ColourScale::Continuous {
+                    lo: -90.0,
+                    hi: -30.0,
+                };
+                crate::panels::coverage::heatmap::colour(
+                    scale,
+                    ((p.strongest_measured_dbm / 2.0).round() * 2.0) as f32,
+                )
+                .with_alpha(255)
+            }
+        };
+        let k = match by_colour.iter().position(|(c, _)| *c == colour) {
+            Some(k) => k,
+            None => {
+                by_colour.push((colour, Path::new()));
+                by_colour.len() - 1
+            }
+        };
+        by_colour[k].1.circle(x, y, r);
+    }
+    for (colour, path) in by_colour {
+        list.fill_stroke(path, colour, Stroke::solid(Rgba::rgb(255, 255, 255), 1.0));
+    }
 }
 
 /// The design-rule findings about this floor's elements: numbered marks, coloured by

@@ -266,15 +266,18 @@ pub enum SidePanel {
     Cabling,
     /// Scenarios of the final tail compared.
     Scenarios,
+    /// Site surveys: the model against measurements, calibration.
+    Survey,
 }
 
 impl SidePanel {
     /// Every tab, in order.
-    pub const ALL: [SidePanel; 4] = [
+    pub const ALL: [SidePanel; 5] = [
         SidePanel::Properties,
         SidePanel::Coverage,
         SidePanel::Cabling,
         SidePanel::Scenarios,
+        SidePanel::Survey,
     ];
 
     /// Its name in test ids: `properties`, `coverage`, `cabling`, `scenarios`.
@@ -284,6 +287,7 @@ impl SidePanel {
             SidePanel::Coverage => "coverage",
             SidePanel::Cabling => "cabling",
             SidePanel::Scenarios => "scenarios",
+            SidePanel::Survey => "survey",
         }
     }
 
@@ -294,6 +298,7 @@ impl SidePanel {
             SidePanel::Coverage => "Coverage",
             SidePanel::Cabling => "Cabling",
             SidePanel::Scenarios => "Scenarios",
+            SidePanel::Survey => "Survey",
         }
     }
 }
@@ -313,6 +318,10 @@ pub enum JobKind {
     View,
     /// Comparing scenarios.
     Compare,
+    /// Checking the model against the surveys.
+    Survey,
+    /// Fitting the model to the surveys.
+    Calibrate,
 }
 
 /// The sheets shown over the plan (the riser diagrams and rack maps), or on their way.
@@ -375,7 +384,7 @@ pub enum Action {
         result: Result<Opened, LoadError>,
     },
     /// An antenna pattern file for request `request` went to the files worker as `job`.
-    AntennaSent {
+    FileSent {
         /// The request's number.
         request: u32,
         /// The worker's job.
@@ -386,6 +395,19 @@ pub enum Action {
     /// The files worker read an antenna pattern file: into the open project's antenna
     /// library, one undoable edit.
     AntennaRead(Rc<crate::worker::protocol::AntennaRead>),
+    /// The files worker read a survey file: into the open project's surveys, one undoable
+    /// edit.
+    SurveyRead(Rc<crate::worker::protocol::SurveyRead>),
+    /// The engine worker compared the model with the surveys.
+    SurveyChecked(Rc<crate::worker::protocol::SurveyChecked>),
+    /// The engine worker fitted the model to the surveys: applied as one undo step.
+    Calibrated(Rc<crate::worker::protocol::Calibrated>),
+    /// Take the calibration away (one undo step).
+    ResetCalibration,
+    /// Remove the survey of this name from the project (one undo step).
+    RemoveSurvey(String),
+    /// What the survey points on the plan are coloured by.
+    SetSurveyColour(crate::panels::survey::PointColour),
     /// A new, empty project.
     NewProject,
     /// The answer to "replace the project with unsaved changes?".
@@ -690,6 +712,8 @@ pub struct AppState {
     pub sheets: Option<SheetsView>,
     /// Scenarios: the panel's own, a file, the comparison.
     pub scenarios: crate::panels::scenarios::ScenariosState,
+    /// Site surveys: the model against them, the last calibration.
+    pub survey: crate::panels::survey::SurveyState,
     /// The bytes of the plan being imported (for the dialog).
     pub(crate) pending_import: Option<(JobId, String, Rc<Vec<u8>>)>,
     /// Increases when the worker must be sent the project and the coverage job again.
@@ -1003,6 +1027,51 @@ impl AppState {
                     n => format!(", used by {n} radio(s)"),
                 }
             ));
+        }
+    }
+
+    /// Keeps the survey the files worker read in the open project (one undo step) and says
+    /// what was read.
+    pub(crate) fn add_survey(&mut self, read: &crate::worker::protocol::SurveyRead) {
+        let Some(project) = self.project() else {
+            self.error = Some(format!(
+                "Could not add “{}”: open or start a project first, then add surveys to it.",
+                read.survey.name
+            ));
+            return;
+        };
+        let (edit, added) =
+            tailplan_app::survey::survey_edit(project, read.survey.clone(), read.notes.clone());
+        if self.commit(edit, "Could not add the survey") {
+            self.panel = SidePanel::Survey;
+            self.notify(format!(
+                "Survey “{}” ({} rows{}) {} the project · Ctrl+Z takes it back",
+                added.name,
+                added.rows,
+                match added.not_measured {
+                    0 => String::new(),
+                    n => format!(", {n} not measurements left out"),
+                },
+                if added.replaced {
+                    "replaced in"
+                } else {
+                    "added to"
+                },
+            ));
+        }
+    }
+
+    /// Applies the calibration the worker fitted (one undo step) when the project is still
+    /// the one it was fitted to.
+    pub(crate) fn calibrated(&mut self, c: Rc<crate::worker::protocol::Calibrated>) {
+        if self.doc_key() != Some(c.doc) {
+            self.survey.error =
+                Some("The project changed while it was calibrated: calibrate again".into());
+            return;
+        }
+        if self.commit(c.edit.clone(), "Could not calibrate") {
+            self.notify(crate::panels::survey::calibrated_notice(&c));
+            self.survey.calibrated = Some(c);
         }
     }
 

@@ -703,7 +703,7 @@ fn an_antenna_file_joins_the_library_as_one_undo_step() {
     );
     let s = step(
         &s,
-        Action::AntennaSent {
+        Action::FileSent {
             request: 2,
             job: 5_000,
             name: "hall.msi".into(),
@@ -887,4 +887,130 @@ fn a_comparison_of_scenarios_waits_for_its_job_and_a_scenario_goes_on_the_plan()
     assert!(s.scenarios.file.is_none());
     // Opening another project drops the comparison.
     assert!(showing_again(&s).scenarios.shown.is_none());
+}
+
+#[test]
+fn a_survey_is_kept_checked_calibrated_and_reset_each_as_one_undo_step() {
+    use crate::panels::survey::PointColour;
+    use crate::worker::protocol::{Calibrated, SurveyChecked, SurveyRead};
+    let s = showing(Opened::new(
+        crate::fixtures::building(),
+        crate::document::Source::New,
+        "t.tailplan.json",
+    ));
+    let before = s.project().unwrap().clone();
+    let mut csv = String::from("x,y,ap,rssi_dbm\n");
+    for x in (2..40).step_by(2) {
+        for y in (2..20).step_by(3) {
+            let d = ((f64::from(x) - 10.0).powi(2) + (f64::from(y) - 10.0).powi(2))
+                .sqrt()
+                .max(1.0);
+            csv.push_str(&format!("{x},{y},AP-1,{:.0}\n", -45.0 - 32.0 * d.log10()));
+        }
+    }
+    let (survey, notes) = tailplan_app::survey::read_survey("walk.csv", csv.as_bytes()).unwrap();
+    let s = step(
+        &s,
+        Action::FileSent {
+            request: 0,
+            job: 5_000,
+            name: "walk.csv".into(),
+        },
+    );
+    let read = Rc::new(SurveyRead {
+        job: 5_000,
+        survey,
+        notes,
+    });
+    let s = step(&s, Action::SurveyRead(read));
+    assert_eq!(s.project().unwrap().surveys.len(), 1);
+    assert_eq!(s.panel, SidePanel::Survey, "the panel shows what came");
+    assert!(
+        s.notice
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Survey “walk.csv”")
+    );
+    // The page asks for a check of this state; the answer is kept.
+    let doc = s.doc_key();
+    assert!(s.survey.wants_check(s.project().unwrap(), doc));
+    let s = step(
+        &s,
+        Action::JobStarted {
+            job: 5_001,
+            kind: JobKind::Survey,
+            label: "Comparing".into(),
+        },
+    );
+    let accuracy = tailplan_app::survey::accuracy("t", s.project().unwrap(), &[]).unwrap();
+    let s = step(
+        &s,
+        Action::SurveyChecked(Rc::new(SurveyChecked {
+            job: 5_001,
+            doc: doc.unwrap(),
+            accuracy,
+            points: Vec::new(),
+            compute_ms: 1.0,
+        })),
+    );
+    assert!(s.survey.checked.is_some() && s.jobs.is_empty());
+    assert!(!s.survey.wants_check(s.project().unwrap(), doc));
+    // Calibration: the worker's edit applied as one step.
+    let s = step(
+        &s,
+        Action::JobStarted {
+            job: 5_002,
+            kind: JobKind::Calibrate,
+            label: "Calibrating".into(),
+        },
+    );
+    assert!(s.survey.fitting);
+    let (edit, result) = tailplan_app::survey::calibrate(
+        "t",
+        s.project().unwrap(),
+        &[],
+        &tailplan_core::survey::FitOptions::default(),
+    )
+    .unwrap();
+    let with_survey = s.project().unwrap().clone();
+    let s = step(
+        &s,
+        Action::Calibrated(Rc::new(Calibrated {
+            job: 5_002,
+            doc: doc.unwrap(),
+            result,
+            edit,
+        })),
+    );
+    let p = s.project().unwrap();
+    assert!(p.settings.calibration.is_some(), "{:?}", s.error);
+    assert!(
+        s.notice
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Calibrated against walk.csv: RMSE")
+    );
+    assert!(s.survey.calibrated.is_some());
+    assert!(
+        s.survey.wants_check(p, s.doc_key()),
+        "a new state wants a new check"
+    );
+    let undone = step(&s, Action::Command(Command::Undo));
+    assert_eq!(undone.project().unwrap(), &with_survey);
+    // Reset, and removing the survey: one step each.
+    let reset = step(&s, Action::ResetCalibration);
+    assert!(reset.project().unwrap().settings.calibration.is_none());
+    assert_eq!(
+        reset.project().unwrap().settings.radio,
+        before.settings.radio
+    );
+    let removed = step(&reset, Action::RemoveSurvey("walk.csv".into()));
+    assert_eq!(removed.project().unwrap().materials, before.materials);
+    assert!(removed.project().unwrap().surveys.is_empty());
+    let back = step(&removed, Action::Command(Command::Undo));
+    assert_eq!(back.project().unwrap().surveys.len(), 1);
+    let coloured = step(&s, Action::SetSurveyColour(PointColour::Measured));
+    assert_eq!(coloured.survey.colour, PointColour::Measured);
 }

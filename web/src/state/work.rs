@@ -171,6 +171,10 @@ impl AppState {
                         self.scenarios.job = Some(job);
                         self.scenarios.error = None;
                     }
+                    JobKind::Survey | JobKind::Calibrate => {
+                        let doc = self.doc_key();
+                        self.survey.started(job, doc, kind == JobKind::Calibrate);
+                    }
                     JobKind::Import | JobKind::Export | JobKind::View => {}
                 }
                 self.jobs.push(Job {
@@ -190,6 +194,10 @@ impl AppState {
                     return self.coverage.failed(job, message).then_some(());
                 }
                 if self.scenarios.failed(job, message.clone()) {
+                    self.finish_job(job);
+                    return Some(());
+                }
+                if self.survey.failed(job, message.clone()) {
                     self.finish_job(job);
                     return Some(());
                 }
@@ -479,7 +487,7 @@ impl AppState {
                 });
                 self.pending_import = Some((job, name, bytes));
             }
-            Action::AntennaSent { request, job, name } => {
+            Action::FileSent { request, job, name } => {
                 if self.pending.as_ref().is_some_and(|(r, _)| *r == request) {
                     self.pending = None;
                 }
@@ -494,6 +502,48 @@ impl AppState {
                     return None; // a job since given up
                 }
                 self.add_antenna(&read);
+            }
+            Action::SurveyRead(read) => {
+                if !self.finish_job(read.job) {
+                    return None;
+                }
+                self.add_survey(&read);
+            }
+            Action::SurveyChecked(c) => {
+                let job = c.job;
+                if !self.survey.checked(c) {
+                    return None;
+                }
+                self.finish_job(job);
+            }
+            Action::Calibrated(c) => {
+                let job = c.job;
+                if self.survey.job != Some(job) {
+                    return None;
+                }
+                self.survey.job = None;
+                self.finish_job(job);
+                self.calibrated(c);
+            }
+            Action::ResetCalibration => {
+                let project = self.project()?;
+                let edit = tailplan_core::survey::reset_edit(project)?;
+                if self.commit(edit, "Could not reset the calibration") {
+                    self.survey.calibrated = None;
+                    self.notify("Calibration taken away: library values and nominal powers · Ctrl+Z brings it back");
+                }
+            }
+            Action::RemoveSurvey(name) => {
+                let edit = tailplan_core::Edit::RemoveSurvey { name: name.clone() };
+                if self.commit(edit, "Could not remove the survey") {
+                    self.notify(format!("Survey “{name}” removed · Ctrl+Z brings it back"));
+                }
+            }
+            Action::SetSurveyColour(c) => {
+                if self.survey.colour == c {
+                    return None;
+                }
+                self.survey.colour = c;
             }
             Action::Imported(done) => return self.imported(done),
             Action::ImportDialog(a) => return self.dialog(a),

@@ -31,6 +31,7 @@ use crate::panels::coverage::panel::CoveragePanel;
 use crate::panels::import_dialog::dialog::ImportDialogView;
 use crate::panels::properties::panel::PropertyPanel;
 use crate::panels::scenarios::panel::ScenariosPanel;
+use crate::panels::survey::panel::SurveyPanel;
 use crate::plan::{edit_overlay, snap, status};
 use crate::state::{Action, AppState, Gesture, JobKind, SidePanel, buildings, download_name};
 use crate::worker::protocol::ToWorker;
@@ -154,6 +155,36 @@ pub fn app() -> Html {
             );
         })
     };
+    let on_calibrate = {
+        let engine = engine.clone();
+        let state = state.clone();
+        Callback::from(move |()| {
+            if let Some(c) = engine.borrow().clone() {
+                let job = (JobKind::Calibrate, "Calibrating against the survey…");
+                send_job(&c, &state, &state.dispatcher(), job, |job, doc| {
+                    ToWorker::Survey(state.survey.job_for(job, doc, true))
+                });
+            }
+        })
+    };
+    // The survey panel shows the model against the surveys of the state on screen: asked of
+    // the engine worker whenever it shows an older one.
+    {
+        let engine = engine.clone();
+        let state = state.clone();
+        let wanted = state.panel == SidePanel::Survey
+            && state
+                .project()
+                .is_some_and(|p| state.survey.wants_check(p, state.doc_key()));
+        use_effect_with((wanted, state.doc_key()), move |(wanted, _)| {
+            if *wanted && let Some(c) = engine.borrow().clone() {
+                let job = (JobKind::Survey, "Comparing the model with the survey…");
+                send_job(&c, &state, &state.dispatcher(), job, |job, doc| {
+                    ToWorker::Survey(state.survey.job_for(job, doc, false))
+                });
+            }
+        });
+    }
     let on_place = {
         let engine = engine.clone();
         let state = state.clone();
@@ -353,13 +384,13 @@ pub fn app() -> Html {
                         wall_material={AttrValue::from(state.wall_material.clone())}
                         materials={plan.materials}
                         on_action={on_action.clone()}
-                        on_drop_file={opening.open_file}
+                        on_drop_file={opening.open_file.clone()}
                         message={message.map(AttrValue::from)}
                         progress={loading.map(|l| AttrValue::from(format!("Opening {l}…"))).or(job_label.map(AttrValue::from))}
                         notice={state.notice.clone()}
                     />
                 </main>
-                <aside class={classes!("side", matches!(state.panel, SidePanel::Cabling | SidePanel::Scenarios).then_some("side--wide"), (state.panel == SidePanel::Coverage).then_some("side--coverage"))} aria-label="Panels" data-testid="side-panel">
+                <aside class={classes!("side", matches!(state.panel, SidePanel::Cabling | SidePanel::Scenarios | SidePanel::Survey).then_some("side--wide"), (state.panel == SidePanel::Coverage).then_some("side--coverage"))} aria-label="Panels" data-testid="side-panel">
                     <SideTabs panel={state.panel} on_action={on_action.clone()} />
                     <div class="side__body">
                         {
@@ -377,6 +408,19 @@ pub fn app() -> Html {
                                 },
                                 SidePanel::Cabling => html! {
                                     <CablingPanel view={panels.cabling} enabled={doc.is_some()} on_action={on_action.clone()} on_route={on_route} on_sheets={on_sheets.clone()} />
+                                },
+                                SidePanel::Survey => html! {
+                                    <SurveyPanel
+                                        state={Rc::new(state.survey.clone())}
+                                        surveys={Rc::new(state.project().map(|p| p.surveys.iter().map(|s| (s.name.clone(), s.rows.len())).collect()).unwrap_or_default())}
+                                        record={state.project().and_then(|p| p.settings.calibration.clone()).map(Rc::new)}
+                                        exponent={state.project().map_or(2.0, |p| p.settings.radio.path_loss_exponent)}
+                                        stale={state.survey.checked.as_ref().is_some_and(|c| Some(c.doc) != state.doc_key())}
+                                        enabled={doc.is_some()}
+                                        on_action={on_action.clone()}
+                                        on_open={opening.open_file.clone()}
+                                        on_calibrate={on_calibrate}
+                                    />
                                 },
                                 SidePanel::Scenarios => html! {
                                     <ScenariosPanel

@@ -24,7 +24,7 @@ pub fn side_tabs(props: &SideTabsProps) -> Html {
             SidePanel::Properties => None,
             SidePanel::Coverage => Some(icon(Icon::Signal)),
             SidePanel::Cabling => Some(icon(Icon::Route)),
-            SidePanel::Scenarios => None,
+            SidePanel::Scenarios | SidePanel::Survey => None,
         };
         html! {
             <button

@@ -26,9 +26,10 @@ use tailplan_io::layers::LayerMap;
 use tailplan_io::sheet::SheetKind;
 
 use super::protocol::{
-    AntennaRead, AreaCoverage, CoverageJob, CoverageResult, CoverageSummary, DocKey, ExportedFile,
-    FromWorker, GridSpec, ImportChoice, Imported, JobId, Proposal, ProposedTransmitter,
-    ScenariosJob, ShownScenarios, ShownSheet, ShownSheets, ToWorker,
+    AntennaRead, AreaCoverage, Calibrated, CoverageJob, CoverageResult, CoverageSummary, DocKey,
+    ExportedFile, FromWorker, GridSpec, ImportChoice, Imported, JobId, Proposal,
+    ProposedTransmitter, ScenariosJob, ShownScenarios, ShownSheet, ShownSheets, SurveyChecked,
+    SurveyJob, SurveyRead, ToWorker,
 };
 use crate::panels::coverage::heatmap::Metric;
 
@@ -97,6 +98,9 @@ pub type ImportFn = fn(JobId, &str, &[u8], &ImportChoice) -> Out;
 /// How a worker reads an antenna pattern file (the files worker's, where the readers are).
 pub type AntennaFn = fn(JobId, &str, &[u8]) -> Out;
 
+/// How a worker reads a site survey file (the files worker's).
+pub type SurveyFn = fn(JobId, &str, &[u8]) -> Out;
+
 /// How a worker makes a file of the project (the files worker's): job, project, base name,
 /// what.
 pub type ExportFn = fn(JobId, &Project, &str, &Export) -> Out;
@@ -147,6 +151,8 @@ pub struct Capabilities {
     pub antenna: Option<AntennaFn>,
     /// Compares scenarios of the final tail.
     pub scenarios: Option<ScenariosFn>,
+    /// Reads site survey files.
+    pub survey: Option<SurveyFn>,
 }
 
 /// The worker's state.
@@ -186,6 +192,7 @@ impl Host {
             sheets: Some(draw_sheets),
             antenna: Some(read_antenna),
             scenarios: Some(compare_scenarios),
+            survey: Some(read_survey),
         })
     }
 
@@ -387,6 +394,16 @@ impl Host {
                 Some(read) => vec![read(job, &name, &bytes)],
                 None => vec![Out::failed(job, "This worker does not read antenna files")],
             },
+            ToWorker::ReadSurvey { job, name } => match self.capabilities.survey {
+                Some(read) => vec![read(job, &name, &bytes)],
+                None => vec![Out::failed(job, "This worker does not read survey files")],
+            },
+            ToWorker::Survey(j) => {
+                let Some(project) = self.current(j.doc) else {
+                    return stale(j.job);
+                };
+                vec![survey_job(&j, project, clock)]
+            }
             ToWorker::PlaceAps { job, doc, options } => {
                 let Some(project) = self.current(doc) else {
                     return stale(job);
@@ -893,6 +910,49 @@ fn compare_scenarios(j: &ScenariosJob, project: &Project, clock: &dyn Fn() -> f6
         energy: j.energy,
         compute_ms: clock() - t0,
     })))
+}
+
+fn read_survey(job: JobId, name: &str, bytes: &[u8]) -> Out {
+    match tailplan_app::survey::read_survey(name, bytes) {
+        Ok((survey, notes)) => Out::plain(FromWorker::SurveyRead(Box::new(SurveyRead {
+            job,
+            survey,
+            notes,
+        }))),
+        Err(e) => Out::failed(job, format!("Could not read the survey: {}", say(e))),
+    }
+}
+
+/// The model against the project's surveys, or fitted to them (the core only: the engine
+/// worker does it).
+fn survey_job(j: &SurveyJob, project: &Project, clock: &dyn Fn() -> f64) -> Out {
+    let t0 = clock();
+    match &j.calibrate {
+        Some(options) => match tailplan_app::survey::calibrate(PROJECT, project, &[], options) {
+            Ok((edit, result)) => Out::plain(FromWorker::Calibrated(Box::new(Calibrated {
+                job: j.job,
+                doc: j.doc,
+                result,
+                edit,
+            }))),
+            Err(e) => Out::failed(j.job, format!("Could not calibrate: {}", say(e))),
+        },
+        None => match tailplan_app::survey::accuracy(PROJECT, project, &[]) {
+            Ok(accuracy) => {
+                let surveys: Vec<&tailplan_core::survey::Survey> = project.surveys.iter().collect();
+                let r = tailplan_core::survey::resolve(project, &surveys);
+                let points = tailplan_core::survey::stats::points(project, &r, &r.current());
+                Out::plain(FromWorker::SurveyChecked(Box::new(SurveyChecked {
+                    job: j.job,
+                    doc: j.doc,
+                    accuracy,
+                    points,
+                    compute_ms: clock() - t0,
+                })))
+            }
+            Err(e) => Out::failed(j.job, say(e)),
+        },
+    }
 }
 
 fn read_antenna(job: JobId, name: &str, bytes: &[u8]) -> Out {

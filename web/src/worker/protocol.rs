@@ -121,6 +121,67 @@ pub enum ToWorker {
     },
     /// Compares scenarios of the final tail.
     Scenarios(ScenariosJob),
+    /// Reads a site survey file (its bytes come in the message's buffer).
+    ReadSurvey {
+        /// The job.
+        job: JobId,
+        /// The file's name.
+        name: String,
+    },
+    /// Compares the project's surveys with the model; with `calibrate`, fits the model instead.
+    Survey(SurveyJob),
+}
+
+/// The radio model against the project's site surveys.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SurveyJob {
+    /// The job.
+    pub job: JobId,
+    /// The state it is for.
+    pub doc: DocKey,
+    /// Fit the model with these options (the answer is [`Calibrated`]); else check it (the
+    /// answer is [`SurveyChecked`]).
+    pub calibrate: Option<tailplan_core::survey::FitOptions>,
+}
+
+/// A site survey file read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SurveyRead {
+    /// The job.
+    pub job: JobId,
+    /// The survey.
+    pub survey: tailplan_core::survey::Survey,
+    /// What the reader decided and warned about.
+    pub notes: Vec<tailplan_core::Diagnostic>,
+}
+
+/// The model against the project's surveys.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SurveyChecked {
+    /// The job.
+    pub job: JobId,
+    /// The state it is of.
+    pub doc: DocKey,
+    /// The statistics (`tailplan accuracy`).
+    pub accuracy: tailplan_app::AccuracyResult,
+    /// Every survey point, for the plan.
+    pub points: Vec<tailplan_core::survey::stats::SurveyPoint>,
+    /// Milliseconds it took in the worker.
+    pub compute_ms: f64,
+}
+
+/// The model fitted to the project's surveys: the edit that calibrates it, for the page to
+/// apply as one undo step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Calibrated {
+    /// The job.
+    pub job: JobId,
+    /// The state it was fitted at.
+    pub doc: DocKey,
+    /// What the fit found (`tailplan calibrate --json`).
+    pub result: tailplan_app::CalibrationResult,
+    /// The edit.
+    pub edit: Edit,
 }
 
 /// A comparison of scenarios: the built-in ones (or a scenario file's), and the one the
@@ -446,6 +507,12 @@ pub enum FromWorker {
     Scenarios(Box<ShownScenarios>),
     /// An antenna pattern file read, for the page to add to the project.
     AntennaRead(Box<AntennaRead>),
+    /// A survey file read, for the page to keep in the project.
+    SurveyRead(Box<SurveyRead>),
+    /// The model against the surveys.
+    SurveyChecked(Box<SurveyChecked>),
+    /// The model fitted to the surveys.
+    Calibrated(Box<Calibrated>),
     /// The worker stopped on a bug (a panic); the page starts a new one.
     Crashed {
         /// The panic's message and place.

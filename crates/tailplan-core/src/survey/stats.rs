@@ -195,6 +195,60 @@ pub fn report(project: &Project, r: &Resolved, p: &Params) -> Accuracy {
     }
 }
 
+/// One survey point (a floor and a position) with every row measured there: what a plan
+/// draws of a survey.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SurveyPoint {
+    /// The floor's id.
+    pub floor: String,
+    /// Where, plan metres.
+    pub x: f64,
+    /// Where, plan metres.
+    pub y: f64,
+    /// Its rows.
+    pub rows: usize,
+    /// The mean of its rows' errors (predicted − measured), dB.
+    pub mean_error_db: f64,
+    /// The strongest signal measured there, dBm.
+    pub strongest_measured_dbm: f64,
+    /// The strongest signal predicted there of the access points measured, dBm.
+    pub strongest_predicted_dbm: f64,
+}
+
+/// Every survey point of the resolved rows with the terms `p`, in the order first measured.
+pub fn points(project: &Project, r: &Resolved, p: &Params) -> Vec<SurveyPoint> {
+    let mut index: std::collections::HashMap<(usize, u64, u64), usize> =
+        std::collections::HashMap::new();
+    let mut out: Vec<SurveyPoint> = Vec::new();
+    let mut sums: Vec<f64> = Vec::new();
+    for o in &r.observations {
+        let predicted = r.predict(o, p);
+        let key = (o.floor, o.position.x.to_bits(), o.position.y.to_bits());
+        let k = *index.entry(key).or_insert_with(|| {
+            out.push(SurveyPoint {
+                floor: project.floors[o.floor].id.clone(),
+                x: o.position.x,
+                y: o.position.y,
+                rows: 0,
+                mean_error_db: 0.0,
+                strongest_measured_dbm: f64::NEG_INFINITY,
+                strongest_predicted_dbm: f64::NEG_INFINITY,
+            });
+            sums.push(0.0);
+            out.len() - 1
+        });
+        let pt = &mut out[k];
+        pt.rows += 1;
+        sums[k] += predicted - o.measured_dbm;
+        pt.strongest_measured_dbm = pt.strongest_measured_dbm.max(o.measured_dbm);
+        pt.strongest_predicted_dbm = pt.strongest_predicted_dbm.max(predicted);
+    }
+    for (pt, sum) in out.iter_mut().zip(sums) {
+        pt.mean_error_db = sum / pt.rows as f64;
+    }
+    out
+}
+
 /// How good `project`'s model is against `surveys`, as it stands (nothing fitted).
 pub fn accuracy(project: &Project, surveys: &[&Survey]) -> Accuracy {
     let r = resolve(project, surveys);

@@ -246,6 +246,13 @@ fn accuracy_names_the_bias_per_ap_and_room() {
     assert!(
         (a.worst[0].predicted_dbm - a.worst[0].measured_dbm - a.worst[0].error_db).abs() < 1e-12
     );
+    // Per point: every row once, ap-2's +4 dB shared among the four access points heard.
+    let r = resolve(&one_off, &[&s]);
+    let pts = stats::points(&one_off, &r, &r.current());
+    assert_eq!(pts.iter().map(|p| p.rows).sum::<usize>(), a.stats.points);
+    let full = pts.iter().find(|p| p.rows == 4).unwrap();
+    assert!((full.mean_error_db - 1.0).abs() < 1e-9, "{full:?}");
+    assert!(full.strongest_predicted_dbm >= full.strongest_measured_dbm);
     // The overall statistics hold together: rmse² = mean² + std².
     let st = a.stats;
     assert!((st.rmse_db.powi(2) - st.mean_error_db.powi(2) - st.std_db.powi(2)).abs() < 1e-9);

@@ -98,12 +98,24 @@ fn open_bytes(
                 // Read by the files worker, where the readers are; added by the page.
                 let c = files_worker.get();
                 let job = c.next_job();
-                dispatcher.dispatch(Action::AntennaSent {
+                dispatcher.dispatch(Action::FileSent {
                     request,
                     job,
                     name: name.clone(),
                 });
                 c.send(&ToWorker::ReadAntenna { job, name }, Some(bytes));
+                return;
+            }
+            Ok((FileKind::Survey, bytes)) => {
+                // Read by the files worker, where the readers are; kept by the page.
+                let c = files_worker.get();
+                let job = c.next_job();
+                dispatcher.dispatch(Action::FileSent {
+                    request,
+                    job,
+                    name: name.clone(),
+                });
+                c.send(&ToWorker::ReadSurvey { job, name }, Some(bytes));
                 return;
             }
             Ok((FileKind::Plan, bytes)) => {

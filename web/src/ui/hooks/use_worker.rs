@@ -127,6 +127,11 @@ pub fn incoming(dispatcher: &UseReducerDispatcher<AppState>, what: Incoming) {
         (FromWorker::Sheets(s), _) => dispatcher.dispatch(Action::SheetsShown(Rc::new(s))),
         (FromWorker::Scenarios(s), _) => dispatcher.dispatch(Action::ScenariosShown(Rc::new(*s))),
         (FromWorker::AntennaRead(a), _) => dispatcher.dispatch(Action::AntennaRead(Rc::new(*a))),
+        (FromWorker::SurveyRead(r), _) => dispatcher.dispatch(Action::SurveyRead(Rc::new(*r))),
+        (FromWorker::SurveyChecked(c), _) => {
+            dispatcher.dispatch(Action::SurveyChecked(Rc::new(*c)));
+        }
+        (FromWorker::Calibrated(c), _) => dispatcher.dispatch(Action::Calibrated(Rc::new(*c))),
         (FromWorker::Exported(f), buffer) => {
             let bytes = buffer
                 .as_ref()

@@ -5,7 +5,7 @@ use tailplan_io::sheet::SheetKind;
 
 use super::*;
 use crate::fixtures::{ap, building};
-use crate::worker::protocol::{ApPlacementChoice, ImportChoice};
+use crate::worker::protocol::{ApPlacementChoice, ImportChoice, SurveyJob};
 
 fn clock() -> f64 {
     0.0
@@ -873,6 +873,119 @@ fn the_files_worker_compares_scenarios_and_says_what_is_wrong_with_a_file() {
     let out = ask(&mut Host::engine(), 32, None, None);
     assert!(
         matches!(&out, FromWorker::Failed { job: 32, message } if message.contains("compares none")),
+        "{out:?}"
+    );
+}
+
+/// A survey of the fixture building's two access points: 6 dB weaker than the model's
+/// free-space guess beyond a few metres, on a 2 m grid.
+fn survey_csv() -> String {
+    let mut csv = String::from("x,y,ap,rssi_dbm\n");
+    for y in (2..20).step_by(2) {
+        for x in (2..40).step_by(2) {
+            for (ap, ax) in [("AP-1", 10.0), ("AP-2", 30.0)] {
+                let d = ((f64::from(x) - ax).powi(2) + (f64::from(y) - 10.0).powi(2))
+                    .sqrt()
+                    .max(1.0);
+                csv.push_str(&format!("{x},{y},{ap},{:.0}\n", -48.0 - 30.0 * d.log10()));
+            }
+        }
+    }
+    csv
+}
+
+#[test]
+fn surveys_are_read_by_the_files_worker_and_checked_and_fitted_by_the_engine() {
+    let csv = survey_csv();
+    let mut files = Host::files();
+    files.receive(
+        ToWorker::ReadSurvey {
+            job: 3,
+            name: "walk.csv".into(),
+        },
+        csv.clone().into_bytes(),
+    );
+    let read = match &run(&mut files)[..] {
+        [
+            Out {
+                message: FromWorker::SurveyRead(r),
+                ..
+            },
+        ] => r.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!((read.job, read.survey.name.as_str()), (3, "walk.csv"));
+    assert_eq!(read.survey.rows.len(), 19 * 9 * 2);
+    // A broken file names the file and the line.
+    files.receive(
+        ToWorker::ReadSurvey {
+            job: 4,
+            name: "bad.csv".into(),
+        },
+        b"x,y,ap,rssi_dbm\n1,2,AP-1,=SUM(A1)\n".to_vec(),
+    );
+    let out = run(&mut files);
+    assert!(
+        matches!(&out[..], [Out { message: FromWorker::Failed { job: 4, message }, .. }] if message.contains("bad.csv") && message.contains("line 2")),
+        "{out:?}"
+    );
+
+    // The engine worker, at a state holding the survey.
+    let mut project = building();
+    project.surveys.push(read.survey.clone());
+    let mut h = Host::engine();
+    h.receive(
+        ToWorker::Load {
+            doc: DOC,
+            project: crate::document::autosave::project_text(&project),
+        },
+        Vec::new(),
+    );
+    let ask = |h: &mut Host, job: JobId, doc: DocKey, calibrate: bool| {
+        h.receive(
+            ToWorker::Survey(SurveyJob {
+                job,
+                doc,
+                calibrate: calibrate.then(tailplan_core::survey::FitOptions::default),
+            }),
+            Vec::new(),
+        );
+        run(h)
+    };
+    let checked = match &ask(&mut h, 5, DOC, false)[..] {
+        [
+            Out {
+                message: FromWorker::SurveyChecked(c),
+                ..
+            },
+        ] => c.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(checked.accuracy.accuracy.stats.points, 19 * 9 * 2);
+    assert_eq!(checked.points.len(), 19 * 9);
+    assert!(
+        checked.accuracy.accuracy.stats.mean_error_db > 3.0,
+        "the model is optimistic"
+    );
+    let calibrated = match &ask(&mut h, 6, DOC, true)[..] {
+        [
+            Out {
+                message: FromWorker::Calibrated(c),
+                ..
+            },
+        ] => c.clone(),
+        other => panic!("{other:?}"),
+    };
+    let r = &calibrated.result.calibration;
+    assert!(r.after.rmse_db < r.before.rmse_db / 2.0, "{r:?}");
+    let mut p = project.clone();
+    p.apply(calibrated.edit.clone()).unwrap();
+    assert!(p.settings.calibration.is_some());
+    // A job for another state is stale.
+    let out = ask(&mut h, 7, (1, 9), false);
+    assert!(
+        out.iter()
+            .any(|o| matches!(o.message, FromWorker::NeedProject)),
         "{out:?}"
     );
 }
