@@ -859,3 +859,56 @@ fn scenario_comparison_of_the_office() {
     }
     insta::assert_snapshot!("sheet_office_scenarios", s.svg);
 }
+
+/// The small floor surveyed (by the office survey's generator, which walks a project's ground
+/// floor: known offsets, exponent 2.8, drywall 6.5 dB, noise, shadowed rows, a temporary access
+/// point) and calibrated to it: its coverage sheet carries the calibration table, read whole
+/// in the snapshot. The sheets of the project before the survey are the committed ones.
+#[test]
+fn coverage_sheet_of_a_surveyed_and_calibrated_floor() {
+    use tailplan_core::Edit;
+    use tailplan_core::survey::{FitOptions, calibrate, calibration_edit};
+    use tailplan_io::survey::{SurveyLimits, read_survey};
+
+    let mut project = sample("small");
+    let csv = tailplan_samples::survey::office_survey(&project);
+    let survey = read_survey(csv.as_bytes(), "small.survey.csv", &SurveyLimits::default())
+        .expect("the generated survey reads")
+        .survey;
+    let c = calibrate(&project, &[&survey], &FitOptions::default()).expect("it calibrates");
+    project
+        .apply(calibration_edit(&project, &c))
+        .expect("the calibration applies");
+    project
+        .apply(Edit::PutSurvey {
+            survey: Box::new(survey),
+            index: None,
+        })
+        .expect("the survey is kept");
+    let analysis = Analysis::new(&project, None);
+    let sheets = sheet::floor_sheets(
+        &project,
+        &analysis,
+        "0",
+        SheetKind::Coverage,
+        &SheetOptions::dated(DATE),
+    )
+    .expect("the sheet draws");
+    assert_eq!(sheets.len(), 1, "the table fits beside the plan");
+    let s = &sheets[0];
+    check_valid(s);
+    for text in [
+        "Calibration against site survey<",
+        "Survey: small.survey.csv",
+        "path-loss exponent 2 → ",
+        "Wall loss, drywall: 5 GHz 4.0 → ",
+        "2 access points",
+    ] {
+        assert!(s.svg.contains(text), "{text}");
+    }
+    for ap in &project.floors[0].access_points {
+        let offset = ap.eirp_offset_db.expect("calibrated");
+        assert!(s.svg.contains(&format!(">{offset:+.1}<")), "{}", ap.name);
+    }
+    insta::assert_snapshot!("sheet_small_surveyed_coverage-0", s.svg);
+}

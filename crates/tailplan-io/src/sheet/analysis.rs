@@ -1,5 +1,6 @@
 //! What the sheets draw that is computed from the project: the routing (cables and their
-//! paths, loads, design-rule findings), the bill of materials, and each floor's coverage.
+//! paths, loads, design-rule findings), the bill of materials, each floor's coverage, and
+//! the coverage model held against the project's site surveys.
 //!
 //! Computed once and passed to every sheet of a set, so that a set of twenty sheets routes
 //! the building once. The editor, which already holds these results, can build an
@@ -12,6 +13,7 @@ use tailplan_core::coverage::stats::CoverageStats;
 use tailplan_core::coverage::{CoverageEngine, CoverageError, CoverageRequest, Heatmaps, Service};
 use tailplan_core::coverage::{FloorArea, coverage_stats, default_thresholds};
 use tailplan_core::routing::{self, BillOfMaterials, Routing};
+use tailplan_core::survey::{self, Accuracy};
 use tailplan_core::{Floor, Project};
 
 /// One floor's coverage, as the coverage sheet draws it.
@@ -39,6 +41,11 @@ pub struct Analysis {
     /// Coverage by floor id: the results, or why there are none (no access point or gateway,
     /// a grid too large...). Floors not asked for are absent.
     pub coverage: BTreeMap<String, Result<FloorCoverage, NoMap>>,
+    /// The model as it stands against every site survey of the project
+    /// ([`Project::surveys`], all together), what the coverage sheets' calibration table
+    /// shows: computed with the coverage (the whole project's once, whichever floors are
+    /// asked for), `None` when the project holds no survey or no coverage was computed.
+    pub survey: Option<Accuracy>,
 }
 
 /// Why a floor's coverage sheet shows no map.
@@ -61,11 +68,13 @@ impl Analysis {
             routing,
             bom,
             coverage: BTreeMap::new(),
+            survey: None,
         }
     }
 
     /// Routes the project and computes the coverage of the floors `floors` (every floor when
-    /// `None`), each for its default service ([`Service::default_for`]).
+    /// `None`), each for its default service ([`Service::default_for`]), and the model's
+    /// accuracy against the project's surveys when it holds any.
     pub fn new(project: &Project, floors: Option<&[&str]>) -> Self {
         Self::with_max_cells(project, floors, DEFAULT_MAX_CELLS)
     }
@@ -83,8 +92,18 @@ impl Analysis {
             a.coverage
                 .insert(f.id.clone(), floor_coverage(&mut engine, project, f));
         }
+        a.survey = survey_accuracy(project);
         a
     }
+}
+
+/// The model against every survey of `project`, when it holds any.
+fn survey_accuracy(project: &Project) -> Option<Accuracy> {
+    if project.surveys.is_empty() {
+        return None;
+    }
+    let surveys: Vec<&survey::Survey> = project.surveys.iter().collect();
+    Some(survey::accuracy(project, &surveys))
 }
 
 /// The coverage of one floor for its default service.

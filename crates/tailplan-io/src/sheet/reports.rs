@@ -1,15 +1,20 @@
 //! The tables sheets carry: the cable schedule, the bill of materials, the telecom rooms'
-//! loads, the design-rule findings, the per-room coverage and the transmitters.
+//! loads, the design-rule findings, the per-room coverage, the transmitters and the model
+//! against the site surveys (calibration).
 
 use tailplan_core::Project;
+use tailplan_core::materials::Band;
 use tailplan_core::routing::rules::medium_name;
 use tailplan_core::routing::{
     BillOfMaterials, CableStatus, Finding, RoomLoad, Routing, bill_of_materials,
 };
+use tailplan_core::survey::{Accuracy, ErrorStats};
 use tailplan_core::{Floor, Severity};
 
 use super::analysis::FloorCoverage;
 use super::findings::severity_word;
+use super::flow::Block;
+use super::page::text_panel;
 use super::tables::{Align, Column, RowStyle, Table};
 use super::xml::N;
 
@@ -355,4 +360,226 @@ pub(crate) fn transmitters(project: &Project, floor: &Floor, cov: &FloorCoverage
         );
     }
     t
+}
+
+/// A value in dB to 0.1 (never `-0.0`).
+fn db(v: f64) -> String {
+    format!("{:.1}", (v * 10.0).round() / 10.0 + 0.0)
+}
+
+/// A value in dB to 0.1 with its sign (`+2.3`, `-1.0`, `0.0`).
+fn signed_db(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0 + 0.0;
+    if r == 0.0 {
+        "0.0".into()
+    } else {
+        format!("{r:+.1}")
+    }
+}
+
+/// The most survey names and calibrated materials the calibration table lists; the rest are
+/// counted (`+2 more`).
+const MAX_LISTED: usize = 4;
+
+/// The width the calibration table's notes wrap at, millimetres.
+const NOTES_MM: f64 = 76.0;
+
+fn band_name(b: Band) -> &'static str {
+    match b {
+        Band::SubGhz => "sub-GHz",
+        Band::Ghz2_4 => "2.4 GHz",
+        Band::Ghz5 => "5 GHz",
+        Band::Ghz6 => "6 GHz",
+    }
+}
+
+/// `names` joined, the first [`MAX_LISTED`] of them and how many more.
+fn listed(names: &[&str]) -> String {
+    let mut s = names
+        .iter()
+        .take(MAX_LISTED)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > MAX_LISTED {
+        s.push_str(&format!(", +{} more", names.len() - MAX_LISTED));
+    }
+    s
+}
+
+/// The lines over the calibration table: the surveys and the rows left out, the model now
+/// against them over the whole project, the calibration (its errors before and after, held
+/// out, the exponent) or that there is none, and the wall losses calibration moved, a
+/// material a line.
+fn calibration_notes(project: &Project, acc: &Accuracy) -> Vec<String> {
+    let mut notes = Vec::new();
+    let names: Vec<&str> = project.surveys.iter().map(|s| s.name.as_str()).collect();
+    let k = &acc.skipped;
+    let why: Vec<String> = [
+        (k.not_measured, "not measured"),
+        (k.unknown_ap, "of an unknown access point"),
+        (k.unknown_floor, "of an unknown floor"),
+        (k.no_radio, "of a band the access point has no radio on"),
+        (k.out_of_reach, "in another building"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, w)| format!("{n} {w}"))
+    .collect();
+    notes.push(format!(
+        "{}: {}{}",
+        if names.len() == 1 {
+            "Survey"
+        } else {
+            "Surveys"
+        },
+        listed(&names),
+        if why.is_empty() {
+            ".".to_owned()
+        } else {
+            format!("; rows left out: {}.", why.join(", "))
+        }
+    ));
+    let s = &acc.stats;
+    notes.push(if s.points == 0 {
+        "Model now: no row is of an access point of the project.".to_owned()
+    } else {
+        format!(
+            "Model now, all floors: {} rows; error (predicted − measured): mean {} dB, MAE {} dB, RMSE {} dB.",
+            s.points,
+            signed_db(s.mean_error_db),
+            db(s.mae_db),
+            db(s.rmse_db)
+        )
+    });
+    let Some(rec) = &project.settings.calibration else {
+        notes.push("Not calibrated: the model's parameters are as designed.".to_owned());
+        return notes;
+    };
+    let on = if rec
+        .surveys
+        .iter()
+        .map(String::as_str)
+        .eq(names.iter().copied())
+    {
+        String::new()
+    } else {
+        let theirs: Vec<&str> = rec.surveys.iter().map(String::as_str).collect();
+        format!(" of {}", listed(&theirs))
+    };
+    notes.push(format!(
+        "Calibrated on {} rows{on}: RMSE {} → {} dB, held out {} dB (k-fold cross-validation); path-loss exponent {} → {}.",
+        rec.points,
+        db(rec.before.rmse_db),
+        db(rec.after.rmse_db),
+        db(rec.cross_validated.rmse_db),
+        N(rec.original_exponent),
+        N(project.settings.radio.path_loss_exponent)
+    ));
+    let moved: Vec<String> = rec
+        .original_materials
+        .iter()
+        .filter_map(|was| {
+            let now = project.materials.get(&was.name)?;
+            let bands: Vec<String> = Band::ALL
+                .into_iter()
+                .filter(|&b| (was.loss_db.at(b) - now.loss_db.at(b)).abs() >= 0.05)
+                .map(|b| {
+                    format!(
+                        "{} {} → {}",
+                        band_name(b),
+                        db(was.loss_db.at(b)),
+                        db(now.loss_db.at(b))
+                    )
+                })
+                .collect();
+            (!bands.is_empty())
+                .then(|| format!("Wall loss, {}: {} dB.", now.name, bands.join(", ")))
+        })
+        .collect();
+    let n = moved.len();
+    notes.extend(moved.into_iter().take(MAX_LISTED));
+    if n > MAX_LISTED {
+        notes.push(format!("+{} more materials calibrated.", n - MAX_LISTED));
+    }
+    notes
+}
+
+/// The model against the project's site surveys on `floor`'s coverage sheet: a table of
+/// one row per access point of the floor the surveys heard (its rows, its calibrated EIRP
+/// offset, its errors as the model stands) and their total, under the lines of
+/// [`calibration_notes`]; those lines alone, and a word that the floor's access points were
+/// not heard, when none was.
+pub(crate) fn survey_calibration(project: &Project, floor: &Floor, acc: &Accuracy) -> Block {
+    let title = format!(
+        "Calibration against site survey{}",
+        if project.surveys.len() == 1 { "" } else { "s" },
+    );
+    let mut notes = calibration_notes(project, acc);
+    let per_ap =
+        "Per access point of this floor, dB: its calibrated EIRP offset, the model's errors now.";
+    let mut t = Table::new(
+        &title,
+        vec![
+            Column::new("Access point", Align::Left).wrap(30.0),
+            Column::new("Rows", Align::Right),
+            Column::new("Offset", Align::Right),
+            Column::new("Mean", Align::Right),
+            Column::new("MAE", Align::Right),
+            Column::new("RMSE", Align::Right),
+        ],
+    );
+    let row = |name: String, offset: String, s: &ErrorStats| {
+        vec![
+            name,
+            s.points.to_string(),
+            offset,
+            signed_db(s.mean_error_db),
+            db(s.mae_db),
+            db(s.rmse_db),
+        ]
+    };
+    // The total from the access points' own statistics: weighted by rows, the mean square
+    // from each RMSE.
+    let (mut aps, mut points, mut sum, mut abs, mut sq) = (0, 0, 0.0, 0.0, 0.0);
+    for a in acc
+        .per_ap
+        .iter()
+        .filter(|a| a.floor == floor.id && a.stats.points > 0)
+    {
+        let offset = floor
+            .access_points
+            .iter()
+            .find(|p| p.id == a.ap)
+            .and_then(|p| p.eirp_offset_db)
+            .map_or_else(|| "—".into(), signed_db);
+        t.push(row(a.name.clone(), offset, &a.stats));
+        let (s, w) = (&a.stats, a.stats.points as f64);
+        aps += 1;
+        points += s.points;
+        sum += w * s.mean_error_db;
+        abs += w * s.mae_db;
+        sq += w * s.rmse_db * s.rmse_db;
+    }
+    if t.is_empty() {
+        notes.push("None of this floor's access points was heard by the survey.".to_owned());
+        let (svg, w, h) = text_panel(&title, &notes, NOTES_MM);
+        return Block::Fixed { w, h, svg };
+    }
+    if aps > 1 {
+        let w = points as f64;
+        let total = ErrorStats {
+            points,
+            mean_error_db: sum / w,
+            mae_db: abs / w,
+            rmse_db: (sq / w).sqrt(),
+            std_db: 0.0,
+        };
+        t.push_styled(
+            row(format!("{aps} access points"), String::new(), &total),
+            RowStyle::Total,
+        );
+    }
+    notes.push(per_ap.to_owned());
+    Block::Table(t.with_notes(&notes, NOTES_MM))
 }

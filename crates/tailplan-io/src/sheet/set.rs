@@ -222,6 +222,9 @@ pub(crate) fn floor_drafts(
                     blocks.push(Block::Table(t));
                 }
             }
+            if let Some(acc) = &analysis.survey {
+                blocks.push(reports::survey_calibration(project, floor, acc));
+            }
         }
     }
     let more = layout::continuation_regions(placement.paper);
@@ -878,3 +881,160 @@ pub(crate) fn riser_drafts(
 }
 
 use super::riser;
+
+#[cfg(test)]
+mod tests {
+    use tailplan_core::survey::{ApRef, CalibrationRecord, ErrorStats, Survey, SurveyRow};
+    use tailplan_core::{AccessPoint, Floor, Point, Polygon, Project, Radio, Room, WifiBand};
+
+    use crate::sheet::{self, Analysis, SheetKind, SheetOptions};
+
+    /// Two floors of one room and one access point each, "Lobby AP" below, "Attic AP" above.
+    fn two_floors() -> Project {
+        let mut p = Project::new();
+        for (i, (id, name, ap)) in [("0", "Ground", "Lobby AP"), ("1", "Roof", "Attic AP")]
+            .into_iter()
+            .enumerate()
+        {
+            let mut f = Floor::new(id, name, 3.5 * i as f64);
+            f.rooms.push(Room {
+                id: format!("r{id}"),
+                name: format!("Hall {id}"),
+                polygon: Polygon::rect(Point::new(0.0, 0.0), Point::new(20.0, 10.0)),
+                category: None,
+                people: None,
+                props: Default::default(),
+            });
+            f.access_points.push(AccessPoint::one_radio(
+                &format!("ap-{id}"),
+                ap,
+                Point::new(5.0 + 10.0 * i as f64, 5.0),
+                Radio::new(WifiBand::Ghz5, 20.0),
+            ));
+            p.floors.push(f);
+        }
+        p
+    }
+
+    /// Rows on each floor of its own access point, and one of an access point not there.
+    fn walk() -> Survey {
+        let mut rows = Vec::new();
+        for (floor, ap) in [("0", "Lobby AP"), ("1", "Attic AP")] {
+            for k in 0..6 {
+                rows.push(SurveyRow {
+                    line: rows.len() + 2,
+                    position: Point::new(2.0 + 3.0 * f64::from(k), 3.0),
+                    floor: Some(floor.into()),
+                    ap: ApRef::Ap(ap.into()),
+                    rssi_dbm: -55.0 - 2.0 * f64::from(k),
+                    band: None,
+                    time: None,
+                });
+            }
+        }
+        rows.push(SurveyRow {
+            line: rows.len() + 2,
+            position: Point::new(1.0, 1.0),
+            floor: Some("0".into()),
+            ap: ApRef::Ap("Temporary AP".into()),
+            rssi_dbm: -60.0,
+            band: None,
+            time: None,
+        });
+        Survey {
+            name: "walk.csv".into(),
+            rows,
+            not_measured: 0,
+        }
+    }
+
+    fn coverage(project: &Project, floor: &str) -> String {
+        let analysis = Analysis::new(project, None);
+        sheet::floor_sheets(
+            project,
+            &analysis,
+            floor,
+            SheetKind::Coverage,
+            &SheetOptions::dated("2025-01-31"),
+        )
+        .unwrap()
+        .into_iter()
+        .map(|s| s.svg)
+        .collect()
+    }
+
+    /// The sheets' texts, one line each, joined by spaces (a wrapped note reads whole).
+    fn texts(svg: &str) -> String {
+        svg.split("</text>")
+            .filter_map(|s| s.rsplit_once('>').map(|(_, t)| t))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn the_calibration_table_is_drawn_with_a_survey_for_the_floors_own_access_points() {
+        let mut p = two_floors();
+        assert!(Analysis::new(&p, None).survey.is_none());
+        let without = coverage(&p, "0");
+        assert!(!without.contains("Calibration against site survey"));
+
+        p.surveys.push(walk());
+        let ground = coverage(&p, "0");
+        assert!(ground.contains("Calibration against site survey<"));
+        assert!(ground.contains("Survey: walk.csv"));
+        assert!(texts(&ground).contains("Model now, all floors: 12 rows"));
+        assert!(texts(&ground).contains("; rows left out: 1 of an unknown access point."));
+        assert!(ground.contains("Not calibrated"));
+        // Its row names the floor's access point (once more than without the table), and
+        // never the other floor's.
+        let named = |svg: &str, name: &str| svg.matches(&format!(">{name}<")).count();
+        assert_eq!(named(&ground, "Lobby AP"), named(&without, "Lobby AP") + 1);
+        assert!(!ground.contains("Attic AP"));
+        let roof = coverage(&p, "1");
+        assert!(roof.contains("Calibration against site survey<"));
+        assert!(roof.contains(">Attic AP<") && !roof.contains("Lobby AP"));
+
+        // A floor whose access points the survey did not hear gets the lines and says so.
+        p.surveys[0]
+            .rows
+            .retain(|r| r.floor.as_deref() == Some("0"));
+        let roof = texts(&coverage(&p, "1"));
+        assert!(roof.contains("Calibration against site survey"));
+        assert!(roof.contains("None of this floor&#39;s access points was heard by the survey."));
+    }
+
+    #[test]
+    fn a_calibrated_project_says_what_calibration_moved() {
+        let mut p = two_floors();
+        p.surveys.push(walk());
+        let stats = |rmse_db: f64| ErrorStats {
+            points: 12,
+            rmse_db,
+            ..ErrorStats::default()
+        };
+        let drywall = p.materials.get("drywall").unwrap().clone();
+        let mut wetter = drywall.clone();
+        wetter.loss_db.ghz5 = 6.5;
+        p.materials.upsert(wetter);
+        p.settings.calibration = Some(CalibrationRecord {
+            surveys: vec!["walk.csv".into()],
+            points: 12,
+            before: stats(9.04),
+            after: stats(3.86),
+            cross_validated: stats(4.12),
+            original_exponent: 2.0,
+            original_materials: vec![drywall],
+            original_offsets: Vec::new(),
+        });
+        p.settings.radio.path_loss_exponent = 2.81;
+        p.floors[0].access_points[0].eirp_offset_db = Some(-3.0);
+        let svg = coverage(&p, "0");
+        let ground = texts(&svg);
+        assert!(!ground.contains("Not calibrated"));
+        assert!(ground.contains("Calibrated on 12 rows: RMSE 9.0 → 3.9 dB"));
+        assert!(ground.contains("held out 4.1 dB (k-fold cross-validation)"));
+        assert!(ground.contains("path-loss exponent 2 → 2.81."));
+        assert!(ground.contains("Wall loss, drywall: 5 GHz 4.0 → 6.5 dB."));
+        assert!(svg.contains(">-3.0<"), "the access point's offset");
+    }
+}

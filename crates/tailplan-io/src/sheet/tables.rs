@@ -1,6 +1,6 @@
-//! Tables on a sheet: a title, a header, rows of cells (wrapped where a column says so), ruled
-//! like a drawing's schedule; split between rows over columns and sheets by the flow, each
-//! part repeating the header.
+//! Tables on a sheet: a title, lines of notes under it (on the first part only), a header,
+//! rows of cells (wrapped where a column says so), ruled like a drawing's schedule; split
+//! between rows over columns and sheets by the flow, each part repeating the header.
 
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -18,6 +18,10 @@ const PAD_Y: f64 = 0.6;
 const PAD_X: f64 = 1.2;
 /// From the top of a line of text to its baseline.
 const BASELINE: f64 = 2.55;
+/// Space below a table's notes, above its header.
+const NOTES_GAP: f64 = 1.2;
+/// Space between two notes.
+const NOTE_GAP: f64 = 0.6;
 
 /// How a column's text is aligned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +94,8 @@ impl Row {
 #[derive(Debug, Clone)]
 pub(crate) struct Table {
     title: String,
+    /// Notes between the title and the header of the first part, each as its wrapped lines.
+    notes: Vec<Vec<String>>,
     columns: Vec<Column>,
     /// The rows, in order.
     pub rows: Vec<Row>,
@@ -100,9 +106,20 @@ impl Table {
     pub fn new(title: &str, columns: Vec<Column>) -> Self {
         Self {
             title: title.to_owned(),
+            notes: Vec::new(),
             columns,
             rows: Vec::new(),
         }
+    }
+
+    /// The same table with `notes` under its title (the first part only), each wrapped at
+    /// `wrap_mm`.
+    pub fn with_notes(mut self, notes: &[String], wrap_mm: f64) -> Self {
+        self.notes = notes
+            .iter()
+            .map(|n| text::wrap(n, LABEL_MM, wrap_mm))
+            .collect();
+        self
     }
 
     /// Adds a plain row.
@@ -141,16 +158,33 @@ impl Table {
     pub fn width(&self) -> f64 {
         let cols: f64 = self.columns.iter().map(|c| c.width).sum();
         let title = text::width_bold_mm(&format!("{} (continued)", self.title), HEADING_MM);
-        cols.max(title)
+        let notes = self
+            .notes
+            .iter()
+            .flatten()
+            .map(|n| text::width_mm(n, LABEL_MM))
+            .fold(0.0, f64::max);
+        cols.max(title).max(notes)
     }
 
     fn header_h(&self) -> f64 {
         LINE_H + 2.0 * PAD_Y
     }
 
-    /// How many rows from `start` fit in `avail_mm` of height, title and header included.
+    /// The height of the notes of a part starting at row `start` (none after the first).
+    fn notes_h(&self, start: usize) -> f64 {
+        if start > 0 || self.notes.is_empty() {
+            0.0
+        } else {
+            let lines: usize = self.notes.iter().map(Vec::len).sum();
+            lines as f64 * LINE_H + (self.notes.len() - 1) as f64 * NOTE_GAP + NOTES_GAP
+        }
+    }
+
+    /// How many rows from `start` fit in `avail_mm` of height, title, notes and header
+    /// included.
     pub fn fit_rows(&self, start: usize, avail_mm: f64) -> usize {
-        let mut h = TITLE_H + self.header_h();
+        let mut h = TITLE_H + self.notes_h(start) + self.header_h();
         let mut n = 0;
         for r in &self.rows[start..] {
             h += r.height();
@@ -162,9 +196,12 @@ impl Table {
         n
     }
 
-    /// The height of the part holding rows `range`, title and header included.
+    /// The height of the part holding rows `range`, title, notes and header included.
     pub fn height(&self, range: Range<usize>) -> f64 {
-        TITLE_H + self.header_h() + self.rows[range].iter().map(Row::height).sum::<f64>()
+        TITLE_H
+            + self.notes_h(range.start)
+            + self.header_h()
+            + self.rows[range].iter().map(Row::height).sum::<f64>()
     }
 
     /// The SVG of rows `range`, drawn from (0, 0), and its height. A part that does not
@@ -183,7 +220,17 @@ impl Table {
             N(HEADING_MM),
             Esc(&title)
         );
-        let top = TITLE_H;
+        if range.start == 0 {
+            let mut y = TITLE_H + BASELINE;
+            for note in &self.notes {
+                for line in note {
+                    let _ = writeln!(out, "<text x=\"0\" y=\"{}\">{}</text>", N(y), Esc(line));
+                    y += LINE_H;
+                }
+                y += NOTE_GAP;
+            }
+        }
+        let top = TITLE_H + self.notes_h(range.start);
         let hh = self.header_h();
         let rows = &self.rows[range];
         let body_h: f64 = rows.iter().map(Row::height).sum();
@@ -360,5 +407,28 @@ mod tests {
         assert_eq!(t.fit_rows(0, TITLE_H + 4.5 + 4.5), 1);
         let (svg, _) = t.render(1..2);
         assert!(svg.contains("Findings (continued)"));
+    }
+
+    #[test]
+    fn notes_go_on_the_first_part_only() {
+        let mut t = Table::new("Calibration", vec![Column::new("AP", Align::Left)]);
+        for i in 0..4 {
+            t.push(vec![format!("ap {i}")]);
+        }
+        let plain = t.clone();
+        let t = t.with_notes(&["First line.".into(), "Second line.".into()], 80.0);
+        let notes_h = 2.0 * LINE_H + NOTE_GAP + NOTES_GAP;
+        assert!((t.height(0..4) - plain.height(0..4) - notes_h).abs() < 1e-9);
+        assert!((t.height(2..4) - plain.height(2..4)).abs() < 1e-9);
+        assert_eq!(t.fit_rows(0, plain.height(0..4)), 2);
+        assert_eq!(t.fit_rows(2, plain.height(2..4)), 2);
+        let (first, h) = t.render(0..2);
+        assert!((h - t.height(0..2)).abs() < 1e-9);
+        assert!(first.contains(">First line.<") && first.contains(">Second line.<"));
+        let (rest, _) = t.render(2..4);
+        assert!(!rest.contains("First line.") && rest.contains("Calibration (continued)"));
+        // A long note widens the table no further than it wraps.
+        let wide = plain.with_notes(&["word ".repeat(60)], 50.0);
+        assert!(wide.width() <= 52.0, "{}", wide.width());
     }
 }
