@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
-import { HERE, READY, SCREENSHOTS, assertClean, openEditor, startAll } from './harness.mjs';
+import { HERE, READY, SCREENSHOTS, assertClean, nextFrame, openEditor, startAll } from './harness.mjs';
 
 let server;
 let browser;
@@ -50,6 +50,10 @@ test('survey: imported, checked, calibrated as one step, undone', { timeout: 240
   await page.waitForSelector(READY);
   await page.screenshot({ path: join(SCREENSHOTS, 'survey-errors.png') });
 
+  // The plan's canvases stay the same elements whatever notices and progress come and go.
+  await page.evaluate(() => {
+    for (const c of document.querySelectorAll('canvas')) c.__kept = true;
+  });
   await page.getByTestId('calibrate').click();
   await page.getByTestId('calibration-after').waitFor({ timeout: 120_000 });
   const after = await allRows(page, 'calibration-after');
@@ -67,6 +71,13 @@ test('survey: imported, checked, calibrated as one step, undone', { timeout: 240
     { timeout: 120_000 },
   );
   await page.waitForSelector(READY);
+  await nextFrame(page);
+  const plan = await page.evaluate(() => {
+    const c = document.querySelector('[data-testid="plan-canvas"]');
+    const px = c.getContext('2d').getImageData(Math.floor(c.width / 2), Math.floor(c.height / 2), 1, 1).data;
+    return { kept: c.__kept === true, overlayKept: document.querySelector('[data-testid="plan-overlay"]').__kept === true, alpha: px[3] };
+  });
+  assert.deepEqual(plan, { kept: true, overlayKept: true, alpha: 255 }, 'the floor is drawn on the page’s canvas');
   await page.screenshot({ path: join(SCREENSHOTS, 'survey-calibrated.png') });
 
   await page.getByTestId('survey-colour').selectOption('measured');

@@ -354,11 +354,15 @@ pub fn plan_canvas(props: &PlanCanvasProps) -> Html {
                 oncontextmenu={on_context_menu}
             />
             <canvas ref={overlay_ref} class="plan__overlay-canvas" data-testid="plan-overlay" aria-hidden="true" />
-            { for hint }
-            { for progress }
-            { for message }
-            { for notice }
-            { for drop_hint }
+            // One node each, present or empty: yew matches unkeyed children from the end, so
+            // a child that came and went (a notice, the progress bar) shifted the match onto
+            // the canvases, which were made again, and the floor was drawn into a canvas no
+            // longer on the page (seen after calibrating: a blank plan under the overlay).
+            { hint.unwrap_or_default() }
+            { progress.unwrap_or_default() }
+            { message.unwrap_or_default() }
+            { notice.unwrap_or_default() }
+            { drop_hint.unwrap_or_default() }
         </div>
     }
 }

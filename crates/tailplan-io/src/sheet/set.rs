@@ -328,11 +328,22 @@ fn index_drafts(
             "3. Tray fill is held to {} % of the tray's cross-section. Cable routes are drawn along the tray centrelines; cables leave the tray at the point nearest their outlet.",
             N(cabling.tray_fill_max * 100.0)
         ),
-        format!(
-            "4. Coverage is predicted, not measured: best-server signal at {} m above the floor (log-distance model, exponent {}, wall losses per material). Verify by a site survey after installation.",
-            N(project.settings.radio.receiver_height_m),
-            N(project.settings.radio.path_loss_exponent)
-        ),
+        match &project.settings.calibration {
+            None => format!(
+                "4. Coverage is predicted, not measured: best-server signal at {} m above the floor (log-distance model, exponent {}, wall losses per material). Verify by a site survey after installation.",
+                N(project.settings.radio.receiver_height_m),
+                N(project.settings.radio.path_loss_exponent)
+            ),
+            Some(c) => format!(
+                "4. Coverage is predicted: best-server signal at {} m above the floor (log-distance model, exponent {}, wall losses per material), calibrated against the site survey {} ({} rows; RMSE {} dB, {} dB on held-out points). Verify after installation.",
+                N(project.settings.radio.receiver_height_m),
+                N(project.settings.radio.path_loss_exponent),
+                c.surveys.join(", "),
+                c.points,
+                N((c.after.rmse_db * 10.0).round() / 10.0),
+                N((c.cross_validated.rmse_db * 10.0).round() / 10.0)
+            ),
+        },
         "5. Plans are drawn north up at the scale in their title block; check dimensions on site before installing.".to_owned(),
     ];
     let mut blocks = Vec::new();
@@ -1036,5 +1047,19 @@ mod tests {
         assert!(ground.contains("path-loss exponent 2 → 2.81."));
         assert!(ground.contains("Wall loss, drywall: 5 GHz 4.0 → 6.5 dB."));
         assert!(svg.contains(">-3.0<"), "the access point's offset");
+        // The index sheet's note on coverage says the model is calibrated.
+        let set = sheet_set(
+            &p,
+            &Analysis::new(&p, None),
+            &[SheetKind::Coverage],
+            &SheetOptions::dated("2025-01-31"),
+        )
+        .unwrap();
+        let index = texts(&set[0].svg);
+        assert!(
+            index.contains("calibrated against the site survey walk.csv (12 rows; RMSE 3.9 dB, 4.1 dB on held-out points)"),
+            "{index}"
+        );
+        assert!(!index.contains("not measured"));
     }
 }

@@ -131,13 +131,14 @@ pub fn error_colour(error_db: f64) -> Rgba {
     }
 }
 
-/// The legend of [`error_colour`]: (colour, caption).
-pub fn error_legend() -> Vec<(Rgba, &'static str)> {
+/// The legend of [`error_colour`]: (its CSS class's suffix, the colour, the caption). The page's
+/// Content-Security-Policy allows no inline style: the stylesheet holds the same colours.
+pub fn error_legend() -> Vec<(&'static str, Rgba, &'static str)> {
     vec![
-        (error_colour(0.0), "within ±3 dB"),
-        (error_colour(4.0), "3–6 dB off"),
-        (error_colour(8.0), "model > 6 dB too strong"),
-        (error_colour(-8.0), "model > 6 dB too weak"),
+        ("ok", error_colour(0.0), "within ±3 dB"),
+        ("off", error_colour(4.0), "3–6 dB off"),
+        ("strong", error_colour(8.0), "model > 6 dB too strong"),
+        ("weak", error_colour(-8.0), "model > 6 dB too weak"),
     ]
 }
 
@@ -187,7 +188,12 @@ mod tests {
     fn colours_and_cells() {
         assert_eq!(error_colour(1.0), error_colour(-2.9));
         assert_ne!(error_colour(7.0), error_colour(-7.0));
-        assert_eq!(error_legend().len(), 4);
+        // The stylesheet's colours are the plan's.
+        let css = include_str!("../../../styles.css");
+        for (class, colour, _) in error_legend() {
+            let rule = format!(".survey-legend__dot--{class} {{\n  background: {};", colour.css());
+            assert!(css.contains(&rule), "{rule}");
+        }
         let s = ErrorStats {
             points: 12,
             mean_error_db: -1.26,

@@ -212,8 +212,8 @@ fn checked(props: &SurveyPanelProps, on_colour: Callback<Event>) -> Html {
     let legend = match colour {
         PointColour::Error => html! {
             <ul class="survey-legend">
-                { for error_legend().into_iter().map(|(c, label)| html! {
-                    <li><span class="survey-legend__dot" style={format!("background:{}", c.css())}></span>{ label }</li>
+                { for error_legend().into_iter().map(|(class, _, label)| html! {
+                    <li><span class={format!("survey-legend__dot survey-legend__dot--{class}")}></span>{ label }</li>
                 }) }
             </ul>
         },
@@ -224,7 +224,7 @@ fn checked(props: &SurveyPanelProps, on_colour: Callback<Event>) -> Html {
     html! {
         <div class={classes!(props.stale.then_some("survey-stale"))}>
             <h3 class="panel__title">{ "Model against the surveys" }</h3>
-            <div class="table-wrap">
+            <div class="table-wrap table-wrap--short">
                 <table class="table" data-testid="survey-stats">
                     <thead><tr><th class="table__head">{ "Access point" }</th>{ stats_head() }</tr></thead>
                     <tbody>
