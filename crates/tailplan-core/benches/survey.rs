@@ -74,9 +74,14 @@ fn bench(c: &mut Criterion) {
     g.bench_function(format!("accuracy office {} rows", s.rows.len()), |b| {
         cpu(b, || accuracy(&project, &[&s]))
     });
-    g.bench_function(format!("calibrate office {} rows 5-fold", s.rows.len()), |b| {
-        cpu(b, || calibrate(&project, &[&s], &FitOptions::default()).unwrap())
-    });
+    g.bench_function(
+        format!("calibrate office {} rows 5-fold", s.rows.len()),
+        |b| {
+            cpu(b, || {
+                calibrate(&project, &[&s], &FitOptions::default()).unwrap()
+            })
+        },
+    );
     g.finish();
 }
 

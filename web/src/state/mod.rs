@@ -398,9 +398,9 @@ pub enum Action {
     /// The files worker read a survey file: into the open project's surveys, one undoable
     /// edit.
     SurveyRead(Rc<crate::worker::protocol::SurveyRead>),
-    /// The engine worker compared the model with the surveys.
+    /// The files worker compared the model with the surveys.
     SurveyChecked(Rc<crate::worker::protocol::SurveyChecked>),
-    /// The engine worker fitted the model to the surveys: applied as one undo step.
+    /// The files worker fitted the model to the surveys: applied as one undo step.
     Calibrated(Rc<crate::worker::protocol::Calibrated>),
     /// Take the calibration away (one undo step).
     ResetCalibration,

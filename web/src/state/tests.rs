@@ -946,13 +946,13 @@ fn a_survey_is_kept_checked_calibrated_and_reset_each_as_one_undo_step() {
     let accuracy = tailplan_app::survey::accuracy("t", s.project().unwrap(), &[]).unwrap();
     let s = step(
         &s,
-        Action::SurveyChecked(Rc::new(SurveyChecked {
-            job: 5_001,
-            doc: doc.unwrap(),
-            accuracy,
-            points: Vec::new(),
-            compute_ms: 1.0,
-        })),
+        Action::SurveyChecked(Rc::new(SurveyChecked::new(
+            5_001,
+            doc.unwrap(),
+            accuracy.accuracy,
+            Vec::new(),
+            1.0,
+        ))),
     );
     assert!(s.survey.checked.is_some() && s.jobs.is_empty());
     assert!(!s.survey.wants_check(s.project().unwrap(), doc));
@@ -979,7 +979,7 @@ fn a_survey_is_kept_checked_calibrated_and_reset_each_as_one_undo_step() {
         Action::Calibrated(Rc::new(Calibrated {
             job: 5_002,
             doc: doc.unwrap(),
-            result,
+            calibration: result.calibration,
             edit,
         })),
     );

@@ -155,33 +155,41 @@ pub fn app() -> Html {
             );
         })
     };
+    // Surveys are checked and fitted by the files worker (the fit stays out of the worker
+    // the page waits for; importing a survey has started it anyway).
     let on_calibrate = {
-        let engine = engine.clone();
+        let files_worker = files_worker.clone();
         let state = state.clone();
         Callback::from(move |()| {
-            if let Some(c) = engine.borrow().clone() {
-                let job = (JobKind::Calibrate, "Calibrating against the survey…");
-                send_job(&c, &state, &state.dispatcher(), job, |job, doc| {
-                    ToWorker::Survey(state.survey.job_for(job, doc, true))
-                });
-            }
+            let job = (JobKind::Calibrate, "Calibrating against the survey…");
+            send_job(
+                &files_worker.get(),
+                &state,
+                &state.dispatcher(),
+                job,
+                |job, doc| ToWorker::Survey(state.survey.job_for(job, doc, true)),
+            );
         })
     };
-    // The survey panel shows the model against the surveys of the state on screen: asked of
-    // the engine worker whenever it shows an older one.
+    // The survey panel shows the model against the surveys of the state on screen: asked
+    // whenever it shows an older one.
     {
-        let engine = engine.clone();
+        let files_worker = files_worker.clone();
         let state = state.clone();
         let wanted = state.panel == SidePanel::Survey
             && state
                 .project()
                 .is_some_and(|p| state.survey.wants_check(p, state.doc_key()));
         use_effect_with((wanted, state.doc_key()), move |(wanted, _)| {
-            if *wanted && let Some(c) = engine.borrow().clone() {
+            if *wanted {
                 let job = (JobKind::Survey, "Comparing the model with the survey…");
-                send_job(&c, &state, &state.dispatcher(), job, |job, doc| {
-                    ToWorker::Survey(state.survey.job_for(job, doc, false))
-                });
+                send_job(
+                    &files_worker.get(),
+                    &state,
+                    &state.dispatcher(),
+                    job,
+                    |job, doc| ToWorker::Survey(state.survey.job_for(job, doc, false)),
+                );
             }
         });
     }

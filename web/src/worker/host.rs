@@ -101,6 +101,10 @@ pub type AntennaFn = fn(JobId, &str, &[u8]) -> Out;
 /// How a worker reads a site survey file (the files worker's).
 pub type SurveyFn = fn(JobId, &str, &[u8]) -> Out;
 
+/// How a worker checks the model against the project's surveys or fits it (the files
+/// worker's: the fit stays out of the worker the page waits for).
+pub type SurveyJobFn = fn(&SurveyJob, &Project, &dyn Fn() -> f64) -> Out;
+
 /// How a worker makes a file of the project (the files worker's): job, project, base name,
 /// what.
 pub type ExportFn = fn(JobId, &Project, &str, &Export) -> Out;
@@ -153,6 +157,8 @@ pub struct Capabilities {
     pub scenarios: Option<ScenariosFn>,
     /// Reads site survey files.
     pub survey: Option<SurveyFn>,
+    /// Checks the model against the surveys, and fits it.
+    pub survey_job: Option<SurveyJobFn>,
 }
 
 /// The worker's state.
@@ -193,6 +199,7 @@ impl Host {
             antenna: Some(read_antenna),
             scenarios: Some(compare_scenarios),
             survey: Some(read_survey),
+            survey_job: Some(survey_job),
         })
     }
 
@@ -402,7 +409,10 @@ impl Host {
                 let Some(project) = self.current(j.doc) else {
                     return stale(j.job);
                 };
-                vec![survey_job(&j, project, clock)]
+                match self.capabilities.survey_job {
+                    Some(run) => vec![run(&j, project, clock)],
+                    None => vec![Out::failed(j.job, "This worker does not check surveys")],
+                }
             }
             ToWorker::PlaceAps { job, doc, options } => {
                 let Some(project) = self.current(doc) else {
@@ -923,8 +933,7 @@ fn read_survey(job: JobId, name: &str, bytes: &[u8]) -> Out {
     }
 }
 
-/// The model against the project's surveys, or fitted to them (the core only: the engine
-/// worker does it).
+/// The model against the project's surveys, or fitted to them (the files worker's).
 fn survey_job(j: &SurveyJob, project: &Project, clock: &dyn Fn() -> f64) -> Out {
     let t0 = clock();
     match &j.calibrate {
@@ -932,7 +941,7 @@ fn survey_job(j: &SurveyJob, project: &Project, clock: &dyn Fn() -> f64) -> Out 
             Ok((edit, result)) => Out::plain(FromWorker::Calibrated(Box::new(Calibrated {
                 job: j.job,
                 doc: j.doc,
-                result,
+                calibration: result.calibration,
                 edit,
             }))),
             Err(e) => Out::failed(j.job, format!("Could not calibrate: {}", say(e))),
@@ -942,13 +951,13 @@ fn survey_job(j: &SurveyJob, project: &Project, clock: &dyn Fn() -> f64) -> Out 
                 let surveys: Vec<&tailplan_core::survey::Survey> = project.surveys.iter().collect();
                 let r = tailplan_core::survey::resolve(project, &surveys);
                 let points = tailplan_core::survey::stats::points(project, &r, &r.current());
-                Out::plain(FromWorker::SurveyChecked(Box::new(SurveyChecked {
-                    job: j.job,
-                    doc: j.doc,
-                    accuracy,
+                Out::plain(FromWorker::SurveyChecked(Box::new(SurveyChecked::new(
+                    j.job,
+                    j.doc,
+                    accuracy.accuracy,
                     points,
-                    compute_ms: clock() - t0,
-                })))
+                    clock() - t0,
+                ))))
             }
             Err(e) => Out::failed(j.job, say(e)),
         },

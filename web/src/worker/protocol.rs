@@ -155,19 +155,53 @@ pub struct SurveyRead {
     pub notes: Vec<tailplan_core::Diagnostic>,
 }
 
-/// The model against the project's surveys.
+/// The model against the project's surveys: what the panel shows of `tailplan accuracy`, in
+/// plain structs (the page carries no deserializer of the report's flattened members: they
+/// cost it 100 KB).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SurveyChecked {
     /// The job.
     pub job: JobId,
     /// The state it is of.
     pub doc: DocKey,
-    /// The statistics (`tailplan accuracy`).
-    pub accuracy: tailplan_app::AccuracyResult,
+    /// Every row's statistics.
+    pub stats: tailplan_core::survey::ErrorStats,
+    /// Each access point heard: its name and statistics, in project order.
+    pub per_ap: Vec<(String, tailplan_core::survey::ErrorStats)>,
+    /// The worst rows, largest error first.
+    pub worst: Vec<tailplan_core::survey::stats::PointError>,
+    /// Rows left out, and why.
+    pub skipped: tailplan_core::survey::Skipped,
     /// Every survey point, for the plan.
     pub points: Vec<tailplan_core::survey::stats::SurveyPoint>,
     /// Milliseconds it took in the worker.
     pub compute_ms: f64,
+}
+
+impl SurveyChecked {
+    /// The message of a job's accuracy report and points.
+    pub fn new(
+        job: JobId,
+        doc: DocKey,
+        accuracy: tailplan_core::survey::Accuracy,
+        points: Vec<tailplan_core::survey::stats::SurveyPoint>,
+        compute_ms: f64,
+    ) -> Self {
+        Self {
+            job,
+            doc,
+            stats: accuracy.stats,
+            per_ap: accuracy
+                .per_ap
+                .into_iter()
+                .map(|a| (a.name, a.stats))
+                .collect(),
+            worst: accuracy.worst,
+            skipped: accuracy.skipped,
+            points,
+            compute_ms,
+        }
+    }
 }
 
 /// The model fitted to the project's surveys: the edit that calibrates it, for the page to
@@ -179,7 +213,7 @@ pub struct Calibrated {
     /// The state it was fitted at.
     pub doc: DocKey,
     /// What the fit found (`tailplan calibrate --json`).
-    pub result: tailplan_app::CalibrationResult,
+    pub calibration: tailplan_core::survey::Calibration,
     /// The edit.
     pub edit: Edit,
 }

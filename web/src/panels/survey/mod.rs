@@ -1,5 +1,5 @@
 //! What the editor shows of site surveys (issue 19): the surveys the project holds, the model
-//! against them (`tailplan accuracy`, computed by the engine worker whenever the panel shows
+//! against them (`tailplan accuracy`, computed by the files worker whenever the panel shows
 //! an older state), the calibration the worker fitted (`tailplan calibrate`, applied as one
 //! undo step) with what moved, and the survey points on the plan coloured by their error or by
 //! the signal measured. Plain data and pure functions.
@@ -168,7 +168,7 @@ pub fn stats_cells(s: &ErrorStats) -> [String; 5] {
 
 /// The notice of a calibration applied.
 pub fn calibrated_notice(c: &Calibrated) -> String {
-    let r = &c.result.calibration;
+    let r = &c.calibration;
     format!(
         "Calibrated against {}: RMSE {:.1} → {:.1} dB ({:.1} dB on held-out points), exponent {:.2} → {:.2} · Ctrl+Z takes it back",
         r.surveys.join(", "),
@@ -191,7 +191,10 @@ mod tests {
         // The stylesheet's colours are the plan's.
         let css = include_str!("../../../styles.css");
         for (class, colour, _) in error_legend() {
-            let rule = format!(".survey-legend__dot--{class} {{\n  background: {};", colour.css());
+            let rule = format!(
+                ".survey-legend__dot--{class} {{\n  background: {};",
+                colour.css()
+            );
             assert!(css.contains(&rule), "{rule}");
         }
         let s = ErrorStats {

@@ -140,7 +140,7 @@ fn moved(props: &SurveyPanelProps) -> Html {
     let Some(c) = props.state.calibrated.as_ref() else {
         return Html::default();
     };
-    let r = &c.result.calibration;
+    let r = &c.calibration;
     let mut offsets: Vec<_> = r.offsets.iter().collect();
     offsets.sort_by(|a, b| b.after_db.abs().total_cmp(&a.after_db.abs()));
     let db = |v: f64| format!("{v:+.1}").replace('-', "−");
@@ -206,7 +206,7 @@ fn checked(props: &SurveyPanelProps, on_colour: Callback<Event>) -> Html {
             Html::default()
         };
     };
-    let a = &c.accuracy.accuracy;
+    let a = c;
     let skipped = a.skipped.total();
     let colour = s.colour;
     let legend = match colour {
@@ -229,7 +229,7 @@ fn checked(props: &SurveyPanelProps, on_colour: Callback<Event>) -> Html {
                     <thead><tr><th class="table__head">{ "Access point" }</th>{ stats_head() }</tr></thead>
                     <tbody>
                         { stats_row("all rows", &a.stats, Some("survey-all".into())) }
-                        { for a.per_ap.iter().map(|ap| stats_row(&ap.name, &ap.stats, None)) }
+                        { for a.per_ap.iter().map(|(name, stats)| stats_row(name, stats, None)) }
                     </tbody>
                 </table>
             </div>

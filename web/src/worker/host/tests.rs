@@ -895,7 +895,7 @@ fn survey_csv() -> String {
 }
 
 #[test]
-fn surveys_are_read_by_the_files_worker_and_checked_and_fitted_by_the_engine() {
+fn surveys_are_read_checked_and_fitted_by_the_files_worker() {
     let csv = survey_csv();
     let mut files = Host::files();
     files.receive(
@@ -930,10 +930,10 @@ fn surveys_are_read_by_the_files_worker_and_checked_and_fitted_by_the_engine() {
         "{out:?}"
     );
 
-    // The engine worker, at a state holding the survey.
+    // The files worker, at a state holding the survey.
     let mut project = building();
     project.surveys.push(read.survey.clone());
-    let mut h = Host::engine();
+    let mut h = Host::files();
     h.receive(
         ToWorker::Load {
             doc: DOC,
@@ -961,12 +961,9 @@ fn surveys_are_read_by_the_files_worker_and_checked_and_fitted_by_the_engine() {
         ] => c.clone(),
         other => panic!("{other:?}"),
     };
-    assert_eq!(checked.accuracy.accuracy.stats.points, 19 * 9 * 2);
+    assert_eq!(checked.stats.points, 19 * 9 * 2);
     assert_eq!(checked.points.len(), 19 * 9);
-    assert!(
-        checked.accuracy.accuracy.stats.mean_error_db > 3.0,
-        "the model is optimistic"
-    );
+    assert!(checked.stats.mean_error_db > 3.0, "the model is optimistic");
     let calibrated = match &ask(&mut h, 6, DOC, true)[..] {
         [
             Out {
@@ -976,7 +973,7 @@ fn surveys_are_read_by_the_files_worker_and_checked_and_fitted_by_the_engine() {
         ] => c.clone(),
         other => panic!("{other:?}"),
     };
-    let r = &calibrated.result.calibration;
+    let r = &calibrated.calibration;
     assert!(r.after.rmse_db < r.before.rmse_db / 2.0, "{r:?}");
     let mut p = project.clone();
     p.apply(calibrated.edit.clone()).unwrap();
@@ -986,6 +983,26 @@ fn surveys_are_read_by_the_files_worker_and_checked_and_fitted_by_the_engine() {
     assert!(
         out.iter()
             .any(|o| matches!(o.message, FromWorker::NeedProject)),
+        "{out:?}"
+    );
+    // The worker the page waits for does not fit (its download stays small).
+    let mut engine = Host::engine();
+    engine.receive(
+        ToWorker::Load {
+            doc: DOC,
+            project: crate::document::autosave::project_text(&project),
+        },
+        Vec::new(),
+    );
+    let out = ask(&mut engine, 8, DOC, false);
+    assert!(
+        matches!(
+            &out[..],
+            [Out {
+                message: FromWorker::Failed { job: 8, .. },
+                ..
+            }]
+        ),
         "{out:?}"
     );
 }
