@@ -1069,7 +1069,11 @@ impl AppState {
                 Some("The project changed while it was calibrated: calibrate again".into());
             return;
         }
-        if self.commit(c.edit.clone(), "Could not calibrate") {
+        let Some(project) = self.project() else {
+            return;
+        };
+        let edit = tailplan_core::survey::calibration_edit(project, &c.calibration);
+        if self.commit(edit, "Could not calibrate") {
             self.notify(crate::panels::survey::calibrated_notice(&c));
             self.survey.calibrated = Some(c);
         }

@@ -966,7 +966,7 @@ fn a_survey_is_kept_checked_calibrated_and_reset_each_as_one_undo_step() {
         },
     );
     assert!(s.survey.fitting);
-    let (edit, result) = tailplan_app::survey::calibrate(
+    let (_, result) = tailplan_app::survey::calibrate(
         "t",
         s.project().unwrap(),
         &[],
@@ -980,7 +980,6 @@ fn a_survey_is_kept_checked_calibrated_and_reset_each_as_one_undo_step() {
             job: 5_002,
             doc: doc.unwrap(),
             calibration: result.calibration,
-            edit,
         })),
     );
     let p = s.project().unwrap();

@@ -938,11 +938,10 @@ fn survey_job(j: &SurveyJob, project: &Project, clock: &dyn Fn() -> f64) -> Out 
     let t0 = clock();
     match &j.calibrate {
         Some(options) => match tailplan_app::survey::calibrate(PROJECT, project, &[], options) {
-            Ok((edit, result)) => Out::plain(FromWorker::Calibrated(Box::new(Calibrated {
+            Ok((_, result)) => Out::plain(FromWorker::Calibrated(Box::new(Calibrated {
                 job: j.job,
                 doc: j.doc,
                 calibration: result.calibration,
-                edit,
             }))),
             Err(e) => Out::failed(j.job, format!("Could not calibrate: {}", say(e))),
         },

@@ -204,8 +204,10 @@ impl SurveyChecked {
     }
 }
 
-/// The model fitted to the project's surveys: the edit that calibrates it, for the page to
-/// apply as one undo step.
+/// The model fitted to the project's surveys, for the page to make the project's as one undo
+/// step (`tailplan_core::survey::calibration_edit` of the state it was fitted at: the page
+/// makes the edit itself, so that no edit crosses in a message: an `Edit` read from a tagged
+/// message cost the page ~100 KB gzipped).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Calibrated {
     /// The job.
@@ -214,8 +216,6 @@ pub struct Calibrated {
     pub doc: DocKey,
     /// What the fit found (`tailplan calibrate --json`).
     pub calibration: tailplan_core::survey::Calibration,
-    /// The edit.
-    pub edit: Edit,
 }
 
 /// A comparison of scenarios: the built-in ones (or a scenario file's), and the one the

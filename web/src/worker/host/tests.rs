@@ -976,7 +976,11 @@ fn surveys_are_read_checked_and_fitted_by_the_files_worker() {
     let r = &calibrated.calibration;
     assert!(r.after.rmse_db < r.before.rmse_db / 2.0, "{r:?}");
     let mut p = project.clone();
-    p.apply(calibrated.edit.clone()).unwrap();
+    p.apply(tailplan_core::survey::calibration_edit(
+        &project,
+        &calibrated.calibration,
+    ))
+    .unwrap();
     assert!(p.settings.calibration.is_some());
     // A job for another state is stale.
     let out = ask(&mut h, 7, (1, 9), false);
