@@ -12,7 +12,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use cpu_time::ThreadTime;
-use criterion::{Bencher, Criterion, criterion_group, criterion_main};
+use criterion::{Bencher, Criterion, criterion_main};
 use tailplan_core::geometry::Point;
 use tailplan_core::materials::Band;
 use tailplan_core::survey::{ApRef, FitOptions, Survey, SurveyRow, accuracy, calibrate};
@@ -48,9 +48,10 @@ fn survey(project: &Project) -> Survey {
         .filter_map(|(i, line)| {
             let f: Vec<&str> = line.split(',').collect();
             let rssi: f64 = f[5].parse().ok()?;
+            let (x, y): (f64, f64) = (f[0].parse().ok()?, f[1].parse().ok()?);
             tailplan_core::survey::is_measurement(rssi).then(|| SurveyRow {
                 line: i + 2,
-                position: Point::new(f[0].parse().ok()?, f[1].parse().ok()?),
+                position: Point::new(x, y),
                 floor: Some(f[2].to_owned()),
                 ap: ApRef::Ap(f[3].to_owned()),
                 rssi_dbm: rssi,
@@ -85,5 +86,8 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
-criterion_main!(benches);
+mod group {
+    criterion::criterion_group!(survey, super::bench);
+}
+
+criterion_main!(group::survey);
