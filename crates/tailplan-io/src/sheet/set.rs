@@ -1048,7 +1048,7 @@ mod tests {
         assert!(ground.contains("Wall loss, drywall: 5 GHz 4.0 → 6.5 dB."));
         assert!(svg.contains(">-3.0<"), "the access point's offset");
         // The index sheet's note on coverage says the model is calibrated.
-        let set = sheet_set(
+        let set = super::sheet_set(
             &p,
             &Analysis::new(&p, None),
             &[SheetKind::Coverage],
