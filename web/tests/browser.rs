@@ -116,7 +116,7 @@ async fn blobs_and_files_are_read_byte_for_byte() {
     let read = files::read_file(&file).await.unwrap();
     match import::open_file(&file.name(), &read).unwrap() {
         import::FileKind::Project(opened) => assert_eq!(opened.file_name, "hq.tailplan.json"),
-        import::FileKind::Plan | import::FileKind::Antenna => {
+        import::FileKind::Plan | import::FileKind::Antenna | import::FileKind::Survey => {
             panic!("a project file read as a plan")
         }
     }
