@@ -5,9 +5,10 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use tailplan_core::survey::stats::{self, SurveyPoint};
 use tailplan_core::survey::{
     Accuracy, Calibration, FitOptions, Survey, accuracy as core_accuracy, calibrate as fit,
-    calibration_edit, reset_edit,
+    calibration_edit, reset_edit, resolve,
 };
 use tailplan_core::{Diagnostic, Edit, Project};
 use tailplan_io::survey::{SurveyLimits, read_survey as read_csv};
@@ -82,6 +83,24 @@ pub fn accuracy(
         surveys: list.iter().map(|s| s.name.clone()).collect(),
         accuracy: core_accuracy(project, &list),
     })
+}
+
+/// [`accuracy`] of the project's own surveys with every survey point (what a plan draws of
+/// them), the rows resolved and predicted once for both: the editor's check.
+pub fn check(
+    name: &str,
+    project: &Project,
+) -> Result<(AccuracyResult, Vec<SurveyPoint>), AppError> {
+    let list = surveys_of(name, project, &[])?;
+    let r = resolve(project, &list);
+    let current = r.current();
+    Ok((
+        AccuracyResult {
+            surveys: list.iter().map(|s| s.name.clone()).collect(),
+            accuracy: stats::report(project, &r, &current),
+        },
+        stats::points(project, &r, &current),
+    ))
 }
 
 /// What calibrating did: the core's [`Calibration`] (before, after, cross-validated, the
@@ -342,6 +361,10 @@ mod tests {
         // The project holds the survey now: accuracy needs no file.
         let after = accuracy("plan.geojson", &p, &[]).unwrap();
         assert!((after.accuracy.stats.rmse_db - result.calibration.after.rmse_db).abs() < 1e-9);
+        // The editor's check says the same, with a point per position.
+        let (checked, points) = check("plan.geojson", &p).unwrap();
+        assert_eq!(checked, after);
+        assert_eq!(points.len(), 19 * 19);
         let reset = reset_calibration("plan.geojson", &p).unwrap();
         p.apply(reset).unwrap();
         assert_eq!(p.materials, original.materials);

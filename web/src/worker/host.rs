@@ -945,19 +945,10 @@ fn survey_job(j: &SurveyJob, project: &Project, clock: &dyn Fn() -> f64) -> Out 
             }))),
             Err(e) => Out::failed(j.job, format!("Could not calibrate: {}", say(e))),
         },
-        None => match tailplan_app::survey::accuracy(PROJECT, project, &[]) {
-            Ok(accuracy) => {
-                let surveys: Vec<&tailplan_core::survey::Survey> = project.surveys.iter().collect();
-                let r = tailplan_core::survey::resolve(project, &surveys);
-                let points = tailplan_core::survey::stats::points(project, &r, &r.current());
-                Out::plain(FromWorker::SurveyChecked(Box::new(SurveyChecked::new(
-                    j.job,
-                    j.doc,
-                    accuracy.accuracy,
-                    points,
-                    clock() - t0,
-                ))))
-            }
+        None => match tailplan_app::survey::check(PROJECT, project) {
+            Ok((accuracy, points)) => Out::plain(FromWorker::SurveyChecked(Box::new(
+                SurveyChecked::new(j.job, j.doc, accuracy.accuracy, points, clock() - t0),
+            ))),
             Err(e) => Out::failed(j.job, say(e)),
         },
     }

@@ -430,7 +430,6 @@ pub fn fit(r: &Resolved, rows: &[usize], options: &FitOptions) -> Params {
     let mut weights = vec![1.0; rows.len()];
     let iterations = if options.robust { 30 } else { 1 };
     let mut sigma = noise_scale(r, rows, &params);
-    let mut fixed: Vec<bool> = vec![false; unknowns.len()];
     for _ in 0..iterations {
         if options.robust {
             let res: Vec<f64> = rows
@@ -444,7 +443,7 @@ pub fn fit(r: &Resolved, rows: &[usize], options: &FitOptions) -> Params {
             }
         }
         let next = solve_bounded(
-            r, rows, &weights, &unknowns, &mut fixed, &current, &params, sigma, options,
+            r, rows, &weights, &unknowns, &current, &params, sigma, options,
         );
         let change = max_change(&params, &next);
         params = next;
@@ -537,21 +536,20 @@ fn ridge(u: Unknown, o: &FitOptions, sigma: f64) -> f64 {
 }
 
 /// The weighted, regularised least-squares solution with the bounds held: unknowns that
-/// leave their bounds are held there (`fixed`) and the rest solved again.
+/// leave their bounds are held there and the rest solved again.
 #[allow(clippy::too_many_arguments)]
 fn solve_bounded(
     r: &Resolved,
     rows: &[usize],
     weights: &[f64],
     unknowns: &[Unknown],
-    fixed: &mut [bool],
     prior_at: &Params,
     start: &Params,
     sigma: f64,
     options: &FitOptions,
 ) -> Params {
-    // Bounds found in an earlier iteration are reconsidered each time.
-    fixed.iter_mut().for_each(|f| *f = false);
+    // Held at a bound; reconsidered at every call (each reweighting).
+    let mut fixed = vec![false; unknowns.len()];
     let mut params = start.clone();
     for _ in 0..=unknowns.len() {
         let free: Vec<usize> = (0..unknowns.len()).filter(|&j| !fixed[j]).collect();

@@ -166,31 +166,55 @@ fn wifi_band(band: Band) -> Option<WifiBand> {
     WifiBand::ALL.into_iter().find(|b| b.band() == band)
 }
 
-/// The access point a row names: by id, then by name; a BSSID by the access point the file
-/// maps it to, else by an access point whose `bssid` or `bssids` property lists it.
-fn find_ap(project: &Project, r: &ApRef) -> Option<(usize, usize)> {
-    let by = |pred: &dyn Fn(&crate::devices::AccessPoint) -> bool| {
-        project
-            .floors
-            .iter()
-            .enumerate()
-            .find_map(|(fi, f)| f.access_points.iter().position(pred).map(|ai| (fi, ai)))
-    };
-    let named = |s: &str| by(&|a| a.id == s).or_else(|| by(&|a| a.name == s));
-    match r {
-        ApRef::Ap(s) => named(s),
-        ApRef::Bssid { ap: Some(s), .. } => named(s),
-        ApRef::Bssid { bssid, ap: None } => by(&|a| {
-            let listed = |v: &serde_json::Value| {
-                v.as_str()
-                    .is_some_and(|b| b.trim().eq_ignore_ascii_case(bssid))
-            };
-            a.props.get("bssid").is_some_and(listed)
-                || a.props
-                    .get("bssids")
-                    .and_then(|v| v.as_array())
-                    .is_some_and(|l| l.iter().any(listed))
-        }),
+/// The project's access points by id, by name and by the BSSIDs their `bssid` / `bssids`
+/// properties list (lower case), as (floor index, index on the floor): built once per
+/// resolution, so that a row is found without a walk over every access point.
+struct ApIndex {
+    by_id: HashMap<String, (usize, usize)>,
+    by_name: HashMap<String, (usize, usize)>,
+    by_bssid: HashMap<String, (usize, usize)>,
+}
+
+impl ApIndex {
+    fn of(project: &Project) -> Self {
+        let mut index = ApIndex {
+            by_id: HashMap::new(),
+            by_name: HashMap::new(),
+            by_bssid: HashMap::new(),
+        };
+        for (fi, f) in project.floors.iter().enumerate() {
+            for (ai, a) in f.access_points.iter().enumerate() {
+                // The first of a name or BSSID wins, as a walk in project order would find it.
+                index.by_id.entry(a.id.clone()).or_insert((fi, ai));
+                index.by_name.entry(a.name.clone()).or_insert((fi, ai));
+                let listed = a.props.get("bssid").into_iter().chain(
+                    a.props
+                        .get("bssids")
+                        .and_then(|v| v.as_array())
+                        .into_iter()
+                        .flatten(),
+                );
+                for b in listed.filter_map(|v| v.as_str()) {
+                    index
+                        .by_bssid
+                        .entry(b.trim().to_ascii_lowercase())
+                        .or_insert((fi, ai));
+                }
+            }
+        }
+        index
+    }
+
+    /// The access point a row names: by id, then by name; a BSSID by the access point the
+    /// file maps it to, else by an access point whose `bssid` or `bssids` property lists it.
+    fn find(&self, r: &ApRef) -> Option<(usize, usize)> {
+        let named = |s: &str| self.by_id.get(s).or_else(|| self.by_name.get(s)).copied();
+        match r {
+            ApRef::Ap(s) | ApRef::Bssid { ap: Some(s), .. } => named(s),
+            ApRef::Bssid { bssid, ap: None } => {
+                self.by_bssid.get(&bssid.to_ascii_lowercase()).copied()
+            }
+        }
     }
 }
 
@@ -202,11 +226,6 @@ fn find_floor(project: &Project, name: &str) -> Option<usize> {
         .or_else(|| project.floors.iter().position(|f| f.name == name))
 }
 
-/// Per receiver floor: its obstacles, once.
-struct FloorModel {
-    obstacles: Obstacles,
-}
-
 /// Resolves `surveys`' rows against `project`: each row's floor (its own, else its access
 /// point's), access point and radio (the row's band, else the access point's band the floor's
 /// maps show by default rule: 5, then 6, then 2.4 GHz; of several radios on the band, the
@@ -214,18 +233,20 @@ struct FloorModel {
 /// counted in [`Resolved::skipped`].
 pub fn resolve(project: &Project, surveys: &[&Survey]) -> Resolved {
     let mut skipped = Skipped::default();
-    let mut aps: Vec<SurveyedAp> = Vec::new();
+    let index = ApIndex::of(project);
+    // Each access point heard, with where it is in the project (for the order below).
+    let mut aps: Vec<((usize, usize), SurveyedAp)> = Vec::new();
     let mut ap_index: HashMap<(usize, usize), usize> = HashMap::new();
     let mut material_index: BTreeMap<(usize, Band), usize> = BTreeMap::new();
     let mut materials: Vec<MaterialBand> = Vec::new();
-    let mut floors: HashMap<usize, FloorModel> = HashMap::new();
+    let mut obstacles: HashMap<usize, Obstacles> = HashMap::new();
     let mut reaching: HashMap<(usize, WifiBand), Vec<Reaching>> = HashMap::new();
     let library_names: Vec<String> = project.materials.iter().map(|m| m.name.clone()).collect();
     let mut observations = Vec::new();
     for (si, survey) in surveys.iter().enumerate() {
         skipped.not_measured += survey.not_measured;
         for (ri, row) in survey.rows.iter().enumerate() {
-            let Some((ap_floor, ap_i)) = find_ap(project, &row.ap) else {
+            let Some((ap_floor, ap_i)) = index.find(&row.ap) else {
                 skipped.unknown_ap += 1;
                 continue;
             };
@@ -259,9 +280,9 @@ pub fn resolve(project: &Project, surveys: &[&Survey]) -> Resolved {
             let links = reaching.entry((floor_i, band)).or_insert_with(|| {
                 transmitters_reaching(project, rx_floor, Service::Wifi(band), FloorScope::All)
             });
-            let model = floors.entry(floor_i).or_insert_with(|| FloorModel {
-                obstacles: Obstacles::of_floor(rx_floor, &project.materials),
-            });
+            let floor_obstacles = obstacles
+                .entry(floor_i)
+                .or_insert_with(|| Obstacles::of_floor(rx_floor, &project.materials));
             let rx_z = rx_floor.elevation_m + project.settings.radio.receiver_height_m;
             let offset = ap.eirp_offset_db.unwrap_or(0.0);
             let best = links
@@ -269,25 +290,29 @@ pub fn resolve(project: &Project, surveys: &[&Survey]) -> Resolved {
                 .filter(|r| r.transmitter.id == ap.id)
                 .map(|r| {
                     let link = Link::new(r, rx_z, &project.settings.radio);
-                    let terms = terms(row, rx_floor, &model.obstacles, &link, project);
-                    (terms.0 - link.exponent * terms.1 - terms.3, terms)
+                    let t = terms(row, rx_floor, floor_obstacles, &link, project);
+                    (t.base_db - link.exponent * t.log_d - t.library_db, t)
                 })
                 .max_by(|a, b| a.0.total_cmp(&b.0));
-            let Some((_, (base, log_d, crossed, _))) = best else {
+            let Some((_, t)) = best else {
                 skipped.no_radio += 1;
                 continue;
             };
             let ap_k = *ap_index.entry((ap_floor, ap_i)).or_insert_with(|| {
-                aps.push(SurveyedAp {
-                    id: ap.id.clone(),
-                    name: ap.name.clone(),
-                    floor: project.floors[ap_floor].id.clone(),
-                    offset_db: offset,
-                });
+                aps.push((
+                    (ap_floor, ap_i),
+                    SurveyedAp {
+                        id: ap.id.clone(),
+                        name: ap.name.clone(),
+                        floor: project.floors[ap_floor].id.clone(),
+                        offset_db: offset,
+                    },
+                ));
                 aps.len() - 1
             });
             let wall_band = band.band();
-            let crossings = crossed
+            let crossings = t
+                .crossed
                 .into_iter()
                 .map(|lib_i| {
                     *material_index.entry((lib_i, wall_band)).or_insert_with(|| {
@@ -318,8 +343,8 @@ pub fn resolve(project: &Project, surveys: &[&Survey]) -> Resolved {
                 ap: ap_k,
                 band: wall_band,
                 measured_dbm: row.rssi_dbm,
-                base_db: base - offset,
-                log_d,
+                base_db: t.base_db - offset,
+                log_d: t.log_d,
                 crossings,
             });
         }
@@ -339,25 +364,12 @@ pub fn resolve(project: &Project, surveys: &[&Survey]) -> Resolved {
         }
     }
     let mut ap_order: Vec<usize> = (0..aps.len()).collect();
-    let ap_pos = |a: &SurveyedAp| {
-        project
-            .floors
-            .iter()
-            .enumerate()
-            .find_map(|(fi, f)| {
-                f.access_points
-                    .iter()
-                    .position(|x| x.id == a.id)
-                    .map(|i| (fi, i))
-            })
-            .unwrap_or((usize::MAX, 0))
-    };
-    ap_order.sort_by_key(|&i| ap_pos(&aps[i]));
+    ap_order.sort_by_key(|&i| aps[i].0);
     let mut ap_remap = vec![0; aps.len()];
     for (new, &old) in ap_order.iter().enumerate() {
         ap_remap[old] = new;
     }
-    let aps: Vec<SurveyedAp> = ap_order.iter().map(|&i| aps[i].clone()).collect();
+    let aps: Vec<SurveyedAp> = ap_order.iter().map(|&i| aps[i].1.clone()).collect();
     for o in &mut observations {
         o.ap = ap_remap[o.ap];
     }
@@ -371,16 +383,26 @@ pub fn resolve(project: &Project, surveys: &[&Survey]) -> Resolved {
     }
 }
 
-/// The terms of one row and link: (the base, with the access point's offset the transmitter's
-/// power holds, the distance term, the library
-/// materials crossed as library indices, their losses summed as the library holds them).
+/// The terms of one row and one of its access point's radios.
+struct Terms {
+    /// The base, with the access point's offset the transmitter's power holds, dB.
+    base_db: f64,
+    /// 10·log10(max(d, 1)).
+    log_d: f64,
+    /// The library materials crossed, as library indices.
+    crossed: Vec<usize>,
+    /// Their losses summed as the library holds them, dB.
+    library_db: f64,
+}
+
+/// The [`Terms`] of `row` and `link`.
 fn terms(
     row: &SurveyRow,
     floor: &Floor,
     obstacles: &Obstacles,
     link: &Link,
     project: &Project,
-) -> (f64, f64, Vec<usize>, f64) {
+) -> Terms {
     let p = row.position;
     let (dx, dy) = (p.x - link.t.x, p.y - link.t.y);
     let d2 = dx * dx + dy * dy + link.dz2;
@@ -409,10 +431,10 @@ fn terms(
             None => fixed += item.loss_db.at(link.band),
         }
     }
-    (
-        eirp - link.fterm - link.slabs_db - fixed,
+    Terms {
+        base_db: eirp - link.fterm - link.slabs_db - fixed,
         log_d,
         crossed,
-        library_sum,
-    )
+        library_db: library_sum,
+    }
 }
