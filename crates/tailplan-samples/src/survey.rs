@@ -31,20 +31,26 @@ pub fn true_offset_db(i: usize) -> f64 {
     ((i * 7) % 16) as f64 * 0.5 - 4.0
 }
 
-struct Rng(u64);
+/// A deterministic noise source for generated surveys: splitmix64, uniforms in [0, 1), standard
+/// normals by Box–Muller. Seeded, so a generated survey is the same file every time (the
+/// sample, the core's tests).
+pub struct Noise(pub u64);
 
-impl Rng {
-    fn next(&mut self) -> u64 {
+impl Noise {
+    /// The next 64 random bits.
+    pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^ (z >> 31)
     }
-    fn uniform(&mut self) -> f64 {
+    /// Uniform in [0, 1).
+    pub fn uniform(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
-    fn normal(&mut self) -> f64 {
+    /// A standard normal.
+    pub fn normal(&mut self) -> f64 {
         let (u1, u2) = (self.uniform().max(1e-300), self.uniform());
         (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
     }
@@ -99,7 +105,7 @@ pub fn office_survey(project: &Project) -> String {
     };
     let r = resolve(&truth, &[&placeholder]);
     let exact = r.current();
-    let mut rng = Rng(2026);
+    let mut rng = Noise(2026);
     let mut out = String::from("x,y,floor,ap,band,rssi_dbm,time\n");
     let mut seconds = 9 * 3600;
     let mut last = None;

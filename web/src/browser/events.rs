@@ -1,7 +1,17 @@
-//! What a form control's event says: the value of the `<select>` or `<input>` it came from.
+//! What a form control's event says: the value of the `<select>` or `<input>` it came from,
+//! the file chosen in a file `<input>`.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Event, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Event, File, HtmlInputElement, HtmlSelectElement};
+
+/// The file chosen in the file `<input>` an event came from, if any. The input is emptied at
+/// once (the `File` is kept), so that the same file chosen again is read again.
+pub fn take_file(e: &Event) -> Option<File> {
+    let input = e.target()?.dyn_into::<HtmlInputElement>().ok()?;
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}
 
 /// The value of the `<select>` an event came from (empty when it came from something else).
 pub fn select_value(e: &Event) -> String {

@@ -6,7 +6,6 @@
 use std::rc::Rc;
 
 use tailplan_core::project_file;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -237,17 +236,8 @@ pub fn app() -> Html {
     let on_file_chosen = {
         let open_file = opening.open_file.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            let file = input.files().and_then(|f| f.get(0));
-            // Emptied at once (the File is kept), so that the same file chosen again, after
-            // an edit or a cancelled import, is read again.
-            input.set_value("");
-            if let Some(file) = file {
+            // The same file chosen again, after an edit or a cancelled import, is read again.
+            if let Some(file) = crate::browser::events::take_file(&e) {
                 open_file.emit(file);
             }
         })

@@ -15,25 +15,8 @@ use crate::props::Props;
 use crate::rooms::Room;
 use crate::walls::Wall;
 
-/// A deterministic generator: splitmix64, uniforms, Box–Muller normals.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn uniform(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn normal(&mut self) -> f64 {
-        let (u1, u2) = (self.uniform().max(1e-300), self.uniform());
-        (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
-    }
-}
+/// The samples' deterministic noise (splitmix64, Box–Muller).
+use tailplan_samples::survey::Noise as Rng;
 
 fn wall(id: &str, a: (f64, f64), b: (f64, f64), material: &str) -> Wall {
     Wall {

@@ -5,14 +5,12 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{
     Bar, Chart, ClassChoice, PlanRow, ScenariosState, bars, group, plan_buildings, plan_rows, rows,
 };
-use crate::browser::events::{input_value, select_value};
+use crate::browser::events::{input_value, select_value, take_file};
 use crate::state::Action;
 
 /// Properties of [`ScenariosPanel`].
@@ -76,16 +74,9 @@ pub fn scenarios_panel(props: &ScenariosPanelProps) -> Html {
     let on_file = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            else {
+            let Some(file) = take_file(&e) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
             let on_action = on_action.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();

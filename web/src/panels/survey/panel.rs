@@ -5,12 +5,11 @@
 use std::rc::Rc;
 
 use tailplan_core::survey::CalibrationRecord;
-use wasm_bindgen::JsCast;
-use web_sys::{File, HtmlInputElement};
+use web_sys::File;
 use yew::prelude::*;
 
 use super::{PointColour, SurveyState, error_legend, stats_cells};
-use crate::browser::events::select_value;
+use crate::browser::events::{select_value, take_file};
 use crate::state::Action;
 
 /// Properties of [`SurveyPanel`].
@@ -65,15 +64,7 @@ pub fn survey_panel(props: &SurveyPanelProps) -> Html {
     let on_file = {
         let on_open = props.on_open.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            let file = input.files().and_then(|f| f.get(0));
-            input.set_value("");
-            if let Some(file) = file {
+            if let Some(file) = take_file(&e) {
                 on_open.emit(file);
             }
         })

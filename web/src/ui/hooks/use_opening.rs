@@ -94,8 +94,9 @@ fn open_bytes(
         files::next_paint().await;
         let result = match bytes.and_then(|b| import::open_file(&name, &b).map(|k| (k, b))) {
             Ok((FileKind::Project(opened), _)) => Ok(opened),
-            Ok((FileKind::Antenna, bytes)) => {
-                // Read by the files worker, where the readers are; added by the page.
+            Ok((kind @ (FileKind::Antenna | FileKind::Survey), bytes)) => {
+                // Read by the files worker, where the readers are; the page makes the edit
+                // that adds what was read to the project.
                 let c = files_worker.get();
                 let job = c.next_job();
                 dispatcher.dispatch(Action::FileSent {
@@ -103,19 +104,11 @@ fn open_bytes(
                     job,
                     name: name.clone(),
                 });
-                c.send(&ToWorker::ReadAntenna { job, name }, Some(bytes));
-                return;
-            }
-            Ok((FileKind::Survey, bytes)) => {
-                // Read by the files worker, where the readers are; kept by the page.
-                let c = files_worker.get();
-                let job = c.next_job();
-                dispatcher.dispatch(Action::FileSent {
-                    request,
-                    job,
-                    name: name.clone(),
-                });
-                c.send(&ToWorker::ReadSurvey { job, name }, Some(bytes));
+                let message = match kind {
+                    FileKind::Survey => ToWorker::ReadSurvey { job, name },
+                    _ => ToWorker::ReadAntenna { job, name },
+                };
+                c.send(&message, Some(bytes));
                 return;
             }
             Ok((FileKind::Plan, bytes)) => {
