@@ -8,34 +8,16 @@
 //!
 //! `cargo bench -p tailplan-core --bench coverage`
 
+mod cpu;
+
 use std::hint::black_box;
 use std::time::Duration;
 
+use cpu::cpu;
 use cpu_time::ThreadTime;
-use criterion::{Bencher, BenchmarkId, Criterion, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_main};
 use tailplan_core::coverage::{CoverageEngine, CoverageRequest, FloorScope, Method, Service};
-use tailplan_core::{Project, WifiBand, project_file};
-
-/// Times `f` in the benchmarking thread's CPU time rather than wall time: the build machine
-/// is shared, and CPU time does not count the time other processes hold the cores.
-fn cpu<R>(b: &mut Bencher<'_>, mut f: impl FnMut() -> R) {
-    b.iter_custom(|iters| {
-        let start = ThreadTime::now();
-        for _ in 0..iters {
-            black_box(f());
-        }
-        start.elapsed()
-    })
-}
-
-fn sample(name: &str) -> Project {
-    let path = format!(
-        "{}/../../floorplans/{name}.tailplan.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).expect("the sample building");
-    project_file::from_json(&text).expect("it opens").0
-}
+use tailplan_core::{Project, WifiBand};
 
 /// The floor with the most access points, then the most wall segments.
 fn biggest_floor(project: &Project) -> String {
@@ -54,8 +36,7 @@ fn request(floor: &str, scope: FloorScope) -> CoverageRequest {
     r
 }
 
-fn oracle_vs_fast(c: &mut Criterion, name: &str) {
-    let project = sample(name);
+fn oracle_vs_fast(c: &mut Criterion, name: &str, project: Project) {
     let floor = biggest_floor(&project);
     let own = request(&floor, FloorScope::Own);
     let fast = CoverageEngine::new().fields(&project, &own).unwrap();
@@ -97,7 +78,7 @@ fn oracle_vs_fast(c: &mut Criterion, name: &str) {
 }
 
 fn engine(c: &mut Criterion) {
-    let mut project = sample("office");
+    let mut project = tailplan_samples::office_building();
     let floor = biggest_floor(&project);
     let mut group = c.benchmark_group(format!("coverage/office floor {floor} (0.25 m)"));
     group.sample_size(20);
@@ -166,8 +147,8 @@ fn engine(c: &mut Criterion) {
 }
 
 fn benches(c: &mut Criterion) {
-    oracle_vs_fast(c, "small");
-    oracle_vs_fast(c, "office");
+    oracle_vs_fast(c, "small", tailplan_samples::small_floor());
+    oracle_vs_fast(c, "office", tailplan_samples::office_building());
     engine(c);
 }
 

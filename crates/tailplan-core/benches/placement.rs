@@ -7,34 +7,16 @@
 //!
 //! `cargo bench -p tailplan-core --bench placement`
 
+mod cpu;
+
 use std::hint::black_box;
 use std::time::Duration;
 
+use cpu::cpu;
 use cpu_time::ThreadTime;
-use criterion::{Bencher, Criterion, criterion_main};
+use criterion::{Criterion, criterion_main};
+use tailplan_core::Project;
 use tailplan_core::coverage::{ApPlacementOptions, place_aps};
-use tailplan_core::{Project, project_file};
-
-/// Times `f` in the benchmarking thread's CPU time rather than wall time: the build machine
-/// is shared, and CPU time does not count the time other processes hold the cores.
-fn cpu<R>(b: &mut Bencher<'_>, mut f: impl FnMut() -> R) {
-    b.iter_custom(|iters| {
-        let start = ThreadTime::now();
-        for _ in 0..iters {
-            black_box(f());
-        }
-        start.elapsed()
-    })
-}
-
-fn office() -> Project {
-    let path = format!(
-        "{}/../../floorplans/office.tailplan.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).expect("the sample building");
-    project_file::from_json(&text).expect("it opens").0
-}
 
 fn place(c: &mut Criterion, name: &str, project: &Project, floor: &str) {
     let options = ApPlacementOptions::default();
@@ -67,7 +49,12 @@ fn place(c: &mut Criterion, name: &str, project: &Project, floor: &str) {
 
 fn benches(c: &mut Criterion) {
     place(c, "hospital", &tailplan_samples::hospital_floor(), "0");
-    place(c, "office floor 3", &office(), "3");
+    place(
+        c,
+        "office floor 3",
+        &tailplan_samples::office_building(),
+        "3",
+    );
 }
 
 /// The criterion group, in a private module so that its generated function needs no docs.

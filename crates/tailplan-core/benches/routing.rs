@@ -15,16 +15,7 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use tailplan_core::routing::{self, assignment};
 use tailplan_core::scenario;
-use tailplan_core::{Floor, Outlet, Point, Project, Riser, TelecomRoom, Tray, project_file};
-
-fn office() -> Project {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../floorplans/office.tailplan.json"
-    );
-    let text = std::fs::read_to_string(path).expect("the sample building");
-    project_file::from_json(&text).expect("it opens").0
-}
+use tailplan_core::{Floor, Outlet, Point, Project, Riser, TelecomRoom, Tray};
 
 /// A 4-floor, 120 × 60 m building with a grid of trays, a riser and two telecom rooms of
 /// unequal size per floor, and `endpoints` outlet ports placed at random (fixed seed).
@@ -95,7 +86,7 @@ fn synthetic(endpoints: usize) -> Project {
 }
 
 fn bench(c: &mut Criterion) {
-    let office = office();
+    let office = tailplan_samples::office_building();
     let big = synthetic(5_000);
     let r = routing::route(&big);
     eprintln!(

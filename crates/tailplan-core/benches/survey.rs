@@ -8,34 +8,16 @@
 //!
 //! `cargo bench -p tailplan-core --bench survey`
 
-use std::hint::black_box;
+mod cpu;
+
 use std::time::Duration;
 
-use cpu_time::ThreadTime;
-use criterion::{Bencher, Criterion, criterion_main};
+use cpu::cpu;
+use criterion::{Criterion, criterion_main};
+use tailplan_core::Project;
 use tailplan_core::geometry::Point;
 use tailplan_core::materials::Band;
 use tailplan_core::survey::{ApRef, FitOptions, Survey, SurveyRow, accuracy, calibrate};
-use tailplan_core::{Project, project_file};
-
-fn cpu<R>(b: &mut Bencher<'_>, mut f: impl FnMut() -> R) {
-    b.iter_custom(|iters| {
-        let start = ThreadTime::now();
-        for _ in 0..iters {
-            black_box(f());
-        }
-        start.elapsed()
-    })
-}
-
-fn office() -> Project {
-    let path = format!(
-        "{}/../../floorplans/office.tailplan.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).expect("the sample building");
-    project_file::from_json(&text).expect("it opens").0
-}
 
 /// The generated survey's CSV (x,y,floor,ap,band,rssi_dbm,time: no quoting, no decimal
 /// commas) into rows; "not heard" rows left out as the reader leaves them.
@@ -68,7 +50,7 @@ fn survey(project: &Project) -> Survey {
 }
 
 fn bench(c: &mut Criterion) {
-    let project = office();
+    let project = tailplan_samples::office_building();
     let s = survey(&project);
     let mut g = c.benchmark_group("survey");
     g.sample_size(10).measurement_time(Duration::from_secs(20));

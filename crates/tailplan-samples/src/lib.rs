@@ -65,6 +65,35 @@ pub fn hospital_geojson() -> String {
     plan_geojson(&hospital_floor())
 }
 
+/// Every file `gen-samples` writes to `floorplans/`, by name, in the order it writes them: the
+/// [`SAMPLES`], the [`drawings::DRAWINGS`] and [`drawings::IFC_MODELS`], the hospital floor as
+/// GeoJSON, the [`campus::campus`] and the office's [`survey`].
+pub fn generated_files() -> Vec<(&'static str, Vec<u8>)> {
+    use tailplan_core::project_file::to_json;
+    let projects = SAMPLES
+        .iter()
+        .map(|s| (s.file_name, to_json(&(s.build)()).into_bytes()));
+    let drawings = drawings::DRAWINGS
+        .iter()
+        .map(|d| (d.file_name, (d.build)().bytes));
+    let models = drawings::IFC_MODELS
+        .iter()
+        .map(|m| (m.file_name, (m.build)().bytes));
+    let plans = [
+        ("hospital.geojson", hospital_geojson().into_bytes()),
+        (campus::CAMPUS_FILE, to_json(&campus::campus()).into_bytes()),
+        (
+            survey::SURVEY_FILE,
+            survey::office_survey(&office_building()).into_bytes(),
+        ),
+    ];
+    projects
+        .chain(drawings)
+        .chain(models)
+        .chain(plans)
+        .collect()
+}
+
 use tailplan_core::Project;
 
 /// A sample building and the file name it is committed under in `floorplans/`.

@@ -1,33 +1,13 @@
 //! The sample drawings (`floorplans/*.dxf`, `floorplans/*.svg`) and BIM models
-//! (`floorplans/*.ifc`): the same as the generator writes, deterministic, and well-formed as
-//! their formats. How the drawings import is checked in the root tests crate
+//! (`floorplans/*.ifc`): deterministic, and well-formed as their formats (that the committed
+//! files are what the generator writes is `tests/samples.rs`'s). How the drawings import is checked in the root tests crate
 //! (`tests/import_samples.rs`), against their `Intent`.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 use tailplan_samples::drawings::{
     DRAWINGS, IFC_MODELS, IfcDrawn, kontor_ifc, office_building_dxf, office_building_ifc_drawn,
 };
-
-fn floorplans() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../floorplans")
-}
-
-#[test]
-fn committed_drawings_are_what_the_generator_writes() {
-    for sample in DRAWINGS {
-        let path = floorplans().join(sample.file_name);
-        let committed = std::fs::read(&path).unwrap_or_default();
-        let expected = (sample.build)().bytes;
-        assert!(
-            committed == expected,
-            "floorplans/{} is missing or out of date: run \
-             `cargo run -p tailplan-samples --bin gen-samples` and commit the result",
-            sample.file_name
-        );
-    }
-}
 
 #[test]
 fn drawing_is_deterministic() {
@@ -89,21 +69,6 @@ fn the_intents_are_complete() {
 
 // ---------------------------------------------------------------------------------------
 // The BIM models (IFC).
-
-#[test]
-fn committed_ifc_models_are_what_the_generator_writes() {
-    for sample in IFC_MODELS {
-        let path = floorplans().join(sample.file_name);
-        let committed = std::fs::read(&path).unwrap_or_default();
-        let expected = (sample.build)().bytes;
-        assert!(
-            committed == expected,
-            "floorplans/{} is missing or out of date: run \
-             `cargo run -p tailplan-samples --bin gen-samples` and commit the result",
-            sample.file_name
-        );
-    }
-}
 
 #[test]
 fn ifc_models_are_deterministic() {

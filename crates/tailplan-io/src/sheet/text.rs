@@ -83,12 +83,34 @@ pub fn fit(s: &str, size_mm: f64, max_mm: f64) -> (String, f64) {
     (truncate(s, size, max_mm), size)
 }
 
-/// `s` broken into lines of at most `max_mm` at `size_mm`, at spaces; a word longer than a
-/// line is broken where it must.
+/// Units a sheet writes after a number: a line is not broken between the two ("3.9 dB", not
+/// "3.9" at the end of one line and "dB" at the start of the next).
+const UNITS: [&str; 15] = [
+    "dB", "dBm", "dBi", "dB,", "dB)", "dB;", "m", "m,", "m)", "mm", "W", "W,", "%", "GHz", "MHz",
+];
+
+/// The words of `s`, a unit kept with the number before it (see [`UNITS`]).
+fn words(s: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in s.split_whitespace() {
+        match words.last_mut() {
+            Some(last) if UNITS.contains(&word) && last.ends_with(|c: char| c.is_ascii_digit()) => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => words.push(word.to_owned()),
+        }
+    }
+    words
+}
+
+/// `s` broken into lines of at most `max_mm` at `size_mm`, at spaces but not between a number
+/// and its unit; a word longer than a line is broken where it must.
 pub fn wrap(s: &str, size_mm: f64, max_mm: f64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in s.split_whitespace() {
+    for word in &words(s) {
+        let word = word.as_str();
         let candidate = if line.is_empty() {
             word.to_owned()
         } else {
@@ -153,6 +175,19 @@ mod tests {
             lines.join(" "),
             "no cable: even the nearest telecom room is 90.6 m away"
         );
+        // Wherever the line ends, a number keeps its unit.
+        let note = "before 13.7 dB, after 3.9 dB, held out 3.9 dB; drywall 4.0 → 6.0 dB at 5 GHz";
+        for max in [12.0, 15.0, 20.0, 25.0, 30.0, 40.0] {
+            let lines = wrap(note, 2.7, max);
+            assert_eq!(lines.join(" "), note);
+            for l in &lines {
+                let first = l.split(' ').next().unwrap();
+                assert!(
+                    !UNITS.contains(&first),
+                    "{max} mm: a line starts with {first}: {lines:?}"
+                );
+            }
+        }
         assert_eq!(wrap("", 2.7, 10.0), [""]);
         assert!(wrap("AVERYLONGWORDWITHOUTSPACES", 2.7, 10.0).len() > 1);
     }

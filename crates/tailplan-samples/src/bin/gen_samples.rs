@@ -9,10 +9,6 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use tailplan_core::project_file;
-use tailplan_samples::SAMPLES;
-use tailplan_samples::drawings::{DRAWINGS, IFC_MODELS};
-
 fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);
     let dir = match (args.next(), args.next()) {
@@ -28,30 +24,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let dir = dir.canonicalize().unwrap_or(dir);
-    let projects = SAMPLES.iter().map(|s| {
-        (
-            s.file_name,
-            project_file::to_json(&(s.build)()).into_bytes(),
-        )
-    });
-    let drawings = DRAWINGS.iter().map(|d| (d.file_name, (d.build)().bytes));
-    let models = IFC_MODELS.iter().map(|m| (m.file_name, (m.build)().bytes));
-    let plans = [
-        (
-            "hospital.geojson",
-            tailplan_samples::hospital_geojson().into_bytes(),
-        ),
-        (
-            tailplan_samples::campus::CAMPUS_FILE,
-            project_file::to_json(&tailplan_samples::campus::campus()).into_bytes(),
-        ),
-        (
-            tailplan_samples::survey::SURVEY_FILE,
-            tailplan_samples::survey::office_survey(&tailplan_samples::office_building())
-                .into_bytes(),
-        ),
-    ];
-    for (file_name, bytes) in projects.chain(drawings).chain(models).chain(plans) {
+    for (file_name, bytes) in tailplan_samples::generated_files() {
         let path = dir.join(file_name);
         if let Err(e) = std::fs::write(&path, &bytes) {
             eprintln!("gen-samples: cannot write {}: {e}", path.display());
