@@ -59,6 +59,15 @@ fn committed_files_are_what_the_generator_writes() {
     // the survey.
     let files = tailplan_samples::generated_files();
     assert!(files.len() >= SAMPLES.len() + 4, "{}", files.len());
+    // And nothing else: a file in floorplans/ that no code writes is one nobody can regenerate.
+    for entry in std::fs::read_dir(floorplans()).unwrap() {
+        let name = entry.unwrap().file_name();
+        assert!(
+            files.iter().any(|(f, _)| name == *f),
+            "floorplans/{} is not written by gen-samples",
+            name.display()
+        );
+    }
     for (file_name, expected) in files {
         let committed = std::fs::read(floorplans().join(file_name)).unwrap_or_default();
         assert!(
