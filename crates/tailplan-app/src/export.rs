@@ -2,8 +2,6 @@
 //! editor's downloads, named after the project (`office-cable-schedule.csv`,
 //! `office-cabling-1-sheets.zip`).
 
-use std::io::Write as _;
-
 use serde::{Deserialize, Serialize};
 use tailplan_core::Project;
 use tailplan_core::routing::Routing;
@@ -16,7 +14,7 @@ use crate::date::SheetDate;
 use crate::error::AppError;
 use crate::route::CsvTable;
 use crate::scenarios::ScenariosResult;
-use crate::sheets::{self, SheetRequest, SheetResult, SheetSetRequest, Sheets};
+use crate::sheets::{self, SheetRequest, SheetSetRequest, Sheets};
 
 /// A file to write or download.
 #[derive(Debug, Clone, PartialEq)]
@@ -274,23 +272,9 @@ fn packed(name: &str, base: &str, zip_name: String, drawn: Sheets) -> Result<Exp
             name: zip_name,
             media_type: "application/zip".into(),
             summary: format!("{} sheets", many.len()),
-            bytes: zip_of(many)?,
+            bytes: sheets::sheets_zip(many)?,
         }),
     }
-}
-
-/// A zip archive of sheets, `NAME.svg` each, deflated.
-fn zip_of(sheets: &[SheetResult]) -> Result<Vec<u8>, AppError> {
-    let pack = |e: &dyn std::fmt::Display| AppError::Pack(e.to_string());
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for s in sheets {
-        zip.start_file(format!("{}.svg", s.name), options)
-            .map_err(|e| pack(&e))?;
-        zip.write_all(s.svg.as_bytes()).map_err(|e| pack(&e))?;
-    }
-    Ok(zip.finish().map_err(|e| pack(&e))?.into_inner())
 }
 
 #[cfg(test)]

@@ -383,6 +383,22 @@ pub fn sheets_pdf(
     })
 }
 
+/// Sheets as a zip archive, `NAME.svg` each (deflated), in their order: the editor's download
+/// of several sheets and `tailplan sheet ... -o OUT.zip`.
+pub fn sheets_zip(sheets: &[SheetResult]) -> Result<Vec<u8>, AppError> {
+    use std::io::Write as _;
+    let pack = |e: &dyn std::fmt::Display| AppError::Pack(e.to_string());
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for s in sheets {
+        zip.start_file(format!("{}.svg", s.name), options)
+            .map_err(|e| pack(&e))?;
+        zip.write_all(s.svg.as_bytes()).map_err(|e| pack(&e))?;
+    }
+    Ok(zip.finish().map_err(|e| pack(&e))?.into_inner())
+}
+
 /// The sheet set: the index sheet first, then every floor's sheets, then the riser sheets
 /// (when asked for and the project has a backbone, a BD or CD, or several buildings).
 /// [`SheetKind::Scenarios`] is refused: the comparison is drawn by itself

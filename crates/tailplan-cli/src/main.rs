@@ -51,8 +51,8 @@ enum Command {
     /// Compare scenarios of the final tail (media per endpoint by rules): ports, metres,
     /// switches, PoE, capital cost and energy of each.
     Scenarios(cmd::scenarios::Args),
-    /// Draw design sheets (SVG): a floor's cabling or coverage sheet, the riser diagrams and
-    /// rack maps, or the whole set.
+    /// Draw design sheets (SVG, one PDF or one zip of the SVGs): a floor's cabling or coverage
+    /// sheet, the riser diagrams and rack maps, or the whole set.
     Sheet(cmd::sheet::Args),
     /// The radio model's predictions against a site survey's measurements: mean error, MAE,
     /// RMSE and spread, per access point and room, the worst rows.

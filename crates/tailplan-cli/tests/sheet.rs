@@ -124,7 +124,84 @@ fn a_pdf_of_one_floor_and_of_the_whole_set() {
         s(&set),
     ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("one project's PDF at a time"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("one project's PDF or zip at a time"));
+}
+
+#[test]
+fn a_zip_of_the_set_holds_the_folders_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = sample("small");
+    let (folder, zipped) = (dir.path().join("sheets"), dir.path().join("sheets.zip"));
+    let set = |out: &Path| {
+        ok(&tailplan(&[
+            "sheet",
+            s(&small),
+            "--all",
+            "--date",
+            "2025-02-03",
+            "-o",
+            s(out),
+        ]))
+    };
+    set(&folder);
+    let text = set(&zipped);
+    assert!(text.contains("sheets.zip (4 sheet(s)"), "{text}");
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zipped).unwrap()).unwrap();
+    let mut names = Vec::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut svg = String::new();
+        std::io::Read::read_to_string(&mut entry, &mut svg).unwrap();
+        let beside = std::fs::read_to_string(folder.join(&name)).unwrap();
+        assert!(svg == beside, "{name} differs from the folder's");
+        names.push(name);
+    }
+    assert_eq!(
+        names,
+        [
+            "index.svg",
+            "cabling-0.svg",
+            "cabling-0-2.svg",
+            "coverage-0.svg"
+        ]
+    );
+    // One floor's sheet and its continuation, zipped.
+    let one = dir.path().join("cabling.ZIP");
+    let text = ok(&tailplan(&["sheet", s(&small), "-o", s(&one)]));
+    assert!(text.contains("cabling.ZIP (2 sheet(s)"), "{text}");
+    assert_eq!(
+        zip::ZipArchive::new(std::fs::File::open(&one).unwrap())
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn an_output_name_sheets_are_not_written_as_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = sample("small");
+    for (out, all, says) in [
+        ("plan.png", false, "not .png"),
+        ("plan.dxf", false, "not .dxf"),
+        ("set.svg", true, "with --all, OUT is a folder"),
+    ] {
+        let path = dir.path().join(out);
+        let mut args = vec!["sheet", s(&small), "-o", s(&path)];
+        if all {
+            args.push("--all");
+        }
+        let o = tailplan(&args);
+        assert_eq!(o.status.code(), Some(2), "{out}");
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(e.contains(out) && e.contains(says), "{out}: {e}");
+        assert!(!path.exists(), "{out}: nothing written");
+    }
+    // A folder's name may hold a dot.
+    let folder = dir.path().join("sheets.v2");
+    ok(&tailplan(&["sheet", s(&small), "--all", "-o", s(&folder)]));
+    assert!(folder.join("index.svg").is_file());
 }
 
 fn count(hay: &[u8], needle: &[u8]) -> usize {

@@ -1,8 +1,9 @@
 //! `tailplan sheet PROJECT.json [--floor ID | --all] [--kind cabling|coverage|riser|scenarios]
 //! [--scenarios FILE] [--duty-cycle SHARE] [--gateway-w W] [--paper A3] [--scale 1:100]
 //! [--date YYYY-MM-DD] [--max-grid-cells N] -o OUT.svg` (a folder with `--all`; with several
-//! projects, `--all` draws each one's set in parallel into `OUT/PROJECT/`), or `-o OUT.pdf`:
-//! one PDF of the sheets (with `--all`, the whole set, the index sheet first)
+//! projects, `--all` draws each one's set in parallel into `OUT/PROJECT/`), `-o OUT.pdf`:
+//! one PDF of the sheets (with `--all`, the whole set, the index sheet first), or `-o OUT.zip`:
+//! the SVG sheets in one zip archive, as the editor downloads them
 
 use std::path::{Path, PathBuf};
 
@@ -19,7 +20,8 @@ use crate::cmd::{GridLimit, today};
 use crate::files;
 use crate::flags::Flags;
 
-/// Draw design sheets (SVG, or one PDF when OUT ends in .pdf): a floor's cabling or coverage
+/// Draw design sheets (SVG, one PDF when OUT ends in .pdf, one zip of SVGs when it ends in
+/// .zip): a floor's cabling or coverage
 /// sheet, the riser sheets, the scenario comparison, or the whole set.
 #[derive(clap::Args)]
 pub struct Args {
@@ -63,7 +65,8 @@ pub struct Args {
     limit: GridLimit,
     /// The SVG to write (continuation sheets go beside it as OUT-2.svg...), or the folder
     /// with --all (with several projects, a folder per project in it); a name ending in
-    /// .pdf writes one PDF of every sheet drawn (with --all, the whole set, index first).
+    /// .pdf writes one PDF of every sheet drawn (with --all, the whole set, index first),
+    /// one ending in .zip a zip archive of every sheet drawn as SVG.
     #[arg(short = 'o', long, value_name = "OUT.svg")]
     output: PathBuf,
     /// How to read GeoJSON coordinates: auto, planar (metres) or wgs84 (lon/lat).
@@ -85,28 +88,59 @@ fn numbered(out: &Path, k: usize) -> PathBuf {
     out.with_file_name(format!("{stem}-{}.{ext}", k + 1))
 }
 
-/// Whether `out` names a PDF (`.pdf`, any case).
-fn is_pdf(out: &Path) -> bool {
-    out.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+/// What `-o OUT` writes, by its extension (any case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Out {
+    /// `.pdf`: one PDF of every sheet drawn.
+    Pdf,
+    /// `.zip`: one zip archive of every sheet drawn, `NAME.svg` each.
+    Zip,
+    /// An SVG per sheet (`OUT.svg`, `OUT-2.svg`...), or with `--all` a folder of them.
+    Svg,
 }
 
-/// The sheets drawn: one PDF when `output` names one, else an SVG per sheet at `paths`.
+impl Out {
+    /// What `out` asks for; an extension that is none of these is refused for one floor's
+    /// sheets (it would have been SVG under another name), as is `.svg` for a whole set.
+    fn of(out: &Path, all: bool) -> Result<Self, Failure> {
+        let ext = out
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("pdf") => Ok(Self::Pdf),
+            Some("zip") => Ok(Self::Zip),
+            Some("svg") if all => Err(Failure::input(format!(
+                "{}: with --all, OUT is a folder (an SVG per sheet), OUT.pdf or OUT.zip",
+                out.display()
+            ))),
+            Some(other) if !all && other != "svg" => Err(Failure::input(format!(
+                "{}: sheets are written as .svg (a file per sheet), .pdf (one document) or \
+                 .zip (the SVG sheets in one archive), not .{other}",
+                out.display()
+            ))),
+            _ => Ok(Self::Svg),
+        }
+    }
+}
+
+/// The sheets drawn: one PDF or zip when `output` names one, else an SVG per sheet at
+/// `paths`.
 fn write(
     ctx: (&str, &tailplan_core::Project, SheetDate),
     sheets: &[SheetResult],
-    output: &Path,
+    (output, out): (&Path, Out),
     paths: impl FnOnce() -> Vec<PathBuf>,
     r: &mut Report,
 ) -> Result<(), Failure> {
-    if !is_pdf(output) {
-        return write_all(sheets, &paths(), r);
-    }
     let (name, project, date) = ctx;
-    let bytes = sheets::sheets_pdf(name, project, sheets, date)?;
+    let (bytes, unit) = match out {
+        Out::Svg => return write_all(sheets, &paths(), r),
+        Out::Pdf => (sheets::sheets_pdf(name, project, sheets, date)?, "page(s)"),
+        Out::Zip => (sheets::sheets_zip(sheets)?, "sheet(s)"),
+    };
     files::write_atomic(output, &bytes)?;
     r.say(format!(
-        "wrote {} ({} page(s), {} KB)",
+        "wrote {} ({} {unit}, {} KB)",
         output.display(),
         sheets.len(),
         bytes.len().div_ceil(1024)
@@ -139,9 +173,9 @@ pub fn run(args: Args) -> Result<(), Failure> {
             "with several projects, give --all: each project's sheet set goes into OUT/PROJECT/",
         ));
     }
-    if is_pdf(&args.output) {
+    if Out::of(&args.output, true)? != Out::Svg {
         return Err(Failure::input(
-            "with several projects, OUT is a folder: write one project's PDF at a time",
+            "with several projects, OUT is a folder: write one project's PDF or zip at a time",
         ));
     }
     let stems = batch::stems(&args.projects)?;
@@ -181,6 +215,7 @@ fn draw(path: &Path, args: &Args, output: &Path, r: &mut Report) -> Result<(), F
             "--scenarios, --duty-cycle and --gateway-w are for --kind scenarios (the scenario comparison sheet)",
         ));
     }
+    let out = Out::of(output, args.all)?;
     let date = date(args)?;
     let loaded = files::load(path, args.crs)?;
     r.err += &files::diagnostics_text(&loaded.diagnostics, false);
@@ -199,8 +234,14 @@ fn draw(path: &Path, args: &Args, output: &Path, r: &mut Report) -> Result<(), F
         };
         let drawn = sheets::sheet_set(&name, project, &request)?;
         warn_coverage(&drawn, r);
-        if is_pdf(output) {
-            return write((&name, project, date), &drawn.sheets, output, Vec::new, r);
+        if out != Out::Svg {
+            return write(
+                (&name, project, date),
+                &drawn.sheets,
+                (output, out),
+                Vec::new,
+                r,
+            );
         }
         std::fs::create_dir_all(output).map_err(|e| Failure {
             code: 1,
@@ -239,7 +280,13 @@ fn draw(path: &Path, args: &Args, output: &Path, r: &mut Report) -> Result<(), F
         let drawn = sheets::scenario_sheet(&name, project, &request)?;
         r.err += &files::diagnostics_text(&drawn.comparison.warnings, false);
         let paths = || vec![output.to_path_buf()];
-        return write((&name, project, date), &[drawn.sheet], output, paths, r);
+        return write(
+            (&name, project, date),
+            &[drawn.sheet],
+            (output, out),
+            paths,
+            r,
+        );
     }
     let request = SheetRequest {
         floor: args.floor.clone(),
@@ -256,7 +303,13 @@ fn draw(path: &Path, args: &Args, output: &Path, r: &mut Report) -> Result<(), F
             .map(|k| numbered(output, k))
             .collect()
     };
-    write((&name, project, date), &drawn.sheets, output, paths, r)
+    write(
+        (&name, project, date),
+        &drawn.sheets,
+        (output, out),
+        paths,
+        r,
+    )
 }
 
 /// Says which floors' coverage sheets show no map, and why (the sheet says it too).
