@@ -3,23 +3,22 @@
 // diagrams and rack maps in the sheet viewer; a development plan building by building. Run
 // through run.sh.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
-import { READY, SCREENSHOTS, assertClean, openEditor, openSample, startAll } from './harness.mjs';
+import {
+  READY,
+  SCREENSHOTS,
+  assertClean,
+  browser,
+  openEditor,
+  openSample,
+  server,
+  startForFile,
+} from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  ({ server, browser } = await startAll());
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startForFile();
 
 const options = (page, id) => page.getByTestId(id).locator('option').evaluateAll((os) => os.map((o) => o.textContent));
 

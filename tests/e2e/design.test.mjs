@@ -3,7 +3,7 @@
 // its routes, schedule and findings, and the exports. Debian's Chromium driven by
 // playwright-core against the release build in dist/; run through run.sh.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,25 +12,17 @@ import {
   READY,
   SCREENSHOTS,
   assertClean,
+  browser,
   clickAt,
   counts,
   openEditor,
   openSample,
   screenOf,
-  startAll,
+  server,
+  startForFile,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  ({ server, browser } = await startAll());
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startForFile();
 
 /** The heatmap on the plan: { job, fine } from the canvas's `data-heat`, or null. */
 async function heat(page) {

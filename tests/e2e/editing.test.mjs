@@ -3,7 +3,7 @@
 // `data-view` (the view transform), so the tests read like the plan: "click the AP at
 // (7.5, 3)". Run through run.sh, or `node --test` here once dist/ is built.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,12 +14,14 @@ import {
   READY,
   SCREENSHOTS,
   assertClean,
+  browser,
   clickAt,
   counts,
   openEditor,
   openSample,
   screenOf,
-  startAll,
+  server,
+  startForFile,
   waitKept,
   waitReplaced,
   watch,
@@ -29,17 +31,7 @@ const SMALL = join(HERE, '../../floorplans/small.tailplan.json');
 const PLAN = join(FIXTURES, 'plan.geojson');
 const DXF = join(FIXTURES, 'annex.dxf');
 
-let server;
-let browser;
-
-before(async () => {
-  ({ server, browser } = await startAll());
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startForFile();
 
 const pressed = (page, id) => page.getByTestId(id).getAttribute('aria-pressed');
 const prop = (page, key) => page.getByTestId(`prop-${key}`);

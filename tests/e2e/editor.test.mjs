@@ -4,12 +4,22 @@
 // Run through run.sh (which installs what is missing), or `node --test` here once dist/ is
 // built with `trunk build --release --offline`. TAILPLAN_DIST serves another directory.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { DIST, READY, SCREENSHOTS, assertClean, nextFrame, openEditor as open, startAll } from './harness.mjs';
+import {
+  DIST,
+  READY,
+  SCREENSHOTS,
+  assertClean,
+  browser,
+  nextFrame,
+  openEditor as open,
+  server,
+  startForFile,
+} from './harness.mjs';
 
 // The material colours of tailplan-core's default library, for files that carry none.
 const DEFAULT_MATERIAL_COLOURS = {
@@ -22,17 +32,7 @@ const DEFAULT_MATERIAL_COLOURS = {
   metal: '#2b2d42',
 };
 
-let server;
-let browser;
-
-before(async () => {
-  ({ server, browser } = await startAll());
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startForFile();
 
 /** Opens the editor in a fresh context (its own storage: the first sample opens). */
 const openEditor = (options) => open(browser, server, options);

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -39,6 +40,27 @@ export async function startAll() {
     ],
   });
   return { server, browser };
+}
+
+/** The test file's server and browser, set by {@link startForFile} (live bindings: a file
+ * that imports them sees them once its `before` hook has run). */
+export let server;
+export let browser;
+
+/** Starts the server and the browser before the test file's tests, and closes both after. */
+export function startForFile() {
+  before(async () => {
+    ({ server, browser } = await startAll());
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}
+
+/** Starts the test file's server again on `port`, after a test has closed it. */
+export async function restartServer(port) {
+  server = await startServer({ root: DIST, port });
 }
 
 /** Records console errors, uncaught exceptions, failed and foreign requests of a page. */

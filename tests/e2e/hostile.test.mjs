@@ -3,22 +3,21 @@
 // is fetched or run, and the page has no inline script and a Content-Security-Policy that
 // allows none. Run through run.sh.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { READY, assertClean, clickAt, counts, openEditor, startAll } from './harness.mjs';
+import {
+  READY,
+  assertClean,
+  browser,
+  clickAt,
+  counts,
+  openEditor,
+  server,
+  startForFile,
+} from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  ({ server, browser } = await startAll());
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startForFile();
 
 // Each would set window.__pwned (self is the window), or fetch a file, if it ever became
 // markup. (Not spelt "window": a layer with that word in its name is read as windows.)

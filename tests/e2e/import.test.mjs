@@ -3,27 +3,28 @@
 // distance, its embedded scan drawn under the plan, and an IFC model's storey table (which
 // storeys become floors). Run through run.sh.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
-import { FIXTURES, HERE, READY, SCREENSHOTS, assertClean, counts, openEditor, startAll } from './harness.mjs';
+import {
+  FIXTURES,
+  HERE,
+  READY,
+  SCREENSHOTS,
+  assertClean,
+  browser,
+  counts,
+  openEditor,
+  server,
+  startForFile,
+} from './harness.mjs';
 
 const LAYERED = join(FIXTURES, 'annex-layers.dxf');
 const BUREAUX = join(HERE, '../../floorplans/bureaux-r1.svg');
 const KONTOR = join(HERE, '../../floorplans/kontor.ifc');
 
-let server;
-let browser;
-
-before(async () => {
-  ({ server, browser } = await startAll());
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startForFile();
 
 /** The page position of the world point (x, y) on the import preview. */
 async function previewPoint(page, x, y) {

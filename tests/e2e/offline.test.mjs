@@ -2,24 +2,22 @@
 // reload with the server gone opens the editor, the project kept in the browser, and the
 // worker that computes coverage. Its own server, stopped half-way. Run through run.sh.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
-import { DIST, READY, SCREENSHOTS, assertClean, openEditor, startAll } from './harness.mjs';
-import { startServer } from './server.mjs';
+import {
+  READY,
+  SCREENSHOTS,
+  assertClean,
+  browser,
+  openEditor,
+  restartServer,
+  server,
+  startForFile,
+} from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  ({ server, browser } = await startAll());
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startForFile();
 
 describe('offline', () => {
   test('a reload with the network gone opens the editor and computes coverage', { timeout: 180_000 }, async () => {
@@ -60,6 +58,6 @@ describe('offline', () => {
     assertClean(log);
     await context.close();
     // The other tests of this file (none now) would need it back.
-    server = await startServer({ root: DIST, port: Number(port) });
+    await restartServer(Number(port));
   });
 });

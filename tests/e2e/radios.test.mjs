@@ -2,24 +2,26 @@
 // "Plan channels": what a user sets in the property panel, drawn on the plan, and the
 // building's interior outlined on a plan without rooms. Run through run.sh.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { HERE, READY, SCREENSHOTS, assertClean, clickAt, openEditor, openSample, startAll, waitReplaced } from './harness.mjs';
+import {
+  HERE,
+  READY,
+  SCREENSHOTS,
+  assertClean,
+  browser,
+  clickAt,
+  openEditor,
+  openSample,
+  server,
+  startForFile,
+  waitReplaced,
+} from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  ({ server, browser } = await startAll());
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startForFile();
 
 const prop = (page, key) => page.getByTestId(`prop-${key}`);
 

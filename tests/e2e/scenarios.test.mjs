@@ -4,24 +4,14 @@
 // development plan's table and chart) and its comparison sheet downloaded, and a bad file refused with its member named while the
 // page keeps working. Run through run.sh.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { READY, SCREENSHOTS, assertClean, openEditor, startAll } from './harness.mjs';
+import { READY, SCREENSHOTS, assertClean, browser, openEditor, server, startForFile } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  ({ server, browser } = await startAll());
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startForFile();
 
 /** The comparison table as { header: [...], rows: { label: [cells] } }. */
 const comparison = (page) =>

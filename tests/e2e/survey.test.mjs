@@ -5,23 +5,23 @@
 // saying what the calibration said, undo, the points coloured by the signal measured, and a
 // broken survey refused with its line named while the page keeps working. Run through run.sh.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 
-import { HERE, READY, SCREENSHOTS, assertClean, nextFrame, openEditor, startAll } from './harness.mjs';
+import {
+  HERE,
+  READY,
+  SCREENSHOTS,
+  assertClean,
+  browser,
+  nextFrame,
+  openEditor,
+  server,
+  startForFile,
+} from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  ({ server, browser } = await startAll());
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+startForFile();
 
 const SURVEY = join(HERE, '../../floorplans/office.survey.csv');
 
