@@ -512,3 +512,67 @@ fn duplex_ifc_is_a_floor_coverage_and_routing_work_on() {
     assert_eq!(routed.cables.len(), 3, "the AP and the outlet's two ports");
     assert!(routed.unserved.is_empty());
 }
+
+/// An image embedded in an SVG lands where SVG puts it: fitted in its box and centred
+/// (xMidYMid meet), whatever the file's own preserveAspectRatio; and one too thin for f32 at
+/// its position (where usvg's own fitting panicked) is simply not placed.
+#[test]
+fn an_svg_image_is_fitted_in_its_box_and_centred() {
+    use tailplan_core::UnderlayKind;
+    // A 2 x 1 px PNG (grey), as base64.
+    const PNG_2X1: &str = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAAAAADRSSBWAAAAC0lEQVR4nGNoaAAAAYMBARg1IhUAAAAASUVORK5CYII=";
+    let svg = |par: &str, x: &str| {
+        format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" width="100" height="100"><path d="M0 0 L100 0"/><image x="{x}" y="10" width="40" height="40" {par} href="data:image/png;base64,{PNG_2X1}"/></svg>"#
+        )
+    };
+    let import = |text: String| {
+        let options = ImportOptions {
+            scale: Some(Scale::MetresPerUnit(0.01)),
+            ..ImportOptions::named("image.svg")
+        };
+        import_file("image.svg", text.as_bytes(), &options).unwrap()
+    };
+    for par in [
+        "",
+        r#"preserveAspectRatio="none""#,
+        r#"preserveAspectRatio="xMinYMin slice""#,
+    ] {
+        let done = import(svg(par, "10"));
+        let rasters: Vec<_> = done.project.floors[0]
+            .underlays
+            .iter()
+            .filter_map(|u| match &u.kind {
+                UnderlayKind::Raster(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        let [r] = rasters.as_slice() else {
+            panic!("{par}: one raster underlay, not {}", rasters.len())
+        };
+        assert_eq!((r.width_px, r.height_px), (2, 1));
+        // 40 units wide for 2 px: 20 units (0.2 m) per px; 20 units high, centred in the
+        // 40-unit box: its top at y = 20, which is 0.8 m up the 100-unit sheet.
+        assert!(
+            (r.placement.m_per_px - 0.2).abs() < 1e-6,
+            "{par}: {:?}",
+            r.placement
+        );
+        let o = r.placement.offset;
+        assert!(
+            (o.x - 0.1).abs() < 1e-6 && (o.y - 0.8).abs() < 1e-6,
+            "{par}: {o:?}"
+        );
+    }
+    // Far out, in a box thinner than f32 resolves there: imported, no panic.
+    let far = svg("", "10000000").replace(r#"height="40""#, r#"height="0.5""#);
+    let done = import(far);
+    assert_eq!(done.project.floors.len(), 1);
+    for u in &done.project.floors[0].underlays {
+        if let UnderlayKind::Raster(r) = &u.kind {
+            let p = &r.placement;
+            assert!(p.m_per_px.is_finite() && p.m_per_px > 0.0, "{p:?}");
+            assert!(p.offset.x.is_finite() && p.offset.y.is_finite(), "{p:?}");
+        }
+    }
+}

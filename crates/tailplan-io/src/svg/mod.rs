@@ -5,8 +5,10 @@
 //! named in a file is ever fetched or run), finds the layers and whether they are hidden, and
 //! the texts. usvg then resolves transforms, `use`, CSS and units; every path, line, polyline,
 //! polygon and rect is flattened to points ([`paths`]) on the layer its group belongs to, and
-//! embedded raster images become raster underlays. SVG has no real-world units: a scale is
-//! required (`--scale 0.02` metres per user unit, or two points and their distance).
+//! embedded raster images become raster underlays (fitted in their box and centred, as SVG
+//! places them by default; [`raw`] says why usvg does not fit them). SVG has no real-world
+//! units: a scale is required (`--scale 0.02` metres per user unit, or two points and their
+//! distance).
 
 use std::sync::Arc;
 

@@ -192,18 +192,29 @@ impl<'a, F: Fn(f32, f32) -> Point> Walker<'a, F> {
         if w == 0 || h == 0 {
             return;
         }
+        // usvg drew it stretched to its box (the raw pass made it so): px (0, 0) to (w, h)
+        // map onto the box's corners. Fitted in the box, centred, as SVG's default
+        // preserveAspectRatio (xMidYMid meet) places it.
         let t = img.abs_transform();
-        let corner = {
-            let (mut x, mut y) = (0.0f32, 0.0f32);
-            (x, y) = apply(&t, x, y);
+        let (iw, ih) = (img.size().width(), img.size().height());
+        let at = |x: f32, y: f32| {
+            let (x, y) = apply(&t, x, y);
             (self.to_user)(x, y)
         };
-        let far = {
-            let (mut x, mut y) = (img.size().width(), 0.0f32);
-            (x, y) = apply(&t, x, y);
-            (self.to_user)(x, y)
-        };
-        let units_per_px = corner.distance(far) / f64::from(w);
+        let origin = at(0.0, 0.0);
+        let (along_x, along_y) = (origin.distance(at(iw, 0.0)), origin.distance(at(0.0, ih)));
+        let (px_x, px_y) = (along_x / f64::from(w), along_y / f64::from(h));
+        let units_per_px = px_x.min(px_y);
+        if !(units_per_px.is_finite() && units_per_px > 0.0) {
+            return;
+        }
+        // The fitted image's corner, in the box's own pixels.
+        let (ox, oy) = (
+            f64::from(w) * (1.0 - units_per_px / px_x) / 2.0,
+            f64::from(h) * (1.0 - units_per_px / px_y) / 2.0,
+        );
+        let (sx, sy) = (f64::from(iw) / f64::from(w), f64::from(ih) / f64::from(h));
+        let corner = at((ox * sx) as f32, (oy * sy) as f32);
         self.images
             .push((mime, data.as_ref().clone(), (w, h), units_per_px, corner));
     }

@@ -498,6 +498,28 @@ pub(crate) fn scan(
             rename(name_end(r.start + i + 2, r.end));
         }
     }
+    // An image is drawn stretched to its box (preserveAspectRatio="none"), and the walker
+    // fits it in the box itself (xMidYMid meet, SVG's default), in f64: usvg 0.49 fits it in
+    // f32 and panics where the fitted image is thinner than a step of f32 at its position (a
+    // 4 x 475,811,840 px PNG in a 40 x 30 box; a 1 x 1 px image in a 40 x 0.5 box at
+    // x = 10^7). A preserveAspectRatio of the file's own is renamed (same length).
+    for n in doc
+        .descendants()
+        .filter(|n| n.is_element() && n.tag_name().name() == "image")
+    {
+        let r = n.range();
+        if let Some(a) = n.attributes().find(|a| a.name() == "preserveAspectRatio") {
+            let q = a.range_qname();
+            let bytes = renamed.get_or_insert_with(|| text.as_bytes().to_vec());
+            if text[q.clone()].ends_with("preserveAspectRatio") {
+                bytes[q.end - 19..q.end].copy_from_slice(b"tailplanAspectRatio");
+            }
+        }
+        inserts.push((
+            name_end(r.start + 1, r.end),
+            " preserveAspectRatio=\"none\"".to_owned(),
+        ));
+    }
     let renamed = renamed.map(|b| String::from_utf8(b).expect("ASCII replaced by ASCII"));
     let text = renamed.as_deref().unwrap_or(text);
     // A hidden layer given a second style attribute would be invalid XML: drop its original.
