@@ -45,12 +45,15 @@ cargo metadata --locked --format-version 1 >/dev/null
 san="${FUZZ_SANITIZER:-address}"
 cargo +nightly fuzz build -O -s "$san"
 
-# Seeds: the committed hand-made ones and the project's own samples.
+# Seeds: the committed hand-made ones, the inputs of tests/fuzz-regressions/ and the
+# project's own samples.
 seed() { # target, files...
   local t="$1"
   shift
   mkdir -p "corpus/$t"
   cp -n "seeds/$t"/* "corpus/$t/" 2>/dev/null || true
+  # What fuzzing found before, fixed: variations of it are where the next bug hides.
+  cp -n "../tests/fuzz-regressions/$t"/* "corpus/$t/" 2>/dev/null || true
   for f in "$@"; do cp -n "$f" "corpus/$t/" 2>/dev/null || true; done
 }
 seed dxf ../floorplans/*.dxf
