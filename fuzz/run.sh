@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes every importer, the antenna pattern, scenario and survey readers and the
 # project-file loader for SECONDS each (default 20), on a corpus seeded from
-# fuzz/seeds/<target>/, the sample drawings in floorplans/ and the sample antenna patterns in
-# tests/antennas/; fails when any target crashes, runs out of memory (2 GB) or takes over
+# fuzz/seeds/<target>/, tests/fuzz-regressions/<target>/, the sample drawings in floorplans/
+# and the sample antenna patterns in tests/antennas/; fails when any target crashes, runs out of memory (2 GB) or takes over
 # 10 s on one input.
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]      targets: dxf svg geojson imdf project_file raster ifc antenna scenario_file survey_csv
