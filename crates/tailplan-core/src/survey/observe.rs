@@ -11,8 +11,8 @@
 //! ```
 //!
 //! which is, term for term, what the coverage engine computes for a cell centred at P: the
-//! same transmitter ([`crate::coverage::model::Transmitter::from_radio`]), the same 3-D distance, the same obstacles
-//! of P's floor in the same order ([`Obstacles::crossed`]).
+//! same transmitter ([`crate::coverage::model::Transmitter::from_radio`]), the same 3-D
+//! distance, the same obstacles of P's floor in the same order ([`Obstacles::crossed`]).
 
 use std::collections::{BTreeMap, HashMap};
 

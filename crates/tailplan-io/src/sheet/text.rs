@@ -85,16 +85,19 @@ pub fn fit(s: &str, size_mm: f64, max_mm: f64) -> (String, f64) {
 
 /// Units a sheet writes after a number: a line is not broken between the two ("3.9 dB", not
 /// "3.9" at the end of one line and "dB" at the start of the next).
-const UNITS: [&str; 15] = [
-    "dB", "dBm", "dBi", "dB,", "dB)", "dB;", "m", "m,", "m)", "mm", "W", "W,", "%", "GHz", "MHz",
-];
+const UNITS: [&str; 9] = ["dB", "dBm", "dBi", "m", "mm", "W", "%", "GHz", "MHz"];
 
-/// The words of `s`, a unit kept with the number before it (see [`UNITS`]).
+/// Whether `word` is a unit (see [`UNITS`]), punctuation after it aside ("dB," "m)").
+fn is_unit(word: &str) -> bool {
+    UNITS.contains(&word.trim_end_matches([',', ';', ':', '.', ')']))
+}
+
+/// The words of `s`, a unit kept with the number before it.
 fn words(s: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for word in s.split_whitespace() {
         match words.last_mut() {
-            Some(last) if UNITS.contains(&word) && last.ends_with(|c: char| c.is_ascii_digit()) => {
+            Some(last) if is_unit(word) && last.ends_with(|c: char| c.is_ascii_digit()) => {
                 last.push(' ');
                 last.push_str(word);
             }
@@ -183,7 +186,7 @@ mod tests {
             for l in &lines {
                 let first = l.split(' ').next().unwrap();
                 assert!(
-                    !UNITS.contains(&first),
+                    !is_unit(first),
                     "{max} mm: a line starts with {first}: {lines:?}"
                 );
             }

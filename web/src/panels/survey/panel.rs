@@ -190,14 +190,13 @@ fn moved(props: &SurveyPanelProps) -> Html {
 /// colours.
 fn checked(props: &SurveyPanelProps, on_colour: Callback<Event>) -> Html {
     let s = &props.state;
-    let Some(c) = s.checked.as_ref() else {
+    let Some(a) = s.checked.as_ref() else {
         return if s.job.is_some() && !s.fitting {
             html! { <p class="panel__hint">{ "Comparing with the model…" }</p> }
         } else {
             Html::default()
         };
     };
-    let a = c;
     let skipped = a.skipped.total();
     let colour = s.colour;
     let legend = match colour {
@@ -261,7 +260,7 @@ fn checked(props: &SurveyPanelProps, on_colour: Callback<Event>) -> Html {
                 </select>
             </div>
             { legend }
-            <p class="panel__hint">{ format!("{} points on the plans; compared in {:.0} ms.", c.points.len(), c.compute_ms) }</p>
+            <p class="panel__hint">{ format!("{} points on the plans; compared in {:.0} ms.", a.points.len(), a.compute_ms) }</p>
         </div>
     }
 }

@@ -19,15 +19,20 @@ fn date() -> SheetDate {
 
 fn loaded() -> Host {
     let mut h = Host::new();
+    load(&mut h, &building());
+    h
+}
+
+/// `project` sent to the worker as the page sends it, as the state [`DOC`].
+fn load(h: &mut Host, project: &Project) {
     let out = h.receive(
         ToWorker::Load {
             doc: DOC,
-            project: crate::document::autosave::project_text(&building()),
+            project: crate::document::autosave::project_text(project),
         },
         Vec::new(),
     );
     assert_eq!(out, [Out::plain(FromWorker::Synced { doc: DOC })]);
-    h
 }
 
 fn job(id: JobId, doc: DocKey, metric: Metric, preview: Option<Edit>) -> CoverageJob {
@@ -422,13 +427,7 @@ fn routing_and_exports() {
     );
     // The main worker makes no files (its wasm holds none of the writers): it says so.
     let mut engine = Host::engine();
-    engine.receive(
-        ToWorker::Load {
-            doc: DOC,
-            project: crate::document::autosave::project_text(&building()),
-        },
-        Vec::new(),
-    );
+    load(&mut engine, &building());
     engine.receive(
         ToWorker::Export {
             job: 13,
@@ -464,13 +463,7 @@ fn a_proposal_covers_a_floor_without_access_points() {
     let mut h = Host::new();
     let mut p = building();
     p.floors[0].access_points.clear();
-    h.receive(
-        ToWorker::Load {
-            doc: DOC,
-            project: crate::document::autosave::project_text(&p),
-        },
-        Vec::new(),
-    );
+    load(&mut h, &p);
     h.receive(
         ToWorker::PlaceAps {
             job: 20,
@@ -733,13 +726,7 @@ fn the_files_worker_draws_a_buildings_riser_sheets_and_the_campus_ones() {
             .unwrap();
     let floor = campus.floors[0].id.clone();
     let ask = |h: &mut Host, job: JobId, floor: Option<String>| {
-        h.receive(
-            ToWorker::Load {
-                doc: DOC,
-                project: crate::document::autosave::project_text(&campus),
-            },
-            Vec::new(),
-        );
+        load(h, &campus);
         h.receive(
             ToWorker::Sheets {
                 job,
@@ -798,13 +785,7 @@ fn the_files_worker_compares_scenarios_and_says_what_is_wrong_with_a_file() {
         project_file::from_json(include_str!("../../../../floorplans/small.tailplan.json"))
             .unwrap();
     let ask = |h: &mut Host, job: JobId, file: Option<(&str, &str)>, custom: Option<Scenario>| {
-        h.receive(
-            ToWorker::Load {
-                doc: DOC,
-                project: crate::document::autosave::project_text(&project),
-            },
-            Vec::new(),
-        );
+        load(h, &project);
         h.receive(
             ToWorker::Scenarios(ScenariosJob {
                 job,
@@ -934,13 +915,7 @@ fn surveys_are_read_checked_and_fitted_by_the_files_worker() {
     let mut project = building();
     project.surveys.push(read.survey.clone());
     let mut h = Host::files();
-    h.receive(
-        ToWorker::Load {
-            doc: DOC,
-            project: crate::document::autosave::project_text(&project),
-        },
-        Vec::new(),
-    );
+    load(&mut h, &project);
     let ask = |h: &mut Host, job: JobId, doc: DocKey, calibrate: bool| {
         h.receive(
             ToWorker::Survey(SurveyJob {
@@ -991,13 +966,7 @@ fn surveys_are_read_checked_and_fitted_by_the_files_worker() {
     );
     // The worker the page waits for does not fit (its download stays small).
     let mut engine = Host::engine();
-    engine.receive(
-        ToWorker::Load {
-            doc: DOC,
-            project: crate::document::autosave::project_text(&project),
-        },
-        Vec::new(),
-    );
+    load(&mut engine, &project);
     let out = ask(&mut engine, 8, DOC, false);
     assert!(
         matches!(
